@@ -1,0 +1,13 @@
+import type { Config } from '../config.js';
+import type { Core } from '../core/core.js';
+import type { Logger } from '../logger.js';
+import type { Adapter } from './types.js';
+
+/** The platform adapters whose tokens are configured, in start order. Empty → console chat. */
+export async function platformAdapters(config: Config, core: Core, logger: Logger): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  void config;
+  void core;
+  void logger;
+  return adapters;
+}

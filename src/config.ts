@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration, parsed once from the environment at start-up.
+ * Nothing else in the program reads process.env. Errors name the variable.
+ */
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+const telegramToken = z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC… (the token BotFather gave you)');
+const discordToken = z.string().regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'must be a bot token from the Developer Portal (three dot-separated parts)');
+const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (digits)');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const intFrom = (min: number, max: number, fallback: number) =>
+  z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number({ error: 'must be a number' }).int().min(min).max(max));
+
+export const ConfigSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('data'),
+
+  DISCORD_TOKEN: optional(discordToken),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_BASE: optional(httpUrl),
+
+  TELEGRAM_BOT_TOKEN: optional(telegramToken),
+  TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
+  TELEGRAM_WEBHOOK_URL: optional(httpUrl),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -')),
+  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
+  TELEGRAM_WEBHOOK_PORT: intFrom(0, 65535, 8080),
+  TELEGRAM_CHANNEL_ID: optional(z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,32})$/, 'must be a numeric chat id or @channelname')),
+  TELEGRAM_MODERATOR_IDS: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+    z.array(z.string().regex(/^\d+$/, 'must be a comma-separated list of numeric Telegram user ids')),
+  ),
+
+  /** Per-user answers per minute before the bot asks to slow down. */
+  RATE_LIMIT_PER_MINUTE: intFrom(1, 10_000, 20),
+}).superRefine((c, ctx) => {
+  if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
+    ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+  }
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError listing "VARIABLE: reason" for each problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+}
+
+/** Every secret value in the configuration, for log scrubbing. */
+export function secretsOf(config: Config): string[] {
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
+}

@@ -1,0 +1,121 @@
+import type { KnowledgeBase, Lang, LocalizedText, Topic } from './data/schema.js';
+import { formatDate, t } from './i18n/index.js';
+import type { MatchResult } from './match/matcher.js';
+import type { AnswerReply, CardReply, DeclineReply, HelpReply, KeyFact, NoticeReply, Reply, SourceRef, SuggestReply, TopicRef } from './reply.js';
+import { MAX_CARD_FIGURES } from './reply.js';
+
+/** Builds neutral replies from the knowledge base. Pure functions of (data, match) → reply. */
+export function text(value: LocalizedText, lang: Lang): string {
+  return value[lang] ?? value.en;
+}
+
+export function topicRef(topic: Topic, lang: Lang): TopicRef {
+  return { id: topic.id, title: text(topic.title, lang) };
+}
+
+export function sourceRef(kb: KnowledgeBase, topic: Topic, lang: Lang): SourceRef {
+  const source = kb.sources.find((s) => s.id === topic.source.id)!;
+  const c = t(lang);
+  const title = text(source.title, lang);
+  const published = formatDate(source.published, lang);
+  const asOf = source.asOf !== source.published ? `; ${c.asOf} ${formatDate(source.asOf, lang)}` : '';
+  return {
+    title,
+    description: text(source.description, lang),
+    published: source.published,
+    asOf: source.asOf,
+    paragraph: topic.source.paragraph,
+    ...(source.url ? { url: source.url } : {}),
+    line: `${c.source}: ${title}, ${published} (${c.paragraph} ${topic.source.paragraph})${asOf}`,
+  };
+}
+
+function keyFacts(topic: Topic, lang: Lang): KeyFact[] {
+  return topic.facts.map((f) => ({ label: text(f.label, lang), value: text(f.display, lang) }));
+}
+
+function related(kb: KnowledgeBase, topic: Topic, lang: Lang): TopicRef[] {
+  return topic.related.flatMap((id) => {
+    const r = kb.topics.find((x) => x.id === id);
+    return r ? [topicRef(r, lang)] : [];
+  });
+}
+
+export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string): AnswerReply {
+  const fact = factId ? topic.facts.find((f) => f.id === factId) : undefined;
+  const short = text(topic.short, lang);
+  const summary = text(topic.summary, lang);
+  const lead = fact ? text(fact.sentence, lang) : short;
+  const details = fact ? `${short} ${summary}` : summary;
+  return {
+    kind: 'answer',
+    lang,
+    topicId: topic.id,
+    title: text(topic.title, lang),
+    lead,
+    details,
+    facts: keyFacts(topic, lang),
+    source: sourceRef(kb, topic, lang),
+    related: related(kb, topic, lang),
+    ...(fact ? { factId: fact.id } : {}),
+  };
+}
+
+export function cardReply(kb: KnowledgeBase, topic: Topic, lang: Lang): CardReply {
+  const source = sourceRef(kb, topic, lang);
+  return {
+    kind: 'card',
+    lang,
+    topicId: topic.id,
+    title: text(topic.title, lang),
+    lead: text(topic.short, lang),
+    figures: keyFacts(topic, lang).slice(0, MAX_CARD_FIGURES),
+    source,
+    asOf: source.asOf,
+  };
+}
+
+export function topicRefs(kb: KnowledgeBase, lang: Lang): TopicRef[] {
+  return kb.topics.map((topic) => topicRef(topic, lang));
+}
+
+export function helpReply(kb: KnowledgeBase, lang: Lang, mode: HelpReply['mode']): HelpReply {
+  const c = t(lang);
+  const [title, body] =
+    mode === 'welcome' ? [c.welcomeTitle, c.welcomeText] : mode === 'topics' ? [c.topicsTitle, c.topicsText] : [c.helpTitle, c.helpText];
+  return { kind: 'help', lang, mode, title, text: body, topics: topicRefs(kb, lang) };
+}
+
+export function noticeReply(lang: Lang, level: NoticeReply['level'], message: string): NoticeReply {
+  return { kind: 'notice', lang, level, text: message };
+}
+
+/** The reply for a match: answer, did-you-mean, help or a decline. */
+export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
+  const { lang } = match;
+  const c = t(lang);
+  const topic = match.topicId ? kb.topics.find((x) => x.id === match.topicId) : undefined;
+  switch (match.outcome) {
+    case 'answer':
+      return answerReply(kb, topic!, lang, match.factId);
+    case 'unsure': {
+      const suggestions = match.suggestions.flatMap((id) => {
+        const s = kb.topics.find((x) => x.id === id);
+        return s ? [topicRef(s, lang)] : [];
+      });
+      return { kind: 'suggest', lang, text: c.suggestText, suggestions } satisfies SuggestReply;
+    }
+    case 'help':
+      return helpReply(kb, lang, 'help');
+    case 'empty':
+      return { kind: 'decline', lang, reason: 'empty', text: c.declineEmpty, topics: topicRefs(kb, lang) } satisfies DeclineReply;
+    case 'other-parties':
+      return { kind: 'decline', lang, reason: 'other-parties', text: c.declineOtherParties(titleCase(match.place ?? '')), topics: topicRefs(kb, lang) };
+    case 'offtopic':
+      return { kind: 'decline', lang, reason: 'offtopic', text: c.declineOfftopic, topics: topicRefs(kb, lang) };
+  }
+}
+
+function titleCase(place: string): string {
+  return place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+}

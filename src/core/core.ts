@@ -1,0 +1,78 @@
+import { answerReply, cardReply, helpReply, noticeReply, replyFor, topicRef } from './compose.js';
+import type { KnowledgeBase, Lang } from './data/schema.js';
+import { t } from './i18n/index.js';
+import { buildMatcher, type Matcher, type MatchResult, type Tuning } from './match/matcher.js';
+import type { Reply, TopicRef } from './reply.js';
+
+export interface AskResult {
+  reply: Reply;
+  match: MatchResult;
+}
+
+/**
+ * The platform-neutral bot: questions in, neutral replies out. Adapters hold
+ * one Core for the process; `replace` swaps in newly loaded data atomically
+ * (callers keep answering from the old data until it returns).
+ */
+export interface Core {
+  readonly kb: KnowledgeBase;
+  readonly version: string;
+  ask(question: string, lang?: Lang): AskResult;
+  /** The answer card for a topic id (buttons, deep links, /topic). */
+  topic(id: string, lang?: Lang): Reply;
+  /** The moderators' summary card for a topic id. */
+  card(id: string, lang?: Lang): Reply;
+  help(mode: 'help' | 'welcome' | 'topics', lang?: Lang): Reply;
+  topics(lang?: Lang): TopicRef[];
+  /** Topics ranked for a partial query; all topics in order when the query is blank. */
+  searchTopics(query: string, limit: number, lang?: Lang): TopicRef[];
+  replace(kb: KnowledgeBase, matcher?: Matcher): void;
+}
+
+export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
+  let state = { kb: initial, matcher: buildMatcher(initial, tuning) };
+  const find = (id: string) => state.kb.topics.find((x) => x.id === id);
+  const unknown = (id: string, lang: Lang) => noticeReply(lang, 'error', t(lang).unknownTopic(id.slice(0, 64)));
+
+  return {
+    get kb() {
+      return state.kb;
+    },
+    get version() {
+      return state.kb.version;
+    },
+    ask(question, lang) {
+      const { kb, matcher } = state;
+      const match = matcher.match(question, lang);
+      return { match, reply: replyFor(kb, match) };
+    },
+    topic(id, lang = 'en') {
+      const topic = find(id);
+      return topic ? answerReply(state.kb, topic, lang) : unknown(id, lang);
+    },
+    card(id, lang = 'en') {
+      const topic = find(id);
+      return topic ? cardReply(state.kb, topic, lang) : unknown(id, lang);
+    },
+    help(mode, lang = 'en') {
+      return helpReply(state.kb, lang, mode);
+    },
+    topics(lang = 'en') {
+      return state.kb.topics.map((x) => topicRef(x, lang));
+    },
+    searchTopics(query, limit, lang = 'en') {
+      const { kb, matcher } = state;
+      const q = query.trim().toLowerCase();
+      if (!q) return kb.topics.slice(0, limit).map((x) => topicRef(x, lang));
+      const direct = kb.topics.filter((x) => x.id.startsWith(q) || (x.title[lang] ?? x.title.en).toLowerCase().includes(q));
+      const ranked = matcher.rankTopics(query, kb.topics.length).flatMap((id) => {
+        const x = find(id);
+        return x && !direct.includes(x) ? [x] : [];
+      });
+      return [...direct, ...ranked].slice(0, limit).map((x) => topicRef(x, lang));
+    },
+    replace(kb, matcher) {
+      state = { kb, matcher: matcher ?? buildMatcher(kb, tuning) };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** English interface text. Other catalogues must provide every key (`Catalogue`). */
+export const en = {
+  botName: 'Partnership Bot',
+  helpTitle: 'What I can answer',
+  helpText:
+    'I answer questions about the Russia–Iran strategic partnership agreement signed on 17 January 2025: ' +
+    'who signed it, when and where, and what it says on gas, trade, payments, transport, security and the region. ' +
+    'Ask in your own words, for example “How much gas will Russia send Iran?”.',
+  welcomeTitle: 'Welcome',
+  welcomeText:
+    'Hi! I answer questions about the Russia–Iran strategic partnership agreement (17 January 2025), with sources. ' +
+    'Ask me anything about it, or pick a topic.',
+  topicsTitle: 'Topics',
+  topicsText: 'Pick a topic:',
+  declineOfftopic:
+    'Sorry, I only answer questions about the Russia–Iran strategic partnership agreement, and that question is outside it. Here is what I can answer:',
+  declineOtherParties: (place: string) =>
+    `I only cover the partnership between Russia and Iran; I have no sourced information about ${place} in that respect. Here is what I can answer:`,
+  declineEmpty: 'Please ask a question about the Russia–Iran strategic partnership agreement, for example “When was it signed?”.',
+  suggestText: 'I am not sure what you mean. Did you mean one of these?',
+  unknownTopic: (id: string) => `There is no topic “${id}”. Use /topics to see them all.`,
+  keyFacts: 'Key facts',
+  related: 'Related',
+  source: 'Source',
+  asOf: 'as of',
+  paragraph: 'paragraph',
+  didYouMean: 'Did you mean',
+  topicsButton: 'Topics',
+  moreButton: 'More',
+  previousButton: 'Previous',
+  nextButton: 'Next',
+  expired: 'This button has expired. Ask again or use /topics.',
+  slowDown: 'You are sending messages too fast; I will answer again in a few seconds.',
+  tooLong: (max: number) => `That message is very long; I read only its first ${max} characters.`,
+  cardFooter: 'Summary card',
+  unknownCommand: (command: string) => `Unknown command ${command}. Try /help.`,
+  consoleHint: 'Type a question, /help, /topics, /topic <id> or /card <id>. Ctrl-D exits.',
+} as const;
+
+type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
+export type Catalogue = { readonly [K in keyof typeof en]: Widen<(typeof en)[K]> };

