@@ -1,3 +1,6 @@
+import { enDiscord } from './en-discord.js';
+import { enTelegram } from './en-telegram.js';
+
 /** English interface text. Other catalogues must provide every key (`Catalogue`). */
 export const en = {
   botName: 'Partnership Bot',
@@ -34,6 +37,8 @@ export const en = {
   tooLong: (max: number) => `That message is very long; I read only its first ${max} characters.`,
   cardFooter: 'Summary card',
   unknownCommand: (command: string) => `Unknown command ${command}. Try /help.`,
+  ...enTelegram,
+  ...enDiscord,
   consoleHint: 'Type a question, /help, /topics, /topic <id> or /card <id>. Ctrl-D exits.',
 } as const;
 

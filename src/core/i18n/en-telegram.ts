@@ -1,0 +1,3 @@
+/** English interface text used only by the Telegram adapter (merged into the `en` catalogue). */
+export const enTelegram = {
+} as const;
