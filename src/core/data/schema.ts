@@ -23,7 +23,7 @@ export const LocalizedList = z.strictObject({
 export type LocalizedList = z.infer<typeof LocalizedList>;
 
 /** Question types a fact answers; the matcher detects them in the question. */
-export const QUESTION_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', 'growth', 'what'] as const;
+export const QUESTION_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', 'growth', 'why', 'what'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const Fact = z.strictObject({

@@ -4,7 +4,7 @@ import type { Analysis } from '../text/analyze.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { trainIntentEngine, type IntentEngine, type RankedIntent } from './engine.js';
+import { trainIntentEngine, type EngineOptions, type IntentEngine, type RankedIntent } from './engine.js';
 import { createPlaceFinder } from './places.js';
 import { questionTypes } from './question-type.js';
 import { topicTexts } from './topic-texts.js';
@@ -35,11 +35,16 @@ export interface Tuning {
   unsure: number;
   /** Least share of content words the domain must know. */
   coverage: number;
-  /** How far below the best topic a topic holding the asked fact may be and still win. */
-  factMargin: number;
+  /**
+   * Confidence needed to answer a who / when / where / how-much question with a
+   * topic that holds no fact of that kind (below it: "did you mean").
+   */
+  answerWithoutFact: number;
 }
 
-export const DEFAULT_TUNING: Tuning = { answer: 0.5, unsure: 0.3, coverage: 0.34, factMargin: 0.25 };
+export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.1, coverage: 0.25, answerWithoutFact: 0.6 };
+
+const SPECIFIC: readonly QuestionType[] = ['when', 'who', 'where', 'how_much', 'how_long', 'growth'];
 
 export interface Matcher {
   match(question: string, lang?: Lang): MatchResult;
@@ -49,7 +54,8 @@ export interface Matcher {
 }
 
 export const HELP_INTENT = '__help';
-const KNOWN_WORDS = (subtlex as { word: string; count: number }[]).filter((w) => w.count >= 8).map((w) => w.word.toLowerCase());
+// Common lower-case English words (proper names like "Gaz" excluded): left alone by typo correction.
+const KNOWN_WORDS = (subtlex as { word: string; count: number }[]).filter((w) => w.count >= 8 && w.word === w.word.toLowerCase()).map((w) => w.word);
 
 /** Confidence from an SVM margin: 0.5 at margin 0, about 0.95 at margin 1. */
 export function confidenceOf(score: number): number {
@@ -74,7 +80,7 @@ function pickFact(topic: Topic, types: QuestionType[], stems: Set<string>): Fact
   return undefined;
 }
 
-export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING): Matcher {
+export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING, engineOptions: EngineOptions = {}): Matcher {
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
   const engine = trainIntentEngine(
     {
@@ -84,7 +90,7 @@ export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING)
       ],
       negatives: kb.offtopic.examples.en,
     },
-    { synonyms: kb.synonyms, knownWords: [...KNOWN_WORDS, ...kb.offtopic.examples.en.flatMap((q) => tokenize(normalizeText(q)))] },
+    { ...engineOptions, synonyms: kb.synonyms, knownWords: [...KNOWN_WORDS, ...kb.offtopic.examples.en.flatMap((q) => tokenize(normalizeText(q)))] },
   );
 
   const places = createPlaceFinder(kb.places.partners, kb.places.places);
@@ -129,8 +135,9 @@ export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING)
       const stems = new Set(analysis.stems);
       let fact = pickFact(byId.get(best.id)!, types, stems);
       if (types.length && !fact) {
-        for (const r of topics.slice(1, 4)) {
-          if (best.score - r.score > tuning.factMargin) break;
+        // A close runner-up that holds the asked fact beats a topic that cannot answer it.
+        for (const r of topics.slice(1, 3)) {
+          if (confidenceOf(r.score) < tuning.unsure) break;
           const f = pickFact(byId.get(r.id)!, types, stems);
           if (f) {
             best = r;
@@ -147,7 +154,8 @@ export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING)
       const foreign = places.find(analysis.normalized).find((p) => !allowed.has(p));
       if (foreign) return { ...result, outcome: 'other-parties', place: foreign };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
-      if (confidence >= tuning.answer) return { ...result, outcome: 'answer' };
+      const unanswerable = !fact && types.some((x) => SPECIFIC.includes(x));
+      if (confidence >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) return { ...result, outcome: 'answer' };
       if (confidence >= tuning.unsure) return { ...result, outcome: 'unsure' };
       return { ...result, outcome: 'offtopic' };
     },

@@ -10,6 +10,7 @@ const PATTERNS: [QuestionType, RegExp][] = [
   ['when', /\b(when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year)\b/],
   ['where', /\b(where|(which|what) (city|place|town|capital|location|country))\b/],
   ['who', /\b(who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by)\b/],
+  ['why', /\b(why|what for|for what reason|reasons?|motivat\w*|purpose|rationale)\b/],
   ['how_much', /\b(how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|share|proportion|how big)\b/],
 ];
 

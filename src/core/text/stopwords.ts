@@ -12,6 +12,6 @@ export const STOPWORDS = new Set(
     'tell say said know explain give show please thanks thank ok okay hey hi hello yo bro dude mate ' +
     'up out off down again ever even only own same other another each both either neither ' +
     'thing things stuff lot lots kind sort way ' +
-    'get got going go goes gonna wanna want let like think deal' 
+    'get got going go goes gonna wanna want let like think' 
   ).split(/\s+/).filter(Boolean),
 );

@@ -51,6 +51,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
+}
+
 /**
  * Builds a corrector. `targets` are the words typos may be corrected to, with
  * their frequencies; `known` are further words that are left alone (general
@@ -84,18 +90,19 @@ export function createTypoCorrector(targets: Map<string, number>, known: Iterabl
       deletes(token, budget, keys);
       let best: string | undefined;
       let bestDist = budget + 1;
-      let bestFreq = -1;
+      let bestRank = -1;
       for (const key of keys) {
         for (const word of index.get(key) ?? []) {
           if (word[0] !== token[0] && token.length < 5) continue;
           const allowed = Math.min(budget, maxEdits(word.length));
           const d = editDistance(token, word, allowed);
           if (d > allowed) continue;
-          const freq = targets.get(word) ?? 0;
-          if (d < bestDist || (d === bestDist && freq > bestFreq)) {
+          // Ties: a word the token is a subsequence of (letters left out, the commonest slip) first, then the more frequent.
+          const rank = (isSubsequence(token, word) ? 1e9 : 0) + (targets.get(word) ?? 0);
+          if (d < bestDist || (d === bestDist && rank > bestRank)) {
             best = word;
             bestDist = d;
-            bestFreq = freq;
+            bestRank = rank;
           }
         }
       }
