@@ -11,7 +11,7 @@ const PATTERNS: [QuestionType, RegExp][] = [
   ['where', /\b(where|(which|what) (city|place|town|capital|location|country))\b/],
   ['who', /\b(who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by)\b/],
   ['why', /\b(why|what for|for what reason|reasons?|motivat\w*|purpose|rationale)\b/],
-  ['how_much', /\b(how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|share|proportion|how big)\b/],
+  ['how_much', /\b(how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big)\b/],
 ];
 
 export function questionTypes(normalized: string): QuestionType[] {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
+
+const TG = '123456789:AAH-abcdefghijklmnopqrstuvwxyz012345';
+const DC = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('has working defaults with no variables (console chat)', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ LOG_LEVEL: 'info', DATA_DIR: 'data', TELEGRAM_API_ROOT: 'https://api.telegram.org', TELEGRAM_MODERATOR_IDS: [] });
+    expect(c.DISCORD_TOKEN).toBeUndefined();
+    expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('treats empty values as unset, as in a copied .env.example', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '  ', DISCORD_API_BASE: '' }).DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('names the variable of a malformed token without echoing the value', () => {
+    const p = problems({ TELEGRAM_BOT_TOKEN: 'not-a-token-value-secret' });
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^TELEGRAM_BOT_TOKEN: /);
+    expect(p.join()).not.toContain('not-a-token-value-secret');
+    expect(problems({ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '123456789012345678' })[0]).toMatch(/^DISCORD_TOKEN: /);
+  });
+
+  it('requires the application id with a Discord token and a secret with a webhook', () => {
+    expect(problems({ DISCORD_TOKEN: DC })).toEqual([expect.stringMatching(/^DISCORD_APPLICATION_ID: is required/)]);
+    expect(problems({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' })).toEqual([
+      expect.stringMatching(/^TELEGRAM_WEBHOOK_SECRET: is required/),
+    ]);
+  });
+
+  it('parses lists, numbers and URLs, and rejects bad ones by name', () => {
+    const c = loadConfig({ TELEGRAM_MODERATOR_IDS: '12, 34', TELEGRAM_WEBHOOK_PORT: '0', DISCORD_API_BASE: 'http://127.0.0.1:8080/api' });
+    expect(c.TELEGRAM_MODERATOR_IDS).toEqual(['12', '34']);
+    expect(c.TELEGRAM_WEBHOOK_PORT).toBe(0);
+    expect(problems({ TELEGRAM_MODERATOR_IDS: '12,abc' })[0]).toMatch(/^TELEGRAM_MODERATOR_IDS/);
+    expect(problems({ TELEGRAM_WEBHOOK_PORT: 'eighty' })[0]).toMatch(/^TELEGRAM_WEBHOOK_PORT/);
+    expect(problems({ DISCORD_API_BASE: 'ftp://x' })[0]).toMatch(/^DISCORD_API_BASE/);
+    expect(problems({ LOG_LEVEL: 'loud' })[0]).toMatch(/^LOG_LEVEL/);
+  });
+
+  it('lists the secrets for log scrubbing', () => {
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: TG, DISCORD_TOKEN: DC, DISCORD_APPLICATION_ID: '123456789012345678' });
+    expect(secretsOf(c).sort()).toEqual([DC, TG].sort());
+  });
+});

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/core/core.js';
+import type { KnowledgeBase } from '../../src/core/data/schema.js';
+import { renderText } from '../../src/core/render/text.js';
+import { realCore, realKnowledgeBase } from '../support/core.js';
+
+interface Case {
+  q: string;
+  topic?: string;
+  expect?: string;
+  oos?: boolean;
+}
+const paraphrases: Case[] = readFileSync('test/fixtures/paraphrases.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+
+let core: Core;
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  [core, kb] = [await realCore(), await realKnowledgeBase()];
+});
+
+describe('matcher on the curated data', () => {
+  it('sends every held-out question to its topic', () => {
+    const misses = kb.topics.flatMap((t) =>
+      t.heldout.en.flatMap((q) => {
+        const { match } = core.ask(q);
+        return match.outcome === 'answer' && match.topicId === t.id ? [] : [`${q} → ${match.outcome} ${match.topicId} (${match.confidence.toFixed(2)}), expected ${t.id}`];
+      }),
+    );
+    expect(misses).toEqual([]);
+  });
+
+  it('declines the held-out off-topic questions', () => {
+    const answered = kb.offtopic.heldout.en.filter((q) => core.ask(q).match.outcome === 'answer');
+    expect(answered).toEqual([]);
+  });
+
+  it('answers unseen paraphrases, typos and casual questions with the right topic, fact first', () => {
+    const inScope = paraphrases.filter((c) => !c.oos);
+    const wrong = inScope.flatMap((c) => {
+      const { reply, match } = core.ask(c.q);
+      const head = renderText(reply).slice(0, 240);
+      const ok = match.outcome === 'answer' && match.topicId === c.topic && (!c.expect || head.includes(c.expect));
+      return ok ? [] : [`${c.q} → ${match.outcome} ${match.topicId}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
+    });
+    // A floor, not perfection: these questions were never trained on.
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(inScope.length * 0.05));
+  });
+
+  it('declines unseen off-topic and near-miss questions', () => {
+    const oos = paraphrases.filter((c) => c.oos);
+    const answered = oos.filter((c) => core.ask(c.q).match.outcome === 'answer').map((c) => c.q);
+    expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(Math.floor(oos.length * 0.03));
+  });
+
+  it('declines questions about other pairs of countries, naming the other party', () => {
+    for (const q of ['How much does China trade with the United States?', "How much Russian gas does Germany buy?", 'When did Japan and India sign their agreement?']) {
+      const { reply, match } = core.ask(q);
+      expect(match.outcome, q).toBe('other-parties');
+      expect(reply.kind).toBe('decline');
+    }
+    expect(renderText(core.ask('How much Russian gas does Germany buy?').reply)).toMatch(/Germany/);
+  });
+
+  it('puts the asked fact first: when, where, who, how long, how much, growth', () => {
+    const cases: [string, RegExp][] = [
+      ['when did they sign the partnership', /17 January 2025/],
+      ['in what city was it signed', /Moscow/],
+      ['who signed the deal', /Putin.*Pezeshkian/],
+      ['how long will the agreement last', /20-year|20 years/],
+      ['how much gas a year', /55 billion cubic meters/],
+      ['how much did trade grow', /15\.5%/],
+      ['what share of transactions is in rials and rubles', /95%/],
+    ];
+    for (const [q, re] of cases) {
+      const { reply } = core.ask(q);
+      expect(reply.kind, q).toBe('answer');
+      if (reply.kind !== 'answer') continue;
+      expect(reply.lead, q).toMatch(re);
+    }
+  });
+
+  it('recognises help questions and empty input', () => {
+    expect(core.ask('what can you answer?').reply.kind).toBe('help');
+    expect(core.ask('   ').match.outcome).toBe('empty');
+    expect(core.ask('@PartnershipBot').match.outcome).toBe('empty');
+  });
+
+  it('offers did-you-mean for a vague question instead of guessing', () => {
+    const { reply } = core.ask('who is the president of Azerbaijan');
+    expect(reply.kind).not.toBe('answer');
+  });
+
+  it('survives hostile input', () => {
+    for (const q of ['\u0000\u0001\u0002', '<script>alert(1)</script>', 'gas '.repeat(2500), '\u202egas\u202c', '🙂🙂🙂', '&&&<<<>>>']) {
+      const { reply } = core.ask(q);
+      expect(renderText(reply).length).toBeLessThanOrEqual(1500);
+    }
+  });
+});
+
+describe('topic search for autocomplete and inline mode', () => {
+  it('ranks topics for a partial query and lists all topics for an empty one', () => {
+    expect(core.searchTopics('gas', 5)[0]!.id).toBe('gas');
+    expect(core.searchTopics('mir', 5)[0]!.id).toBe('mir-shetab');
+    expect(core.searchTopics('', 25).map((t) => t.id)).toEqual(kb.topics.map((t) => t.id));
+    expect(core.searchTopics('nuclear power', 3).map((t) => t.id)).toContain('nuclear');
+  });
+});
