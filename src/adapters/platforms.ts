@@ -9,5 +9,9 @@ export async function platformAdapters(config: Config, core: Core, logger: Logge
   void config;
   void core;
   void logger;
+  if (config.DISCORD_TOKEN) {
+    const { createDiscordAdapter } = await import('./discord/create-discord-adapter.js');
+    adapters.push(createDiscordAdapter(config, core, logger));
+  }
   return adapters;
 }

@@ -1,0 +1,23 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ask } from './ask.js';
+import { card } from './card.js';
+import { help } from './help.js';
+import { topic } from './topic.js';
+import { topics } from './topics.js';
+import type { SlashCommand } from './types.js';
+
+/** Every slash command, in the order Discord lists them. Used by the router and by deploy-commands. */
+export const COMMANDS: readonly SlashCommand[] = [ask, topic, topics, help, card];
+
+const byName = new Map(COMMANDS.map((command) => [command.data.name, command]));
+
+export function findCommand(name: string): SlashCommand | undefined {
+  return byName.get(name);
+}
+
+/** The JSON body of `PUT applications/{id}/commands` (or the guild route). */
+export function commandsJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return COMMANDS.map((command) => command.data);
+}
+
+export type { SlashCommand };

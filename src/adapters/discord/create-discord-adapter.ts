@@ -1,0 +1,65 @@
+import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import type { Config } from '../../config.js';
+import type { Core } from '../../core/core.js';
+import type { Logger } from '../../logger.js';
+import type { Adapter } from '../types.js';
+import type { DiscordContext } from './context.js';
+import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
+import { routeInteraction } from './interaction-router.js';
+import { answerMention } from './mentions.js';
+import { createRateLimiter } from './rate-limit.js';
+
+/**
+ * The Discord adapter: one discord.js Client (a shard, when started by the
+ * ShardingManager) with no privileged intents and no mentions ever parsed.
+ * `config.DISCORD_API_BASE` points REST (and so the gateway URL) at a proxy or a fake.
+ */
+export function createDiscordAdapter(config: Config, core: Core, logger: Logger): Adapter {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set');
+  const log = logger.child({ adapter: 'discord' });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
+  });
+  const ctx: DiscordContext = { core, logger: log, limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE) };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void guard(log, 'interactionCreate', interactionContext(interaction), () => routeInteraction(interaction, ctx), () => apologizeInteraction(interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    void guard(log, 'messageCreate', messageContext(message), () => answerMention(message, ctx), () => apologizeMessage(message));
+  });
+  client.once(Events.ClientReady, (ready) => {
+    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');
+  });
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'discord shard reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    const { route, method, global, scope, limit, retryAfter, timeToReset, sublimitTimeout } = info;
+    log.warn({ route, method, global, scope, limit, retryAfter, timeToReset, sublimitTimeout }, 'discord rate limited');
+  });
+
+  return {
+    name: 'discord',
+    async start() {
+      try {
+        await client.login(token);
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        if (code === DiscordjsErrorCodes.TokenInvalid) {
+          throw new Error('DISCORD_TOKEN was rejected by Discord (401 Unauthorized): reset the token in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN to it', { cause: err });
+        }
+        throw err;
+      }
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

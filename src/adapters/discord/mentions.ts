@@ -1,0 +1,38 @@
+import { type Message, PermissionFlagsBits } from 'discord.js';
+import { t } from '../../core/i18n/index.js';
+import type { DiscordContext } from './context.js';
+import { type DiscordMessage, renderDiscordReply, renderDiscordText } from './render.js';
+import { MAX_QUESTION_LENGTH, toQuestion } from './question.js';
+
+/**
+ * `@Bot question` in a server channel, or any direct message, is answered as a reply
+ * (message_reference). Everything else is ignored: that is also why the privileged
+ * MessageContent intent is not needed (Discord sends content for mentions and DMs).
+ */
+export async function answerMention(message: Message, { core, limiter, logger }: DiscordContext): Promise<void> {
+  if (message.author.bot || message.system || message.webhookId) return;
+  const me = message.client.user;
+  if (message.inGuild() && !message.mentions.users.has(me.id)) return;
+
+  let canEmbed = true;
+  if (message.inGuild()) {
+    const permissions = message.channel.permissionsFor(me);
+    if (permissions && !permissions.has(PermissionFlagsBits.SendMessages)) {
+      logger.debug({ guild: message.guildId, channel: message.channelId }, 'mentioned where I may not send messages');
+      return;
+    }
+    canEmbed = !permissions || permissions.has(PermissionFlagsBits.EmbedLinks);
+  }
+
+  const decision = limiter.take(message.author.id);
+  if (!decision.ok) {
+    if (decision.notify) await message.reply({ content: t('en').slowDown, failIfNotExists: false });
+    return;
+  }
+
+  const question = toQuestion(message.content, me.id);
+  const { reply } = core.ask(question.text);
+  const payload: DiscordMessage = canEmbed ? renderDiscordReply(reply) : renderDiscordText(reply);
+  const note = question.truncated ? t(reply.lang).tooLong(MAX_QUESTION_LENGTH) : undefined;
+  await message.reply({ ...payload, ...(note && !payload.content ? { content: note } : {}), failIfNotExists: false });
+}

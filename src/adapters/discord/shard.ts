@@ -1,0 +1,40 @@
+import { configOrExit } from '../../cli/config-or-exit.js';
+import { loadOrExit } from '../../cli/load-or-exit.js';
+import { secretsOf } from '../../config.js';
+import { createCore } from '../../core/core.js';
+import { createLogger } from '../../logger.js';
+import { createDiscordAdapter } from './create-discord-adapter.js';
+
+/**
+ * One shard's process, forked by `sharding.ts`: the Discord adapter alone (Telegram
+ * runs once, under `npm start`). discord.js reads SHARDS and SHARD_COUNT from the
+ * environment the ShardingManager sets and reports readiness over IPC.
+ */
+const config = configOrExit(process.env);
+const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+if (!config.DISCORD_TOKEN) {
+  process.stderr.write('Cannot start a shard: DISCORD_TOKEN is not set.\n');
+  process.exit(1);
+}
+const core = createCore(await loadOrExit(config.DATA_DIR));
+const adapter = createDiscordAdapter(config, core, logger);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal, shards: process.env.SHARDS }, 'shard shutting down');
+  await adapter.stop().catch((err: unknown) => logger.error({ err }, 'shard stop failed'));
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('disconnect', () => void shutdown('disconnect'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+
+try {
+  await adapter.start();
+} catch (err) {
+  logger.fatal({ err }, 'shard failed to start');
+  process.exit(1);
+}

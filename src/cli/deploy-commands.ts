@@ -1,0 +1,21 @@
+import { deployCommands } from '../adapters/discord/deploy-commands.js';
+import { configOrExit } from './config-or-exit.js';
+
+/**
+ * `npm run deploy-commands`: registers the Discord slash commands through REST, in
+ * DISCORD_GUILD_ID when set (instant), globally otherwise. Exits 1 with the reason.
+ */
+const config = configOrExit(process.env);
+const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((name) => !config[name]);
+if (missing.length) {
+  process.stderr.write(`Cannot deploy commands: ${missing.join(' and ')} must be set. See .env.example.\n`);
+  process.exit(1);
+}
+try {
+  const { scope, commands } = await deployCommands(config);
+  const where = scope === 'guild' ? `in guild ${config.DISCORD_GUILD_ID} (available now)` : 'globally (every server the bot is in)';
+  process.stdout.write(`Registered ${commands.length} commands ${where}: ${commands.map((c) => `/${c.name}`).join(' ')}\n`);
+} catch (err) {
+  process.stderr.write(`Cannot deploy commands: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
