@@ -13,5 +13,9 @@ export async function platformAdapters(config: Config, core: Core, logger: Logge
     const { createDiscordAdapter } = await import('./discord/create-discord-adapter.js');
     adapters.push(createDiscordAdapter(config, core, logger));
   }
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramAdapter } = await import('./telegram/create-telegram-adapter.js');
+    adapters.push(createTelegramAdapter(config, core, logger));
+  }
   return adapters;
 }

@@ -7,7 +7,6 @@ export const enTelegram = {
   tgCommandTopic: 'Open a topic by its id, e.g. /topic gas',
   tgCommandPost: 'Moderators: post a topic card to the channel',
   tgOpenInBot: 'Open in the bot',
-  tgPageOf: (page: number, pages: number) => `${page}/${pages}`,
   tgPostUsage: 'Tell me which topic to post, for example /post gas. Use /topics to see the topic ids.',
   tgPostPrivateOnly: 'Please use /post in a private chat with me.',
   tgPostNoChannel: 'No channel is configured for summary cards (TELEGRAM_CHANNEL_ID), so there is nowhere to post.',

@@ -1,0 +1,30 @@
+import { Composer, type Context } from 'grammy';
+import { t } from '../../core/i18n/index.js';
+import { parseCallback } from './callback-data.js';
+import type { TelegramDeps } from './deps.js';
+import { cancelPost, confirmPost } from './post-card.js';
+import { openTopic, showTopicsPage } from './topic-buttons.js';
+
+/** Routes inline-button presses by their callback_data; stale or forged data gets a clear alert. Every query is answered. */
+export function callbackButtons(deps: TelegramDeps): Composer<Context> {
+  const composer = new Composer();
+  const posted = new Set<string>();
+  composer.on('callback_query:data', async (ctx) => {
+    const action = parseCallback(ctx.callbackQuery.data);
+    switch (action?.kind) {
+      case 'topic':
+        return openTopic(ctx, deps, action.topicId);
+      case 'topics-page':
+        return showTopicsPage(ctx, deps, action.page);
+      case 'post':
+        return confirmPost(ctx, deps, action.topicId, posted);
+      case 'post-cancel':
+        return cancelPost(ctx);
+      case undefined:
+        deps.logger.debug({ update_id: ctx.update.update_id }, 'stale or forged callback data');
+        await ctx.answerCallbackQuery({ text: t('en').expired, show_alert: true });
+    }
+  });
+  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
+  return composer;
+}

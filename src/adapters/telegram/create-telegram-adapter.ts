@@ -1,0 +1,79 @@
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { Bot } from 'grammy';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../../config.js';
+import type { Core } from '../../core/core.js';
+import type { Logger } from '../../logger.js';
+import type { Adapter } from '../types.js';
+import { ALLOWED_UPDATES, createBot } from './create-bot.js';
+import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
+import { createRateLimiter } from './rate-limit.js';
+import { setCommands } from './set-commands.js';
+import { startWebhookServer, type WebhookServer } from './webhook.js';
+
+export interface TelegramAdapter extends Adapter {
+  readonly bot: Bot;
+  /** 'webhook' when TELEGRAM_WEBHOOK_URL is set, else long polling. */
+  readonly mode: 'polling' | 'webhook';
+  /** The webhook server's bound address (webhook mode, once started). */
+  webhookAddress(): AddressInfo | undefined;
+}
+
+export interface TelegramAdapterOptions {
+  /** Retries of API calls that failed at the network level. */
+  networkRetry?: NetworkRetryOptions;
+}
+
+/**
+ * The Telegram adapter. Long polling with @grammyjs/runner by default (one
+ * instance per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any
+ * number of instances can run behind a load balancer. It keeps no state that
+ * matters between updates beyond a per-user flood limiter.
+ */
+export function createTelegramAdapter(config: Config, core: Core, logger: Logger, options: TelegramAdapterOptions = {}): TelegramAdapter {
+  if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is required for the Telegram adapter');
+  const log = logger.child({ adapter: 'telegram' });
+  const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  let lastUpdateId: number | undefined;
+  const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
+  const bot = createBot({ config, core, logger: log, limiter }, options.networkRetry ?? DEFAULT_NETWORK_RETRY, track);
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  let runner: RunnerHandle | undefined;
+  let server: WebhookServer | undefined;
+
+  return {
+    name: 'telegram',
+    bot,
+    mode: webhookUrl ? 'webhook' : 'polling',
+    webhookAddress: () => server?.address(),
+    async start() {
+      await bot.init();
+      await setCommands(bot.api, config, log);
+      if (webhookUrl) {
+        server = await startWebhookServer(bot, {
+          host: config.TELEGRAM_WEBHOOK_HOST,
+          port: config.TELEGRAM_WEBHOOK_PORT,
+          path: new URL(webhookUrl).pathname,
+          secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
+          logger: log,
+        });
+        await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
+        log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
+        return;
+      }
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      runner.task()?.catch((err: unknown) => log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)'));
+      log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
+    },
+    async stop() {
+      if (server) await server.close();
+      if (!runner) return;
+      const handle = runner;
+      runner = undefined;
+      await handle.stop();
+      // Confirm what was handled so a restart does not see it again (as bot.stop() does).
+      if (lastUpdateId !== undefined) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import type { Lang } from '../../core/data/schema.js';
+import { t } from '../../core/i18n/index.js';
+import type { TopicRef } from '../../core/reply.js';
+import { encodeCallback, type CallbackAction } from './callback-data.js';
+import { cap } from './html.js';
+
+/** Pure builders of inline keyboards. Buttons whose callback_data would not fit are left out. */
+export const MAX_BUTTON_TEXT = 64;
+export const TOPICS_PER_PAGE = 8;
+
+export function callbackButton(text: string, action: CallbackAction): InlineKeyboardButton | undefined {
+  const data = encodeCallback(action);
+  const label = cap(text, MAX_BUTTON_TEXT).trim();
+  return data && label ? { text: label, callback_data: data } : undefined;
+}
+
+/** One button per row, one row per topic. */
+export function topicRows(topics: readonly TopicRef[]): InlineKeyboardButton[][] {
+  return topics.flatMap((topic) => {
+    const button = callbackButton(topic.title, { kind: 'topic', topicId: topic.id });
+    return button ? [[button]] : [];
+  });
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / TOPICS_PER_PAGE));
+}
+
+/** Clamps a requested page (possibly stale or forged) to the pages that exist. */
+export function clampPage(page: number, total: number): number {
+  return Math.min(Math.max(0, Math.trunc(page) || 0), pageCount(total) - 1);
+}
+
+/** A page of the topic list with Previous / Next buttons when there is more than one page. */
+export function topicsKeyboard(topics: readonly TopicRef[], page: number, lang: Lang): InlineKeyboardMarkup {
+  const c = t(lang);
+  const current = clampPage(page, topics.length);
+  const rows = topicRows(topics.slice(current * TOPICS_PER_PAGE, (current + 1) * TOPICS_PER_PAGE));
+  const nav = [
+    current > 0 ? callbackButton(`‹ ${c.previousButton}`, { kind: 'topics-page', page: current - 1 }) : undefined,
+    current < pageCount(topics.length) - 1 ? callbackButton(`${c.nextButton} ›`, { kind: 'topics-page', page: current + 1 }) : undefined,
+  ].filter((b): b is InlineKeyboardButton => b !== undefined);
+  return { inline_keyboard: nav.length ? [...rows, nav] : rows };
+}
+
+/** [Post to channel] [Cancel] under a card preview. */
+export function postKeyboard(topicId: string, lang: Lang): InlineKeyboardMarkup {
+  const c = t(lang);
+  const row = [callbackButton(c.tgPostButton, { kind: 'post', topicId }), callbackButton(c.tgCancelButton, { kind: 'post-cancel' })];
+  return { inline_keyboard: [row.filter((b): b is InlineKeyboardButton => b !== undefined)] };
+}
+
+/** A single link button, e.g. "Open in the bot" under inline results. */
+export function urlKeyboard(text: string, url: string): InlineKeyboardMarkup {
+  return { inline_keyboard: [[{ text: cap(text, MAX_BUTTON_TEXT), url }]] };
+}

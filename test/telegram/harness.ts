@@ -1,0 +1,116 @@
+import { Writable } from 'node:stream';
+import type { Chat, Message, User } from 'grammy/types';
+import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/create-telegram-adapter.js';
+import { type Config, loadConfig, secretsOf } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { FakeBotApi, type ApiCall, type FakeBotApiOptions } from '../fakes/telegram-bot-api.js';
+import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
+import { realCore } from '../support/core.js';
+
+export const CHANNEL = channelChat(-1001234567890, 'partnership_news');
+export const MODERATOR = user(555_001, 'Mo', { username: 'mo_moderator' });
+export const CHANNEL_ADMIN = user(555_002, 'Ada', { username: 'ada_admin' });
+export const STRANGER = user(555_003, 'Sam');
+
+export interface TelegramTest {
+  fake: FakeBotApi;
+  adapter: TelegramAdapter;
+  config: Config;
+  /** Raw log lines, exactly as written (after redaction and scrubbing). */
+  lines: string[];
+  logs(): Array<Record<string, any>>;
+  /** Resolves with the first log entry (past or future) that passes `test`. */
+  waitForLog(test: (entry: Record<string, any>) => boolean): Promise<Record<string, any>>;
+  /** A user's message arrives (update pushed); returns the message. */
+  send(chat: Chat, from: User, text: string, extra?: Partial<Message>): Message;
+  /** A user's message arrives; resolves with the bot's next sendMessage to that chat. */
+  say(chat: Chat, from: User, text: string, extra?: Partial<Message>): Promise<ApiCall>;
+  /** A user presses an inline button with `data` under `message`. */
+  press(from: User, message: Message, data: string): void;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  fake?: FakeBotApiOptions;
+  /** Tuning passed to createTelegramAdapter (npm start passes none). */
+  adapterOptions?: TelegramAdapterOptions;
+}
+
+/** A fake Bot API and the Telegram adapter, started the way `npm start` starts it (createTelegramAdapter from a validated config whose TELEGRAM_API_ROOT is the fake). */
+export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTest> {
+  const fake = await FakeBotApi.start(opts.fake);
+  fake.addChat(CHANNEL);
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_CHANNEL_ID: `@${CHANNEL.username}`,
+    TELEGRAM_MODERATOR_IDS: String(MODERATOR.id),
+    LOG_LEVEL: 'debug',
+    ...opts.env,
+  });
+  const lines: string[] = [];
+  const logWaiters: Array<{ test: (e: Record<string, any>) => boolean; resolve: (e: Record<string, any>) => void }> = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        lines.push(line);
+        const entry = JSON.parse(line) as Record<string, any>;
+        for (const w of [...logWaiters]) if (w.test(entry)) logWaiters.splice(logWaiters.indexOf(w), 1) && w.resolve(entry);
+      }
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
+  const core = await realCore();
+  const adapter = createTelegramAdapter(config, core, logger, opts.adapterOptions);
+  await adapter.start();
+  const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
+
+  const send = (chat: Chat, from: User, text: string, extra?: Partial<Message>) => {
+    const message = textMessage(chat, from, text, extra);
+    fake.pushUpdate(messageUpdate(message));
+    return message;
+  };
+  return {
+    fake,
+    adapter,
+    config,
+    lines,
+    logs,
+    waitForLog: (test) =>
+      new Promise((resolve) => {
+        const found = logs().find(test);
+        if (found) resolve(found);
+        else logWaiters.push({ test, resolve });
+      }),
+    send,
+    say: (chat, from, text, extra) => {
+      const reply = fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
+      send(chat, from, text, extra);
+      return reply;
+    },
+    press: (from, message, data) => void fake.pushUpdate(callbackQuery(from, message, data)),
+    stop: async () => {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** A private chat with a new user. */
+export function privateUser(id: number, name?: string): { user: User; chat: Chat.PrivateChat } {
+  const u = user(id, name);
+  return { user: u, chat: privateChat(u) };
+}
+
+/** The message the bot sent in a call (to press its buttons or reply to it). */
+export function sentMessage(call: ApiCall): Message {
+  return call.result as Message;
+}
+
+/** All callback_data values of an inline keyboard, row by row. */
+export function buttons(call: ApiCall): Array<{ text: string; data?: string; url?: string }> {
+  const rows = (call.params.reply_markup?.inline_keyboard ?? []) as Array<Array<{ text: string; callback_data?: string; url?: string }>>;
+  return rows.flat().map((b) => ({ text: b.text, ...(b.callback_data ? { data: b.callback_data } : {}), ...(b.url ? { url: b.url } : {}) }));
+}
