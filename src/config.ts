@@ -35,6 +35,15 @@ export const ConfigSchema = z.object({
     z.array(z.string().regex(/^\d+$/, 'must be a comma-separated list of numeric Telegram user ids')),
   ),
 
+  /** SQLite file for unanswered questions and feedback; created on first start. Empty string: recording off. */
+  DB_PATH: z.string().default('var/partnership-bot.db'),
+  /** Largest size of that database in MB; a flood of junk cannot fill the disk. */
+  DB_MAX_MB: intFrom(1, 100_000, 256),
+  /** Days unanswered questions and votes are kept. */
+  RETENTION_DAYS: intFrom(1, 3650, 90),
+  /** Reload data/ automatically when its files change. */
+  WATCH_DATA: z.preprocess((v) => (v === undefined || v === '' ? 'true' : v), z.enum(['true', 'false'], { error: 'must be true or false' })).transform((v) => v === 'true'),
+
   /** Per-user answers per minute before the bot asks to slow down. */
   RATE_LIMIT_PER_MINUTE: intFrom(1, 10_000, 20),
 }).superRefine((c, ctx) => {

@@ -5,6 +5,7 @@ import { configOrExit } from './cli/config-or-exit.js';
 import { loadOrExit } from './cli/load-or-exit.js';
 import { secretsOf } from './config.js';
 import { createCore } from './core/core.js';
+import { createCurator } from './curator/curator.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -17,7 +18,10 @@ const kb = await loadOrExit(config.DATA_DIR);
 const core = createCore(kb);
 logger.debug({ topics: kb.topics.length, version: kb.version }, 'data loaded');
 
-const adapters: Adapter[] = await platformAdapters(config, core, logger);
+const hasPlatform = Boolean(config.DISCORD_TOKEN || config.TELEGRAM_BOT_TOKEN);
+// The console chat is a local preview: it neither records questions nor watches data/.
+const curator = hasPlatform ? createCurator(config, core, logger) : undefined;
+const adapters: Adapter[] = curator ? await platformAdapters(config, core, logger, curator) : [];
 if (adapters.length === 0) {
   const console = createConsoleAdapter({ core, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   await console.start();
@@ -31,10 +35,12 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   await Promise.allSettled(adapters.map((a) => a.stop()));
+  curator?.close();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void curator?.reload('SIGHUP'));
 process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 
 for (const adapter of adapters) {

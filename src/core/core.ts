@@ -9,6 +9,9 @@ export interface AskResult {
   match: MatchResult;
 }
 
+/** Told about every question asked (after the reply is composed); must not throw. */
+export type AskObserver = (event: { question: string; platform: string; result: AskResult }) => void;
+
 /**
  * The platform-neutral bot: questions in, neutral replies out. Adapters hold
  * one Core for the process; `replace` swaps in newly loaded data atomically
@@ -27,14 +30,19 @@ export interface Core {
   /** Topics ranked for a partial query; all topics in order when the query is blank. */
   searchTopics(query: string, limit: number, lang?: Lang): TopicRef[];
   replace(kb: KnowledgeBase, matcher?: Matcher): void;
+  /** Registers an observer of every question; returns a function that removes it. */
+  onAsk(observer: AskObserver): () => void;
+  /** A view of this core that tags the questions it is asked with `platform` (same data, same observers). */
+  forPlatform(platform: string): Core;
 }
 
 export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
   let state = { kb: initial, matcher: buildMatcher(initial, tuning) };
+  const observers = new Set<AskObserver>();
   const find = (id: string) => state.kb.topics.find((x) => x.id === id);
   const unknown = (id: string, lang: Lang) => noticeReply(lang, 'error', t(lang).unknownTopic(id.slice(0, 64)));
 
-  return {
+  const view = (platform: string): Core => ({
     get kb() {
       return state.kb;
     },
@@ -44,7 +52,9 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
     ask(question, lang) {
       const { kb, matcher } = state;
       const match = matcher.match(question, lang);
-      return { match, reply: replyFor(kb, match) };
+      const result = { match, reply: replyFor(kb, match) };
+      for (const observer of observers) observer({ question, platform, result });
+      return result;
     },
     topic(id, lang = 'en') {
       const topic = find(id);
@@ -74,5 +84,11 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
     replace(kb, matcher) {
       state = { kb, matcher: matcher ?? buildMatcher(kb, tuning) };
     },
-  };
+    onAsk(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
+    forPlatform: (name) => view(name),
+  });
+  return view('unknown');
 }

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/core/core.js';
+import { createCore } from '../../src/core/core.js';
+import { recordUnansweredQuestions } from '../../src/curator/record.js';
+import { curatorReport } from '../../src/curator/report.js';
+import { openCuratorStore } from '../../src/curator/store.js';
+import { realKnowledgeBase } from '../support/core.js';
+import { capturingLogger } from '../support/log.js';
+
+let core: Core;
+beforeAll(async () => {
+  core = createCore(await realKnowledgeBase());
+});
+
+describe('recording unanswered questions', () => {
+  it('records declines and did-you-means with platform and best guess, not answers or help', () => {
+    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger });
+    const stop = recordUnansweredQuestions(core, store);
+    const telegram = core.forPlatform('telegram');
+    telegram.ask('How much gas a year?');
+    telegram.ask('what can you answer');
+    telegram.ask('What is the best pizza in Naples?');
+    core.forPlatform('discord').ask('what is the best pizza in naples');
+    telegram.ask('How much Russian gas does Germany buy?');
+    stop();
+    telegram.ask('Recorded after stop? It should not be');
+    const top = store.topUnanswered(10);
+    expect(top.map((g) => [g.normalized, g.count])).toEqual([
+      ['what is the best pizza in naples', 2],
+      ['how much russian gas does germany buy', 1],
+    ]);
+    expect(top[1]!.guess).toBe('gas');
+  });
+
+  it('reports the top unanswered questions and helpfulness, within a size limit', () => {
+    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger });
+    const stop = recordUnansweredQuestions(core, store);
+    for (let i = 0; i < 3; i++) core.ask('Who won the chess olympiad?');
+    core.ask('Can I pay with Visa in Tehran?');
+    stop();
+    store.recordVote({ platform: 'telegram', answerKey: '1:2', userId: '42', topicId: 'gas', vote: 1 });
+    store.recordVote({ platform: 'telegram', answerKey: '1:2', userId: '43', topicId: 'gas', vote: -1 });
+    store.recordVote({ platform: 'telegram', answerKey: '1:3', userId: '43', topicId: 'gas', vote: 1 });
+    const text = curatorReport(store, core.kb, { limit: 10 });
+    expect(text).toMatch(/1\. ×3 "Who won the chess olympiad\?"/);
+    expect(text).toMatch(/2\. ×1 "Can I pay with Visa in Tehran\?"/);
+    expect(text).toMatch(/Natural gas partnership: 2 \/ 1 \(67% helpful\)/);
+    expect(curatorReport(store, core.kb, { limit: 10, maxChars: 60 }).length).toBeLessThanOrEqual(60);
+  });
+});
