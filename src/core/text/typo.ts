@@ -10,6 +10,8 @@ export interface TypoCorrector {
   has(token: string): boolean;
 }
 
+const MAX_WORD = 24;
+
 /** Edit budget by word length: short words are too ambiguous to correct far. */
 export function maxEdits(length: number): number {
   if (length < 3) return 0;
@@ -84,7 +86,8 @@ export function createTypoCorrector(targets: Map<string, number>, known: Iterabl
     correct(token) {
       if (targets.has(token) || knownSet.has(token)) return token;
       const budget = maxEdits(token.length);
-      if (budget === 0 || /\d/.test(token)) return undefined;
+      // Words longer than any real one are noise; their delete sets would grow quadratically.
+      if (budget === 0 || token.length > MAX_WORD || /\d/.test(token)) return undefined;
       if (memo.has(token)) return memo.get(token);
       const keys = new Set<string>([token]);
       deletes(token, budget, keys);
