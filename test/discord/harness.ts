@@ -16,8 +16,12 @@ export function knowledgeBase(): Promise<KnowledgeBase> {
   return kb;
 }
 
+let shared: Promise<Core> | undefined;
+/** A core on the project's data; without tuning, one shared per test file. */
 export async function testCore(tuning?: Tuning): Promise<Core> {
-  return createCore(await knowledgeBase(), tuning);
+  if (tuning) return createCore(await knowledgeBase(), tuning);
+  shared ??= knowledgeBase().then((kb) => createCore(kb));
+  return shared;
 }
 
 /** A logger writing JSON lines into `lines` (with the real redaction and scrubbing). */

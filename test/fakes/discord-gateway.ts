@@ -423,8 +423,9 @@ export class FakeDiscord extends EventEmitter {
         this.emit('resumed', known.id);
       }
     });
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       if (session?.socket === socket) session.socket = undefined;
+      this.emit('socket-closed', code);
     });
   }
 
@@ -498,7 +499,14 @@ export class FakeDiscord extends EventEmitter {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.status === 429) {
         const retryAfter = failure.retryAfter ?? 0.05;
-        return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' });
+        return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, {
+          'retry-after': String(retryAfter),
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(retryAfter),
+          'x-ratelimit-bucket': `fake-${method}-${path.split('/')[1]}`,
+          'x-ratelimit-scope': 'user',
+        });
       }
       return reply(failure.status, { message: failure.message ?? `${failure.status}: fake failure`, code: failure.code ?? 0 });
     }

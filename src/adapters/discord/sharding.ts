@@ -38,10 +38,14 @@ const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.m
 manager.on('shardCreate', (shard) => {
   logger.info({ shard: shard.id, of: manager.totalShards }, 'shard spawned');
   shard.on('ready', () => logger.info({ shard: shard.id }, 'shard ready'));
-  shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
+  shard.on('death', () => {
+    if (!stopping) logger.warn({ shard: shard.id, respawn: manager.respawn }, 'shard process exited');
+  });
 });
 
+let stopping = false;
 function stopAll(code: number): never {
+  stopping = true;
   manager.respawn = false;
   for (const shard of manager.shards.values()) shard.kill();
   process.exit(code);

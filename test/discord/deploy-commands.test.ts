@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandsJSON } from '../../src/adapters/discord/commands/index.js';
+import { deployCommands } from '../../src/adapters/discord/deploy-commands.js';
+import { FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fakes/discord-gateway.js';
+import { testConfig } from './harness.js';
+
+/** Runs a script with tsx in a child process; async, so the fake in this process keeps answering. */
+function run(script: string, env: Record<string, string | undefined>): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', script], { env, encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const MANAGE_MESSAGES = String(1n << 13n);
+const GUILD_CONTEXT = 0;
+const BOT_DM_CONTEXT = 1;
+
+describe('deploy-commands against the fake REST', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+  });
+  afterAll(() => fake?.close());
+
+  it('registers the builders’ JSON in one guild when DISCORD_GUILD_ID is set', async () => {
+    const result = await deployCommands(testConfig(fake, { DISCORD_GUILD_ID: FAKE_GUILD_ID }));
+    const call = fake.calls.at(-1)!;
+    expect(call.method).toBe('PUT');
+    expect(call.path).toBe(`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`);
+    expect(call.authorization).toBe(`Bot ${FAKE_TOKEN}`);
+    expect(call.body).toEqual(commandsJSON());
+    expect(result.scope).toBe('guild');
+    expect(result.commands.map((c) => c.name)).toEqual(['ask', 'topic', 'topics', 'help', 'card']);
+  });
+
+  it('registers globally without DISCORD_GUILD_ID', async () => {
+    const result = await deployCommands(testConfig(fake));
+    expect(fake.calls.at(-1)!.path).toBe(`/applications/${FAKE_APP_ID}/commands`);
+    expect(result.scope).toBe('global');
+  });
+
+  it('describes each command as the issue asks: options, permissions and contexts', () => {
+    const byName = Object.fromEntries(fake.calls.at(-1)!.body.map((c: any) => [c.name, c]));
+    const option = (command: string, name: string) => byName[command].options.find((o: any) => o.name === name);
+    expect(option('ask', 'question')).toMatchObject({ type: 3, required: true, max_length: 1000 });
+    expect(option('ask', 'private')).toMatchObject({ type: 5 });
+    expect(option('ask', 'private').required ?? false).toBe(false);
+    expect(option('topic', 'name')).toMatchObject({ type: 3, required: true, autocomplete: true });
+    expect(option('card', 'topic')).toMatchObject({ type: 3, required: true, autocomplete: true });
+    expect(option('card', 'channel')).toMatchObject({ type: 7, required: true, channel_types: [0, 5] });
+    expect(byName.card.default_member_permissions).toBe(MANAGE_MESSAGES);
+    expect(byName.card.contexts).toEqual([GUILD_CONTEXT]);
+    for (const name of ['ask', 'topic', 'topics', 'help']) {
+      expect(byName[name].default_member_permissions ?? null).toBeNull();
+      expect(byName[name].contexts).toEqual([GUILD_CONTEXT, BOT_DM_CONTEXT]);
+    }
+    for (const command of Object.values<any>(byName)) {
+      expect(command.name).toMatch(/^[a-z]{1,32}$/);
+      expect(command.description.length).toBeGreaterThan(0);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      for (const o of command.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('`npm run deploy-commands` registers through DISCORD_API_BASE and reports; a missing token is named', async () => {
+    const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_API_BASE: fake.apiBase };
+    const before = fake.calls.length;
+    const [ok, missing] = await Promise.all([
+      run('src/cli/deploy-commands.ts', env),
+      run('src/cli/deploy-commands.ts', { PATH: process.env.PATH, DISCORD_API_BASE: fake.apiBase }),
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Registered 5 commands');
+    expect(fake.calls.slice(before).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`]);
+
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set/);
+  });
+
+  it('names DISCORD_TOKEN when Discord rejects it', async () => {
+    const strict = await startFakeDiscord({ token: 'MTAwMDAwMDAwMDAwMDAwMDAy.OtHeR1.the-token-the-fake-expects_0123456789' });
+    try {
+      await expect(deployCommands(testConfig(strict))).rejects.toThrow(/DISCORD_TOKEN was rejected/);
+    } finally {
+      await strict.close();
+    }
+  });
+});
