@@ -33,6 +33,8 @@ export interface TelegramTest {
 export interface StartOptions {
   env?: Record<string, string>;
   fake?: FakeBotApiOptions;
+  /** Set up the fake before the bot starts (e.g. fail its first getUpdates). */
+  beforeStart?: (fake: FakeBotApi) => void;
   /** Tuning passed to createTelegramAdapter (npm start passes none). */
   adapterOptions?: TelegramAdapterOptions;
 }
@@ -64,6 +66,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
   const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
   const core = await realCore();
   const adapter = createTelegramAdapter(config, core, logger, opts.adapterOptions);
+  opts.beforeStart?.(fake);
   await adapter.start();
   const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
 
@@ -94,6 +97,9 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     stop: async () => {
       await adapter.stop();
       await fake.close();
+      // Every test doubles as a check that the bot token never reaches a log line.
+      const leaked = lines.find((l) => l.includes(fake.token));
+      if (leaked) throw new Error(`the bot token reached a log line: ${leaked.slice(0, 200)}`);
     },
   };
 }

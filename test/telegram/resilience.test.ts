@@ -53,6 +53,13 @@ describe('Telegram resilience and bad input', () => {
     expect((await tg.say(chat, user, 'how much gas')).plain).toContain('55');
   });
 
+  it('a second instance polling the same token (409 Conflict) is reported, not silently dead', async () => {
+    tg = await startTelegram({ beforeStart: (fake) => fake.failNext('getUpdates', { error_code: 409, description: 'Conflict: terminated by other getUpdates request' }) });
+    const fatal = await tg.waitForLog((l) => l.level === 60);
+    expect(fatal.msg).toMatch(/long polling stopped/);
+    expect(fatal.err.error_code).toBe(409);
+  });
+
   it('answers or declines bad input safely: blank, 4,000 characters, control characters, HTML injection, a sticker', async () => {
     tg = await startTelegram();
     const { user, chat } = privateUser(6004);

@@ -59,6 +59,11 @@ describe('Telegram webhook mode', () => {
     expect((await post(port, '/telegram/hook', '{not json', { 'x-telegram-bot-api-secret-token': SECRET })).status).toBe(400);
   });
 
+  it('stop() closes the webhook server', async () => {
+    await tg.adapter.stop();
+    await expect(post(port, '/healthz', '', {}, 'GET')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it('a failing update is logged once and still acknowledged, so Telegram does not redeliver it', async () => {
     tg.fake.failNext('sendMessage', { error_code: 400, description: 'Bad Request: chat not found' });
     const res = await post(port, '/telegram/hook', update(5, 'how much gas'), { 'x-telegram-bot-api-secret-token': SECRET });

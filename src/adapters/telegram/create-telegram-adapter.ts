@@ -67,7 +67,9 @@ export function createTelegramAdapter(config: Config, core: Core, logger: Logger
       log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
     },
     async stop() {
-      if (server) await server.close();
+      const open = server;
+      server = undefined;
+      if (open) await open.close();
       if (!runner) return;
       const handle = runner;
       runner = undefined;
