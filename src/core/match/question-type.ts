@@ -1,19 +1,46 @@
-import type { QuestionType } from '../data/schema.js';
+import type { Lang, QuestionType } from '../data/schema.js';
 
 /**
- * Detects what kind of answer a question wants, most specific first, from its
- * normalised text ("how fast did trade grow" → growth, how_much).
+ * Detects what kind of answer a question wants from its normalised text,
+ * most specific first ("how fast did trade grow" → growth, how_much).
  */
-const PATTERNS: [QuestionType, RegExp][] = [
-  ['growth', /\b(how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth))\b/],
-  ['how_long', /\b(how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of)\b/],
-  ['when', /\b(when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year)\b/],
-  ['where', /\b(where|(which|what) (city|place|town|capital|location|country))\b/],
-  ['who', /\b(who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by)\b/],
-  ['why', /\b(why|what for|for what reason|reasons?|motivat\w*|purpose|rationale)\b/],
-  ['how_much', /\b(how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big)\b/],
-];
+type Patterns = [QuestionType, RegExp][];
 
-export function questionTypes(normalized: string): QuestionType[] {
-  return PATTERNS.filter(([, re]) => re.test(normalized)).map(([type]) => type);
+// \b does not work for Cyrillic or Persian letters: use letter-aware boundaries there.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const re = (body: string) => new RegExp(`${B}(${body})${E}`, 'u');
+
+const PATTERNS: Record<Lang, Patterns> = {
+  en: [
+    ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
+    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of')],
+    ['when', re('when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year')],
+    ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
+    ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
+    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale')],
+    ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big')],
+  ],
+  ru: [
+    ['growth', re('на сколько (вырос|выросл|увеличил)\\p{L}*|рост\\p{L}*|вырос\\p{L}*|увеличил\\p{L}*|прирост\\p{L}*|как быстро')],
+    ['how_long', re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до')],
+    ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
+    ['where', re('где|в каком городе|в каком месте|куда')],
+    ['who', re('кто|кем|какие (лидеры|президенты)|подписант\\p{L}*')],
+    ['why', re('почему|зачем|причин\\p{L}*|цел\\p{L}*|для чего')],
+    ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
+  ],
+  fa: [
+    ['growth', re('رشد|افزایش|چقدر بیشتر|چند درصد رشد')],
+    ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی')],
+    ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
+    ['where', re('کجا|در کدام شهر|کدام شهر|چه شهری')],
+    ['who', re('چه کسی|چه کسانی|کیا|امضاکنندگان')],
+    ['why', re('چرا|به چه دلیل|دلیل|هدف|برای چه')],
+    ['how_much', re('چقدر|چه مقدار|چه میزان|میزان|حجم|چند درصد|درصد|سهم|چند')],
+  ],
+};
+
+export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionType[] {
+  return PATTERNS[lang].filter(([, pattern]) => pattern.test(normalized)).map(([type]) => type);
 }

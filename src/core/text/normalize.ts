@@ -11,6 +11,9 @@ const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 // Arabic-script letters folded to their Persian forms; Arabic diacritics and tatweel dropped.
 const ARABIC_FOLD: Record<string, string> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'ة': 'ه', 'ۀ': 'ه', 'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ؤ': 'و' };
 const DIGITS = /[\u06F0-\u06F9\u0660-\u0669]/g;
+// Persian verb prefixes and plural/possessive suffixes typed as separate words.
+const PERSIAN_PREFIX = /(^|\s)(ن?می)\s+(?=\p{Script=Arabic})/gu;
+const PERSIAN_SUFFIX = /(\p{Script=Arabic})\s+(ها|های|هایی|تر|ترین)(?=\s|$)/gu;
 
 function foldDigit(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -32,8 +35,10 @@ export function normalizeText(input: string): string {
   s = stripMentions(s).slice(0, MAX_QUESTION_CHARS);
   s = s.toLowerCase().replace(/ё/g, 'е');
   s = s.replace(/[يىكةۀأإٱؤ]/g, (c) => ARABIC_FOLD[c] ?? c).replace(DIGITS, foldDigit);
-  // Arabic diacritics, tatweel; zero-width and bidi controls (ZWNJ splits Persian words into parts).
-  s = s.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ' ');
+  // Arabic diacritics and tatweel go; ZWNJ joins a Persian word's parts (می‌دهد = میدهد = می دهد);
+  // other zero-width and bidi controls become spaces.
+  s = s.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/\u200C/g, '').replace(/[\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ' ');
+  s = s.replace(PERSIAN_PREFIX, '$1$2').replace(PERSIAN_SUFFIX, '$1$2');
   s = s.replace(/(\d)[٫,.](\d)/g, '$1.$2');
   s = s.replace(/[%٪]/g, ' percent ').replace(/\$/g, ' dollar ');
   s = s.replace(/(\p{L})['’]s\b/gu, '$1').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
