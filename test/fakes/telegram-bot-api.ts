@@ -105,6 +105,7 @@ export class FakeBotApi {
   private readonly sent = new Map<string, { text: string; markup: string }>();
   private readonly countWaiters: Array<{ method: string; n: number; resolve: () => void }> = [];
   private readonly pollWaiters: Array<(params: Params) => void> = [];
+  private readonly okCounts = new Map<string, number>();
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
@@ -203,7 +204,7 @@ export class FakeBotApi {
 
   /** Resolves once at least `n` successful calls of `method` have been made (for load tests). */
   waitForCount(method: string, n: number): Promise<void> {
-    if (this.callsOf(method).length >= n) return Promise.resolve();
+    if ((this.okCounts.get(method) ?? 0) >= n) return Promise.resolve();
     return new Promise((resolve) => this.countWaiters.push({ method, n, resolve }));
   }
 
@@ -224,6 +225,7 @@ export class FakeBotApi {
   private record(call: ApiCall): void {
     call.seq = this.calls.length + 1;
     this.calls.push(call);
+    if (call.ok) this.okCounts.set(call.method, (this.okCounts.get(call.method) ?? 0) + 1);
     const i = this.waiters.findIndex((w) => this.matches(call, w.method, w.opts));
     if (i >= 0) {
       const [waiter] = this.waiters.splice(i, 1);
@@ -231,7 +233,7 @@ export class FakeBotApi {
       waiter!.resolve(call);
     }
     for (const w of [...this.countWaiters]) {
-      if (w.method === call.method && this.callsOf(w.method).length >= w.n) {
+      if (w.method === call.method && (this.okCounts.get(w.method) ?? 0) >= w.n) {
         this.countWaiters.splice(this.countWaiters.indexOf(w), 1);
         w.resolve();
       }
