@@ -11,8 +11,8 @@ describe('Telegram /post: moderators post summary cards to the channel', () => {
   afterEach(() => tg.stop());
 
   /** The bot is an admin of the channel allowed to post; Ada is a channel admin; Sam is not. */
-  async function start(botStatus: 'administrator' | 'member' | 'unreachable' = 'administrator') {
-    tg = await startTelegram();
+  async function start(botStatus: 'administrator' | 'member' | 'unreachable' = 'administrator', env: Record<string, string> = {}) {
+    tg = await startTelegram({ env });
     if (botStatus === 'unreachable') tg.fake.setChatMember(CHANNEL.id, FAKE_BOT.id, { error_code: 400, description: 'Bad Request: member list is inaccessible' });
     else tg.fake.setChatMember(CHANNEL.id, FAKE_BOT.id, botStatus);
     tg.fake.setChatMember(CHANNEL.id, CHANNEL_ADMIN.id, 'administrator');
@@ -84,6 +84,12 @@ describe('Telegram /post: moderators post summary cards to the channel', () => {
     const group = groupChat(-100555);
     expect((await tg.say(group, MODERATOR, '/post gas')).plain).toBe('Please use /post in a private chat with me.');
     expect(tg.fake.callsOf('sendMessage').filter((c) => c.params.chat_id === `@${CHANNEL.username}`)).toEqual([]);
+  });
+
+  it('says so when no channel is configured', async () => {
+    await start('administrator', { TELEGRAM_CHANNEL_ID: '' });
+    const reply = await tg.say(privateChat(MODERATOR), MODERATOR, '/post gas');
+    expect(reply.plain).toContain('TELEGRAM_CHANNEL_ID');
   });
 
   it('a double press posts once', async () => {
