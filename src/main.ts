@@ -47,6 +47,12 @@ for (const adapter of adapters) {
   try {
     await adapter.start();
     logger.info({ adapter: adapter.name }, 'adapter started');
+    void adapter.fatal?.then(async (err) => {
+      logger.fatal({ err, adapter: adapter.name }, 'adapter stopped for good; shutting down');
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      curator?.close();
+      process.exit(1);
+    });
   } catch (err) {
     logger.fatal({ err, adapter: adapter.name }, 'adapter failed to start');
     await Promise.allSettled(adapters.map((a) => a.stop()));

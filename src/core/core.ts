@@ -21,6 +21,7 @@ export interface Core {
   readonly kb: KnowledgeBase;
   readonly version: string;
   ask(question: string, lang?: Lang): AskResult;
+  hasTopic(id: string): boolean;
   /** The answer card for a topic id (buttons, deep links, /topic). */
   topic(id: string, lang?: Lang): Reply;
   /** The moderators' summary card for a topic id. */
@@ -56,6 +57,7 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
       for (const observer of observers) observer({ question, platform, result });
       return result;
     },
+    hasTopic: (id) => find(id) !== undefined,
     topic(id, lang = 'en') {
       const topic = find(id);
       return topic ? answerReply(state.kb, topic, lang) : unknown(id, lang);
