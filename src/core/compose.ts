@@ -110,12 +110,14 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
     case 'empty':
       return { kind: 'decline', lang, reason: 'empty', text: c.declineEmpty, topics: topicRefs(kb, lang) } satisfies DeclineReply;
     case 'other-parties':
-      return { kind: 'decline', lang, reason: 'other-parties', text: c.declineOtherParties(titleCase(match.place ?? '')), topics: topicRefs(kb, lang) };
+      return { kind: 'decline', lang, reason: 'other-parties', text: c.declineOtherParties(placeName(match)), topics: topicRefs(kb, lang) };
     case 'offtopic':
       return { kind: 'decline', lang, reason: 'offtopic', text: c.declineOfftopic, topics: topicRefs(kb, lang) };
   }
 }
 
-function titleCase(place: string): string {
-  return place.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+/** The other party as the reader wrote it (Russian and Persian), or its English name. */
+function placeName(match: MatchResult): string {
+  const name = match.lang === 'en' ? (match.place ?? '') : (match.placeText ?? match.place ?? '');
+  return name.replace(/(^|\s)(\p{L})/gu, (_, space: string, ch: string) => space + ch.toUpperCase());
 }

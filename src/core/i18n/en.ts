@@ -1,5 +1,6 @@
 import { enDiscord } from './en-discord.js';
 import { enTelegram } from './en-telegram.js';
+import type { SectionOf } from './section.js';
 
 /** English interface text. Other catalogues must provide every key (`Catalogue`). */
 export const en = {
@@ -42,5 +43,4 @@ export const en = {
   consoleHint: 'Type a question, /help, /topics, /topic <id> or /card <id>. Ctrl-D exits.',
 } as const;
 
-type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
-export type Catalogue = { readonly [K in keyof typeof en]: Widen<(typeof en)[K]> };
+export type Catalogue = SectionOf<typeof en>;

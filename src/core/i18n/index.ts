@@ -1,9 +1,11 @@
 import type { Lang } from '../data/schema.js';
 import { en, type Catalogue } from './en.js';
+import { fa } from './fa.js';
+import { ru } from './ru.js';
 
-const catalogues: Partial<Record<Lang, Catalogue>> = { en };
+const catalogues: Record<Lang, Catalogue> = { en, ru, fa };
 
-/** The interface text for `lang`, falling back to English. */
+/** The interface text for `lang`; every catalogue has every key (the type checker sees to it). */
 export function t(lang: Lang): Catalogue {
   return catalogues[lang] ?? en;
 }

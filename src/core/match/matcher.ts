@@ -21,8 +21,9 @@ export interface MatchResult {
   types: QuestionType[];
   /** Best topics first; for "did you mean". */
   suggestions: string[];
-  /** The other country a near-miss question is about. */
+  /** The other country a near-miss question is about: canonical name and the words the question used. */
   place?: string;
+  placeText?: string;
   /** Share of the question's content words the topics know. */
   coverage: number;
   analysis: Analysis;
@@ -185,8 +186,8 @@ export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING,
       const result = { ...base, topicId: best.id, confidence, coverage, suggestions, ...(fact ? { factId: fact.id } : {}) };
 
       const allowed = allowedPlaces.get(best.id)!;
-      const foreign = places.find(analysis.normalized).find((p) => !allowed.has(p));
-      if (foreign) return { ...result, outcome: 'other-parties', place: foreign };
+      const foreign = places.mentions(analysis.normalized).find((m) => !allowed.has(m.place));
+      if (foreign) return { ...result, outcome: 'other-parties', place: foreign.place, placeText: foreign.surface };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
       const unanswerable = !fact && types.some((x) => SPECIFIC.includes(x));
       if (confidence >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) return { ...result, outcome: 'answer' };

@@ -5,8 +5,16 @@ import { normalizeText, tokenize } from '../text/normalize.js';
  * the gazetteer in data/places.yaml. Places are returned by their first
  * (canonical) name.
  */
+export interface PlaceMention {
+  /** Canonical (English) name. */
+  place: string;
+  /** The words as they stand in the text. */
+  surface: string;
+}
+
 export interface PlaceFinder {
   find(normalized: string): string[];
+  mentions(normalized: string): PlaceMention[];
   /** True when the text names Russia or Iran (or their capitals, demonyms). */
   partnerCount(normalized: string): number;
 }
@@ -29,13 +37,13 @@ function index(groups: readonly (readonly string[])[]): Map<string, Entry[]> {
   return byFirst;
 }
 
-function scan(byFirst: Map<string, Entry[]>, normalized: string): string[] {
+function scan(byFirst: Map<string, Entry[]>, normalized: string): PlaceMention[] {
   const tokens = tokenize(normalized);
-  const found: string[] = [];
+  const found: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const hit = byFirst.get(tokens[i]!)?.find((e) => e.tokens.every((t, k) => tokens[i + k] === t));
     if (hit) {
-      if (!found.includes(hit.place)) found.push(hit.place);
+      if (!found.some((f) => f.place === hit.place)) found.push({ place: hit.place, surface: tokens.slice(i, i + hit.tokens.length).join(' ') });
       i += hit.tokens.length - 1;
     }
   }
@@ -46,7 +54,8 @@ export function createPlaceFinder(partners: readonly (readonly string[])[], plac
   const partnerIndex = index(partners);
   const placeIndex = index(places);
   return {
-    find: (normalized) => scan(placeIndex, normalized),
+    find: (normalized) => scan(placeIndex, normalized).map((m) => m.place),
+    mentions: (normalized) => scan(placeIndex, normalized),
     partnerCount: (normalized) => scan(partnerIndex, normalized).length,
   };
 }
