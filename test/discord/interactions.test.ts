@@ -61,6 +61,18 @@ describe('Discord interactions against a local gateway', () => {
     expect(data.embeds[0].description).toContain('55');
   });
 
+  it('passes the user’s Discord locale as a hint: a Russian question from a Russian client is answered in Russian, an English one in English', async () => {
+    const ru = await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'Сколько газа Россия будет поставлять Ирану?' }], { locale: 'ru' }));
+    const expected = core.ask('Сколько газа Россия будет поставлять Ирану?', 'ru').reply;
+    expect(expected).toMatchObject({ kind: 'answer', lang: 'ru' });
+    expect(ru.data.embeds[0].description).toContain('55');
+    expect(ru.data.embeds[0].title).toBe(expected.kind === 'answer' ? expected.title : '');
+    for (const b of buttonsOf(ru.data)) expect(parseCustomId(b.custom_id)).toMatchObject({ kind: 'topic', lang: 'ru' });
+
+    const en = await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'How much gas will Russia supply to Iran?' }], { locale: 'ru' }));
+    for (const b of buttonsOf(en.data)) expect(parseCustomId(b.custom_id)).toMatchObject({ kind: 'topic', lang: 'en' });
+  });
+
   it('/ask off-topic declines clearly with a Topics button, and the button lists topics', async () => {
     const sent = bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'what is the best pizza recipe?' }]);
     const { data } = await bot.fake.waitForResponse(sent);

@@ -63,6 +63,15 @@ describe('mentions and direct messages', () => {
     expect(call.body.content.length).toBeLessThanOrEqual(2000);
   });
 
+  it('posts without a reply reference where it may not read the message history', async () => {
+    const noHistory = bot.fake.channel('no-history');
+    bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: noHistory.id, mentions: [bot.fake.bot] });
+    const call = await bot.fake.waitForCall(channelPost(noHistory.id));
+    expect(call.status).toBe(200);
+    expect(call.body.message_reference).toBeUndefined();
+    expect(call.body.embeds[0].description).toContain('55');
+  });
+
   it('stays silent where it may not send messages', async () => {
     const readOnly = bot.fake.channel('read-only');
     const general = bot.fake.channel('general');

@@ -12,7 +12,7 @@ afterAll(() => {
 it('`npm run start:sharded` spawns one TypeScript process per recommended shard; each answers its guilds and stops on SIGTERM', async () => {
   const fake = await startFakeDiscord({ shards: 2, maxConcurrency: 16 });
   try {
-    const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'warn' };
+    const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'warn', DB_PATH: '', WATCH_DATA: 'false' };
     manager = spawn(process.execPath, ['--import', 'tsx', 'src/adapters/discord/sharding.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     manager.stderr!.on('data', (chunk) => (stderr += String(chunk)));

@@ -175,6 +175,7 @@ export class FakeDiscord extends EventEmitter {
           { id: '400000000000000002', name: 'announcements' },
           { id: '400000000000000003', name: 'read-only', deny: PERM.SendMessages },
           { id: '400000000000000004', name: 'no-embeds', deny: PERM.EmbedLinks },
+          { id: '400000000000000005', name: 'no-history', deny: PERM.ReadMessageHistory },
         ],
       },
     ];

@@ -6,27 +6,35 @@ import { MAX_QUESTION_LENGTH, toQuestion } from './question.js';
 
 /**
  * `@Bot question` in a server channel, or any direct message, is answered as a reply
- * (message_reference). Everything else is ignored: that is also why the privileged
- * MessageContent intent is not needed (Discord sends content for mentions and DMs).
+ * (message_reference). Where the bot may not read the history (which replies need) it
+ * posts a plain message; where it may not embed links, plain text. Everything else is
+ * ignored: that is also why the privileged MessageContent intent is not needed
+ * (Discord sends content for mentions and DMs).
  */
 export async function answerMention(message: Message, { core, limiter, logger }: DiscordContext): Promise<void> {
   if (message.author.bot || message.system || message.webhookId) return;
   const me = message.client.user;
   if (message.inGuild() && !message.mentions.users.has(me.id)) return;
 
+  // Unknown permissions (member not cached) count as granted; a refusal then reaches the error boundary.
   let canEmbed = true;
+  let canReference = true;
   if (message.inGuild()) {
     const permissions = message.channel.permissionsFor(me);
-    if (permissions && !permissions.has(PermissionFlagsBits.SendMessages)) {
+    const send = message.channel.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+    if (permissions && !permissions.has(send)) {
       logger.debug({ guild: message.guildId, channel: message.channelId }, 'mentioned where I may not send messages');
       return;
     }
     canEmbed = !permissions || permissions.has(PermissionFlagsBits.EmbedLinks);
+    canReference = !permissions || permissions.has(PermissionFlagsBits.ReadMessageHistory);
   }
+  const answer = (body: DiscordMessage) =>
+    canReference || !message.channel.isSendable() ? message.reply({ ...body, failIfNotExists: false }) : message.channel.send(body);
 
   const decision = limiter.take(message.author.id);
   if (!decision.ok) {
-    if (decision.notify) await message.reply({ content: t('en').slowDown, failIfNotExists: false });
+    if (decision.notify) await answer({ content: t('en').slowDown, embeds: [], components: [] });
     return;
   }
 
@@ -34,5 +42,5 @@ export async function answerMention(message: Message, { core, limiter, logger }:
   const { reply } = core.ask(question.text);
   const payload: DiscordMessage = canEmbed ? renderDiscordReply(reply) : renderDiscordText(reply);
   const note = question.truncated ? t(reply.lang).tooLong(MAX_QUESTION_LENGTH) : undefined;
-  await message.reply({ ...payload, ...(note && !payload.content ? { content: note } : {}), failIfNotExists: false });
+  await answer({ ...payload, ...(note && !payload.content ? { content: note } : {}) });
 }
