@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/adapters/discord/custom-id.js';
-import type { Core } from '../../src/core/core.js';
+import { type Core, createCore } from '../../src/core/core.js';
 import { t } from '../../src/core/i18n/index.js';
 import { DEFAULT_TUNING } from '../../src/core/match/matcher.js';
-import { type Bot, EPHEMERAL, OPTION, secretsIn, startBot, testCore } from './harness.js';
+import { type Bot, EPHEMERAL, knowledgeBase, OPTION, secretsIn, startBot, testCore } from './harness.js';
 import { limitViolations } from './limits.js';
 
 const en = t('en');
@@ -212,6 +212,28 @@ describe('did-you-mean and rate limit', () => {
       expect(limited.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       const other = await ask({ ...bot.fake.user, id: '300000000000000002', username: 'bob' });
       expect(other.data.embeds).toHaveLength(1);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('many topics', () => {
+  it('autocomplete never offers more than 25 choices, and /topics splits topics over several menus', async () => {
+    const kb = await knowledgeBase();
+    const copies = kb.topics.map((x) => ({ ...x, id: `${x.id}-copy`, order: x.order + 1000, related: [] }));
+    const core = createCore({ ...kb, topics: [...kb.topics, ...copies] });
+    expect(core.topics().length).toBeGreaterThan(25);
+    const bot = await startBot({ core });
+    try {
+      for (const value of ['', 'gas', 'a']) {
+        const { data } = await bot.fake.waitForResponse(bot.fake.autocomplete('topic', [{ name: 'name', type: OPTION.string, value, focused: true }]));
+        expect(data.choices.length, value).toBe(25);
+      }
+      const { data } = await bot.fake.waitForResponse(bot.fake.slash('topics'));
+      const menus = data.components.map((row: any) => row.components[0]);
+      expect(menus.map((m: any) => m.options.length)).toEqual([25, core.topics().length - 25]);
+      expect(limitViolations(data)).toEqual([]);
     } finally {
       await bot.stop();
     }

@@ -219,12 +219,13 @@ export class FakeDiscord extends EventEmitter {
     return this.waitFor('call', predicate, timeoutMs, 'REST call');
   }
 
-  /** Resolves once `count` calls match. */
+  /** Resolves once `count` calls match (counted incrementally: fine for bursts of thousands). */
   async waitForCalls(predicate: (call: RecordedCall) => boolean, count: number, timeoutMs = 10_000): Promise<RecordedCall[]> {
-    const matching = () => this.calls.filter(predicate);
-    if (matching().length >= count) return matching();
-    await this.waitFor('call', () => matching().length >= count, timeoutMs, `${count} REST calls`);
-    return matching();
+    const matching = this.calls.filter(predicate);
+    if (matching.length < count) {
+      await this.waitFor<RecordedCall>('call', (call) => predicate(call) && matching.push(call) >= count, timeoutMs, `${count} REST calls`);
+    }
+    return matching;
   }
 
   waitForIdentify(count = 1, timeoutMs = 10_000): Promise<Identify> {
