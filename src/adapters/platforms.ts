@@ -14,7 +14,7 @@ export async function platformAdapters(config: Config, core: Core, logger: Logge
   }
   if (config.TELEGRAM_BOT_TOKEN) {
     const { createTelegramAdapter } = await import('./telegram/create-telegram-adapter.js');
-    adapters.push(createTelegramAdapter(config, core.forPlatform('telegram'), logger));
+    adapters.push(createTelegramAdapter(config, core.forPlatform('telegram'), logger, curator));
   }
   return adapters;
 }

@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import type { Chat, Message, User } from 'grammy/types';
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/create-telegram-adapter.js';
 import { type Config, loadConfig, secretsOf } from '../../src/config.js';
+import type { Core } from '../../src/core/core.js';
+import { createCurator, type Curator } from '../../src/curator/curator.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeBotApi, type ApiCall, type FakeBotApiOptions } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
@@ -16,6 +18,10 @@ export interface TelegramTest {
   fake: FakeBotApi;
   adapter: TelegramAdapter;
   config: Config;
+  /** The core the adapter answers from (the shared real core's Telegram view). */
+  core: Core;
+  /** The real curator the adapter uses (an in-memory database unless DB_PATH is given). */
+  curator: Curator;
   /** Raw log lines, exactly as written (after redaction and scrubbing). */
   lines: string[];
   logs(): Array<Record<string, any>>;
@@ -49,6 +55,8 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     TELEGRAM_CHANNEL_ID: `@${CHANNEL.username}`,
     TELEGRAM_MODERATOR_IDS: String(MODERATOR.id),
     LOG_LEVEL: 'debug',
+    DB_PATH: ':memory:',
+    WATCH_DATA: 'false',
     ...opts.env,
   });
   const lines: string[] = [];
@@ -64,8 +72,9 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     },
   });
   const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
-  const core = await realCore();
-  const adapter = createTelegramAdapter(config, core, logger, opts.adapterOptions);
+  const core = (await realCore()).forPlatform('telegram');
+  const curator = createCurator(config, core, logger);
+  const adapter = createTelegramAdapter(config, core, logger, curator, opts.adapterOptions);
   opts.beforeStart?.(fake);
   await adapter.start();
   const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
@@ -79,6 +88,8 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     fake,
     adapter,
     config,
+    core,
+    curator,
     lines,
     logs,
     waitForLog: (test) =>
@@ -96,6 +107,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     press: (from, message, data) => void fake.pushUpdate(callbackQuery(from, message, data)),
     stop: async () => {
       await adapter.stop();
+      curator.close();
       await fake.close();
       // Every test doubles as a check that the bot token never reaches a log line.
       const leaked = lines.find((l) => l.includes(fake.token));

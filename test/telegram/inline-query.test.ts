@@ -28,7 +28,7 @@ describe('Telegram inline mode', () => {
     expect(first).toMatchObject({ type: 'article', id: 'gas', input_message_content: { parse_mode: 'HTML' } });
     expect(first.input_message_content.message_text).toContain('55');
     expect(first.input_message_content.message_text).toContain('Source: ');
-    expect(first.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${FAKE_BOT.username}?start=topic_gas`);
+    expect(first.reply_markup.inline_keyboard.at(-1)[0].url).toBe(`https://t.me/${FAKE_BOT.username}?start=topic_gas_en`);
     for (const r of answer.results) expect(r.type).toBe('article');
   });
 

@@ -25,8 +25,8 @@ describe('Telegram /post: moderators post summary cards to the channel', () => {
     expect(preview.params.text).toMatch(/^<i>Preview of the card for @partnership_news:<\/i>/);
     expect(preview.plain).toContain('55');
     const [post, cancel] = buttons(preview);
-    expect(parseCallback(post!.data)).toEqual({ kind: 'post', topicId: 'gas' });
-    expect(parseCallback(cancel!.data)).toEqual({ kind: 'post-cancel' });
+    expect(parseCallback(post!.data)).toEqual({ kind: 'post', topicId: 'gas', lang: 'en' });
+    expect(parseCallback(cancel!.data)).toEqual({ kind: 'post-cancel', lang: 'en' });
     const posted = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === `@${CHANNEL.username}` });
     const edited = tg.fake.waitFor('editMessageText');
     tg.press(who, sentMessage(preview), post!.data!);

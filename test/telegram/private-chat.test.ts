@@ -18,8 +18,8 @@ describe('Telegram private chat', () => {
     expect(methods.slice(0, 1)).toEqual(['getMe']);
     expect(methods).toContain('deleteWebhook');
     expect(tg.adapter.mode).toBe('polling');
-    const scopes = tg.fake.callsOf('setMyCommands').map((c) => c.params.scope?.type);
-    expect(scopes).toEqual(['default', 'all_chat_administrators', 'chat']);
+    const menus = tg.fake.callsOf('setMyCommands').map((c) => `${c.params.scope?.type}/${c.params.language_code ?? '*'}`);
+    expect(menus).toEqual(['default/*', 'default/ru', 'default/fa', 'all_chat_administrators/*', 'all_chat_administrators/ru', 'all_chat_administrators/fa', 'chat/*', 'chat/ru', 'chat/fa']);
   });
 
   it('answers a question in HTML with a bold title, the source line and related-topic buttons', async () => {
@@ -30,9 +30,11 @@ describe('Telegram private chat', () => {
     expect(reply.plain).toContain('55');
     expect(reply.plain).toMatch(/Source: .+, \d{1,2} \w{3} 20\d\d/);
     expect(reply.params.reply_parameters).toBeUndefined();
-    const related = buttons(reply);
+    const [up, down, ...related] = buttons(reply).reverse();
     expect(related.length).toBeGreaterThan(0);
-    for (const b of related) expect(parseCallback(b.data)).toMatchObject({ kind: 'topic' });
+    for (const b of related) expect(parseCallback(b.data)).toMatchObject({ kind: 'topic', lang: 'en' });
+    expect([down, up].map((b) => b!.text)).toEqual(['👍', '👎']);
+    expect([down, up].map((b) => parseCallback(b!.data))).toMatchObject([{ kind: 'feedback', vote: 1 }, { kind: 'feedback', vote: -1 }]);
   });
 
   it('holds a conversation (transcript)', async () => {

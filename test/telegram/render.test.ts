@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCallback, parseCallback } from '../../src/adapters/telegram/callback-data.js';
+import { encodeCallback, parseCallback, type CallbackAction } from '../../src/adapters/telegram/callback-data.js';
 import { cap, escapeHtml, fitHtml } from '../../src/adapters/telegram/html.js';
 import { TOPICS_PER_PAGE } from '../../src/adapters/telegram/keyboards.js';
 import { renderInlineResult, renderPostPreview, renderTelegram, TELEGRAM_LIMITS } from '../../src/adapters/telegram/render.js';
@@ -97,7 +97,16 @@ describe('renderTelegram', () => {
     expect(m.text.startsWith('<b>Natural gas partnership</b>\nRussia will supply up to 55 bcm')).toBe(true);
     expect(m.text).toContain('<b>Key facts</b>\n• Annual gas supply: <b>up to 55 bcm a year</b>');
     expect(m.text).toContain('<i>Source: </i><a href="https://example.org/article?a=1&amp;b=2">Russia–Iran strategic partnership agreement</a><i>, 24 Jan 2025 (paragraph 6)</i>');
-    expect(m.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['Topic 0'], ['Topic 1'], ['Topic 2']]);
+    expect(m.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['Topic 0'], ['Topic 1'], ['Topic 2'], ['👍', '👎']]);
+    const data = m.reply_markup!.inline_keyboard.flat().map((b) => parseCallback((b as { callback_data: string }).callback_data));
+    expect(data).toEqual([
+      { kind: 'topic', topicId: 'topic-0', lang: 'en' },
+      { kind: 'topic', topicId: 'topic-1', lang: 'en' },
+      { kind: 'topic', topicId: 'topic-2', lang: 'en' },
+      { kind: 'feedback', topicId: 'gas', vote: 1, lang: 'en' },
+      { kind: 'feedback', topicId: 'gas', vote: -1, lang: 'en' },
+    ]);
+    expect(renderTelegram(answer(), { feedback: false }).reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Topic 0', 'Topic 1', 'Topic 2']);
     expect(m.link_preview_options.is_disabled).toBe(true);
   });
 
@@ -117,10 +126,10 @@ describe('renderTelegram', () => {
     const list = topics(TOPICS_PER_PAGE * 2 + 3);
     const help = { kind: 'help', lang: 'en', mode: 'topics', title: 'Topics', text: 'Pick', topics: list } as const;
     const page = (n: number) => renderTelegram(help, { page: n }).reply_markup!.inline_keyboard;
-    expect(page(0).at(-1)!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([{ kind: 'topics-page', page: 1 }]);
+    expect(page(0).at(-1)!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([{ kind: 'topics-page', page: 1, lang: 'en' }]);
     expect(page(1).at(-1)!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
-      { kind: 'topics-page', page: 0 },
-      { kind: 'topics-page', page: 2 },
+      { kind: 'topics-page', page: 0, lang: 'en' },
+      { kind: 'topics-page', page: 2, lang: 'en' },
     ]);
     expect(page(2)).toHaveLength(3 + 1);
     expect(page(99)).toEqual(page(2)); // a stale page number shows the last page
@@ -130,20 +139,27 @@ describe('renderTelegram', () => {
 
   it('leaves out buttons whose topic id would not fit in 64 bytes of callback_data', () => {
     const m = renderTelegram(answer({ related: [{ id: 'a'.repeat(70), title: 'Too long' }, { id: 'ok', title: 'Fine' }] }));
-    expect(m.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Fine']);
+    expect(m.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Fine', '👍', '👎']);
+    const long = renderTelegram(answer({ topicId: 'a'.repeat(70), related: [] }));
+    expect(long.reply_markup).toBeUndefined();
   });
 
   it('card previews carry [Post to channel] [Cancel]; inline results carry the answer and a deep link', () => {
     const preview = renderPostPreview(card(), '@partnership_news');
     expect(preview.text.startsWith('<i>Preview of the card for @partnership_news:</i>')).toBe(true);
     expect(preview.reply_markup!.inline_keyboard[0]!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
-      { kind: 'post', topicId: 'gas' },
-      { kind: 'post-cancel' },
+      { kind: 'post', topicId: 'gas', lang: 'en' },
+      { kind: 'post-cancel', lang: 'en' },
     ]);
-    const result = renderInlineResult(answer(), 'https://t.me/bot?start=topic_gas');
+    const result = renderInlineResult(answer(), 'https://t.me/bot?start=topic_gas_en');
     expect(result).toMatchObject({ type: 'article', id: 'gas', title: 'Natural gas partnership' });
     expectValid((result.input_message_content as { message_text: string }).message_text, 4096);
-    expect(result.reply_markup?.inline_keyboard[0]![0]).toMatchObject({ url: 'https://t.me/bot?start=topic_gas' });
+    const [votes, link] = result.reply_markup!.inline_keyboard;
+    expect(votes!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
+      { kind: 'feedback', topicId: 'gas', vote: 1, lang: 'en' },
+      { kind: 'feedback', topicId: 'gas', vote: -1, lang: 'en' },
+    ]);
+    expect(link![0]).toMatchObject({ text: 'Open in the bot', url: 'https://t.me/bot?start=topic_gas_en' });
   });
 });
 
@@ -160,18 +176,38 @@ describe('html helpers', () => {
 });
 
 describe('callback data', () => {
-  it('round-trips every action within 64 bytes', () => {
-    for (const action of [{ kind: 'topic', topicId: 'middle-east-after-assad' }, { kind: 'topics-page', page: 3 }, { kind: 'post', topicId: 'gas' }, { kind: 'post-cancel' }] as const) {
-      const data = encodeCallback(action)!;
-      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-      expect(parseCallback(data)).toEqual(action);
+  it('round-trips every action, in every language, within 64 bytes', () => {
+    for (const lang of ['en', 'ru', 'fa'] as const) {
+      const actions: CallbackAction[] = [
+        { kind: 'topic', topicId: 'middle-east-after-assad', lang },
+        { kind: 'topics-page', page: 3, lang },
+        { kind: 'post', topicId: 'gas', lang },
+        { kind: 'post-cancel', lang },
+        { kind: 'feedback', topicId: 'middle-east-after-assad', vote: 1, lang },
+        { kind: 'feedback', topicId: 'gas', vote: -1, lang },
+      ];
+      for (const action of actions) {
+        const data = encodeCallback(action)!;
+        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+        expect(parseCallback(data)).toEqual(action);
+      }
     }
-    expect(encodeCallback({ kind: 'topic', topicId: 'x'.repeat(80) })).toBeUndefined();
+    expect(encodeCallback({ kind: 'topic', topicId: 'gas', lang: 'fa' })).toBe('v1:t:gas:fa');
+    expect(encodeCallback({ kind: 'feedback', topicId: 'gas', vote: 1, lang: 'en' })).toBe('v1:fb:gas:u:en');
+    expect(encodeCallback({ kind: 'topic', topicId: 'x'.repeat(80), lang: 'en' })).toBeUndefined();
+  });
+
+  it('reads buttons sent before languages existed as English', () => {
+    expect(parseCallback('v1:t:gas')).toEqual({ kind: 'topic', topicId: 'gas', lang: 'en' });
+    expect(parseCallback('v1:tp:2')).toEqual({ kind: 'topics-page', page: 2, lang: 'en' });
+    expect(parseCallback('v1:pc:gas')).toEqual({ kind: 'post', topicId: 'gas', lang: 'en' });
+    expect(parseCallback('v1:px')).toEqual({ kind: 'post-cancel', lang: 'en' });
+    expect(parseCallback('v1:fb:gas:d')).toEqual({ kind: 'feedback', topicId: 'gas', vote: -1, lang: 'en' });
   });
 
   it('returns undefined for stale or forged data', () => {
-    for (const data of [undefined, '', 'v0:t:gas', 'v2:t:gas', 'v1:t:', 'v1:t:GAS', 'v1:t:gas:extra', 'v1:t:<b>', 'v1:tp:-1', 'v1:tp:x', 'v1:zz', 'v1:px:1', `v1:t:${'a'.repeat(80)}`, 'hello']) {
-      expect(parseCallback(data)).toBeUndefined();
-    }
+    const forged = [undefined, '', 'v0:t:gas', 'v2:t:gas', 'v1:t:', 'v1:t:GAS', 'v1:t:gas:extra', 'v1:t:gas:ru:x', 'v1:t:gas:', 'v1:t:gas:de', 'v1:t:<b>', 'v1:tp:-1', 'v1:tp:x', 'v1:tp:1:xx', 'v1:zz', 'v1:px:1', 'v1:px:ru:1', `v1:t:${'a'.repeat(80)}`, 'hello'];
+    forged.push('v1:fb:gas', 'v1:fb:gas:x', 'v1:fb:gas:u:zz', 'v1:fb:gas:u:ru:1', 'v1:fb::u', 'v1:fb:GAS:u');
+    for (const data of forged) expect(parseCallback(data)).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@ import { Composer, type Context } from 'grammy';
 import { t } from '../../core/i18n/index.js';
 import { parseCallback } from './callback-data.js';
 import type { TelegramDeps } from './deps.js';
+import { recordFeedback } from './feedback.js';
+import { userLang } from './lang.js';
 import { cancelPost, confirmPost } from './post-card.js';
 import { openTopic, showTopicsPage } from './topic-buttons.js';
 
@@ -13,16 +15,18 @@ export function callbackButtons(deps: TelegramDeps): Composer<Context> {
     const action = parseCallback(ctx.callbackQuery.data);
     switch (action?.kind) {
       case 'topic':
-        return openTopic(ctx, deps, action.topicId);
+        return openTopic(ctx, deps, action.topicId, action.lang);
       case 'topics-page':
-        return showTopicsPage(ctx, deps, action.page);
+        return showTopicsPage(ctx, deps, action.page, action.lang);
       case 'post':
-        return confirmPost(ctx, deps, action.topicId, posted);
+        return confirmPost(ctx, deps, action.topicId, action.lang, posted);
       case 'post-cancel':
-        return cancelPost(ctx);
+        return cancelPost(ctx, action.lang);
+      case 'feedback':
+        return recordFeedback(ctx, deps, action.topicId, action.vote, action.lang);
       case undefined:
         deps.logger.debug({ update_id: ctx.update.update_id }, 'stale or forged callback data');
-        await ctx.answerCallbackQuery({ text: t('en').expired, show_alert: true });
+        await ctx.answerCallbackQuery({ text: t(userLang(ctx)).expired, show_alert: true });
     }
   });
   composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());

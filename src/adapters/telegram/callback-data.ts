@@ -1,18 +1,23 @@
+import { LANGS, type Lang } from '../../core/data/schema.js';
+
 /**
- * The versioned callback_data scheme of our inline buttons: `v1:<kind>[:<arg>]`,
- * always within Telegram's 64 bytes. Parsing returns undefined for anything
- * stale or forged; it never throws. New kinds (e.g. feedback `v1:f:u:<topicId>`)
- * are added as new union members without touching the existing ones.
+ * The versioned callback_data scheme of our inline buttons: `v1:<kind>[:<arg>…]`,
+ * always within Telegram's 64 bytes. Buttons carry the language of the message
+ * they are on, so a press answers in that language whoever presses it; data
+ * from before languages (`v1:t:gas`) still works and means English. Parsing
+ * returns undefined for anything stale or forged; it never throws.
  */
 export type CallbackAction =
-  /** Open a topic (related topics, did-you-mean, topic lists). */
-  | { kind: 'topic'; topicId: string }
-  /** Show another page of the topic list in place. */
-  | { kind: 'topics-page'; page: number }
-  /** Moderator confirms posting a topic's summary card to the channel. */
-  | { kind: 'post'; topicId: string }
-  /** Moderator cancels a card preview. */
-  | { kind: 'post-cancel' };
+  /** Open a topic (related, did-you-mean, topic lists): `v1:t:<id>:<lang>`. */
+  | { kind: 'topic'; topicId: string; lang: Lang }
+  /** Show another page of the topic list in place: `v1:tp:<page>:<lang>`. */
+  | { kind: 'topics-page'; page: number; lang: Lang }
+  /** Moderator confirms posting a topic's summary card to the channel: `v1:pc:<id>:<lang>`. */
+  | { kind: 'post'; topicId: string; lang: Lang }
+  /** Moderator cancels a card preview: `v1:px:<lang>`. */
+  | { kind: 'post-cancel'; lang: Lang }
+  /** 👍 / 👎 under an answer: `v1:fb:<id>:u|d:<lang>`. */
+  | { kind: 'feedback'; topicId: string; vote: 1 | -1; lang: Lang };
 
 export const CALLBACK_VERSION = 'v1';
 export const MAX_CALLBACK_BYTES = 64;
@@ -21,40 +26,66 @@ const PAGE = /^\d{1,4}$/;
 
 /** The callback_data for an action, or undefined if it would not fit in 64 bytes. */
 export function encodeCallback(action: CallbackAction): string | undefined {
-  const parts = [CALLBACK_VERSION];
+  let parts: string[];
   switch (action.kind) {
     case 'topic':
-      parts.push('t', action.topicId);
+      parts = ['t', action.topicId, action.lang];
       break;
     case 'topics-page':
-      parts.push('tp', String(Math.max(0, Math.trunc(action.page))));
+      parts = ['tp', String(Math.max(0, Math.trunc(action.page))), action.lang];
       break;
     case 'post':
-      parts.push('pc', action.topicId);
+      parts = ['pc', action.topicId, action.lang];
       break;
     case 'post-cancel':
-      parts.push('px');
+      parts = ['px', action.lang];
+      break;
+    case 'feedback':
+      parts = ['fb', action.topicId, action.vote === 1 ? 'u' : 'd', action.lang];
       break;
   }
-  const data = parts.join(':');
+  const data = [CALLBACK_VERSION, ...parts].join(':');
   return Buffer.byteLength(data, 'utf8') <= MAX_CALLBACK_BYTES ? data : undefined;
+}
+
+/** A language argument: absent means English (data from before languages), anything unknown is forged. */
+function langOf(arg: string | undefined): Lang | undefined {
+  if (arg === undefined) return 'en';
+  return LANGS.find((l) => l === arg);
 }
 
 /** The action a button's callback_data stands for; undefined when stale, forged or from another version. */
 export function parseCallback(data: string | undefined): CallbackAction | undefined {
   if (!data || Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_BYTES) return undefined;
-  const [version, kind, arg, ...rest] = data.split(':');
-  if (version !== CALLBACK_VERSION || rest.length > 0) return undefined;
-  const topicId = arg !== undefined && TOPIC_ID.test(arg) ? arg : undefined;
+  const [version, kind, ...args] = data.split(':');
+  if (version !== CALLBACK_VERSION) return undefined;
+  const topicId = (arg: string | undefined) => (arg !== undefined && TOPIC_ID.test(arg) ? arg : undefined);
   switch (kind) {
     case 't':
-      return topicId ? { kind: 'topic', topicId } : undefined;
-    case 'tp':
-      return arg !== undefined && PAGE.test(arg) ? { kind: 'topics-page', page: Number(arg) } : undefined;
-    case 'pc':
-      return topicId ? { kind: 'post', topicId } : undefined;
-    case 'px':
-      return arg === undefined ? { kind: 'post-cancel' } : undefined;
+    case 'pc': {
+      if (args.length < 1 || args.length > 2) return undefined;
+      const id = topicId(args[0]);
+      const lang = langOf(args[1]);
+      if (!id || !lang) return undefined;
+      return kind === 't' ? { kind: 'topic', topicId: id, lang } : { kind: 'post', topicId: id, lang };
+    }
+    case 'tp': {
+      if (args.length < 1 || args.length > 2 || !PAGE.test(args[0]!)) return undefined;
+      const lang = langOf(args[1]);
+      return lang ? { kind: 'topics-page', page: Number(args[0]), lang } : undefined;
+    }
+    case 'px': {
+      if (args.length > 1) return undefined;
+      const lang = langOf(args[0]);
+      return lang ? { kind: 'post-cancel', lang } : undefined;
+    }
+    case 'fb': {
+      if (args.length < 2 || args.length > 3) return undefined;
+      const id = topicId(args[0]);
+      const vote = args[1] === 'u' ? 1 : args[1] === 'd' ? -1 : undefined;
+      const lang = langOf(args[2]);
+      return id && vote && lang ? { kind: 'feedback', topicId: id, vote, lang } : undefined;
+    }
     default:
       return undefined;
   }

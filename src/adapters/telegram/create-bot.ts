@@ -5,9 +5,11 @@ import { callbackButtons } from './callback-buttons.js';
 import { askCommand } from './commands/ask.js';
 import { helpCommand } from './commands/help.js';
 import { postCommand } from './commands/post.js';
+import { reloadCommand } from './commands/reload.js';
 import { startCommand } from './commands/start.js';
 import { topicCommand } from './commands/topic.js';
 import { topicsCommand } from './commands/topics.js';
+import { unansweredCommand } from './commands/unanswered.js';
 import type { TelegramDeps } from './deps.js';
 import { createErrorHandler } from './error-boundary.js';
 import { inlineQuery } from './inline-query.js';
@@ -48,6 +50,8 @@ export function createBot(deps: TelegramDeps, networkRetry: NetworkRetryOptions,
     topicCommand(deps),
     askCommand(deps),
     postCommand(deps),
+    reloadCommand(deps),
+    unansweredCommand(deps),
     callbackButtons(deps),
     inlineQuery(deps),
     questions(deps),

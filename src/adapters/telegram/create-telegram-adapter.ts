@@ -3,9 +3,11 @@ import type { Bot } from 'grammy';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.js';
 import type { Core } from '../../core/core.js';
+import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { Adapter } from '../types.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
+import { createVoteMemory } from './feedback.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { createRateLimiter } from './rate-limit.js';
 import { setCommands } from './set-commands.js';
@@ -28,22 +30,29 @@ export interface TelegramAdapterOptions {
  * The Telegram adapter. Long polling with @grammyjs/runner by default (one
  * instance per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any
  * number of instances can run behind a load balancer. It keeps no state that
- * matters between updates beyond a per-user flood limiter.
+ * matters between updates beyond a per-user flood limiter and a memory of
+ * recent votes (votes themselves go to the curator's store). `core` should be
+ * the core's Telegram view (`core.forPlatform('telegram')`), so recorded
+ * questions say where they were asked.
  */
-export function createTelegramAdapter(config: Config, core: Core, logger: Logger, options: TelegramAdapterOptions = {}): TelegramAdapter {
+export function createTelegramAdapter(config: Config, core: Core, logger: Logger, curator: Curator, options: TelegramAdapterOptions = {}): TelegramAdapter {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is required for the Telegram adapter');
   const log = logger.child({ adapter: 'telegram' });
   const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
-  const bot = createBot({ config, core, logger: log, limiter }, options.networkRetry ?? DEFAULT_NETWORK_RETRY, track);
+  const deps = { config, core, curator, logger: log, limiter, votes: createVoteMemory() };
+  const bot = createBot(deps, options.networkRetry ?? DEFAULT_NETWORK_RETRY, track);
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
+  let reportFatal: (err: Error) => void = () => {};
+  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
 
   return {
     name: 'telegram',
     bot,
+    fatal,
     mode: webhookUrl ? 'webhook' : 'polling',
     webhookAddress: () => server?.address(),
     async start() {
@@ -63,7 +72,10 @@ export function createTelegramAdapter(config: Config, core: Core, logger: Logger
       }
       await bot.api.deleteWebhook();
       runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      runner.task()?.catch((err: unknown) => log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)'));
+      runner.task()?.catch((err: unknown) => {
+        log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)');
+        reportFatal(err instanceof Error ? err : new Error(String(err)));
+      });
       log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
     },
     async stop() {

@@ -1,6 +1,7 @@
 import { GrammyError, HttpError, type BotError, type Context } from 'grammy';
 import { t } from '../../core/i18n/index.js';
 import type { Logger } from '../../logger.js';
+import { userLang } from './lang.js';
 
 /** The kind of update ("message", "callback_query", …) without its content. */
 export function updateType(ctx: Context): string {
@@ -22,8 +23,9 @@ export function createErrorHandler(logger: Logger): (error: BotError<Context>) =
     );
     if (error instanceof GrammyError || error instanceof HttpError) return;
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t('en').tgFailed });
-      else if (ctx.message) await ctx.reply(t('en').tgFailed);
+      const text = t(userLang(ctx)).tgFailed;
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+      else if (ctx.message) await ctx.reply(text);
     } catch {
       // The apology is best effort; the failure is already logged.
     }

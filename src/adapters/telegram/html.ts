@@ -7,7 +7,7 @@
 /** A run of text with at most one style; `href` makes it a link. */
 export interface Span {
   text: string;
-  style?: 'b' | 'i';
+  style?: 'b' | 'i' | 'pre';
   href?: string;
 }
 export type Line = Span[];
@@ -16,10 +16,13 @@ const ELLIPSIS = '…';
 // C0/C1 control characters except tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Bidi embeddings, overrides and isolates (LRE…RLO, LRI…PDI): echoed unbalanced, they reorder
+// the rest of the message. The marks LRM, RLM and ALM are kept; they only nudge neutral characters.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/** Text made safe to send: well-formed UTF-16, no control characters. */
+/** Text made safe to send: well-formed UTF-16, no control characters, no bidi overrides. */
 export function sanitizeText(s: string): string {
-  return s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
+  return s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(BIDI_CONTROL, '');
 }
 
 /** Escapes & < > " for Telegram's HTML parse mode (after sanitising). */
@@ -66,6 +69,39 @@ function cutSpan(span: Span, room: number): string {
     available -= escaped.length;
   }
   return `${open}${out.trimEnd()}${ELLIPSIS}${close}`;
+}
+
+export const RLM = '\u200F';
+// A line starting with one of these is laid out right to left anyway.
+const RTL_START = /^(?:\u200F|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u;
+
+/**
+ * Lines of a right-to-left reply (Persian): Telegram lays out each line by its
+ * first strong character, so a line that starts with a Latin letter, a digit
+ * or a symbol ("• LNG …", "17 …", a link) would run left to right. Such lines
+ * get an RLM first. Newlines inside spans are split into lines first, so every
+ * visible line is covered, also in echoed text. Numbers and Latin names inside
+ * the line are untouched; the bidi algorithm keeps them left to right.
+ */
+export function rtlLines(lines: readonly Line[]): Line[] {
+  const split: Line[] = [];
+  for (const line of lines) {
+    let current: Span[] = [];
+    for (const span of line) {
+      span.text.split('\n').forEach((text, i) => {
+        if (i > 0) {
+          split.push(current);
+          current = [];
+        }
+        if (text) current.push({ ...span, text });
+      });
+    }
+    split.push(current);
+  }
+  return split.map((line) => {
+    const first = line.find((span) => sanitizeText(span.text))?.text;
+    return first === undefined || RTL_START.test(sanitizeText(first)) ? line : [{ text: RLM }, ...line];
+  });
 }
 
 /** Lines joined by newlines, cut with "…" at the first span that would pass `max`. */

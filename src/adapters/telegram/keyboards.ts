@@ -15,12 +15,22 @@ export function callbackButton(text: string, action: CallbackAction): InlineKeyb
   return data && label ? { text: label, callback_data: data } : undefined;
 }
 
-/** One button per row, one row per topic. */
-export function topicRows(topics: readonly TopicRef[]): InlineKeyboardButton[][] {
+/** One button per row, one row per topic; pressing one answers in `lang`. */
+export function topicRows(topics: readonly TopicRef[], lang: Lang): InlineKeyboardButton[][] {
   return topics.flatMap((topic) => {
-    const button = callbackButton(topic.title, { kind: 'topic', topicId: topic.id });
+    const button = callbackButton(topic.title, { kind: 'topic', topicId: topic.id, lang });
     return button ? [[button]] : [];
   });
+}
+
+export const FEEDBACK_UP = '👍';
+export const FEEDBACK_DOWN = '👎';
+
+/** [👍] [👎] under an answer; empty when the topic id cannot fit in callback_data. */
+export function feedbackRow(topicId: string, lang: Lang): InlineKeyboardButton[] {
+  return [callbackButton(FEEDBACK_UP, { kind: 'feedback', topicId, vote: 1, lang }), callbackButton(FEEDBACK_DOWN, { kind: 'feedback', topicId, vote: -1, lang })].filter(
+    (b): b is InlineKeyboardButton => b !== undefined,
+  );
 }
 
 export function pageCount(total: number): number {
@@ -36,10 +46,10 @@ export function clampPage(page: number, total: number): number {
 export function topicsKeyboard(topics: readonly TopicRef[], page: number, lang: Lang): InlineKeyboardMarkup {
   const c = t(lang);
   const current = clampPage(page, topics.length);
-  const rows = topicRows(topics.slice(current * TOPICS_PER_PAGE, (current + 1) * TOPICS_PER_PAGE));
+  const rows = topicRows(topics.slice(current * TOPICS_PER_PAGE, (current + 1) * TOPICS_PER_PAGE), lang);
   const nav = [
-    current > 0 ? callbackButton(`‹ ${c.previousButton}`, { kind: 'topics-page', page: current - 1 }) : undefined,
-    current < pageCount(topics.length) - 1 ? callbackButton(`${c.nextButton} ›`, { kind: 'topics-page', page: current + 1 }) : undefined,
+    current > 0 ? callbackButton(`‹ ${c.previousButton}`, { kind: 'topics-page', page: current - 1, lang }) : undefined,
+    current < pageCount(topics.length) - 1 ? callbackButton(`${c.nextButton} ›`, { kind: 'topics-page', page: current + 1, lang }) : undefined,
   ].filter((b): b is InlineKeyboardButton => b !== undefined);
   return { inline_keyboard: nav.length ? [...rows, nav] : rows };
 }
@@ -47,11 +57,6 @@ export function topicsKeyboard(topics: readonly TopicRef[], page: number, lang: 
 /** [Post to channel] [Cancel] under a card preview. */
 export function postKeyboard(topicId: string, lang: Lang): InlineKeyboardMarkup {
   const c = t(lang);
-  const row = [callbackButton(c.tgPostButton, { kind: 'post', topicId }), callbackButton(c.tgCancelButton, { kind: 'post-cancel' })];
+  const row = [callbackButton(c.tgPostButton, { kind: 'post', topicId, lang }), callbackButton(c.tgCancelButton, { kind: 'post-cancel', lang })];
   return { inline_keyboard: [row.filter((b): b is InlineKeyboardButton => b !== undefined)] };
-}
-
-/** A single link button, e.g. "Open in the bot" under inline results. */
-export function urlKeyboard(text: string, url: string): InlineKeyboardMarkup {
-  return { inline_keyboard: [[{ text: cap(text, MAX_BUTTON_TEXT), url }]] };
 }

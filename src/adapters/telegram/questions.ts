@@ -1,5 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
+import { supportedLang } from '../../core/text/lang.js';
 import type { TelegramDeps } from './deps.js';
 import { passRateLimit } from './rate-limit.js';
 import { sendReply } from './send-reply.js';
@@ -7,11 +8,18 @@ import { sendReply } from './send-reply.js';
 /** Questions are sanitised by the renderer on the way out; this bounds the work on the way in. */
 export const MAX_QUESTION = 4096;
 
-/** Answers a question (any text; the core declines what it cannot answer). */
+/**
+ * Answers a question (any text; the core declines what it cannot answer) in
+ * the question's language; the user's Telegram language breaks ties for
+ * short or mixed questions.
+ */
 export async function answerQuestion(ctx: Context, deps: TelegramDeps, question: string): Promise<void> {
   if (!(await passRateLimit(ctx, deps.limiter))) return;
-  const { reply, match } = deps.core.ask(question.slice(0, MAX_QUESTION));
-  deps.logger.debug({ update_id: ctx.update.update_id, outcome: match.outcome, topic: match.topicId, confidence: match.confidence }, 'question answered');
+  const { reply, match } = deps.core.ask(question.slice(0, MAX_QUESTION), supportedLang(ctx.from?.language_code));
+  deps.logger.debug(
+    { update_id: ctx.update.update_id, outcome: match.outcome, topic: match.topicId, confidence: match.confidence, lang: reply.lang },
+    'question answered',
+  );
   await sendReply(ctx, reply);
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from 'grammy';
 import { t } from '../../core/i18n/index.js';
+import { userLang } from './lang.js';
 import { renderTelegram } from './render.js';
 
 export type RateDecision = 'ok' | 'notice' | 'silent';
@@ -64,11 +65,12 @@ export async function passRateLimit(ctx: Context, limiter: RateLimiter): Promise
   if (userId === undefined) return true;
   const decision = limiter.check(userId);
   if (decision === 'ok') return true;
-  const notice = t('en').slowDown;
+  const lang = userLang(ctx);
+  const notice = t(lang).slowDown;
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery(decision === 'notice' ? { text: notice } : undefined);
   } else if (decision === 'notice' && ctx.chat) {
-    const { text, ...other } = renderTelegram({ kind: 'notice', lang: 'en', level: 'info', text: notice });
+    const { text, ...other } = renderTelegram({ kind: 'notice', lang, level: 'info', text: notice });
     await ctx.reply(text, { ...other, ...(ctx.message && ctx.chat.type !== 'private' ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } } : {}) });
   }
   return false;

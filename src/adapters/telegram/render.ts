@@ -1,8 +1,8 @@
 import type { InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
 import { t } from '../../core/i18n/index.js';
 import type { AnswerReply, CardReply, Reply, SourceRef } from '../../core/reply.js';
-import { cap, fitHtml, type Line, type Span } from './html.js';
-import { postKeyboard, topicRows, topicsKeyboard, urlKeyboard } from './keyboards.js';
+import { cap, fitHtml, rtlLines, type Line, type Span } from './html.js';
+import { feedbackRow, MAX_BUTTON_TEXT, postKeyboard, topicRows, topicsKeyboard } from './keyboards.js';
 
 /** Telegram's limits that rendering enforces (characters; callback_data in bytes). */
 export const TELEGRAM_LIMITS = { text: 4096, caption: 1024, callbackData: 64, inlineResults: 50, inlineDescription: 256 } as const;
@@ -25,6 +25,8 @@ export interface RenderOptions {
   page?: number;
   /** An italic line above the reply, e.g. "Preview of the card for @channel:". */
   preface?: string;
+  /** 👍 / 👎 under answers (default true). */
+  feedback?: boolean;
 }
 
 const plain = (text: string, max: number = CAPS.text): Span => ({ text: cap(text, max) });
@@ -69,14 +71,16 @@ export function renderTelegram(reply: Reply, opts: RenderOptions = {}): Telegram
   let tail: Line[] = [];
   let reply_markup: InlineKeyboardMarkup | undefined;
   switch (reply.kind) {
-    case 'answer':
+    case 'answer': {
       head = answerLines(reply);
       tail = [[], sourceLine(reply.source)];
-      if (reply.related.length) reply_markup = { inline_keyboard: topicRows(reply.related) };
+      const feedback = opts.feedback === false ? [] : feedbackRow(reply.topicId, reply.lang);
+      reply_markup = { inline_keyboard: [...topicRows(reply.related, reply.lang), ...(feedback.length ? [feedback] : [])] };
       break;
+    }
     case 'suggest':
       head = [[plain(reply.text)]];
-      reply_markup = { inline_keyboard: topicRows(reply.suggestions) };
+      reply_markup = { inline_keyboard: topicRows(reply.suggestions, reply.lang) };
       break;
     case 'decline':
       head = [[plain(reply.text)]];
@@ -94,7 +98,8 @@ export function renderTelegram(reply: Reply, opts: RenderOptions = {}): Telegram
       head = [[plain(reply.text)]];
       break;
   }
-  const text = fitHtml([...preface, ...head], tail, max);
+  const rtl = reply.lang === 'fa';
+  const text = rtl ? fitHtml(rtlLines([...preface, ...head]), rtlLines(tail), max) : fitHtml([...preface, ...head], tail, max);
   const keyboard = reply_markup && reply_markup.inline_keyboard.length ? { reply_markup } : {};
   return { text, parse_mode: 'HTML', ...keyboard, link_preview_options: { is_disabled: true } };
 }
@@ -105,15 +110,25 @@ export function renderPostPreview(card: CardReply, channel: string): TelegramMes
   return { ...message, reply_markup: postKeyboard(card.topicId, card.lang) };
 }
 
-/** An inline-mode result for an answer: the full answer as the message, a deep link back to the bot. */
-export function renderInlineResult(reply: AnswerReply, deepLink?: string): InlineQueryResultArticle {
-  const { text, parse_mode, link_preview_options } = renderTelegram({ ...reply, related: [] });
+/**
+ * An inline-mode result for an answer: the full answer as the message, with
+ * 👍 / 👎 (unless `feedback` is false) and a deep link back to the bot.
+ */
+export function renderInlineResult(reply: AnswerReply, deepLink?: string, opts: { feedback?: boolean } = {}): InlineQueryResultArticle {
+  const { text, parse_mode, link_preview_options, reply_markup } = renderTelegram({ ...reply, related: [] }, { feedback: opts.feedback ?? true });
+  const rows = [...(reply_markup?.inline_keyboard ?? []), ...(deepLink ? [[{ text: cap(t(reply.lang).tgOpenInBot, MAX_BUTTON_TEXT), url: deepLink }]] : [])];
   return {
     type: 'article',
     id: reply.topicId.slice(0, 64),
     title: cap(reply.title, CAPS.title),
     description: cap(reply.lead, TELEGRAM_LIMITS.inlineDescription),
     input_message_content: { message_text: text, parse_mode, link_preview_options },
-    ...(deepLink ? { reply_markup: urlKeyboard(t(reply.lang).tgOpenInBot, deepLink) } : {}),
+    ...(rows.length ? { reply_markup: { inline_keyboard: rows } } : {}),
   };
+}
+
+/** Plain text (e.g. the curator's report) as one `<pre>` block, escaped and cut to Telegram's limit. */
+export function renderPreformatted(text: string, maxLength: number = TELEGRAM_LIMITS.text): TelegramMessage {
+  const body = text.trim() ? text : '…';
+  return { text: fitHtml([[{ text: body, style: 'pre' }]], [], Math.min(maxLength, TELEGRAM_LIMITS.text)), parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
 }

@@ -1,6 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { t } from '../../core/i18n/index.js';
 import type { TelegramDeps } from './deps.js';
+import { userLang } from './lang.js';
 import { passRateLimit } from './rate-limit.js';
 import { sendReply } from './send-reply.js';
 
@@ -18,7 +19,8 @@ export function unknownCommand({ limiter }: TelegramDeps): Composer<Context> {
     const forMe = target?.toLowerCase() === ctx.me.username.toLowerCase();
     if (target ? !forMe : ctx.chat.type !== 'private') return;
     if (!(await passRateLimit(ctx, limiter))) return;
-    await sendReply(ctx, { kind: 'notice', lang: 'en', level: 'error', text: t('en').unknownCommand(`/${name}`) });
+    const lang = userLang(ctx);
+    await sendReply(ctx, { kind: 'notice', lang, level: 'error', text: t(lang).unknownCommand(`/${name}`) });
   });
   return composer;
 }

@@ -1,5 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import type { TelegramDeps } from '../deps.js';
+import { userLang } from '../lang.js';
 import { passRateLimit } from '../rate-limit.js';
 import { sendReply } from '../send-reply.js';
 
@@ -9,7 +10,8 @@ export function topicCommand({ core, limiter }: TelegramDeps): Composer<Context>
   composer.command('topic', async (ctx) => {
     if (!(await passRateLimit(ctx, limiter))) return;
     const id = ctx.match.trim().toLowerCase();
-    await sendReply(ctx, id ? core.topic(id) : core.help('topics'));
+    const lang = userLang(ctx);
+    await sendReply(ctx, id ? core.topic(id, lang) : core.help('topics', lang));
   });
   return composer;
 }
