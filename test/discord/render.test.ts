@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/adapters/discord/custom-id.js';
-import { clip, renderDiscordReply, renderDiscordText } from '../../src/adapters/discord/render.js';
+import { clip } from '../../src/adapters/discord/limits.js';
+import { renderDiscordReply, renderDiscordText } from '../../src/adapters/discord/render.js';
 import type { Core } from '../../src/core/core.js';
 import { t } from '../../src/core/i18n/index.js';
 import { DEFAULT_TUNING } from '../../src/core/match/matcher.js';
@@ -156,6 +157,8 @@ describe('clip', () => {
   it('leaves short text alone and never splits a surrogate pair', () => {
     expect(clip('abc', 3)).toBe('abc');
     expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abcdef', 1)).toBe('…');
+    expect(clip('abcdef', 0)).toBe('');
     const cut = clip('ab😀😀', 4);
     expect(cut).toBe('ab…');
     expect(cut.length).toBeLessThanOrEqual(4);

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import { langOf } from './locale.js';
-import { clip } from './render.js';
+import { clip } from './limits.js';
 import type { DiscordContext } from './context.js';
 
 /** Discord shows at most 25 choices and waits 3 s (autocomplete cannot be deferred). */

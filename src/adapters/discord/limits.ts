@@ -1,0 +1,93 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { MAX_CUSTOM_ID } from './custom-id.js';
+
+/** Discord's limits, all in UTF-16 code units (never more than Discord's own count). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+  rows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: MAX_CUSTOM_ID,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionValue: 100,
+  placeholder: 150,
+} as const;
+
+/** Discord rejects empty names and values; this zero-width space stands in. */
+export const EMPTY = '\u200b';
+/** A field value shorter than this after shortening is dropped instead. */
+const MIN_SHORTENED_VALUE = 20;
+
+/** Shortens to `max` code units with "…", never splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return max === 1 ? '…' : '';
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** Characters Discord counts towards the 6000 limit of an embed. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/**
+ * Clips every part of an embed, then fits the 6000 total: title, author and footer
+ * (the source) stay; the description (the lead first) takes what is left; fields fill
+ * the rest in order, the last one shortened or dropped.
+ */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const L = DISCORD_LIMITS;
+  const out: APIEmbed = { ...embed };
+  if (out.title !== undefined) out.title = clip(out.title, L.title) || EMPTY;
+  if (out.footer) out.footer = { ...out.footer, text: clip(out.footer.text, L.footer) || EMPTY };
+  if (out.author) out.author = { ...out.author, name: clip(out.author.name, L.author) || EMPTY };
+  let budget = L.embedTotal - embedLength({ ...out, description: undefined, fields: [] });
+  if (out.description !== undefined) {
+    out.description = clip(out.description, Math.min(L.description, budget)) || EMPTY;
+    budget -= out.description.length;
+  }
+  if (out.fields) {
+    const fields: APIEmbedField[] = [];
+    for (const f of out.fields.slice(0, L.fields)) {
+      const name = clip(f.name, L.fieldName) || EMPTY;
+      const value = clip(f.value, L.fieldValue) || EMPTY;
+      if (name.length + value.length <= budget) {
+        fields.push({ ...f, name, value });
+        budget -= name.length + value.length;
+        continue;
+      }
+      if (budget - name.length >= MIN_SHORTENED_VALUE) fields.push({ ...f, name, value: clip(value, budget - name.length) });
+      break;
+    }
+    out.fields = fields;
+  }
+  return out;
+}
+
+/**
+ * Escapes Discord markdown so that data text shows as written: inline markers anywhere,
+ * block markers (quote, heading, list) at line starts. Linear, unlike discord.js's escapeMarkdown.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/^(\s*)(>|#{1,3}\s|-\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2');
+}
