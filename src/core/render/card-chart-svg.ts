@@ -44,52 +44,60 @@ function drawShare(frame: Frame, chart: Extract<CardChart, { kind: 'share' }>, b
   ].join('');
 }
 
-function drawGrowth(frame: Frame, chart: Extract<CardChart, { kind: 'growth' }>, box: Box, texts: TextBox[]): string {
-  const value = fitBox(frame, 'chart.value', chart.value, { ...box, height: 80 }, { maxSize: 36, minSize: 22, bold: true, lineHeight: 1.12, maxLines: 2 }, C.figure);
-  value.height = value.fitted.height;
-  const label = fitBox(frame, 'chart.label', chart.label, { ...box, y: box.y + value.height, height: 54 }, { maxSize: 22, minSize: 18, bold: false, lineHeight: 1.2, maxLines: 2 }, C.muted);
-  label.height = label.fitted.height;
-  const top = label.y + label.fitted.height + 14;
-  const bottom = box.y + box.height;
-  const bar = { x: box.x, width: 112 };
-  const side = { x: box.x + bar.width + 28, width: box.width - bar.width - 28 };
-  const arrow = { y: top, height: Math.min(64, (bottom - top) * 0.4), width: 60 };
-  const growthTop = arrow.y + arrow.height + 10;
-  const growthLabel = fitBox(frame, 'chart.growthLabel', chart.growthLabel, { ...side, y: 0, height: 54 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.2, maxLines: 2 }, C.muted);
-  const growth = fitBox(
-    frame,
-    'chart.growth',
-    chart.growth,
-    { ...side, y: growthTop, height: Math.max(0, bottom - growthTop - growthLabel.fitted.height) },
-    { maxSize: 40, minSize: 20, bold: true, lineHeight: 1.1, maxLines: 2 },
-    C.growth,
-  );
-  growthLabel.y = growthTop + growth.fitted.height;
-  growthLabel.height = growthLabel.fitted.height;
-  texts.push(value, label, growth, growthLabel);
+const GROWTH_TEXTS = [
+  { name: 'chart.value', style: { maxSize: 36, minSize: 18, bold: true, lineHeight: 1.12, maxLines: 2 }, gap: 2 },
+  { name: 'chart.label', style: { maxSize: 22, minSize: 14, bold: false, lineHeight: 1.2, maxLines: 2 }, gap: 16 },
+  { name: 'chart.growth', style: { maxSize: 40, minSize: 18, bold: true, lineHeight: 1.1, maxLines: 2 }, gap: 2 },
+  { name: 'chart.growthLabel', style: { maxSize: 22, minSize: 14, bold: false, lineHeight: 1.2, maxLines: 2 }, gap: 0 },
+] as const;
 
+/**
+ * A bar for the level beside a column of texts: the level and its label, then
+ * an up arrow with the growth and its label. The column's type shrinks as one
+ * until it fits the height of the box.
+ */
+function drawGrowth(frame: Frame, chart: Extract<CardChart, { kind: 'growth' }>, box: Box, texts: TextBox[]): string {
+  const bar = { x: box.x, width: 96 };
+  const column = { x: box.x + bar.width + 24, width: box.width - bar.width - 24 };
+  const arrowWidth = 36;
+  const strings = [chart.value, chart.label, chart.growth, chart.growthLabel];
+  let boxes: TextBox[] = [];
+  for (let scale = 1; scale >= 0.4; scale -= 0.05) {
+    let y = box.y;
+    boxes = GROWTH_TEXTS.map(({ name, style, gap }, i) => {
+      const indent = name === 'chart.growth' ? arrowWidth + 10 : 0;
+      const size = Math.round(style.maxSize * scale);
+      const fitted = fitBox(frame, name, strings[i]!, { x: column.x + indent, y, width: column.width - indent, height: box.y + box.height - y }, { ...style, maxSize: size, minSize: Math.min(size, style.minSize) }, name.includes('growth') ? (name === 'chart.growth' ? C.growth : C.muted) : name === 'chart.value' ? C.figure : C.muted);
+      fitted.height = fitted.fitted.height;
+      y += fitted.height + gap;
+      return fitted;
+    });
+    if (y <= box.y + box.height && !boxes.some((b) => b.fitted.truncated || b.fitted.lines.length === 0)) break;
+  }
+  texts.push(...boxes);
+  const growth = boxes[2]!;
+  const first = growth.fitted.lines[0];
+  const arrowTop = growth.y + (first ? first.baseline - growth.fitted.size * 0.75 : 0);
+  const arrowHeight = growth.fitted.size * 0.8;
+  const ax = column.x;
+  const head = arrowHeight * 0.5;
+  const shaft = arrowWidth * 0.36;
   const x = (px: number) => r(frame.rtl ? frame.width - px : px);
-  const ax = side.x;
-  const head = arrow.height * 0.45;
-  const shaft = arrow.width * 0.3;
-  const arrowPath = [
-    [ax + arrow.width / 2, arrow.y],
-    [ax + arrow.width, arrow.y + head],
-    [ax + arrow.width / 2 + shaft / 2, arrow.y + head],
-    [ax + arrow.width / 2 + shaft / 2, arrow.y + arrow.height],
-    [ax + arrow.width / 2 - shaft / 2, arrow.y + arrow.height],
-    [ax + arrow.width / 2 - shaft / 2, arrow.y + head],
-    [ax, arrow.y + head],
+  const arrow = [
+    [ax + arrowWidth / 2, arrowTop],
+    [ax + arrowWidth, arrowTop + head],
+    [ax + arrowWidth / 2 + shaft / 2, arrowTop + head],
+    [ax + arrowWidth / 2 + shaft / 2, arrowTop + arrowHeight],
+    [ax + arrowWidth / 2 - shaft / 2, arrowTop + arrowHeight],
+    [ax + arrowWidth / 2 - shaft / 2, arrowTop + head],
+    [ax, arrowTop + head],
   ]
     .map(([px, py]) => `${x(px!)},${r(py!)}`)
     .join(' ');
+  const bottom = box.y + box.height;
   return [
-    `<rect x="${r(mirrorX(frame, bar.x, bar.width))}" y="${r(top)}" width="${bar.width}" height="${r(Math.max(0, bottom - top))}" rx="8" fill="${C.chart}"/>`,
-    `<rect x="${r(mirrorX(frame, box.x, box.width))}" y="${r(bottom)}" width="${r(box.width)}" height="3" fill="${C.rule}"/>`,
-    `<polygon points="${arrowPath}" fill="${C.growth}"/>`,
-    drawText(frame, value),
-    drawText(frame, label),
-    drawText(frame, growth),
-    drawText(frame, growthLabel),
+    `<rect x="${r(mirrorX(frame, bar.x, bar.width))}" y="${r(box.y + 8)}" width="${bar.width}" height="${r(Math.max(0, bottom - box.y - 8))}" rx="8" fill="${C.chart}"/>`,
+    `<polygon points="${arrow}" fill="${C.growth}"/>`,
+    ...boxes.map((b) => drawText(frame, b)),
   ].join('');
 }

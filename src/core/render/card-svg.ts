@@ -32,6 +32,11 @@ const TITLE_TOP = 96;
 const FIGURES_BOTTOM = 584;
 const FOOTER_RULE = 604;
 const CHART_WIDTH = 330;
+const HEADING_LEVELS: readonly [{ title: number; lead: number }, ...{ title: number; lead: number }[]] = [
+  { title: 54, lead: 30 },
+  { title: 48, lead: 26 },
+  { title: 44, lead: 22 },
+];
 
 /**
  * The summary card as a 1200×675 SVG: a band with the bot's name and the
@@ -53,16 +58,25 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
   const asOf = `${c.asOf} ${formatDate(reply.asOf, reply.lang)}`;
   const date = fit('asOf', asOf, { x: M + 600, y: 16, width: INNER - 600, height: 36 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.2, maxLines: 1 }, C.bandMuted, 'end');
 
-  const title = fit('title', reply.title, { x: M, y: TITLE_TOP, width: INNER, height: 126 }, { maxSize: 54, minSize: 36, bold: true, lineHeight: 1.15, maxLines: 2 }, C.title);
-  const leadTop = title.y + title.fitted.height + 12;
-  const lead = fit('lead', reply.lead, { x: M, y: leadTop, width: INNER, height: 118 }, { maxSize: 30, minSize: 22, bold: false, lineHeight: 1.3, maxLines: 4 }, C.text);
-
-  const top = lead.y + lead.fitted.height + 26;
-  const area: Box = { x: M, y: top, width: options.chart ? INNER - CHART_WIDTH - 40 : INNER, height: FIGURES_BOTTOM - top };
-  const drawn = options.chart?.figures ?? [];
-  const rest = reply.figures.filter((f) => !drawn.some((d) => d.label === f.label && d.value === f.value));
-  const figures = drawFigures(frame, rest, area, !!options.chart, texts);
-  const chart = options.chart ? drawChart(frame, options.chart, { x: M + INNER - CHART_WIDTH, y: top, width: CHART_WIDTH, height: area.height }, texts) : '';
+  // Denser headings leave more room for the figures; the first level that cuts or splits no word of them wins.
+  const layoutAt = (level: (typeof HEADING_LEVELS)[number]) => {
+    const own: TextBox[] = [];
+    const title = fitBox(frame, 'title', reply.title, { x: M, y: TITLE_TOP, width: INNER, height: 126 }, { maxSize: level.title, minSize: 36, bold: true, lineHeight: 1.15, maxLines: 2 }, C.title);
+    title.height = title.fitted.height;
+    const lead = fitBox(frame, 'lead', reply.lead, { x: M, y: title.y + title.height + 12, width: INNER, height: 118 }, { maxSize: level.lead, minSize: 22, bold: false, lineHeight: 1.3, maxLines: 4 }, C.text);
+    lead.height = lead.fitted.height;
+    const top = lead.y + lead.height + 26;
+    const area: Box = { x: M, y: top, width: options.chart ? INNER - CHART_WIDTH - 40 : INNER, height: FIGURES_BOTTOM - top };
+    const drawn = options.chart?.figures ?? [];
+    const rest = reply.figures.filter((f) => !drawn.some((d) => d.label === f.label && d.value === f.value));
+    const figures = drawFigures(frame, rest, area, !!options.chart, own);
+    const chart = options.chart ? drawChart(frame, options.chart, { x: M + INNER - CHART_WIDTH, y: top, width: CHART_WIDTH, height: area.height }, own) : '';
+    return { title, lead, svg: `${figures}\n${chart}`, texts: own, cut: own.some((b) => b.fitted.truncated || b.fitted.broken) };
+  };
+  let main = layoutAt(HEADING_LEVELS[0]);
+  for (const level of HEADING_LEVELS.slice(1)) if (main.cut) main = layoutAt(level);
+  const { title, lead } = main;
+  texts.push(title, lead, ...main.texts);
 
   const source = fit('source', reply.source.line, { x: M, y: FOOTER_RULE + 12, width: INNER, height: 52 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.25, maxLines: 2 }, C.muted);
 
@@ -72,8 +86,7 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
     `<rect y="${BAND}" width="${CARD_WIDTH}" height="6" fill="${C.accent}"/>`,
     `<rect x="${M}" y="${FOOTER_RULE}" width="${INNER}" height="2" fill="${C.rule}"/>`,
     ...[bot, date, title, lead, source].map((b) => drawText(frame, b)),
-    figures,
-    chart,
+    main.svg,
   ].join('\n');
   const lang = escapeXml(reply.lang);
   const svg =
@@ -84,7 +97,7 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
 
 type Fit = (name: string, text: string, box: Box, style: Parameters<typeof fitBox>[4], fill: string, align?: TextBox['align']) => TextBox;
 
-const VALUE_STYLE = { maxSize: 48, minSize: 24, bold: true, lineHeight: 1.12, maxLines: 6 };
+const VALUE_STYLE = { maxSize: 56, minSize: 24, bold: true, lineHeight: 1.12, maxLines: 6 };
 const LABEL_STYLE = { maxSize: 24, minSize: 18, bold: false, lineHeight: 1.2, maxLines: 2 };
 const GAP_X = 28;
 const GAP_Y = 18;
@@ -97,17 +110,18 @@ interface FigureCell {
   label: TextBox;
 }
 
-/** The figures laid out in `cols` columns, all values at one font size: the largest at which each fits its cell. */
-function gridLayout(frame: Frame, figures: KeyFact[], area: Box, cols: number): { cells: FigureCell[]; size: number; truncated: boolean } {
+/** The figures laid out in `cols` columns; values share one font size (the largest at which each fits its cell), labels another. */
+function gridLayout(frame: Frame, figures: KeyFact[], area: Box, cols: number): { cells: FigureCell[]; size: number; truncated: number } {
   const rows = Math.ceil(figures.length / cols);
   const width = (area.width - GAP_X * (cols - 1)) / cols;
   const height = (area.height - GAP_Y * (rows - 1)) / rows;
+  const labelBox = (i: number) => ({ x: area.x + (i % cols) * (width + GAP_X) + INSET, y: 0, width: width - INSET, height: Math.min(58, height * 0.45) });
+  const labelSize = Math.min(...figures.map((f, i) => fitBox(frame, '', f.label, labelBox(i), LABEL_STYLE, C.muted).fitted.size));
   const cells = figures.map((figure, i) => {
     const x = area.x + (i % cols) * (width + GAP_X);
     const y = area.y + Math.floor(i / cols) * (height + GAP_Y);
-    const textBox = { x: x + INSET, width: width - INSET };
-    const label = fitBox(frame, `figure${i}.label`, figure.label, { ...textBox, y: 0, height: Math.min(58, height * 0.45) }, LABEL_STYLE, C.muted);
-    return { figure, i, x, y, label, valueBox: { ...textBox, y, height: height - label.fitted.height - 4 } };
+    const label = fitBox(frame, `figure${i}.label`, figure.label, labelBox(i), { ...LABEL_STYLE, maxSize: labelSize }, C.muted);
+    return { figure, i, x, y, label, valueBox: { x: x + INSET, width: width - INSET, y, height: height - label.fitted.height - 4 } };
   });
   const size = Math.min(...cells.map((c) => fitBox(frame, '', c.figure.value, c.valueBox, VALUE_STYLE, C.figure).fitted.size));
   const placed = cells.map(({ figure, i, x, y, label, valueBox }) => {
@@ -117,7 +131,8 @@ function gridLayout(frame: Frame, figures: KeyFact[], area: Box, cols: number): 
     label.height = label.fitted.height;
     return { x, y, value, label };
   });
-  const truncated = placed.some((c) => c.value.fitted.truncated || c.label.fitted.truncated || c.label.fitted.lines.length === 0);
+  const cut = (b: TextBox) => b.fitted.truncated || b.fitted.broken || b.fitted.lines.length === 0;
+  const truncated = placed.filter((c) => cut(c.value) || cut(c.label)).length;
   return { cells: placed, size, truncated };
 }
 
@@ -132,7 +147,7 @@ function drawFigures(frame: Frame, all: KeyFact[], area: Box, withChart: boolean
   if (n === 0) return '';
   const columns = [...new Set([n, 2, 1])].filter((cols) => cols <= n && (!withChart || cols <= 2));
   const layouts = columns.map((cols) => gridLayout(frame, figures, area, cols));
-  const best = layouts.reduce((a, b) => (b.truncated !== a.truncated ? (a.truncated ? b : a) : b.size > a.size ? b : a));
+  const best = layouts.reduce((a, b) => (b.truncated !== a.truncated ? (b.truncated < a.truncated ? b : a) : b.size > a.size ? b : a));
   // Centre the block vertically in the room left for it.
   const shift = Math.max(0, (area.y + area.height - Math.max(...best.cells.map((c) => c.label.y + c.label.height))) / 2);
   return best.cells

@@ -36,6 +36,8 @@ export interface FittedText {
   height: number;
   /** True when text had to be cut and ends with an ellipsis. */
   truncated: boolean;
+  /** True when a word too wide for the box was split across lines (only at the smallest size). */
+  broken: boolean;
 }
 
 const ELLIPSIS = '…';
@@ -97,7 +99,7 @@ function ellipsize(line: string, fits: (s: string) => boolean): string {
 export function fitText(raw: string, box: { width: number; height: number }, style: TextStyle, measure: TextMeasure): FittedText {
   const text = cleanText(raw);
   const { bold, lineHeight } = style;
-  const layout = (lines: string[], size: number, truncated: boolean): FittedText => {
+  const layout = (lines: string[], size: number, truncated: boolean, broken = false): FittedText => {
     const pitch = size * lineHeight;
     const top = (pitch - (measure.ascent + measure.descent) * size) / 2 + measure.ascent * size;
     return {
@@ -106,6 +108,7 @@ export function fitText(raw: string, box: { width: number; height: number }, sty
       bold,
       height: lines.length * pitch,
       truncated,
+      broken,
     };
   };
   if (!text) return layout([], style.maxSize, false);
@@ -116,7 +119,7 @@ export function fitText(raw: string, box: { width: number; height: number }, sty
     const room = Math.min(style.maxLines, Math.floor(box.height / (size * lineHeight) + 1e-9));
     const { lines, broken } = room > 0 ? wrap(text, fits) : { lines: [], broken: false };
     // Breaking inside a word is a last resort, taken only at the smallest size.
-    if (room > 0 && lines.length <= room && (!broken || size === style.minSize)) return layout(lines, size, false);
+    if (room > 0 && lines.length <= room && (!broken || size === style.minSize)) return layout(lines, size, false, broken);
     if (size > style.minSize) {
       size = Math.max(style.minSize, size - 2);
       continue;
@@ -124,6 +127,6 @@ export function fitText(raw: string, box: { width: number; height: number }, sty
     if (room === 0) return layout([], size, true);
     const kept = lines.slice(0, room);
     kept[room - 1] = ellipsize(kept[room - 1]!, fits);
-    return layout(kept, size, true);
+    return layout(kept, size, true, broken);
   }
 }
