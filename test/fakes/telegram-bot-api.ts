@@ -288,18 +288,21 @@ export class FakeBotApi {
     const ready = this.pending(offset, limit);
     if (ready.length || timeout <= 0) return Promise.resolve(ready);
     return new Promise((resolve) => {
+      const left = () => poll.finish([]);
       const poll: Poll = {
         params,
         offset,
         limit,
         finish: (updates) => {
           clearTimeout(timer);
+          // Keep-alive sockets carry many polls: drop this poll's listener with it.
+          req.socket.off('close', left);
           this.polls.delete(poll);
           resolve(updates);
         },
       };
-      const timer = setTimeout(() => poll.finish([]), timeout * 1000);
-      req.socket.once('close', () => poll.finish([]));
+      const timer = setTimeout(left, timeout * 1000);
+      req.socket.once('close', left);
       this.polls.add(poll);
       for (const waiter of this.pollWaiters.splice(0)) waiter(params);
     });

@@ -57,6 +57,12 @@ export function callbackQuery(from: User, message: Message, data: string): Omit<
   return { callback_query: query };
 }
 
+/** A button press under a message sent in inline mode: Telegram sends the inline_message_id and no message. */
+export function inlineCallbackQuery(from: User, inlineMessageId: string, data: string): Omit<Update, 'update_id'> {
+  const query: CallbackQuery = { id: `cq${nextQueryId++}`, from, chat_instance: `ci-inline-${inlineMessageId}`, inline_message_id: inlineMessageId, data };
+  return { callback_query: query };
+}
+
 export function inlineQuery(from: User, query: string): Omit<Update, 'update_id'> {
   const inline: InlineQuery = { id: `iq${nextQueryId++}`, from, query, offset: '' };
   return { inline_query: inline };
