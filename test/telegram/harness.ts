@@ -43,6 +43,8 @@ export interface StartOptions {
   beforeStart?: (fake: FakeBotApi) => void;
   /** Tuning passed to createTelegramAdapter (npm start passes none). */
   adapterOptions?: TelegramAdapterOptions;
+  /** Another core on the real data (e.g. one with other thresholds); default: the shared real core. */
+  core?: Core;
 }
 
 /** A fake Bot API and the Telegram adapter, started the way `npm start` starts it (createTelegramAdapter from a validated config whose TELEGRAM_API_ROOT is the fake). */
@@ -72,7 +74,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     },
   });
   const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
-  const core = (await realCore()).forPlatform('telegram');
+  const core = (opts.core ?? (await realCore())).forPlatform('telegram');
   const curator = createCurator(config, core, logger);
   const adapter = createTelegramAdapter(config, core, logger, curator, opts.adapterOptions);
   opts.beforeStart?.(fake);

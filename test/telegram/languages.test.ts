@@ -1,9 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCallback } from '../../src/adapters/telegram/callback-data.js';
+import { createCore } from '../../src/core/core.js';
 import { fa } from '../../src/core/i18n/fa.js';
 import { ru } from '../../src/core/i18n/ru.js';
 import { FAKE_BOT } from '../fakes/telegram-bot-api.js';
 import { groupChat, inlineQuery, privateChat, user } from '../fakes/telegram-updates.js';
+import { DEFAULT_TUNING } from '../../src/core/match/matcher.js';
+import { realKnowledgeBase } from '../support/core.js';
 import { runTranscript } from '../support/transcript.js';
 import { buttons, CHANNEL, MODERATOR, sentMessage, startTelegram, type TelegramTest } from './harness.js';
 
@@ -36,7 +39,7 @@ describe('Telegram in Russian and Persian', () => {
 
   const ask = (from: typeof IVAN) => async (text: string) => (await tg.say(privateChat(from), from, text)).plain ?? '';
 
-  it('Russian transcript: answer (fact first), did-you-mean, decline, help', async () => {
+  it('Russian transcript: answer (fact first), decline, help', async () => {
     const problems = await runTranscript(
       `
       # answer: the asked fact first
@@ -44,9 +47,6 @@ describe('Telegram in Russian and Persian', () => {
       bot~ Соглашение было подписано 17 января 2025
       bot~ Источник:
       bot!~ Source:
-      # did-you-mean
-      user> Что-нибудь про деньги и дороги?
-      bot~ ${ru.suggestText}
       # off-topic in Russian is declined in Russian
       user> Посоветуй хороший рецепт борща
       bot~ Извините, я отвечаю только на вопросы о договоре
@@ -63,15 +63,13 @@ describe('Telegram in Russian and Persian', () => {
     expect(lines[0]![1]).toContain('17 января 2025'); // the line under the title states the date
   });
 
-  it('Persian transcript: answer (fact first, Persian digits), did-you-mean, decline, help — all right to left', async () => {
+  it('Persian transcript: answer (fact first, Persian digits), decline, help — all right to left', async () => {
     const problems = await runTranscript(
       `
       user> روسیه هر سال چند میلیارد متر مکعب گاز به ایران می‌فرستد؟
       bot~ ۵۵ میلیارد متر مکعب
       bot~ منبع:
       bot~ LNG
-      user> دربارهٔ پول و مسیرها
-      bot~ ${fa.suggestText}
       user> بهترین رستوران تهران کجاست؟
       bot~ متأسفم، من فقط به پرسش‌ها
       bot!~ Sorry
@@ -89,7 +87,7 @@ describe('Telegram in Russian and Persian', () => {
     expect(replies[0]!.plain).toMatch(new RegExp(`\\n${RLM}• `));
   });
 
-  it('buttons speak the message’s language: related and did-you-mean topics open in it, feedback thanks in it', async () => {
+  it('buttons speak the message’s language: related topics open in it, feedback thanks in it', async () => {
     const chat = privateChat(IVAN);
     const answer = await tg.say(chat, IVAN, 'Сколько газа Иран получит от России?');
     expect(answer.plain).toContain('55 млрд');
@@ -105,13 +103,6 @@ describe('Telegram in Russian and Persian', () => {
     tg.press(EMMA, sentMessage(answer), buttons(answer).find((b) => b.text === '👍')!.data!);
     expect((await thanks).params.text).toBe(ru.tgVoteThanks);
 
-    const unsure = await tg.say(chat, IVAN, 'Что-нибудь про деньги и дороги?');
-    const suggestion = topicButtons(unsure)[0]!;
-    expect(parseCallback(suggestion.data)).toMatchObject({ kind: 'topic', lang: 'ru' });
-    const picked = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
-    tg.press(IVAN, sentMessage(unsure), suggestion.data!);
-    const { topicId } = parseCallback(suggestion.data) as { topicId: string };
-    expect((await picked).plain!.startsWith(`${(tg.core.topic(topicId, 'ru') as { title: string }).title}\n`)).toBe(true);
   });
 
   it('the topic list pages in its language; old English-only buttons still open English', async () => {
@@ -224,4 +215,43 @@ describe('Telegram in Russian and Persian', () => {
     expect(menu('chat', 'ru').find((c) => c.command === 'reload')!.description).toBe(ru.tgCommandReload);
     expect(menu('chat', 'fa').find((c) => c.command === 'unanswered')!.description).toBe(fa.tgCommandUnanswered);
   });
+});
+
+/**
+ * Did-you-mean depends on where a question falls between the matcher's
+ * thresholds, which calibration moves; a core told to be sure of nothing
+ * (the answer threshold above 1) makes every on-topic question a did-you-mean,
+ * so these transcripts test the adapter, not the calibration of the day.
+ */
+describe('Telegram did-you-mean in Russian and Persian', () => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await startTelegram({ core: createCore(await realKnowledgeBase(), { ...DEFAULT_TUNING, answer: 1.01 }) });
+  });
+  afterAll(() => tg.stop());
+
+  for (const [from, question, c, expected] of [
+    [IVAN, 'Сколько газа Россия поставит Ирану?', ru, 'Партнёрство в сфере природного газа'],
+    [SARA, 'روسیه چقدر گاز به ایران می‌فروشد؟', fa, 'همکاری در زمینه گاز طبیعی'],
+  ] as const) {
+    it(`${from.language_code}: offers topics in the question’s language; a suggestion opens in it`, async () => {
+      const chat = privateChat(from);
+      const problems = await runTranscript(
+        `
+        user> ${question}
+        bot~ ${c.suggestText}
+        `,
+        async (text) => (await tg.say(chat, from, text)).plain ?? '',
+      );
+      expect(problems).toEqual([]);
+      const unsure = tg.fake.callsOf('sendMessage').filter((m) => m.params.chat_id === chat.id).at(-1)!;
+      if (from === SARA) expectRightToLeft(unsure.plain!);
+      const suggestions = topicButtons(unsure);
+      expect(suggestions.map((b) => b.text)).toContain(expected);
+      for (const b of suggestions) expect(parseCallback(b.data)).toMatchObject({ lang: from.language_code });
+      const picked = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
+      tg.press(from, sentMessage(unsure), suggestions.find((b) => b.text === expected)!.data!);
+      expect((await picked).plain!.startsWith(`${expected}\n`)).toBe(true);
+    });
+  }
 });
