@@ -9,11 +9,15 @@ export interface DecodedPng {
   pixels: Buffer;
 }
 
-/**
- * A minimal PNG decoder for what resvg writes: 8-bit RGBA, not interlaced.
- * Checks the signature and every chunk's CRC; throws on anything else.
- */
-export function decodePng(png: Buffer): DecodedPng {
+interface PngChunks {
+  width: number;
+  height: number;
+  /** The concatenated IDAT data (zlib stream). */
+  data: Buffer;
+}
+
+/** Walks a PNG's chunks, checking the signature, every chunk's CRC and the IHDR (8-bit RGBA, not interlaced). */
+function readChunks(png: Buffer): PngChunks {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG: bad signature');
   let at = 8;
   let header: { width: number; height: number } | undefined;
@@ -33,8 +37,22 @@ export function decodePng(png: Buffer): DecodedPng {
     else if (type === 'IEND') break;
   }
   if (!header) throw new Error('PNG without IHDR');
-  const { width, height } = header;
-  const raw = inflateSync(Buffer.concat(data));
+  return { ...header, data: Buffer.concat(data) };
+}
+
+/** Size of a PNG after checking its structure (signature, chunk CRCs, header), without decompressing it. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  const { width, height } = readChunks(png);
+  return { width, height };
+}
+
+/**
+ * A minimal PNG decoder for what resvg writes: 8-bit RGBA, not interlaced.
+ * Checks the signature and every chunk's CRC; throws on anything else.
+ */
+export function decodePng(png: Buffer): DecodedPng {
+  const { width, height, data } = readChunks(png);
+  const raw = inflateSync(data);
   const stride = width * 4;
   if (raw.length !== height * (stride + 1)) throw new Error('PNG data has the wrong length');
   const pixels = Buffer.alloc(height * stride);

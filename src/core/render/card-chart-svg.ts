@@ -45,10 +45,10 @@ function drawShare(frame: Frame, chart: Extract<CardChart, { kind: 'share' }>, b
 }
 
 const GROWTH_TEXTS = [
-  { name: 'chart.value', style: { maxSize: 36, minSize: 18, bold: true, lineHeight: 1.12, maxLines: 2 }, gap: 2 },
-  { name: 'chart.label', style: { maxSize: 22, minSize: 14, bold: false, lineHeight: 1.2, maxLines: 2 }, gap: 16 },
-  { name: 'chart.growth', style: { maxSize: 40, minSize: 18, bold: true, lineHeight: 1.1, maxLines: 2 }, gap: 2 },
-  { name: 'chart.growthLabel', style: { maxSize: 22, minSize: 14, bold: false, lineHeight: 1.2, maxLines: 2 }, gap: 0 },
+  { name: 'chart.value', fill: C.figure, style: { maxSize: 36, minSize: 18, bold: true, lineHeight: 1.12, maxLines: 2 }, gap: 2 },
+  { name: 'chart.label', fill: C.muted, style: { maxSize: 22, minSize: 14, bold: false, lineHeight: 1.2, maxLines: 2 }, gap: 16 },
+  { name: 'chart.growth', fill: C.growth, style: { maxSize: 40, minSize: 18, bold: true, lineHeight: 1.1, maxLines: 2 }, gap: 2 },
+  { name: 'chart.growthLabel', fill: C.muted, style: { maxSize: 22, minSize: 14, bold: false, lineHeight: 1.2, maxLines: 2 }, gap: 0 },
 ] as const;
 
 /**
@@ -64,10 +64,11 @@ function drawGrowth(frame: Frame, chart: Extract<CardChart, { kind: 'growth' }>,
   let boxes: TextBox[] = [];
   for (let scale = 1; scale >= 0.4; scale -= 0.05) {
     let y = box.y;
-    boxes = GROWTH_TEXTS.map(({ name, style, gap }, i) => {
+    boxes = GROWTH_TEXTS.map(({ name, fill, style, gap }, i) => {
       const indent = name === 'chart.growth' ? arrowWidth + 10 : 0;
       const size = Math.round(style.maxSize * scale);
-      const fitted = fitBox(frame, name, strings[i]!, { x: column.x + indent, y, width: column.width - indent, height: box.y + box.height - y }, { ...style, maxSize: size, minSize: Math.min(size, style.minSize) }, name.includes('growth') ? (name === 'chart.growth' ? C.growth : C.muted) : name === 'chart.value' ? C.figure : C.muted);
+      const room = { x: column.x + indent, y, width: column.width - indent, height: box.y + box.height - y };
+      const fitted = fitBox(frame, name, strings[i]!, room, { ...style, maxSize: size, minSize: Math.min(size, style.minSize) }, fill);
       fitted.height = fitted.fitted.height;
       y += fitted.height + gap;
       return fitted;
