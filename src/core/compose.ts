@@ -1,5 +1,5 @@
 import type { KnowledgeBase, Lang, LocalizedText, Topic } from './data/schema.js';
-import { formatDate, t } from './i18n/index.js';
+import { comma, formatDate, formatInteger, t } from './i18n/index.js';
 import type { MatchResult } from './match/matcher.js';
 import type { AnswerReply, CardReply, DeclineReply, HelpReply, KeyFact, NoticeReply, Reply, SourceRef, SuggestReply, TopicRef } from './reply.js';
 import { MAX_CARD_FIGURES } from './reply.js';
@@ -18,7 +18,7 @@ export function sourceRef(kb: KnowledgeBase, topic: Topic, lang: Lang): SourceRe
   const c = t(lang);
   const title = text(source.title, lang);
   const published = formatDate(source.published, lang);
-  const asOf = source.asOf !== source.published ? `; ${c.asOf} ${formatDate(source.asOf, lang)}` : '';
+  const asOf = source.asOf !== source.published ? `${lang === 'fa' ? '؛' : ';'} ${c.asOf} ${formatDate(source.asOf, lang)}` : '';
   return {
     title,
     description: text(source.description, lang),
@@ -26,7 +26,7 @@ export function sourceRef(kb: KnowledgeBase, topic: Topic, lang: Lang): SourceRe
     asOf: source.asOf,
     paragraph: topic.source.paragraph,
     ...(source.url ? { url: source.url } : {}),
-    line: `${c.source}: ${title}, ${published} (${c.paragraph} ${topic.source.paragraph})${asOf}`,
+    line: `${c.source}: ${title}${comma(lang)}${published} (${c.paragraph} ${formatInteger(topic.source.paragraph, lang)})${asOf}`,
   };
 }
 

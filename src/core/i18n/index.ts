@@ -22,3 +22,13 @@ export function formatDate(iso: string, lang: Lang): string {
 }
 
 export type { Catalogue };
+
+/** An integer in the reader's digits (Persian digits for fa). */
+export function formatInteger(n: number, lang: Lang): string {
+  return lang === 'fa' ? String(n).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : String(n);
+}
+
+/** The comma that separates parts of a line ("،" in Persian). */
+export function comma(lang: Lang): string {
+  return lang === 'fa' ? '، ' : ', ';
+}
