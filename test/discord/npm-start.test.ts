@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { FAKE_APP_ID, FAKE_TOKEN, startFakeDiscord } from '../fakes/discord-gateway.js';
 import { OPTION } from './harness.js';
 
-it.concurrent('`npm start` with DISCORD_TOKEN runs the Discord adapter against DISCORD_API_BASE and shuts down cleanly on SIGTERM', async () => {
+it('`npm start` with DISCORD_TOKEN runs the Discord adapter against DISCORD_API_BASE and shuts down cleanly on SIGTERM', async () => {
   const fake = await startFakeDiscord();
   const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' };
   const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -24,23 +24,6 @@ it.concurrent('`npm start` with DISCORD_TOKEN runs the Discord adapter against D
     expect(log).toContain('discord ready');
     expect(log).not.toContain(FAKE_TOKEN);
     expect(log).not.toContain(fake.interactions[0]!.token);
-  } finally {
-    if (bot.exitCode === null) bot.kill('SIGKILL');
-    await fake.close();
-  }
-}, 60_000);
-
-it.concurrent('`npm start` with a token Discord rejects exits 1 with a message naming DISCORD_TOKEN', async () => {
-  const fake = await startFakeDiscord({ token: 'MTAwMDAwMDAwMDAwMDAwMDAy.OtHeR1.the-token-the-fake-expects_0123456789' });
-  const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' };
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  bot.stderr!.on('data', (chunk) => (log += String(chunk)));
-  try {
-    const [code] = await once(bot, 'exit');
-    expect(code).toBe(1);
-    expect(log).toMatch(/DISCORD_TOKEN was rejected by Discord/);
-    expect(log).not.toContain(FAKE_TOKEN);
   } finally {
     if (bot.exitCode === null) bot.kill('SIGKILL');
     await fake.close();
