@@ -2,6 +2,7 @@
  * Card rendering figures: `npm run bench:cards`. Prints the time to lay out
  * the SVG, to rasterise it, and a cached hit, per card and in total.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { renderAsync } from '@resvg/resvg-js';
 import { createCardRenderer, OVERVIEW_ID } from '../src/cards/index.js';
 import { cardTextMeasure, FONT_FAMILY, FONT_FILES } from '../src/cards/fonts.js';
@@ -37,6 +38,7 @@ console.log(`resvg on an empty SVG (font loading per render): ${fonts.ms.toFixed
 const layout: number[] = [];
 const raster: number[] = [];
 const total: number[] = [];
+const cpuBefore = process.cpuUsage();
 for (let round = 0; round < ROUNDS; round++) {
   for (const reply of replies) {
     const chart = cardChart(kb, reply.topicId, reply.lang);
@@ -51,6 +53,9 @@ console.log(`${replies.length} cards (${ids.length} ids × ${langs.length} langu
 console.log(`  layout (pure SVG builder): ${stats(layout)}`);
 console.log(`  rasterise (resvg, PNG):    ${stats(raster)}`);
 console.log(`  card, uncached:            ${stats(total)}`);
+const cpu = process.cpuUsage(cpuBefore);
+// CPU time does not grow when other processes compete for the cores, unlike the wall-clock figures above.
+console.log(`  CPU per card (user+system, all threads): ${((cpu.user + cpu.system) / 1000 / total.length).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
 
 for (const reply of replies) await cards.png(reply);
 const hits: number[] = [];
