@@ -102,7 +102,6 @@ describe('Telegram in Russian and Persian', () => {
     const thanks = tg.fake.waitFor('answerCallbackQuery', { where: (p) => typeof p.text === 'string' });
     tg.press(EMMA, sentMessage(answer), buttons(answer).find((b) => b.text === '👍')!.data!);
     expect((await thanks).params.text).toBe(ru.tgVoteThanks);
-
   });
 
   it('the topic list pages in its language; old English-only buttons still open English', async () => {

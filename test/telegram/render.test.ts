@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCallback, parseCallback, type CallbackAction } from '../../src/adapters/telegram/callback-data.js';
-import { cap, escapeHtml, fitHtml } from '../../src/adapters/telegram/html.js';
+import { cap, escapeHtml, fitHtml, RLM, rtlLines, sanitizeText } from '../../src/adapters/telegram/html.js';
 import { TOPICS_PER_PAGE } from '../../src/adapters/telegram/keyboards.js';
 import { renderInlineResult, renderPostPreview, renderTelegram, TELEGRAM_LIMITS } from '../../src/adapters/telegram/render.js';
 import type { AnswerReply, CardReply, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
@@ -209,5 +209,56 @@ describe('callback data', () => {
     const forged = [undefined, '', 'v0:t:gas', 'v2:t:gas', 'v1:t:', 'v1:t:GAS', 'v1:t:gas:extra', 'v1:t:gas:ru:x', 'v1:t:gas:', 'v1:t:gas:de', 'v1:t:<b>', 'v1:tp:-1', 'v1:tp:x', 'v1:tp:1:xx', 'v1:zz', 'v1:px:1', 'v1:px:ru:1', `v1:t:${'a'.repeat(80)}`, 'hello'];
     forged.push('v1:fb:gas', 'v1:fb:gas:x', 'v1:fb:gas:u:zz', 'v1:fb:gas:u:ru:1', 'v1:fb::u', 'v1:fb:GAS:u');
     for (const data of forged) expect(parseCallback(data)).toBeUndefined();
+  });
+});
+
+describe('right to left (Persian)', () => {
+  const visible = (html: string) => {
+    const parsed = parseTelegramHtml(html);
+    if ('error' in parsed) throw new Error(parsed.error);
+    return parsed.text;
+  };
+
+  it('starts every line that would run left to right with an RLM; numbers and Latin names stay as they are', () => {
+    const reply = answer({
+      lang: 'fa',
+      title: 'همکاری گازی',
+      lead: 'LNG ایران: ۵۵ میلیارد متر مکعب',
+      details: '17 ژانویه 2025 امضا شد.\nخط دوم (INSTC)',
+      facts: [{ label: 'Putin', value: '۵۵' }],
+      source: { ...source('منبع: توافق‌نامه، ۲۴ ژانویه ۲۰۲۵'), url: undefined },
+      related: [],
+    });
+    expect(visible(renderTelegram(reply).text).split('\n')).toEqual([
+      'همکاری گازی',
+      `${RLM}LNG ایران: ۵۵ میلیارد متر مکعب`,
+      '',
+      `${RLM}17 ژانویه 2025 امضا شد.`,
+      'خط دوم (INSTC)',
+      '',
+      'نکته‌های کلیدی',
+      `${RLM}• Putin: ۵۵`,
+      '',
+      'منبع: توافق‌نامه، ۲۴ ژانویه ۲۰۲۵',
+    ]);
+    // An RLM already there is not doubled; English and Russian are left alone.
+    expect(visible(renderTelegram({ kind: 'notice', lang: 'fa', level: 'info', text: `${RLM}/help` }).text)).toBe(`${RLM}/help`);
+    expect(visible(renderTelegram({ kind: 'notice', lang: 'ru', level: 'info', text: '17 января' }).text)).toBe('17 января');
+  });
+
+  it('never splits a surrogate pair or an HTML entity when cutting, at any length', () => {
+    const text = 'ایران 🇮🇷 & <روسیه> "۵۵" 👍🏽 '.repeat(40);
+    for (let max = 1; max < 400; max += 1) {
+      const html = fitHtml(rtlLines([[{ text, style: 'b' }], [{ text }]]), [], max);
+      expect(html.length).toBeLessThanOrEqual(max);
+      const shown = parseTelegramHtml(html);
+      if ('error' in shown) throw new Error(`${shown.error} at max ${max}: ${html}`);
+      expect(shown.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+  });
+
+  it('removes bidi embeddings, overrides and isolates from text, keeping the marks', () => {
+    expect(sanitizeText('a\u202Eb\u202Ac\u2066d\u2069e\u200Ff\u200Eg')).toBe('abcde\u200Ff\u200Eg');
+    expect(escapeHtml('\u202E<b>')).toBe('&lt;b&gt;');
   });
 });

@@ -24,8 +24,9 @@ export const MAX_CALLBACK_BYTES = 64;
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PAGE = /^\d{1,4}$/;
 
-/** The callback_data for an action, or undefined if it would not fit in 64 bytes. */
+/** The callback_data for an action, or undefined if it would not fit in 64 bytes or would not parse back (a malformed topic id). */
 export function encodeCallback(action: CallbackAction): string | undefined {
+  if ('topicId' in action && !TOPIC_ID.test(action.topicId)) return undefined;
   let parts: string[];
   switch (action.kind) {
     case 'topic':

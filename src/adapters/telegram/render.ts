@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
 import { t } from '../../core/i18n/index.js';
 import type { AnswerReply, CardReply, Reply, SourceRef } from '../../core/reply.js';
-import { cap, fitHtml, rtlLines, type Line, type Span } from './html.js';
+import { cap, fitHtml, rtlLines, sanitizeText, type Line, type Span } from './html.js';
 import { feedbackRow, MAX_BUTTON_TEXT, postKeyboard, topicRows, topicsKeyboard } from './keyboards.js';
 
 /** Telegram's limits that rendering enforces (characters; callback_data in bytes). */
@@ -29,6 +29,9 @@ export interface RenderOptions {
   feedback?: boolean;
 }
 
+const ELLIPSIS = '…';
+/** Nothing a reader would see: white space and invisible format characters (RLM, ZWJ, BOM, …). */
+const isBlank = (s: string) => /^[\s\p{Cf}]*$/u.test(s);
 const plain = (text: string, max: number = CAPS.text): Span => ({ text: cap(text, max) });
 const bold = (text: string, max: number = CAPS.title): Span => ({ text: cap(text, max), style: 'b' });
 
@@ -99,7 +102,9 @@ export function renderTelegram(reply: Reply, opts: RenderOptions = {}): Telegram
       break;
   }
   const rtl = reply.lang === 'fa';
-  const text = rtl ? fitHtml(rtlLines([...preface, ...head]), rtlLines(tail), max) : fitHtml([...preface, ...head], tail, max);
+  const html = rtl ? fitHtml(rtlLines([...preface, ...head]), rtlLines(tail), max) : fitHtml([...preface, ...head], tail, max);
+  // Telegram refuses a message with nothing visible; escaped text has no '<', so stripping tags leaves what shows.
+  const text = isBlank(html.replace(/<[^>]*>/g, '')) ? ELLIPSIS : html;
   const keyboard = reply_markup && reply_markup.inline_keyboard.length ? { reply_markup } : {};
   return { text, parse_mode: 'HTML', ...keyboard, link_preview_options: { is_disabled: true } };
 }
@@ -129,6 +134,6 @@ export function renderInlineResult(reply: AnswerReply, deepLink?: string, opts: 
 
 /** Plain text (e.g. the curator's report) as one `<pre>` block, escaped and cut to Telegram's limit. */
 export function renderPreformatted(text: string, maxLength: number = TELEGRAM_LIMITS.text): TelegramMessage {
-  const body = text.trim() ? text : '…';
+  const body = isBlank(sanitizeText(text)) ? ELLIPSIS : text;
   return { text: fitHtml([[{ text: body, style: 'pre' }]], [], Math.min(maxLength, TELEGRAM_LIMITS.text)), parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
 }

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCallback } from '../../src/adapters/telegram/callback-data.js';
+import { escapeHtml, RLM, sanitizeText } from '../../src/adapters/telegram/html.js';
+import { renderInlineResult, renderPostPreview, renderPreformatted, renderTelegram, TELEGRAM_LIMITS, type TelegramMessage } from '../../src/adapters/telegram/render.js';
+import { LANGS } from '../../src/core/data/schema.js';
+import type { AnswerReply, CardReply, KeyFact, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
+import { checkInlineKeyboard, parseTelegramHtml } from '../fakes/telegram-html.js';
+import { inlineQuery, privateChat, user } from '../fakes/telegram-updates.js';
+import { hostileText } from '../support/arbitraries.js';
+import { startTelegram, type TelegramTest } from './harness.js';
+
+const lang = fc.constantFrom(...LANGS);
+const topicId = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,5}$/), hostileText);
+const topicRef: fc.Arbitrary<TopicRef> = fc.record({ id: topicId, title: hostileText });
+const fact: fc.Arbitrary<KeyFact> = fc.record({ label: hostileText, value: hostileText });
+const source: fc.Arbitrary<SourceRef> = fc.record(
+  { title: hostileText, description: hostileText, published: fc.constant('2025-01-24'), asOf: fc.constant('2025-01-24'), paragraph: fc.nat(99), url: fc.webUrl(), line: hostileText },
+  { requiredKeys: ['title', 'description', 'published', 'asOf', 'paragraph', 'line'] },
+);
+const topics = fc.array(topicRef, { maxLength: 40 });
+
+const answer: fc.Arbitrary<AnswerReply> = fc.record({
+  kind: fc.constant('answer' as const),
+  lang,
+  topicId,
+  title: hostileText,
+  lead: hostileText,
+  details: hostileText,
+  facts: fc.array(fact, { maxLength: 12 }),
+  source,
+  related: fc.array(topicRef, { maxLength: 6 }),
+});
+const card: fc.Arbitrary<CardReply> = fc.record({
+  kind: fc.constant('card' as const),
+  lang,
+  topicId,
+  title: hostileText,
+  lead: hostileText,
+  figures: fc.array(fact, { maxLength: 6 }),
+  source,
+  asOf: fc.constant('2025-01-24'),
+});
+/** Every kind of neutral reply, every field hostile. */
+const reply: fc.Arbitrary<Reply> = fc.oneof(
+  answer,
+  card,
+  fc.record({ kind: fc.constant('suggest' as const), lang, text: hostileText, suggestions: fc.array(topicRef, { maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('decline' as const), lang, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText, topics }),
+  fc.record({ kind: fc.constant('help' as const), lang, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, topics }),
+  fc.record({ kind: fc.constant('notice' as const), lang, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }),
+);
+
+const OUR_TAGS = new Set(['b', 'i', 'a', 'pre']);
+
+/** Checks an HTML payload as Telegram would (and more strictly: only the tags we emit); returns the visible text. */
+function valid(html: string, max: number): string {
+  expect(html.length).toBeLessThanOrEqual(max);
+  const parsed = parseTelegramHtml(html);
+  if ('error' in parsed) throw new Error(`${parsed.error} in ${JSON.stringify(html.slice(0, 300))}`);
+  for (const [, name] of html.matchAll(/<\/?([a-z-]+)/g)) expect(OUR_TAGS.has(name!)).toBe(true);
+  expect(parsed.text.length).toBeLessThanOrEqual(max);
+  return parsed.text;
+}
+
+function validKeyboard(message: Pick<TelegramMessage, 'reply_markup'>) {
+  checkInlineKeyboard(message.reply_markup, (description) => {
+    throw new Error(description);
+  });
+  for (const button of message.reply_markup?.inline_keyboard.flat() ?? []) {
+    expect(button.text.length).toBeLessThanOrEqual(64);
+    if ('callback_data' in button && button.callback_data !== undefined) {
+      expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
+      expect(parseCallback(button.callback_data)).toBeDefined(); // every button we send can be understood when pressed
+    }
+  }
+}
+
+/** Persian reads right to left: every visible line starts with a Persian letter, an RLM, or is where the text was cut. */
+function rightToLeft(visible: string) {
+  for (const line of visible.split('\n')) {
+    if (!line.trim()) continue;
+    expect(/^(?:\u200F|…|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u.test(line), JSON.stringify(line.slice(0, 40))).toBe(true);
+  }
+}
+
+describe('property: the Telegram renderer on hostile input', () => {
+  it('never throws; messages ≤ 4096, captions ≤ 1024; valid HTML with only our tags; buttons valid and parseable; Persian right to left', () => {
+    fc.assert(
+      fc.property(reply, (r) => {
+        const message = renderTelegram(r);
+        const visible = valid(message.text, TELEGRAM_LIMITS.text);
+        expect(visible.trim().length).toBeGreaterThan(0);
+        valid(renderTelegram(r, { maxLength: TELEGRAM_LIMITS.caption }).text, TELEGRAM_LIMITS.caption);
+        validKeyboard(message);
+        if (r.lang === 'fa') rightToLeft(visible);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('previews, inline results and the preformatted report stay within the limits too', () => {
+    fc.assert(
+      fc.property(card, answer, hostileText, fc.webUrl(), (c, a, text, link) => {
+        const preview = renderPostPreview(c, '@partnership_news');
+        valid(preview.text, TELEGRAM_LIMITS.text);
+        validKeyboard(preview);
+        const result = renderInlineResult(a, link);
+        valid((result.input_message_content as { message_text: string }).message_text, TELEGRAM_LIMITS.text);
+        expect(result.title.length).toBeLessThanOrEqual(256);
+        expect(result.description!.length).toBeLessThanOrEqual(TELEGRAM_LIMITS.inlineDescription);
+        validKeyboard(result);
+        const report = renderPreformatted(text);
+        expect(valid(report.text, TELEGRAM_LIMITS.text).length).toBeGreaterThan(0);
+        expect(report.text.startsWith('<pre>') && report.text.endsWith('</pre>')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('user text is always shown as text: what Telegram displays is what was written (sanitised), or its beginning and "…", never markup', () => {
+    fc.assert(
+      fc.property(hostileText, lang, (s, l) => {
+        const visible = valid(renderTelegram({ kind: 'notice', lang: l, level: 'error', text: s }).text, TELEGRAM_LIMITS.text);
+        const clean = sanitizeText(s);
+        // Persian: the same lines, each one that would not start right to left led by an RLM.
+        const rtl = (line: string) => (line === '' || /^(?:\u200F|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u.test(line) ? line : `${RLM}${line}`);
+        const blank = /^[\s\p{Cf}]*$/u.test(clean);
+        const shown = (got: string, full: string) => {
+          if (blank) expect(got.replace(/[\s\p{Cf}]/gu, '')).toBe('…'); // nothing visible → just "…"
+          else if (escapeHtml(clean).length < 3000) expect(got).toBe(full);
+          else if (got !== full) expect(full.startsWith(got.replace(/…$/, ''))).toBe(true);
+        };
+        shown(visible, l === 'fa' ? clean.split('\n').map(rtl).join('\n') : clean);
+        shown(valid(renderPreformatted(s).text, TELEGRAM_LIMITS.text), clean);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('hostile markup is escaped, never interpreted', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('<b>', '<script>', '<a href="x">', '&amp;', '</pre>', '<@&123>', '&#x3c;', '"quoted"'), lang, (markup, l) => {
+        const html = renderTelegram({ kind: 'notice', lang: l, level: 'info', text: `x ${markup} y` }).text;
+        expect(html).toContain(escapeHtml(markup));
+        if (markup.startsWith('<')) expect(html).not.toContain(markup);
+        expect(parseTelegramHtml(html)).toMatchObject({ text: expect.stringContaining(markup) });
+      }),
+    );
+  });
+});
+
+describe('property: the whole adapter on hostile messages, commands and inline queries', () => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await startTelegram({ env: { RATE_LIMIT_PER_MINUTE: '10000' } });
+  });
+  afterAll(() => tg.stop());
+
+  it('every update gets a reply the fake Bot API accepts, and nothing fails', async () => {
+    let id = 1_000_000;
+    await fc.assert(
+      fc.asyncProperty(hostileText, fc.constantFrom('', '/ask ', '/topic ', '/post ', '/start '), lang, async (text, prefix, l) => {
+        // A command addressed to another bot is, rightly, not answered.
+        fc.pre(!/^\/\w+@\w{3,}/.test(`${prefix}${text}`));
+        const from = user((id += 1), 'Fuzz', { language_code: l });
+        const reply = await tg.say(privateChat(from), from, `${prefix}${text}`.slice(0, 4096) || ' ');
+        expect(reply.ok).toBe(true);
+        const inline = tg.fake.waitFor('answerInlineQuery');
+        tg.fake.pushUpdate(inlineQuery(from, text.slice(0, 256)));
+        expect((await inline).ok).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    expect(tg.logs().filter((l) => l.msg === 'Telegram update failed')).toEqual([]);
+  });
+});
