@@ -42,6 +42,23 @@ describe('Discord adapter start-up and connection', () => {
     }
   });
 
+  it('a button sent before a restart still answers afterwards (its state is all in the custom_id)', async () => {
+    const bot = await startBot();
+    const asked = await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas' }]));
+    const button = asked.data.components[0].components[0];
+    await bot.adapter.stop();
+    const restarted = createDiscordAdapter(bot.config, await testCore(), captureLogger(bot.config).logger);
+    try {
+      await restarted.start();
+      expect(bot.fake.identifies).toHaveLength(2);
+      const { data } = await bot.fake.waitForResponse(bot.fake.component(button.custom_id));
+      expect(data.embeds[0].title).toBe(button.label);
+    } finally {
+      await restarted.stop();
+      await bot.fake.close();
+    }
+  });
+
   it('stop() closes the gateway connection', async () => {
     const bot = await startBot();
     const closed = new Promise<void>((resolve) => bot.fake.once('socket-closed', () => resolve()));
