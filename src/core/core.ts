@@ -20,7 +20,11 @@ export type AskObserver = (event: { question: string; platform: string; result: 
 export interface Core {
   readonly kb: KnowledgeBase;
   readonly version: string;
-  ask(question: string, lang?: Lang): AskResult;
+  /**
+   * Answers in the question's language; `langHint` (a platform locale such as
+   * "ru", "fa-IR" or "en-GB") breaks ties for short or mixed input.
+   */
+  ask(question: string, langHint?: string): AskResult;
   hasTopic(id: string): boolean;
   /** The answer card for a topic id (buttons, deep links, /topic). */
   topic(id: string, lang?: Lang): Reply;
@@ -50,9 +54,9 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
     get version() {
       return state.kb.version;
     },
-    ask(question, lang) {
+    ask(question, langHint) {
       const { kb, matcher } = state;
-      const match = matcher.match(question, lang);
+      const match = matcher.match(question, langHint);
       const result = { match, reply: replyFor(kb, match) };
       for (const observer of observers) observer({ question, platform, result });
       return result;

@@ -1,4 +1,4 @@
-import type { Lang } from '../data/schema.js';
+import { LANGS, type Lang } from '../data/schema.js';
 import { en, type Catalogue } from './en.js';
 import { fa } from './fa.js';
 import { ru } from './ru.js';
@@ -31,4 +31,14 @@ export function formatInteger(n: number, lang: Lang): string {
 /** The comma that separates parts of a line ("،" in Persian). */
 export function comma(lang: Lang): string {
   return lang === 'fa' ? '، ' : ', ';
+}
+
+/**
+ * The translations of one text key in every language but English, keyed by
+ * language (e.g. for Discord's name/description localizations).
+ */
+export function localizations<K extends keyof Catalogue>(key: K): Partial<Record<Exclude<Lang, 'en'>, Catalogue[K]>> {
+  const out: Partial<Record<Exclude<Lang, 'en'>, Catalogue[K]>> = {};
+  for (const lang of LANGS) if (lang !== 'en') out[lang] = catalogues[lang][key];
+  return out;
 }
