@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ru } from '../../src/core/i18n/ru.js';
 import { FAKE_TOKEN } from '../fakes/telegram-bot-api.js';
 import { messageUpdate, privateChat, user } from '../fakes/telegram-updates.js';
 import { privateUser, sentMessage, startTelegram, type TelegramTest } from './harness.js';
@@ -58,6 +59,8 @@ describe('Telegram resilience and bad input', () => {
     const fatal = await tg.waitForLog((l) => l.level === 60);
     expect(fatal.msg).toMatch(/long polling stopped/);
     expect(fatal.err.error_code).toBe(409);
+    // …and handed to main through `fatal`, which then stops the process instead of running deaf.
+    expect(await tg.adapter.fatal).toMatchObject({ error_code: 409 });
   });
 
   it('answers or declines bad input safely: blank, 4,000 characters, control characters, HTML injection, a sticker', async () => {
@@ -93,5 +96,10 @@ describe('Telegram resilience and bad input', () => {
     expect(replies[2]).toBe('You are sending messages too fast; I will answer again in a few seconds.');
     const other = user(6006);
     expect((await tg.say(privateChat(other), other, 'how much gas')).plain).toContain('55');
+    // The notice speaks the user's language.
+    const ivan = user(6007, 'Иван', { language_code: 'ru' });
+    const ivanChat = privateChat(ivan);
+    for (let i = 0; i < 2; i += 1) await tg.say(ivanChat, ivan, 'Сколько газа?');
+    expect((await tg.say(ivanChat, ivan, 'Сколько газа?')).plain).toBe(ru.slowDown);
   });
 });
