@@ -1,6 +1,5 @@
 import { Composer, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
-import { supportedLang } from '../../core/text/lang.js';
 import type { TelegramDeps } from './deps.js';
 import { passRateLimit } from './rate-limit.js';
 import { sendReply } from './send-reply.js';
@@ -15,7 +14,7 @@ export const MAX_QUESTION = 4096;
  */
 export async function answerQuestion(ctx: Context, deps: TelegramDeps, question: string): Promise<void> {
   if (!(await passRateLimit(ctx, deps.limiter))) return;
-  const { reply, match } = deps.core.ask(question.slice(0, MAX_QUESTION), supportedLang(ctx.from?.language_code));
+  const { reply, match } = deps.core.ask(question.slice(0, MAX_QUESTION), ctx.from?.language_code);
   deps.logger.debug(
     { update_id: ctx.update.update_id, outcome: match.outcome, topic: match.topicId, confidence: match.confidence, lang: reply.lang },
     'question answered',
