@@ -1,5 +1,6 @@
 import { formatIssue } from '../core/data/load.js';
 import { lintKnowledgeBase } from '../core/data/lint.js';
+import { LANGS, type Lang } from '../core/data/schema.js';
 import { configOrExit } from './config-or-exit.js';
 import { loadOrExit } from './load-or-exit.js';
 
@@ -11,6 +12,8 @@ if (issues.length) {
   process.stderr.write(`${issues.length} problem(s) in ${config.DATA_DIR}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
   process.exit(1);
 }
-const examples = kb.topics.reduce((n, t) => n + t.examples.en.length, 0);
-const heldout = kb.topics.reduce((n, t) => n + t.heldout.en.length, 0);
-process.stdout.write(`data OK: ${kb.topics.length} topics, ${examples} example and ${heldout} held-out questions, ${kb.offtopic.examples.en.length} off-topic examples (version ${kb.version})\n`);
+const per = (count: (lang: Lang) => number) => LANGS.map((l) => `${l} ${count(l)}`).join(', ');
+const examples = per((l) => kb.topics.reduce((n, t) => n + t.examples[l].length, 0));
+const heldout = per((l) => kb.topics.reduce((n, t) => n + t.heldout[l].length, 0));
+const offtopic = per((l) => kb.offtopic.examples[l].length);
+process.stdout.write(`data OK: ${kb.topics.length} topics (version ${kb.version})\n  example questions: ${examples}\n  held-out questions: ${heldout}\n  off-topic examples: ${offtopic}\n`);

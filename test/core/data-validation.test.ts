@@ -56,6 +56,15 @@ describe('loading data/', () => {
     expect(issues.find((i) => /colour/.test(i.message))).toBeDefined();
   });
 
+  it('rejects a missing translation, naming the file and the field', async () => {
+    const dir = await copyOfData();
+    await edit(join(dir, 'topics/nuclear.yaml'), (s) => s.replace(/^(title:\n  en: .*\n)  ru: .*\n/m, '$1'));
+    await edit(join(dir, 'topics/gas.yaml'), (s) => s.replace(/^(heldout:\n(?:  en:\n(?:    - .*\n)+))  ru:\n(?:    - .*\n)+/m, '$1'));
+    const issues = await issuesOf(dir);
+    expect(issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/nuclear\.yaml$/), path: 'title.ru' }));
+    expect(issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/gas\.yaml$/), path: 'heldout.ru' }));
+  });
+
   it('reports YAML syntax errors with the line', async () => {
     const dir = await copyOfData();
     await writeFile(join(dir, 'topics/gas.yaml'), 'id: gas\ntitle: [unclosed\n');

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Schema of the curated data under `data/`. Every user-facing text is a
- * `LocalizedText`: English is required; Russian and Persian slots exist so
- * translations can be added without a schema change.
+ * `LocalizedText` with English, Russian and Persian versions, and every list
+ * of questions has entries in all three languages.
  */
 export const LANGS = ['en', 'ru', 'fa'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -12,14 +12,12 @@ const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens (a-z, 0-9)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
-export const LocalizedText = z.strictObject({ en: text, ru: text.optional(), fa: text.optional() });
+/** Every user-facing text in all three languages: a missing translation is a validation error. */
+export const LocalizedText = z.strictObject({ en: text, ru: text, fa: text });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const LocalizedList = z.strictObject({
-  en: z.array(text).min(1, 'needs at least one entry'),
-  ru: z.array(text).optional(),
-  fa: z.array(text).optional(),
-});
+const list = z.array(text).min(1, 'needs at least one entry');
+export const LocalizedList = z.strictObject({ en: list, ru: list, fa: list });
 export type LocalizedList = z.infer<typeof LocalizedList>;
 
 /** Question types a fact answers; the matcher detects them in the question. */
