@@ -7,7 +7,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 /**
  * A local fake of Discord's gateway and REST API on one 127.0.0.1 port, driving a
  * real discord.js Client (`rest: { api: fake.apiBase }`). It records every REST call,
- * dispatches gateway events, and injects failures (429, 401, 403…). Reusable for
+ * dispatches gateway events (replaying missed ones on RESUME), and injects failures (429, 401, 403…). Reusable for
  * end-to-end, load and resume tests: nothing here knows about the bot under test.
  */
 
@@ -105,7 +105,12 @@ interface Session {
   seq: number;
   shard: [number, number];
   socket: WebSocket | undefined;
+  /** Recent dispatches (sent or not), replayed after a RESUME as Discord does. */
+  history: Array<{ s: number; frame: string }>;
 }
+
+/** Dispatches kept per session for RESUME replays. */
+const REPLAY_LIMIT = 10_000;
 
 export interface Identify {
   token: string;
@@ -254,13 +259,15 @@ export class FakeDiscord extends EventEmitter {
     for (const socket of this.wss.clients) socket.close(code, 'fake: disconnect');
   }
 
-  /** Sends a dispatch to the sessions of the shard that owns `guildId` (shard 0 for DMs). */
+  /**
+   * Sends a dispatch to the sessions of the shard that owns `guildId` (shard 0 for DMs).
+   * A session whose socket is closed keeps the event, and gets it when it resumes.
+   */
   dispatch(t: string, d: unknown, guildId?: string): void {
     for (const session of this.sessions.values()) {
-      if (!session.socket || session.socket.readyState !== WebSocket.OPEN) continue;
       const shardOf = guildId ? Number((BigInt(guildId) >> 22n) % BigInt(session.shard[1])) : 0;
       if (shardOf !== session.shard[0]) continue;
-      session.socket.send(JSON.stringify({ op: 0, t, s: ++session.seq, d }));
+      this.send(session, t, d);
     }
   }
 
@@ -400,7 +407,7 @@ export class FakeDiscord extends EventEmitter {
       else if (op === 2) {
         if (d.token !== this.token) return socket.close(4004, 'Authentication failed.');
         const shard = (d.shard ?? [0, 1]) as [number, number];
-        session = { id: randomBytes(16).toString('hex'), seq: 0, shard, socket };
+        session = { id: randomBytes(16).toString('hex'), seq: 0, shard, socket, history: [] };
         this.sessions.set(session.id, session);
         this.identifies.push({ token: d.token, intents: d.intents, shard });
         const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shard[1])) === shard[0]);
@@ -421,6 +428,9 @@ export class FakeDiscord extends EventEmitter {
         known.socket = socket;
         session = known;
         this.resumes.push(known.id);
+        // Discord replays what the client missed (after the seq it resumes with), then RESUMED.
+        const after = Number(d.seq ?? 0);
+        for (const { s, frame } of known.history) if (s > after) socket.send(frame);
         this.send(known, 'RESUMED', {});
         this.emit('resumed', known.id);
       }
@@ -432,7 +442,11 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private send(session: Session, t: string, d: unknown): void {
-    session.socket?.send(JSON.stringify({ op: 0, t, s: ++session.seq, d }));
+    const s = ++session.seq;
+    const frame = JSON.stringify({ op: 0, t, s, d });
+    session.history.push({ s, frame });
+    if (session.history.length > 2 * REPLAY_LIMIT) session.history.splice(0, session.history.length - REPLAY_LIMIT);
+    if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(frame);
   }
 
   private guildPayload(guild: FakeGuild): Record<string, unknown> {

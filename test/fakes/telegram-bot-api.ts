@@ -32,6 +32,8 @@ export const FAKE_BOT: UserFromGetMe = {
 /** One API call as the fake saw it and answered it. */
 export interface ApiCall {
   seq: number;
+  /** When the fake answered (or dropped) it: `performance.now()` in the fake's process, for latency figures. */
+  at: number;
   method: string;
   params: Record<string, any>;
   /** HTTP status of the answer; 0 when the connection was dropped on purpose. */
@@ -224,6 +226,7 @@ export class FakeBotApi {
 
   private record(call: ApiCall): void {
     call.seq = this.calls.length + 1;
+    call.at = performance.now();
     this.calls.push(call);
     if (call.ok) this.okCounts.set(call.method, (this.okCounts.get(call.method) ?? 0) + 1);
     const i = this.waiters.findIndex((w) => this.matches(call, w.method, w.opts));
@@ -246,7 +249,7 @@ export class FakeBotApi {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     const params = parseBody(String(req.headers['content-type'] ?? ''), Buffer.concat(chunks));
     const method = match?.[2] ?? '(none)';
-    const call: ApiCall = { seq: 0, method, params, status: 200, ok: true };
+    const call: ApiCall = { seq: 0, at: 0, method, params, status: 200, ok: true };
     const answer = (status: number, body: object) => {
       const json = JSON.stringify(body);
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
