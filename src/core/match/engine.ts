@@ -1,6 +1,6 @@
-import { createAnalyzer, type Analysis, type AnalyzerOptions } from '../text/analyze.js';
-import { DEFAULT_FEATURES, featurize, type FeatureOptions, type SparseVector } from './features.js';
-import { trainLinear, type LinearOptions } from './linear.js';
+import { createAnalyzer, type Analysis, type Analyzer, type AnalyzerOptions } from '../text/analyze.js';
+import { DEFAULT_FEATURES, Featurizer, type FeatureOptions } from './features.js';
+import { RowsBuilder, trainRows, type LinearOptions, type SparseLinearModel } from './linear.js';
 
 /**
  * A general intent classifier: trained from any corpus of intents with
@@ -24,6 +24,8 @@ export interface IntentEngine {
   /** Intents by descending score, computed from an analysis. */
   rankAnalysis(analysis: Analysis): RankedIntent[];
   rank(text: string): RankedIntent[];
+  /** The best intent only (nothing else is ranked): the fast path for bulk classification. */
+  classify(text: string): RankedIntent;
 }
 
 export interface EngineOptions extends Omit<AnalyzerOptions, 'vocabularyTexts'> {
@@ -31,30 +33,39 @@ export interface EngineOptions extends Omit<AnalyzerOptions, 'vocabularyTexts'> 
   linear?: Partial<LinearOptions>;
 }
 
-export function trainIntentEngine(corpus: IntentCorpus, opts: EngineOptions = {}): IntentEngine {
+interface Prepared {
+  ids: string[];
+  analyzer: Analyzer;
+  featurizer: Featurizer;
+  builder: RowsBuilder;
+  labels: Int32Array;
+}
+
+function prepare(corpus: IntentCorpus, opts: EngineOptions): Prepared {
   const ids = corpus.intents.map((i) => i.id);
   const texts = corpus.intents.flatMap((i) => i.utterances);
   const analyzer = createAnalyzer({ ...opts, vocabularyTexts: texts });
-  const features = { ...DEFAULT_FEATURES, ...opts.features };
-  const vec = (a: Analysis): SparseVector => featurize(a.stems, a.words, features);
-
-  const xs: SparseVector[] = [];
+  const featurizer = new Featurizer({ ...DEFAULT_FEATURES, ...opts.features });
+  const builder = new RowsBuilder();
   const labels: number[] = [];
-  corpus.intents.forEach((intent, c) => {
-    for (const u of intent.utterances) {
-      xs.push(vec(analyzer.analyze(u)));
-      labels.push(c);
-    }
-  });
-  for (const u of corpus.negatives ?? []) {
-    xs.push(vec(analyzer.analyze(u)));
-    labels.push(-1);
-  }
-  const model = trainLinear(xs, Int32Array.from(labels), ids.length, opts.linear);
-  const buffer = new Float32Array(ids.length);
+  const add = (text: string, label: number) => {
+    const a = analyzer.analyze(text);
+    builder.add(featurizer.idx, featurizer.val, featurizer.run(a.stems, a.words));
+    labels.push(label);
+  };
+  corpus.intents.forEach((intent, c) => intent.utterances.forEach((u) => add(u, c)));
+  for (const u of corpus.negatives ?? []) add(u, -1);
+  return { ids, analyzer, featurizer, builder, labels: Int32Array.from(labels) };
+}
 
+function assemble({ ids, analyzer, featurizer }: Prepared, model: SparseLinearModel): IntentEngine {
+  const scores = new Float64Array(ids.length);
+  const score = (a: Analysis): Float64Array => {
+    model.accumulate(featurizer.idx, featurizer.val, featurizer.run(a.stems, a.words), scores);
+    return scores;
+  };
   const rankAnalysis = (a: Analysis): RankedIntent[] => {
-    const s = model.scores(vec(a), buffer);
+    const s = score(a);
     return ids.map((id, c) => ({ id, score: s[c]! })).sort((x, y) => y.score - x.score);
   };
   return {
@@ -62,5 +73,17 @@ export function trainIntentEngine(corpus: IntentCorpus, opts: EngineOptions = {}
     analyze: (text) => analyzer.analyze(text),
     rankAnalysis,
     rank: (text) => rankAnalysis(analyzer.analyze(text)),
+    classify(text) {
+      const s = score(analyzer.analyze(text));
+      let best = 0;
+      for (let c = 1; c < s.length; c++) if (s[c]! > s[best]!) best = c;
+      return { id: ids[best]!, score: s[best]! };
+    },
   };
 }
+
+export function trainIntentEngine(corpus: IntentCorpus, opts: EngineOptions = {}): IntentEngine {
+  const p = prepare(corpus, opts);
+  return assemble(p, trainRows(p.builder, p.labels, p.ids.length, opts.linear));
+}
+

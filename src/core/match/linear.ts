@@ -1,27 +1,52 @@
+import { HashIndex } from './hash-index.js';
 import type { SparseVector } from './features.js';
 
 /**
- * One-vs-rest linear SVM (hinge loss, L2) trained by SGD with a linearly
- * decaying step. Weights are stored feature-major over a compact dictionary
- * of the hashed features seen in training, so scoring a question costs
- * (non-zero features × classes) multiply-adds.
+ * One-vs-rest linear SVM (hinge loss, L2 regularisation) trained by dual
+ * coordinate descent with shrinking (Hsieh et al., ICML 2008; liblinear's
+ * L2R_L1LOSS_SVC_DUAL). Each class is an independent binary problem solved to
+ * the SVM optimum in a few passes, with no learning rate to tune; the result
+ * is deterministic for a given seed.
+ *
+ * The model is stored feature-major and sparse: for every hashed feature seen
+ * in training, the (class, weight) pairs whose weight survives pruning. A
+ * hinge-loss SVM puts weight only on the features of its support vectors, so
+ * most (feature, class) pairs are exactly zero and scoring a question costs a
+ * few thousand multiply-adds rather than features × classes.
  */
 export interface LinearModel {
   readonly classes: number;
   /** Margin score per class for a feature vector. */
   scores(x: SparseVector, out?: Float32Array): Float32Array;
+  /** Stored (feature, class) weights after pruning. */
+  readonly weights: number;
 }
 
 export interface LinearOptions {
-  epochs: number;
-  lambda: number;
-  eta0: number;
-  /** Weight of the positive examples' hinge term relative to negatives. */
+  /** Cost of a margin violation (the SVM's C): larger fits the training set harder. */
+  C: number;
+  /** C is multiplied by this for a class's own examples. */
   positiveWeight: number;
+  /**
+   * Value of the constant bias feature. The bias is regularised like any weight,
+   * so a larger value leaves it freer: each class may say "not mine" by default.
+   */
+  bias: number;
+  /** Upper bound on passes over the data per class. */
+  maxPasses: number;
+  /** Stop when the projected gradient's spread is below this (liblinear's eps). */
+  tolerance: number;
+  /**
+   * From the second pass on, examples with alpha 0 and a gradient above this
+   * (comfortably outside the margin) are set aside; a final full pass re-checks them.
+   */
+  shrink: number;
+  /** Weights with |w| below this are dropped from the stored model. */
+  prune: number;
   seed: number;
 }
 
-export const DEFAULT_LINEAR: LinearOptions = { epochs: 8, lambda: 1e-4, eta0: 0.5, positiveWeight: 1, seed: 7 };
+export const DEFAULT_LINEAR: LinearOptions = { C: 2, positiveWeight: 1, bias: 2, maxPasses: 1000, tolerance: 0.1, shrink: 0, prune: 0.02, seed: 7 };
 
 /** Deterministic PRNG (mulberry32) so training is reproducible. */
 export function rng(seed: number): () => number {
@@ -35,79 +60,353 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Training rows in compressed sparse row form over compact column numbers. */
+export interface Rows {
+  ptr: Int32Array;
+  cols: Int32Array;
+  vals: Float32Array;
+  /** Squared L2 norm of each row. */
+  sq: Float64Array;
+  columns: number;
+}
+
+function grow<T extends Int32Array | Float32Array | Float64Array>(a: T, size: number, make: (n: number) => T): T {
+  const b = make(size);
+  b.set(a);
+  return b;
+}
+
+/** Accumulates training rows, numbering hashed features in order of first appearance. */
+export class RowsBuilder {
+  readonly dict = new HashIndex(4096);
+  private ptr = new Int32Array(1024);
+  private cols = new Int32Array(16384);
+  private vals = new Float32Array(16384);
+  private sq = new Float64Array(1024);
+  private n = 0;
+  private nnz = 0;
+
+  get rows(): number {
+    return this.n;
+  }
+
+  add(idx: ArrayLike<number>, val: ArrayLike<number>, count = idx.length): void {
+    if (this.n + 2 > this.ptr.length) {
+      this.ptr = grow(this.ptr, this.ptr.length * 2, (n) => new Int32Array(n));
+      this.sq = grow(this.sq, this.ptr.length, (n) => new Float64Array(n));
+    }
+    if (this.nnz + count > this.cols.length) {
+      const size = Math.max(this.cols.length * 2, this.nnz + count);
+      this.cols = grow(this.cols, size, (n) => new Int32Array(n));
+      this.vals = grow(this.vals, size, (n) => new Float32Array(n));
+    }
+    let s = 0;
+    for (let k = 0; k < count; k++) {
+      this.cols[this.nnz] = this.dict.add(idx[k]!);
+      const v = val[k]!;
+      this.vals[this.nnz++] = v;
+      s += v * v;
+    }
+    this.sq[this.n++] = s;
+    this.ptr[this.n] = this.nnz;
+  }
+
+  build(): Rows {
+    return {
+      ptr: this.ptr.slice(0, this.n + 1),
+      cols: this.cols.slice(0, this.nnz),
+      vals: this.vals.slice(0, this.nnz),
+      sq: this.sq.slice(0, this.n),
+      columns: this.dict.size,
+    };
+  }
+}
+
+/** A class's solution as sparse (column, weight) pairs plus its bias term. */
+export interface ClassWeights {
+  cols: Int32Array;
+  w: Float32Array;
+  bias: number;
+  /** Rows visited while solving: a machine-independent measure of training work. */
+  visits: number;
+}
+
+/** The first passes see every positive and at least this many negatives, or this many per positive. */
+const START_SAMPLE = 2000;
+const START_PER_POSITIVE = 10;
+
+/** Per-problem buffers, reused across the classes solved one after another. */
+export class Workspace {
+  readonly w: Float32Array;
+  readonly alpha: Float64Array;
+  readonly y: Int8Array;
+  readonly upper: Float64Array;
+  readonly qd: Float64Array;
+  readonly index: Int32Array;
+  readonly margin: Float64Array;
+  private columns: Columns | undefined;
+
+  constructor(private readonly rows: Rows) {
+    const n = rows.sq.length;
+    this.w = new Float32Array(rows.columns);
+    this.alpha = new Float64Array(n);
+    this.y = new Int8Array(n);
+    this.upper = new Float64Array(n);
+    this.qd = new Float64Array(n);
+    this.index = new Int32Array(n);
+    this.margin = new Float64Array(n);
+  }
+
+  /** The training rows transposed (built on first use, shared by every class solved here). */
+  byColumn(): Columns {
+    this.columns ??= transpose(this.rows);
+    return this.columns;
+  }
+}
+
+/** Compressed sparse columns: column j's (row, value) pairs are at [start[j], start[j + 1]). */
+export interface Columns {
+  start: Int32Array;
+  rowOf: Int32Array;
+  value: Float32Array;
+}
+
+export function transpose(rows: Rows): Columns {
+  const start = new Int32Array(rows.columns + 1);
+  for (let k = 0; k < rows.cols.length; k++) start[rows.cols[k]! + 1]!++;
+  for (let j = 0; j < rows.columns; j++) start[j + 1]! += start[j]!;
+  const fill = start.slice(0, rows.columns);
+  const rowOf = new Int32Array(rows.cols.length);
+  const value = new Float32Array(rows.cols.length);
+  for (let i = 0; i + 1 < rows.ptr.length; i++) {
+    for (let k = rows.ptr[i]!; k < rows.ptr[i + 1]!; k++) {
+      const p = fill[rows.cols[k]!]!++;
+      rowOf[p] = i;
+      value[p] = rows.vals[k]!;
+    }
+  }
+  return { start, rowOf, value };
+}
+
+/**
+ * Solves one binary problem: `labels[i] === cls` is positive, anything else
+ * (other classes and -1, "none of them") negative.
+ */
+export function trainClass(rows: Rows, labels: Int32Array, cls: number, o: LinearOptions, work = new Workspace(rows)): ClassWeights {
+  const { ptr, cols, vals, sq } = rows;
+  const n = labels.length;
+  const { w, alpha, y, upper, qd, index, margin } = work;
+  const byColumn = work.byColumn();
+  w.fill(0);
+  alpha.fill(0);
+  let wb = 0;
+  const B = o.bias;
+  const shrink = o.shrink;
+  for (let i = 0; i < n; i++) {
+    const positive = labels[i] === cls;
+    y[i] = positive ? 1 : -1;
+    upper[i] = positive ? o.C * o.positiveWeight : o.C;
+    qd[i] = sq[i]! + B * B;
+    index[i] = i;
+  }
+  const random = rng(o.seed + cls * 7919);
+  // Start from the class's examples and a sample of the others: most negatives of a one-vs-rest problem end
+  // up far outside the margin, and the first optimality check over all examples brings in those that do not.
+  let positives = 0;
+  for (let i = 0; i < n; i++) if (y[i] === 1) positives++;
+  const sample = Math.max(START_SAMPLE, START_PER_POSITIVE * positives);
+  let active = n;
+  if (n - positives > sample) {
+    active = 0;
+    for (let i = 0; i < n; i++) {
+      if (y[i] === 1 || random() < sample / (n - positives)) {
+        const t = index[active]!;
+        index[active] = index[i]!;
+        index[i] = t;
+        active++;
+      }
+    }
+  }
+  let pgMaxOld = Infinity;
+  let pgMinOld = -Infinity;
+  let visits = 0;
+
+  for (let pass = 0; pass < o.maxPasses; pass++) {
+    visits += active;
+    let pgMax = -Infinity;
+    let pgMin = Infinity;
+    for (let s = active - 1; s > 0; s--) {
+      const j = Math.floor(random() * (s + 1));
+      const t = index[s]!;
+      index[s] = index[j]!;
+      index[j] = t;
+    }
+    for (let s = 0; s < active; s++) {
+      const i = index[s]!;
+      const yi = y[i]!;
+      const a = ptr[i]!;
+      const b = ptr[i + 1]!;
+      let dot = wb * B;
+      for (let k = a; k < b; k++) dot += w[cols[k]!]! * vals[k]!;
+      const g = yi * dot - 1;
+      const ai = alpha[i]!;
+      const ui = upper[i]!;
+      let pg = 0;
+      // Shrinking: an example that meets its optimality condition with room to spare (alpha 0 and well
+      // outside the margin, or alpha at C and well inside it) is set aside. Liblinear waits until the gradient
+      // passes the last pass's largest violation, which keeps every easy negative of a one-vs-rest problem
+      // active for several passes; `shrink` sets those aside at once (the final check re-examines them).
+      let setAside = false;
+      if (ai === 0) {
+        if (g > pgMaxOld || g > shrink) setAside = true;
+        else if (g < 0) pg = g;
+      } else if (ai === ui) {
+        if (g < pgMinOld) setAside = true;
+        else if (g > 0) pg = g;
+      } else pg = g;
+      if (setAside) {
+        active--;
+        index[s] = index[active]!;
+        index[active] = i;
+        s--;
+        continue;
+      }
+      if (pg > pgMax) pgMax = pg;
+      if (pg < pgMin) pgMin = pg;
+      if (pg > 1e-12 || pg < -1e-12) {
+        const next = Math.min(Math.max(ai - g / qd[i]!, 0), ui);
+        const d = (next - ai) * yi;
+        alpha[i] = next;
+        for (let k = a; k < b; k++) w[cols[k]!]! += d * vals[k]!;
+        wb += d * B;
+      }
+    }
+    pgMaxOld = pgMax <= 0 ? Infinity : pgMax;
+    pgMinOld = pgMin >= 0 ? -Infinity : pgMin;
+    if (pgMax - pgMin > o.tolerance) continue;
+
+    // Converged on the active set: check every example's optimality condition at the current weights. The
+    // margins of all examples are computed column by column, skipping features whose weight is 0, which costs
+    // a fraction of a pass of dot products; violators and examples near the margin become the active set.
+    margin.fill(wb * B);
+    const { start, rowOf, value } = byColumn;
+    for (let j = 0; j < w.length; j++) {
+      const wj = w[j]!;
+      if (wj === 0) continue;
+      const end = start[j + 1]!;
+      for (let p = start[j]!; p < end; p++) margin[rowOf[p]!]! += wj * value[p]!;
+    }
+    pgMax = -Infinity;
+    pgMin = Infinity;
+    active = 0;
+    for (let i = 0; i < n; i++) {
+      const g = y[i]! * margin[i]! - 1;
+      const ai = alpha[i]!;
+      let pg = g;
+      if (ai === 0) pg = g < 0 ? g : 0;
+      else if (ai === upper[i]) pg = g > 0 ? g : 0;
+      if (pg > pgMax) pgMax = pg;
+      if (pg < pgMin) pgMin = pg;
+      if (ai !== 0 || g <= shrink) index[active++] = i;
+    }
+    visits += n / 4;
+    if (pgMax - pgMin <= o.tolerance) break;
+    // The rest of `index` lists the examples set aside, in any order.
+    let k = active;
+    for (let i = 0; i < n; i++) if (alpha[i] === 0 && y[i]! * margin[i]! - 1 > shrink) index[k++] = i;
+    pgMaxOld = Infinity;
+    pgMinOld = -Infinity;
+  }
+
+  let kept = 0;
+  for (let j = 0; j < w.length; j++) if (w[j] !== 0 && Math.abs(w[j]!) >= o.prune) kept++;
+  const outCols = new Int32Array(kept);
+  const outW = new Float32Array(kept);
+  let p = 0;
+  for (let j = 0; j < w.length; j++) {
+    const v = w[j]!;
+    if (v !== 0 && Math.abs(v) >= o.prune) {
+      outCols[p] = j;
+      outW[p++] = v;
+    }
+  }
+  return { cols: outCols, w: outW, bias: wb * B, visits };
+}
+
+/** Feature-major sparse weights: column j's (class, weight) pairs are at [start[j], start[j + 1]). */
+export class SparseLinearModel implements LinearModel {
+  readonly start: Int32Array;
+  readonly cls: Uint16Array;
+  readonly w: Float32Array;
+  readonly bias: Float32Array;
+
+  constructor(
+    readonly dict: HashIndex,
+    readonly classes: number,
+    perClass: readonly ClassWeights[],
+  ) {
+    if (classes > 0xffff) throw new RangeError(`at most 65535 classes, got ${classes}`);
+    const columns = dict.size;
+    const count = new Int32Array(columns + 1);
+    for (const c of perClass) for (let k = 0; k < c.cols.length; k++) count[c.cols[k]! + 1]!++;
+    for (let j = 0; j < columns; j++) count[j + 1]! += count[j]!;
+    this.start = count;
+    const total = count[columns]!;
+    this.cls = new Uint16Array(total);
+    this.w = new Float32Array(total);
+    const fill = count.slice(0, columns);
+    perClass.forEach((c, ci) => {
+      for (let k = 0; k < c.cols.length; k++) {
+        const p = fill[c.cols[k]!]!++;
+        this.cls[p] = ci;
+        this.w[p] = c.w[k]!;
+      }
+    });
+    this.bias = Float32Array.from(perClass, (c) => c.bias);
+  }
+
+  get weights(): number {
+    return this.w.length;
+  }
+
+  /** Writes the margin of every class for features `idx[0, n)` with values `val` into `out[0, classes)`. */
+  accumulate(idx: Uint32Array, val: Float64Array, n: number, out: Float64Array): void {
+    const { start, cls, w, bias, dict } = this;
+    for (let c = 0; c < bias.length; c++) out[c] = bias[c]!;
+    for (let k = 0; k < n; k++) {
+      const col = dict.get(idx[k]!);
+      if (col < 0) continue;
+      const xv = val[k]!;
+      const end = start[col + 1]!;
+      for (let p = start[col]!; p < end; p++) out[cls[p]!]! += w[p]! * xv;
+    }
+  }
+
+  scores(x: SparseVector, out = new Float32Array(this.classes)): Float32Array {
+    const tmp = new Float64Array(this.classes);
+    this.accumulate(x.idx, Float64Array.from(x.val), x.idx.length, tmp);
+    out.set(tmp);
+    return out;
+  }
+}
+
 /**
  * Trains on `xs` with `labels[i]` in [0, classes) or -1 for "none of them"
  * (a negative for every class).
  */
-export function trainLinear(xs: readonly SparseVector[], labels: Int32Array, classes: number, opts: Partial<LinearOptions> = {}): LinearModel {
-  const o = { ...DEFAULT_LINEAR, ...opts };
-  const dict = new Map<number, number>();
-  const rows = xs.map((x) => {
-    const cols = new Uint32Array(x.idx.length);
-    x.idx.forEach((h, i) => {
-      let c = dict.get(h);
-      if (c === undefined) {
-        c = dict.size;
-        dict.set(h, c);
-      }
-      cols[i] = c;
-    });
-    return cols;
-  });
-  const C = classes;
-  const v = new Float32Array(dict.size * C);
-  const bias = new Float32Array(C);
-  let scale = 1;
-  const order = Array.from(xs.keys());
-  const random = rng(o.seed);
-  const total = Math.max(1, o.epochs * xs.length);
-  const score = new Float32Array(C);
-  let t = 0;
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const n of order) {
-      const eta = o.eta0 * (1 - t / total) + 1e-4;
-      t++;
-      const cols = rows[n]!;
-      const vals = xs[n]!.val;
-      score.set(bias);
-      for (let k = 0; k < cols.length; k++) {
-        const base = cols[k]! * C;
-        const xv = vals[k]! * scale;
-        for (let c = 0; c < C; c++) score[c]! += v[base + c]! * xv;
-      }
-      scale *= 1 - eta * o.lambda;
-      if (scale < 1e-6) {
-        for (let k = 0; k < v.length; k++) v[k]! *= scale;
-        scale = 1;
-      }
-      const label = labels[n]!;
-      for (let c = 0; c < C; c++) {
-        const y = c === label ? 1 : -1;
-        if (y * score[c]! >= 1) continue;
-        const step = (eta * y * (y > 0 ? o.positiveWeight : 1)) / scale;
-        for (let k = 0; k < cols.length; k++) v[cols[k]! * C + c]! += step * vals[k]!;
-        bias[c]! += eta * y * 0.1;
-      }
-    }
-  }
-  for (let k = 0; k < v.length; k++) v[k]! *= scale;
-
-  return {
-    classes: C,
-    scores(x, out = new Float32Array(C)) {
-      out.set(bias);
-      for (let k = 0; k < x.idx.length; k++) {
-        const col = dict.get(x.idx[k]!);
-        if (col === undefined) continue;
-        const base = col * C;
-        const xv = x.val[k]!;
-        for (let c = 0; c < C; c++) out[c]! += v[base + c]! * xv;
-      }
-      return out;
-    },
-  };
+export function trainLinear(xs: readonly SparseVector[], labels: Int32Array, classes: number, opts: Partial<LinearOptions> = {}): SparseLinearModel {
+  const builder = new RowsBuilder();
+  for (const x of xs) builder.add(x.idx, x.val);
+  return trainRows(builder, labels, classes, opts);
 }
+
+/** Trains on rows already built (the engine featurises straight into a builder). */
+export function trainRows(builder: RowsBuilder, labels: Int32Array, classes: number, opts: Partial<LinearOptions> = {}): SparseLinearModel {
+  const o = { ...DEFAULT_LINEAR, ...opts };
+  const rows = builder.build();
+  const work = new Workspace(rows);
+  const perClass: ClassWeights[] = [];
+  for (let c = 0; c < classes; c++) perClass.push(trainClass(rows, labels, c, o, work));
+  return new SparseLinearModel(builder.dict, classes, perClass);
+}
+

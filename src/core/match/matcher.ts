@@ -44,7 +44,7 @@ export interface Tuning {
   answerWithoutFact: number;
 }
 
-export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.1, coverage: 0.25, answerWithoutFact: 0.6 };
+export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.15, coverage: 0.25, answerWithoutFact: 0.6 };
 
 const SPECIFIC: readonly QuestionType[] = ['when', 'who', 'where', 'how_much', 'how_long', 'growth'];
 
