@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandsJSON } from '../../src/adapters/discord/commands/index.js';
 import { deployCommands } from '../../src/adapters/discord/deploy-commands.js';
+import { ru } from '../../src/core/i18n/ru.js';
 import { FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fakes/discord-gateway.js';
 import { testConfig } from './harness.js';
 
@@ -33,7 +34,7 @@ describe('deploy-commands against the fake REST', () => {
     expect(call.authorization).toBe(`Bot ${FAKE_TOKEN}`);
     expect(call.body).toEqual(commandsJSON());
     expect(result.scope).toBe('guild');
-    expect(result.commands.map((c) => c.name)).toEqual(['ask', 'topic', 'topics', 'help', 'card']);
+    expect(result.commands.map((c) => c.name)).toEqual(['ask', 'topic', 'topics', 'help', 'card', 'reload', 'unanswered']);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
@@ -51,8 +52,16 @@ describe('deploy-commands against the fake REST', () => {
     expect(option('topic', 'name')).toMatchObject({ type: 3, required: true, autocomplete: true });
     expect(option('card', 'topic')).toMatchObject({ type: 3, required: true, autocomplete: true });
     expect(option('card', 'channel')).toMatchObject({ type: 7, required: true, channel_types: [0, 5] });
-    expect(byName.card.default_member_permissions).toBe(MANAGE_MESSAGES);
-    expect(byName.card.contexts).toEqual([GUILD_CONTEXT]);
+    expect(option('card', 'image')).toMatchObject({ type: 5 });
+    expect(option('card', 'image').required ?? false).toBe(false);
+    expect(option('card', 'language')).toMatchObject({ type: 3 });
+    expect(option('card', 'language').choices.map((c: any) => c.value)).toEqual(['en', 'ru', 'fa']);
+    for (const name of ['card', 'reload', 'unanswered']) {
+      expect(byName[name].default_member_permissions, name).toBe(MANAGE_MESSAGES);
+      expect(byName[name].contexts, name).toEqual([GUILD_CONTEXT]);
+    }
+    expect(byName.reload.options ?? []).toEqual([]);
+    expect(byName.unanswered.options ?? []).toEqual([]);
     for (const name of ['ask', 'topic', 'topics', 'help']) {
       expect(byName[name].default_member_permissions ?? null).toBeNull();
       expect(byName[name].contexts).toEqual([GUILD_CONTEXT, BOT_DM_CONTEXT]);
@@ -74,11 +83,39 @@ describe('deploy-commands against the fake REST', () => {
     ]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('Registered 5 commands');
+    expect(ok.stdout).toContain('Registered 7 commands');
     expect(fake.calls.slice(before).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`]);
 
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set/);
+  });
+
+  it('carries Russian localizations: every description, option names and descriptions, choice names (Discord has no Persian locale)', () => {
+    const commands: any[] = fake.calls.at(-1)!.body;
+    const name = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+    for (const command of commands) {
+      expect(Object.keys(command.description_localizations), command.name).toEqual(['ru']);
+      const localized = command.description_localizations.ru as string;
+      expect(localized).toMatch(/\p{Script=Cyrillic}/u);
+      expect(localized.length).toBeLessThanOrEqual(100);
+      expect(command.name_localizations ?? null).toBeNull(); // command names stay English
+      for (const o of command.options ?? []) {
+        expect(o.name_localizations.ru, `${command.name} ${o.name}`).toMatch(name);
+        expect(o.name_localizations.ru).toBe(o.name_localizations.ru.toLowerCase());
+        expect(o.name_localizations.ru).toMatch(/\p{Script=Cyrillic}/u);
+        expect(o.description_localizations.ru.length).toBeGreaterThan(0);
+        expect(o.description_localizations.ru.length).toBeLessThanOrEqual(100);
+        for (const c of o.choices ?? []) expect(c.name_localizations.ru).toMatch(/\p{Script=Cyrillic}/u);
+      }
+    }
+    const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
+    expect(byName.ask.description_localizations.ru).toBe(ru.discordAskDescription);
+    expect(byName.reload.description_localizations.ru).toBe(ru.discordReloadDescription);
+    expect(byName.unanswered.description_localizations.ru).toBe(ru.discordUnansweredDescription);
+    const question = byName.ask.options.find((o: any) => o.name === 'question');
+    expect(question).toMatchObject({ name_localizations: { ru: ru.discordOptQuestion }, description_localizations: { ru: ru.discordAskQuestion } });
+    const language = byName.card.options.find((o: any) => o.name === 'language');
+    expect(language.choices.map((c: any) => c.name_localizations.ru)).toEqual([ru.discordLangEnglish, ru.discordLangRussian, ru.discordLangPersian]);
   });
 
   it('names DISCORD_TOKEN when Discord rejects it', async () => {

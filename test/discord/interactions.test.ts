@@ -3,11 +3,11 @@ import { parseCustomId } from '../../src/adapters/discord/custom-id.js';
 import { type Core, createCore } from '../../src/core/core.js';
 import { t } from '../../src/core/i18n/index.js';
 import { DEFAULT_TUNING } from '../../src/core/match/matcher.js';
-import { type Bot, EPHEMERAL, knowledgeBase, OPTION, secretsIn, startBot, testCore } from './harness.js';
+import { type Bot, buttonsOf, EPHEMERAL, knowledgeBase, OPTION, secretsIn, startBot, testCore } from './harness.js';
 import { limitViolations } from './limits.js';
 
 const en = t('en');
-const buttonsOf = (data: any): any[] => (data.components ?? []).flatMap((row: any) => row.components);
+const topicButtonsOf = (data: any): any[] => buttonsOf(data).filter((b) => parseCustomId(b.custom_id)?.kind === 'topic');
 const textOf = (data: any): string => JSON.stringify(data.embeds ?? []);
 
 describe('Discord interactions against a local gateway', () => {
@@ -41,7 +41,12 @@ describe('Discord interactions against a local gateway', () => {
     expect(embed.fields.length).toBe(Math.min(25, expected.facts.length));
     expect(embed.footer.text).toBe(expected.source.line);
     expect(embed.footer.text).toMatch(/2025/);
-    expect(buttonsOf(data).map((b) => parseCustomId(b.custom_id))).toEqual(expected.related.slice(0, 5).map((r) => ({ kind: 'topic', lang: 'en', topicId: r.id })));
+    expect(topicButtonsOf(data).map((b) => parseCustomId(b.custom_id))).toEqual(expected.related.slice(0, 5).map((r) => ({ kind: 'topic', lang: 'en', topicId: r.id })));
+    // The last row: 👍 / 👎 for this answer's topic.
+    expect(data.components.at(-1).components.map((b: any) => [b.label, parseCustomId(b.custom_id)])).toEqual([
+      ['👍', { kind: 'feedback', lang: 'en', topicId: expected.topicId, vote: 1 }],
+      ['👎', { kind: 'feedback', lang: 'en', topicId: expected.topicId, vote: -1 }],
+    ]);
     expect(limitViolations(data)).toEqual([]);
   });
 
@@ -67,10 +72,11 @@ describe('Discord interactions against a local gateway', () => {
     expect(expected).toMatchObject({ kind: 'answer', lang: 'ru' });
     expect(ru.data.embeds[0].description).toContain('55');
     expect(ru.data.embeds[0].title).toBe(expected.kind === 'answer' ? expected.title : '');
-    for (const b of buttonsOf(ru.data)) expect(parseCustomId(b.custom_id)).toMatchObject({ kind: 'topic', lang: 'ru' });
+    expect(buttonsOf(ru.data).length).toBeGreaterThan(2);
+    for (const b of buttonsOf(ru.data)) expect(parseCustomId(b.custom_id)).toMatchObject({ lang: 'ru' });
 
     const en = await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'How much gas will Russia supply to Iran?' }], { locale: 'ru' }));
-    for (const b of buttonsOf(en.data)) expect(parseCustomId(b.custom_id)).toMatchObject({ kind: 'topic', lang: 'en' });
+    for (const b of buttonsOf(en.data)) expect(parseCustomId(b.custom_id)).toMatchObject({ lang: 'en' });
   });
 
   it('/ask off-topic declines clearly with a Topics button, and the button lists topics', async () => {
@@ -103,9 +109,15 @@ describe('Discord interactions against a local gateway', () => {
     expect(data.choices).toEqual(core.searchTopics('gas', 25).map((x) => ({ name: x.title, value: x.id })));
     expect(data.choices[0].name.toLowerCase()).toContain('gas');
 
+    // /card offers the overview of the whole partnership first, then the topics.
     const blank = bot.fake.autocomplete('card', [{ name: 'topic', type: OPTION.string, value: '', focused: true }]);
     const all = await bot.fake.waitForResponse(blank);
-    expect(all.data.choices.map((c: any) => c.value)).toEqual(core.topics().slice(0, 25).map((x) => x.id));
+    expect(all.data.choices[0]).toEqual({ name: en.discordCardOverview, value: 'overview' });
+    expect(all.data.choices.slice(1).map((c: any) => c.value)).toEqual(core.topics().slice(0, 24).map((x) => x.id));
+    const over = await bot.fake.waitForResponse(bot.fake.autocomplete('card', [{ name: 'topic', type: OPTION.string, value: 'over', focused: true }]));
+    expect(over.data.choices[0].value).toBe('overview');
+    const gas = await bot.fake.waitForResponse(bot.fake.autocomplete('card', [{ name: 'topic', type: OPTION.string, value: 'gas', focused: true }]));
+    expect(gas.data.choices.map((c: any) => c.value)).not.toContain('overview');
   });
 
   it('/topic shows the chosen topic, and an unknown name gets an ephemeral notice', async () => {

@@ -83,9 +83,12 @@ describe('renderDiscordReply', () => {
     expect(embed.footer!.text).toBe(reply.source.line);
     expect(embed.footer!.text).toMatch(/2025/);
     const buttons = components.flatMap((row) => row.components);
-    expect(buttons.map((b) => ('custom_id' in b ? parseCustomId(b.custom_id) : undefined))).toEqual(
-      reply.related.slice(0, 5).map((r) => ({ kind: 'topic', lang: 'en', topicId: r.id })),
-    );
+    expect(buttons.map((b) => ('custom_id' in b ? parseCustomId(b.custom_id) : undefined))).toEqual([
+      ...reply.related.slice(0, 5).map((r) => ({ kind: 'topic', lang: 'en', topicId: r.id })),
+      { kind: 'feedback', lang: 'en', topicId: reply.topicId, vote: 1 },
+      { kind: 'feedback', lang: 'en', topicId: reply.topicId, vote: -1 },
+    ]);
+    expect(components.at(-1)!.components.map((b) => ('label' in b ? b.label : ''))).toEqual(['👍', '👎']);
   });
 
   it('shortens the description first and keeps title, footer and the start of the lead', () => {
@@ -98,10 +101,11 @@ describe('renderDiscordReply', () => {
     expect(embed.footer!.text.length).toBe(2048);
   });
 
-  it('drops topic buttons whose custom_id would pass 100 characters instead of breaking the message', () => {
-    const long: AnswerReply = { ...(absurd[0] as AnswerReply), related: [{ id: 'a'.repeat(120), title: 'Too long' }, { id: 'gas', title: 'Gas' }] };
-    const buttons = renderDiscordReply(long).components.flatMap((row) => row.components);
-    expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['v1:topic:en:gas']);
+  it('drops buttons whose custom_id would pass 100 characters or not parse back, instead of breaking the message', () => {
+    const long: AnswerReply = { ...(absurd[0] as AnswerReply), related: [{ id: 'a'.repeat(120), title: 'Too long' }, { id: 'Not an id!', title: 'Odd' }, { id: 'gas', title: 'Gas' }] };
+    const ids = (reply: Reply) => renderDiscordReply(reply).components.flatMap((row) => row.components).map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids(long)).toEqual(['v1:topic:en:gas', 'v1:fb:en:gas:u', 'v1:fb:en:gas:d']);
+    expect(ids({ ...long, topicId: 'x'.repeat(95) })).toEqual(['v1:topic:en:gas']);
   });
 
   it('offers did-you-mean buttons and a Topics button when unsure', () => {
@@ -147,7 +151,7 @@ describe('renderDiscordReply', () => {
     expect(embed.title).toBe('a\\*b');
     expect(embed.description).toBe('**\\_\\_x\\_\\_**');
     expect(embed.fields).toEqual([{ name: '\\`l\\`', value: '\\~\\~v\\~\\~', inline: true }]);
-    expect(renderDiscordReply({ kind: 'notice', lang: 'en', level: 'info', text: 'hi' })).toEqual({ content: 'hi', embeds: [], components: [] });
+    expect(renderDiscordReply({ kind: 'notice', lang: 'en', level: 'info', text: 'hi *there*' })).toEqual({ content: 'hi \\*there\\*', embeds: [], components: [], allowedMentions: { parse: [] } });
   });
 });
 

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
+import { createCurator } from '../../src/curator/curator.js';
 import { FAKE_TOKEN, startFakeDiscord } from '../fakes/discord-gateway.js';
-import { captureLogger, OPTION, startBot, testConfig, testCore } from './harness.js';
+import { t } from '../../src/core/i18n/index.js';
+import { buttonsOf, captureLogger, OPTION, startBot, testConfig, testCore } from './harness.js';
 
 describe('Discord adapter start-up and connection', () => {
   it('fails to start with a clear message naming DISCORD_TOKEN when Discord rejects the token', async () => {
     const fake = await startFakeDiscord({ token: 'MTAwMDAwMDAwMDAwMDAwMDAy.OtHeR1.the-token-the-fake-expects_0123456789' });
     try {
-      const config = testConfig(fake);
+      const config = testConfig(fake, { DB_PATH: '', WATCH_DATA: 'false' });
       const { logger, lines } = captureLogger(config);
-      const adapter = createDiscordAdapter(config, await testCore(), logger);
+      const core = await testCore();
+      const curator = createCurator(config, core, logger);
+      const adapter = createDiscordAdapter(config, core, logger, curator);
       const failure = await adapter.start().then(
         () => undefined,
         (err: unknown) => err as Error,
@@ -22,6 +26,7 @@ describe('Discord adapter start-up and connection', () => {
       expect(fake.identifies).toEqual([]);
       expect(lines.join('\n')).not.toContain(FAKE_TOKEN);
       await adapter.stop();
+      curator.close();
     } finally {
       await fake.close();
     }
@@ -47,15 +52,19 @@ describe('Discord adapter start-up and connection', () => {
     const asked = await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas' }]));
     const button = asked.data.components[0].components[0];
     await bot.adapter.stop();
-    const restarted = createDiscordAdapter(bot.config, await testCore(), captureLogger(bot.config).logger);
+    const restarted = createDiscordAdapter(bot.config, await testCore(), captureLogger(bot.config).logger, bot.curator);
     try {
       await restarted.start();
       expect(bot.fake.identifies).toHaveLength(2);
       const { data } = await bot.fake.waitForResponse(bot.fake.component(button.custom_id));
       expect(data.embeds[0].title).toBe(button.label);
+      // 👍 under the answer from before the restart is still understood and stored.
+      const up = buttonsOf(asked.data).find((b) => b.label === '👍');
+      const vote = await bot.fake.waitForResponse(bot.fake.component(up.custom_id));
+      expect(vote.data.content).toBe(t('en').discordVoteThanks);
     } finally {
       await restarted.stop();
-      await bot.fake.close();
+      await bot.stop();
     }
   });
 
@@ -64,6 +73,6 @@ describe('Discord adapter start-up and connection', () => {
     const closed = new Promise<void>((resolve) => bot.fake.once('socket-closed', () => resolve()));
     await bot.adapter.stop();
     await closed;
-    await bot.fake.close();
+    await bot.stop();
   });
 });

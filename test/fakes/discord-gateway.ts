@@ -70,10 +70,22 @@ export interface RecordedCall {
   body: any;
   /** File names of multipart uploads. */
   files: string[];
+  /** The files of a multipart upload, with their bytes. */
+  uploads: Upload[];
+  /** The raw request body of a multipart upload (empty otherwise). */
+  raw: Buffer;
   authorization: string | undefined;
   status: number;
   /** What the fake answered. */
   response: any;
+}
+
+export interface Upload {
+  /** The form field, e.g. files[0]. */
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface Failure {
@@ -181,6 +193,7 @@ export class FakeDiscord extends EventEmitter {
           { id: '400000000000000003', name: 'read-only', deny: PERM.SendMessages },
           { id: '400000000000000004', name: 'no-embeds', deny: PERM.EmbedLinks },
           { id: '400000000000000005', name: 'no-history', deny: PERM.ReadMessageHistory },
+          { id: '400000000000000006', name: 'no-files', deny: PERM.AttachFiles },
         ],
       },
     ];
@@ -500,8 +513,20 @@ export class FakeDiscord extends EventEmitter {
     const raw = Buffer.concat(chunks);
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
     const method = req.method ?? 'GET';
-    const { body, files } = await parseBody(raw, req.headers['content-type']);
-    const call: RecordedCall = { method, path, query: Object.fromEntries(url.searchParams), body, files, authorization: req.headers.authorization, status: 200, response: undefined };
+    const { body, files, uploads } = await parseBody(raw, req.headers['content-type']);
+    const multipart = uploads.length > 0 || Boolean(req.headers['content-type']?.startsWith('multipart/form-data'));
+    const call: RecordedCall = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      files,
+      uploads,
+      raw: multipart ? raw : Buffer.alloc(0),
+      authorization: req.headers.authorization,
+      status: 200,
+      response: undefined,
+    };
     const reply = (status: number, payload?: unknown, headers?: Record<string, string>) => {
       call.status = status;
       call.response = payload;
@@ -573,21 +598,22 @@ function messageFields(body: any): Record<string, unknown> {
   return { content, embeds, components, flags, ...(message_reference ? { message_reference } : {}) };
 }
 
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: any; files: string[] }> {
-  if (!raw.length) return { body: undefined, files: [] };
+/** A request body: JSON, or multipart/form-data (what discord.js sends with files) parsed into payload_json and the files' bytes. */
+async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: any; files: string[]; uploads: Upload[] }> {
+  if (!raw.length) return { body: undefined, files: [], uploads: [] };
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    const files: string[] = [];
-    form.forEach((value) => {
-      if (typeof value !== 'string') files.push(value.name);
-    });
+    const uploads: Upload[] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value !== 'string') uploads.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+    }
     const payload = form.get('payload_json');
-    return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, files };
+    return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, files: uploads.map((u) => u.name), uploads };
   }
   try {
-    return { body: JSON.parse(raw.toString('utf8')), files: [] };
+    return { body: JSON.parse(raw.toString('utf8')), files: [], uploads: [] };
   } catch {
-    return { body: raw.toString('utf8'), files: [] };
+    return { body: raw.toString('utf8'), files: [], uploads: [] };
   }
 }
 

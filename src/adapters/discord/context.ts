@@ -1,10 +1,19 @@
+import type { CardRenderer } from '../../cards/index.js';
 import type { Core } from '../../core/core.js';
+import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
+import type { VoteMemory } from './feedback.js';
 import type { RateLimiter } from './rate-limit.js';
 
-/** What every Discord handler gets: the core, a logger and the per-user limiter. */
+/** What every Discord handler gets: the core, the curator, the card renderer, a logger and the per-process state. */
 export interface DiscordContext {
   core: Core;
+  /** /reload, /unanswered and 👍/👎 votes. */
+  curator: Curator;
+  /** Summary cards as PNG images (cached). */
+  cards: CardRenderer;
   logger: Logger;
   limiter: RateLimiter;
+  /** Who voted how on which answer, recently (to say "Vote changed"). */
+  votes: VoteMemory;
 }

@@ -1,9 +1,12 @@
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import { createCardRenderer } from '../../cards/index.js';
 import type { Config } from '../../config.js';
 import type { Core } from '../../core/core.js';
+import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { Adapter } from '../types.js';
 import type { DiscordContext } from './context.js';
+import { createVoteMemory } from './feedback.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
 import { routeInteraction } from './interaction-router.js';
 import { answerMention } from './mentions.js';
@@ -13,8 +16,10 @@ import { createRateLimiter } from './rate-limit.js';
  * The Discord adapter: one discord.js Client (a shard, when started by the
  * ShardingManager) with no privileged intents and no mentions ever parsed.
  * `config.DISCORD_API_BASE` points REST (and so the gateway URL) at a proxy or a fake.
+ * The curator takes 👍/👎 votes and serves /reload and /unanswered; summary-card
+ * images are rendered (and cached) from the core's current data.
  */
-export function createDiscordAdapter(config: Config, core: Core, logger: Logger): Adapter {
+export function createDiscordAdapter(config: Config, core: Core, logger: Logger, curator: Curator): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const log = logger.child({ adapter: 'discord' });
@@ -24,7 +29,14 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger)
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const ctx: DiscordContext = { core, logger: log, limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE) };
+  const ctx: DiscordContext = {
+    core,
+    curator,
+    cards: createCardRenderer(core),
+    logger: log,
+    limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    votes: createVoteMemory(),
+  };
 
   client.on(Events.InteractionCreate, (interaction) => {
     void guard(log, 'interactionCreate', interactionContext(interaction), () => routeInteraction(interaction, ctx), () => apologizeInteraction(interaction));

@@ -1,7 +1,8 @@
 import { type Interaction, type Message, MessageFlags } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import type { Logger } from '../../logger.js';
-import { langOf } from './locale.js';
+import { detectLanguage } from '../../core/text/lang.js';
+import { uiLang } from './locale.js';
 
 /** Ids that identify an event in logs; never tokens or message text. */
 export type EventContext = Record<string, string | number | null | undefined>;
@@ -42,13 +43,15 @@ export async function apologizeInteraction(interaction: Interaction): Promise<vo
     return;
   }
   if (!interaction.isRepliable()) return;
-  const content = t(langOf(interaction.locale) ?? 'en').discordError;
-  if (interaction.deferred && !interaction.replied) await interaction.editReply({ content, embeds: [], components: [] });
-  else if (interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
-  else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+  const content = t(uiLang(interaction.locale)).discordError;
+  const allowedMentions = { parse: [] };
+  if (interaction.deferred && !interaction.replied) await interaction.editReply({ content, embeds: [], components: [], allowedMentions });
+  else if (interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 }
 
 export async function apologizeMessage(message: Message): Promise<void> {
   if (message.author.bot) return;
-  await message.reply({ content: t('en').discordError, failIfNotExists: false });
+  // A message carries no locale: the apology is in the language the message was written in.
+  await message.reply({ content: t(detectLanguage(message.content)).discordError, failIfNotExists: false, allowedMentions: { parse: [] } });
 }

@@ -4,7 +4,7 @@ import { answerAutocomplete } from './autocomplete.js';
 import { answerComponent } from './buttons.js';
 import { findCommand } from './commands/index.js';
 import type { DiscordContext } from './context.js';
-import { langOf } from './locale.js';
+import { uiLang } from './locale.js';
 import { notice, replyWith } from './respond.js';
 
 /**
@@ -15,7 +15,7 @@ export async function routeInteraction(interaction: Interaction, ctx: DiscordCon
   if (interaction.isAutocomplete()) return findCommand(interaction.commandName) ? answerAutocomplete(interaction, ctx) : interaction.respond([]);
   if (!interaction.isChatInputCommand() && !interaction.isMessageComponent()) return;
 
-  const lang = langOf(interaction.locale) ?? 'en';
+  const lang = uiLang(interaction.locale);
   if (!ctx.limiter.take(interaction.user.id).ok) return replyWith(interaction, notice(lang, t(lang).slowDown), { ephemeral: true });
 
   if (interaction.isMessageComponent()) return answerComponent(interaction, ctx);

@@ -22,8 +22,13 @@ export const DISCORD_LIMITS = {
   placeholder: 150,
 } as const;
 
-/** Discord rejects empty names and values; this zero-width space stands in. */
+/** Discord rejects empty (or only white-space) names and values; this zero-width space stands in. */
 export const EMPTY = '\u200b';
+
+/** `text`, or EMPTY when Discord would see nothing in it (empty or only white space). */
+export function orEmpty(text: string): string {
+  return /^\s*$/.test(text) ? EMPTY : text;
+}
 /** A field value shorter than this after shortening is dropped instead. */
 const MIN_SHORTENED_VALUE = 20;
 
@@ -55,25 +60,25 @@ export function embedLength(embed: APIEmbed): number {
 export function fitEmbed(embed: APIEmbed): APIEmbed {
   const L = DISCORD_LIMITS;
   const out: APIEmbed = { ...embed };
-  if (out.title !== undefined) out.title = clip(out.title, L.title) || EMPTY;
-  if (out.footer) out.footer = { ...out.footer, text: clip(out.footer.text, L.footer) || EMPTY };
-  if (out.author) out.author = { ...out.author, name: clip(out.author.name, L.author) || EMPTY };
+  if (out.title !== undefined) out.title = orEmpty(clip(out.title, L.title));
+  if (out.footer) out.footer = { ...out.footer, text: orEmpty(clip(out.footer.text, L.footer)) };
+  if (out.author) out.author = { ...out.author, name: orEmpty(clip(out.author.name, L.author)) };
   let budget = L.embedTotal - embedLength({ ...out, description: undefined, fields: [] });
   if (out.description !== undefined) {
-    out.description = clip(out.description, Math.min(L.description, budget)) || EMPTY;
+    out.description = orEmpty(clip(out.description, Math.min(L.description, budget)));
     budget -= out.description.length;
   }
   if (out.fields) {
     const fields: APIEmbedField[] = [];
     for (const f of out.fields.slice(0, L.fields)) {
-      const name = clip(f.name, L.fieldName) || EMPTY;
-      const value = clip(f.value, L.fieldValue) || EMPTY;
+      const name = orEmpty(clip(f.name, L.fieldName));
+      const value = orEmpty(clip(f.value, L.fieldValue));
       if (name.length + value.length <= budget) {
         fields.push({ ...f, name, value });
         budget -= name.length + value.length;
         continue;
       }
-      if (budget - name.length >= MIN_SHORTENED_VALUE) fields.push({ ...f, name, value: clip(value, budget - name.length) });
+      if (budget - name.length >= MIN_SHORTENED_VALUE) fields.push({ ...f, name, value: orEmpty(clip(value, budget - name.length)) });
       break;
     }
     out.fields = fields;

@@ -1,12 +1,12 @@
-import { LANGS, type Lang } from '../../core/data/schema.js';
+import type { Lang } from '../../core/data/schema.js';
+import { supportedLang } from '../../core/text/lang.js';
 
 /**
- * The language a Discord locale ("en-US", "ru", …) asks for, if the data has it.
- * For questions it is only a hint (the core decides from the question's script);
- * for /topic, /topics, /help and autocomplete it picks the language. Discord has no
- * Persian locale, so Persian comes from the question's script alone.
+ * The language of a user's Discord client ("en-US", "ru", …) for text that has no
+ * question to decide from: commands, notices, refusals. Discord has no Persian locale,
+ * so Persian comes only from a question's script (and then rides on the buttons).
+ * Questions pass `interaction.locale` to `core.ask` as a hint instead.
  */
-export function langOf(locale: string | null | undefined): Lang | undefined {
-  const base = locale?.split('-')[0]?.toLowerCase();
-  return LANGS.find((lang) => lang === base);
+export function uiLang(locale: string | null | undefined): Lang {
+  return supportedLang(locale ?? undefined) ?? 'en';
 }

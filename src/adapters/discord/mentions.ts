@@ -1,8 +1,10 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
+import { detectLanguage } from '../../core/text/lang.js';
 import type { DiscordContext } from './context.js';
 import { type DiscordMessage, renderDiscordReply, renderDiscordText } from './render.js';
 import { MAX_QUESTION_LENGTH, toQuestion } from './question.js';
+import { notice } from './respond.js';
 
 /**
  * `@Bot question` in a server channel, or any direct message, is answered as a reply
@@ -32,13 +34,15 @@ export async function answerMention(message: Message, { core, limiter, logger }:
   const answer = (body: DiscordMessage) =>
     canReference || !message.channel.isSendable() ? message.reply({ ...body, failIfNotExists: false }) : message.channel.send(body);
 
+  // A message carries no locale: the question's script decides the language.
+  const question = toQuestion(message.content, me.id);
   const decision = limiter.take(message.author.id);
   if (!decision.ok) {
-    if (decision.notify) await answer({ content: t('en').slowDown, embeds: [], components: [] });
+    const lang = detectLanguage(question.text);
+    if (decision.notify) await answer(renderDiscordReply(notice(lang, t(lang).slowDown)));
     return;
   }
 
-  const question = toQuestion(message.content, me.id);
   const { reply } = core.ask(question.text);
   const payload: DiscordMessage = canEmbed ? renderDiscordReply(reply) : renderDiscordText(reply);
   const note = question.truncated ? t(reply.lang).tooLong(MAX_QUESTION_LENGTH) : undefined;

@@ -21,7 +21,7 @@ if (!config.DISCORD_TOKEN) {
 }
 const core = createCore(await loadOrExit(config.DATA_DIR));
 const curator = createCurator(config, core, logger);
-const adapter = createDiscordAdapter(config, core.forPlatform('discord'), logger);
+const adapter = createDiscordAdapter(config, core.forPlatform('discord'), logger, curator);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

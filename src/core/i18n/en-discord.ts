@@ -11,6 +11,26 @@ export const enDiscord = {
   discordCardDescription: 'Post a summary card of a topic into a channel (moderators)',
   discordCardTopic: 'The topic of the card',
   discordCardChannel: 'The channel to post the card in',
+  discordCardImage: 'Attach the card as an image too',
+  discordCardLanguage: 'The language of the card (default: the server’s)',
+  discordReloadDescription: 'Reload the data files now (moderators)',
+  discordUnansweredDescription: 'Questions I could not answer, and feedback (moderators)',
+
+  // Option names (English ones are the names the bot reads; others are localizations:
+  // lower case, 1–32 letters, digits, - or _).
+  discordOptQuestion: 'question',
+  discordOptPrivate: 'private',
+  discordOptName: 'name',
+  discordOptTopic: 'topic',
+  discordOptChannel: 'channel',
+  discordOptImage: 'image',
+  discordOptLanguage: 'language',
+
+  // Choices.
+  discordLangEnglish: 'English',
+  discordLangRussian: 'Russian',
+  discordLangPersian: 'Persian',
+  discordCardOverview: 'Overview: the whole partnership',
 
   // Components and embeds.
   discordPickTopic: 'Pick a topic',
@@ -18,6 +38,16 @@ export const enDiscord = {
 
   // Replies.
   discordError: 'Sorry, something went wrong while answering. Please try again.',
+  discordGuildOnly: (command: string) => `${command} works only in a server.`,
+  discordVoteThanks: 'Thanks for your feedback!',
+  discordVoteChanged: 'Vote changed. Thanks!',
+  discordVoteSame: 'Your vote is already recorded. Thanks!',
+  discordVoteFailed: 'Sorry, I could not record your vote right now. Please try again later.',
+  discordReloadDone: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}).`,
+  discordReloadUnchanged: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}, unchanged).`,
+  discordReloadRejected: 'Reload rejected; still answering from the previous data.',
+  discordReloadWholeFile: '(file)',
+  discordReloadMoreIssues: (count: number) => `… and ${count} more`,
   discordCardGuildOnly: 'Summary cards can be posted only in a server.',
   discordCardNotInGuild: 'I am not a member of this server, so I cannot post there. Ask an admin to invite me with the “bot” scope.',
   discordCardUnknownChannel: (channel: string) => `I cannot see ${channel}. Ask an admin to give me the View Channel permission there.`,
@@ -30,6 +60,7 @@ export const enDiscord = {
   discordPermViewChannel: 'View Channel',
   discordPermSendMessages: 'Send Messages',
   discordPermEmbedLinks: 'Embed Links',
+  discordPermAttachFiles: 'Attach Files',
   discordPermMissing: 'Missing Permissions',
   discordPermMissingAccess: 'Missing Access',
 } as const;

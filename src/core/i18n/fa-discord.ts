@@ -1,7 +1,10 @@
 import type { SectionOf } from './section.js';
 import type { enDiscord } from './en-discord.js';
 
-/** Persian text of the Discord adapter. */
+/** Counts in Persian digits (۱۶). */
+const faNumber = (n: number) => n.toLocaleString('fa-IR');
+
+/** Persian text of the Discord adapter (Discord has no Persian client locale: replies only, not command menus). */
 export const faDiscord: SectionOf<typeof enDiscord> = {
   discordAskDescription: 'پرسیدن سؤال دربارهٔ توافق‌نامهٔ مشارکت راهبردی روسیه و ایران',
   discordAskQuestion: 'پرسش شما، به زبان خودتان',
@@ -13,9 +16,34 @@ export const faDiscord: SectionOf<typeof enDiscord> = {
   discordCardDescription: 'انتشار کارت خلاصهٔ یک موضوع در کانال (برای ناظران)',
   discordCardTopic: 'موضوع کارت',
   discordCardChannel: 'کانال انتشار کارت',
+  discordCardImage: 'کارت به‌صورت تصویر هم پیوست شود',
+  discordCardLanguage: 'زبان کارت (پیش‌فرض: زبان سرور)',
+  discordReloadDescription: 'بارگذاری دوبارهٔ فایل‌های داده (برای ناظران)',
+  discordUnansweredDescription: 'پرسش‌هایی که نتوانستم پاسخ دهم و بازخوردها (برای ناظران)',
+  discordOptQuestion: 'پرسش',
+  discordOptPrivate: 'خصوصی',
+  discordOptName: 'موضوع',
+  discordOptTopic: 'موضوع',
+  discordOptChannel: 'کانال',
+  discordOptImage: 'تصویر',
+  discordOptLanguage: 'زبان',
+  discordLangEnglish: 'انگلیسی',
+  discordLangRussian: 'روسی',
+  discordLangPersian: 'فارسی',
+  discordCardOverview: 'نمای کلی: کل مشارکت',
   discordPickTopic: 'یک موضوع انتخاب کنید',
   discordHelpHint: 'از ‎/ask، ‎/topic یا ‎/topics استفاده کنید، در کانال از من نام ببرید یا به من پیام مستقیم بدهید.',
   discordError: 'متأسفم، هنگام پاسخ مشکلی پیش آمد. لطفاً دوباره امتحان کنید.',
+  discordGuildOnly: (command: string) => `فرمان ‎${command} فقط در سرور کار می‌کند.`,
+  discordVoteThanks: 'از بازخورد شما سپاسگزارم!',
+  discordVoteChanged: 'رأی شما تغییر کرد. سپاسگزارم!',
+  discordVoteSame: 'رأی شما پیش‌تر ثبت شده است. سپاسگزارم!',
+  discordVoteFailed: 'متأسفم، الان نتوانستم رأی شما را ثبت کنم. لطفاً بعداً دوباره امتحان کنید.',
+  discordReloadDone: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}).`,
+  discordReloadUnchanged: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}، بدون تغییر).`,
+  discordReloadRejected: 'بارگذاری دوباره رد شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
+  discordReloadWholeFile: '(کل فایل)',
+  discordReloadMoreIssues: (count: number) => `… و ${faNumber(count)} مورد دیگر`,
   discordCardGuildOnly: 'کارت خلاصه را فقط در یک سرور می‌توان منتشر کرد.',
   discordCardNotInGuild: 'من عضو این سرور نیستم و نمی‌توانم اینجا منتشر کنم. از یک مدیر بخواهید مرا با دامنهٔ «bot» دعوت کند.',
   discordCardUnknownChannel: (channel: string) => `من ${channel} را نمی‌بینم. از یک مدیر بخواهید اجازهٔ «مشاهدهٔ کانال» را آنجا به من بدهد.`,
@@ -26,6 +54,7 @@ export const faDiscord: SectionOf<typeof enDiscord> = {
   discordPermViewChannel: 'مشاهدهٔ کانال',
   discordPermSendMessages: 'ارسال پیام',
   discordPermEmbedLinks: 'جاسازی پیوندها',
+  discordPermAttachFiles: 'پیوست فایل‌ها',
   discordPermMissing: 'اجازهٔ ناکافی',
   discordPermMissingAccess: 'عدم دسترسی',
 };

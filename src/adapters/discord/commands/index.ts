@@ -2,12 +2,14 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { ask } from './ask.js';
 import { card } from './card.js';
 import { help } from './help.js';
+import { reload } from './reload.js';
 import { topic } from './topic.js';
 import { topics } from './topics.js';
 import type { SlashCommand } from './types.js';
+import { unanswered } from './unanswered.js';
 
 /** Every slash command, in the order Discord lists them. Used by the router and by deploy-commands. */
-export const COMMANDS: readonly SlashCommand[] = [ask, topic, topics, help, card];
+export const COMMANDS: readonly SlashCommand[] = [ask, topic, topics, help, card, reload, unanswered];
 
 const byName = new Map(COMMANDS.map((command) => [command.data.name, command]));
 

@@ -1,22 +1,18 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { t } from '../../../core/i18n/index.js';
-import { langOf } from '../locale.js';
+import { uiLang } from '../locale.js';
 import { replyWith } from '../respond.js';
+import { describe, en, option } from './localize.js';
 import type { SlashCommand } from './types.js';
-
-const c = t('en');
 
 /** `/topic name:<autocomplete>` → the topic's answer card (an unknown name gets an ephemeral notice). */
 export const topic: SlashCommand = {
-  data: new SlashCommandBuilder()
-    .setName('topic')
-    .setDescription(c.discordTopicDescription)
+  data: describe(new SlashCommandBuilder().setName('topic'), 'discordTopicDescription')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .addStringOption((o) => o.setName('name').setDescription(c.discordTopicName).setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addStringOption((o) => option(o, 'discordOptName', 'discordTopicName').setRequired(true).setAutocomplete(true).setMaxLength(100))
     .toJSON(),
   async execute(interaction, { core }) {
-    const id = interaction.options.getString('name', true).trim();
-    await replyWith(interaction, core.topic(id, langOf(interaction.locale)));
+    const id = interaction.options.getString(en.discordOptName, true).trim();
+    await replyWith(interaction, core.topic(id, uiLang(interaction.locale)));
   },
 };
