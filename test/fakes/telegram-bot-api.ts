@@ -12,6 +12,9 @@ import { checkInlineKeyboard, parseTelegramHtml } from './telegram-html.js';
  * parse mode, 4096/1024 lengths, 64-byte callback_data, 50 inline results),
  * getChatMember per test setup, and injected failures (429 with retry_after,
  * 5xx, dropped connections). Every call is recorded for assertions.
+ * Uploads (grammY's multipart/form-data, e.g. sendPhoto with an InputFile)
+ * are parsed: fields as Telegram reads them, files on `call.files`, and a
+ * sendPhoto upload's bytes and file name on `call.photo`.
  */
 
 export const FAKE_TOKEN = '7000001:AAFakeTokenForTests_abcdefghijklmnopq';
@@ -40,8 +43,18 @@ export interface ApiCall {
   status: number;
   ok: boolean;
   result?: unknown;
-  /** For sendMessage / editMessageText: the text as users see it (HTML parsed). */
+  /** For sendMessage / editMessageText: the text as users see it (HTML parsed); for sendPhoto, the caption. */
   plain?: string;
+  /** Files uploaded with multipart/form-data, by their part name (the `attach://` id). */
+  files?: Record<string, UploadedFile>;
+  /** For sendPhoto with an upload: the photo's bytes and file name. */
+  photo?: UploadedFile;
+}
+
+/** One file part of a multipart/form-data request. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
 }
 
 export interface ApiFailure {
@@ -247,9 +260,9 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
-    const params = parseBody(String(req.headers['content-type'] ?? ''), Buffer.concat(chunks));
+    const { params, files } = parseRequest(String(req.headers['content-type'] ?? ''), Buffer.concat(chunks));
     const method = match?.[2] ?? '(none)';
-    const call: ApiCall = { seq: 0, at: 0, method, params, status: 200, ok: true };
+    const call: ApiCall = { seq: 0, at: 0, method, params, status: 200, ok: true, ...(files ? { files } : {}) };
     const answer = (status: number, body: object) => {
       const json = JSON.stringify(body);
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
@@ -327,6 +340,10 @@ export class FakeBotApi {
       case 'sendMessage':
       case 'sendPhoto': {
         const chat = this.chatFor(p.chat_id);
+        if (method === 'sendPhoto') {
+          const photo = checkPhoto(p.photo, call.files);
+          if (photo) call.photo = photo;
+        }
         const visible = method === 'sendPhoto' ? checkText(p.caption ?? '', p.parse_mode, 1024, true) : checkText(p.text, p.parse_mode, 4096);
         checkInlineKeyboard(p.reply_markup, bad);
         call.plain = visible;
@@ -410,6 +427,77 @@ function parseBody(type: string, body: Buffer): Params {
   if (!body.length) return {};
   if (type.includes('application/json')) return JSON.parse(body.toString('utf8')) as Params;
   return { _raw: body.toString('latin1').slice(0, 200) };
+}
+
+/** A request's parameters, and its uploaded files when it is multipart/form-data. */
+function parseRequest(type: string, body: Buffer): { params: Params; files?: Record<string, UploadedFile> } {
+  const boundary = /^multipart\/form-data;.*boundary=("?)([^";]+)\1/i.exec(type)?.[2];
+  if (!boundary || !body.length) return { params: parseBody(type, body) };
+  return parseMultipart(body, boundary);
+}
+
+/**
+ * multipart/form-data as the Bot API reads it: each field's text (objects such
+ * as reply_markup arrive JSON-encoded and are decoded here), each file part
+ * (one with a filename) under its name.
+ */
+export function parseMultipart(body: Buffer, boundary: string): { params: Params; files: Record<string, UploadedFile> } {
+  const params: Params = {};
+  const files: Record<string, UploadedFile> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  if (at < 0) bad('multipart body without its boundary');
+  for (;;) {
+    at += delimiter.length;
+    if (body.subarray(at, at + 2).toString('latin1') === '--') break;
+    if (body.subarray(at, at + 2).toString('latin1') !== '\r\n') bad('malformed multipart body');
+    const start = at + 2;
+    const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), start);
+    if (next < 0) bad('unterminated multipart body');
+    const part = body.subarray(start, next);
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) bad('multipart part without headers');
+    const headers = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const disposition = /content-disposition:\s*form-data;\s*name="([^"]+)"(?:;\s*filename="?([^"\r\n]*)"?)?/i.exec(headers);
+    if (!disposition) bad('multipart part without a name');
+    const [, name, filename] = disposition!;
+    if (filename !== undefined) files[name!] = { filename, bytes: Buffer.from(content) };
+    else params[name!] = decodeField(content.toString('utf8'));
+    at = next + 2;
+  }
+  return { params, files };
+}
+
+function decodeField(value: string): unknown {
+  if (!/^[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
+
+/** sendPhoto's photo: a file_id or URL passes as is; an `attach://` upload must be there and be a PNG or JPEG within 10 MB. */
+function checkPhoto(photo: unknown, files: Record<string, UploadedFile> | undefined): UploadedFile | undefined {
+  if (typeof photo !== 'string' || !photo) return bad('there is no photo in the request');
+  if (!photo.startsWith('attach://')) return undefined;
+  const file = files?.[photo.slice('attach://'.length)];
+  if (!file) return bad('wrong file identifier/HTTP URL specified');
+  if (!file.bytes.length) return bad('file must be non-empty');
+  if (file.bytes.length > 10 * 1024 * 1024) return bad('PHOTO_SAVE_FILE_INVALID');
+  const image = file.bytes.subarray(0, 8).equals(PNG_SIGNATURE) || file.bytes.subarray(0, 3).equals(JPEG_SIGNATURE);
+  if (!image) return bad('IMAGE_PROCESS_FAILED');
+  return file;
+}
+
+/** Width and height from a PNG's IHDR chunk; undefined when the bytes are not a PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.subarray(12, 16).toString('latin1') !== 'IHDR') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 /** The visible text of a message, as Telegram parses it; throws Telegram's 400 answers. */

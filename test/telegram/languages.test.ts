@@ -165,8 +165,9 @@ describe('Telegram in Russian and Persian', () => {
     expect(preview.plain).toContain(fa.tgPostPreview('@partnership_news'));
     expect(preview.plain).toContain('۵۵');
     expectRightToLeft(preview.plain!);
-    const [post, cancel] = buttons(preview);
-    expect([post!.text, cancel!.text]).toEqual([fa.tgPostButton, fa.tgCancelButton]);
+    const [image, post, cancel] = buttons(preview);
+    expect([image!.text, post!.text, cancel!.text]).toEqual([fa.tgPostImageButton, fa.tgPostTextButton, fa.tgCancelButton]);
+    expect(parseCallback(image!.data)).toEqual({ kind: 'post-image', topicId: 'gas', lang: 'fa' });
     expect(parseCallback(post!.data)).toEqual({ kind: 'post', topicId: 'gas', lang: 'fa' });
     const posted = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === `@${CHANNEL.username}` });
     const edited = tg.fake.waitFor('editMessageText');

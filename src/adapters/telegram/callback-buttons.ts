@@ -20,6 +20,8 @@ export function callbackButtons(deps: TelegramDeps): Composer<Context> {
         return showTopicsPage(ctx, deps, action.page, action.lang);
       case 'post':
         return confirmPost(ctx, deps, action.topicId, action.lang, posted);
+      case 'post-image':
+        return confirmPost(ctx, deps, action.topicId, action.lang, posted, 'image');
       case 'post-cancel':
         return cancelPost(ctx, action.lang);
       case 'feedback':

@@ -14,6 +14,8 @@ export type CallbackAction =
   | { kind: 'topics-page'; page: number; lang: Lang }
   /** Moderator confirms posting a topic's summary card to the channel: `v1:pc:<id>:<lang>`. */
   | { kind: 'post'; topicId: string; lang: Lang }
+  /** Moderator confirms posting a topic's (or the overview's) summary card as an image: `v1:pi:<id>:<lang>`. */
+  | { kind: 'post-image'; topicId: string; lang: Lang }
   /** Moderator cancels a card preview: `v1:px:<lang>`. */
   | { kind: 'post-cancel'; lang: Lang }
   /** 👍 / 👎 under an answer: `v1:fb:<id>:u|d:<lang>`. */
@@ -37,6 +39,9 @@ export function encodeCallback(action: CallbackAction): string | undefined {
       break;
     case 'post':
       parts = ['pc', action.topicId, action.lang];
+      break;
+    case 'post-image':
+      parts = ['pi', action.topicId, action.lang];
       break;
     case 'post-cancel':
       parts = ['px', action.lang];
@@ -63,12 +68,13 @@ export function parseCallback(data: string | undefined): CallbackAction | undefi
   const topicId = (arg: string | undefined) => (arg !== undefined && TOPIC_ID.test(arg) ? arg : undefined);
   switch (kind) {
     case 't':
-    case 'pc': {
+    case 'pc':
+    case 'pi': {
       if (args.length < 1 || args.length > 2) return undefined;
       const id = topicId(args[0]);
       const lang = langOf(args[1]);
       if (!id || !lang) return undefined;
-      return kind === 't' ? { kind: 'topic', topicId: id, lang } : { kind: 'post', topicId: id, lang };
+      return { kind: kind === 't' ? 'topic' : kind === 'pc' ? 'post' : 'post-image', topicId: id, lang };
     }
     case 'tp': {
       if (args.length < 1 || args.length > 2 || !PAGE.test(args[0]!)) return undefined;

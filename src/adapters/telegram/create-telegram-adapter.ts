@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { AddressInfo } from 'node:net';
+import { type CardRenderer, createCardRenderer } from '../../cards/index.js';
 import type { Config } from '../../config.js';
 import type { Core } from '../../core/core.js';
 import type { Curator } from '../../curator/curator.js';
@@ -24,6 +25,8 @@ export interface TelegramAdapter extends Adapter {
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
+  /** The summary-card renderer for /post (default: `createCardRenderer(core)`; one may be shared with other adapters). */
+  cards?: CardRenderer;
 }
 
 /**
@@ -41,7 +44,7 @@ export function createTelegramAdapter(config: Config, core: Core, logger: Logger
   const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
-  const deps = { config, core, curator, logger: log, limiter, votes: createVoteMemory() };
+  const deps = { config, core, curator, logger: log, limiter, votes: createVoteMemory(), cards: options.cards ?? createCardRenderer(core) };
   const bot = createBot(deps, options.networkRetry ?? DEFAULT_NETWORK_RETRY, track);
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;

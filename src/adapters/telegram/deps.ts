@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { CardRenderer } from '../../cards/index.js';
 import type { Core } from '../../core/core.js';
 import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
@@ -15,4 +16,6 @@ export interface TelegramDeps {
   limiter: RateLimiter;
   /** Who voted how on which answer, recently (to say "Vote changed"). */
   votes: VoteMemory;
+  /** Summary cards (topics and 'overview') and their PNGs for /post, cached; follows the core's reloads. */
+  cards: CardRenderer;
 }

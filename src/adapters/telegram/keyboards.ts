@@ -54,9 +54,11 @@ export function topicsKeyboard(topics: readonly TopicRef[], page: number, lang: 
   return { inline_keyboard: nav.length ? [...rows, nav] : rows };
 }
 
-/** [Post to channel] [Cancel] under a card preview. */
+/** [Post with image] [Post as text] / [Cancel] under a card preview. */
 export function postKeyboard(topicId: string, lang: Lang): InlineKeyboardMarkup {
   const c = t(lang);
-  const row = [callbackButton(c.tgPostButton, { kind: 'post', topicId, lang }), callbackButton(c.tgCancelButton, { kind: 'post-cancel', lang })];
-  return { inline_keyboard: [row.filter((b): b is InlineKeyboardButton => b !== undefined)] };
+  const present = (b: InlineKeyboardButton | undefined): b is InlineKeyboardButton => b !== undefined;
+  const post = [callbackButton(c.tgPostImageButton, { kind: 'post-image', topicId, lang }), callbackButton(c.tgPostTextButton, { kind: 'post', topicId, lang })].filter(present);
+  const cancel = [callbackButton(c.tgCancelButton, { kind: 'post-cancel', lang })].filter(present);
+  return { inline_keyboard: [post, cancel].filter((row) => row.length) };
 }

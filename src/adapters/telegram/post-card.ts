@@ -1,4 +1,4 @@
-import { GrammyError, type Api, type Context } from 'grammy';
+import { GrammyError, InputFile, type Api, type Context } from 'grammy';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../core/data/schema.js';
 import { t } from '../../core/i18n/index.js';
@@ -8,15 +8,18 @@ import { cap } from './html.js';
 import { userLang } from './lang.js';
 import { chatMember, isModerator } from './moderators.js';
 import { passRateLimit } from './rate-limit.js';
-import { renderPostPreview, renderTelegram } from './render.js';
+import { renderPostPreview, renderTelegram, TELEGRAM_LIMITS } from './render.js';
 import { sendReply } from './send-reply.js';
 
 /**
- * Moderators post summary cards to the channel: /post <topic> [en|ru|fa] in a
- * private chat shows a preview with [Post to channel] [Cancel]; confirming
- * posts it. The card is in the moderator's language unless one is named. The
- * permission is checked again on confirmation, since buttons outlive roles.
+ * Moderators post summary cards to the channel: /post <topic|overview> [en|ru|fa]
+ * in a private chat shows a preview with [Post with image] [Post as text]
+ * [Cancel]; confirming posts it, as a 1200×675 PNG with an HTML caption
+ * (sendPhoto) or as a text message. The card is in the moderator's language
+ * unless one is named. The permission is checked again on confirmation, since
+ * buttons outlive roles.
  */
+export type PostMode = 'text' | 'image';
 export type PostPermission = 'allowed' | 'not-allowed' | 'bot-not-admin' | 'no-channel';
 
 const MAX_ALERT = 200;
@@ -58,14 +61,14 @@ export async function requestPost(ctx: Context, deps: TelegramDeps, arg: string)
   if (!args) return sendReply(ctx, notice(lang, c.tgPostUsage));
   const permission = await postPermission(ctx.api, deps.config, ctx.me.id, ctx.from.id);
   if (permission !== 'allowed') return sendReply(ctx, notice(lang, refusal(permission, channel, lang)));
-  const card = deps.core.card(args.topicId, args.lang);
+  const card = deps.cards.reply(args.topicId, args.lang);
   if (card.kind !== 'card') return sendReply(ctx, card);
   const { text, ...other } = renderPostPreview(card, channel);
   await ctx.reply(text, other);
 }
 
-/** [Post to channel]: posts the card in the preview's language and logs who posted which topic where. */
-export async function confirmPost(ctx: Context, deps: TelegramDeps, topicId: string, lang: Lang, posted: Set<string>): Promise<void> {
+/** [Post with image] / [Post as text]: posts the card in the preview's language and logs who posted which topic where. */
+export async function confirmPost(ctx: Context, deps: TelegramDeps, topicId: string, lang: Lang, posted: Set<string>, mode: PostMode = 'text'): Promise<void> {
   if (!ctx.from || !(await passRateLimit(ctx, deps.limiter))) return;
   const c = t(lang);
   const channel = deps.config.TELEGRAM_CHANNEL_ID ?? '';
@@ -74,7 +77,7 @@ export async function confirmPost(ctx: Context, deps: TelegramDeps, topicId: str
     await ctx.answerCallbackQuery({ text: cap(refusal(permission, channel, userLang(ctx)), MAX_ALERT), show_alert: true });
     return;
   }
-  const card = deps.core.card(topicId, lang);
+  const card = deps.cards.reply(topicId, lang);
   if (card.kind !== 'card') {
     await ctx.answerCallbackQuery({ text: c.expired, show_alert: true });
     return;
@@ -84,20 +87,41 @@ export async function confirmPost(ctx: Context, deps: TelegramDeps, topicId: str
     await ctx.answerCallbackQuery({ text: cap(c.tgPostDone(channel), MAX_ALERT) });
     return;
   }
-  const { text, ...other } = renderTelegram(card);
+  let png: Buffer | undefined;
+  if (mode === 'image') {
+    try {
+      png = await deps.cards.png(card);
+    } catch (err) {
+      deps.logger.error({ err, moderator: ctx.from.id, topic: topicId, lang }, 'card image rendering failed');
+      await ctx.answerCallbackQuery({ text: cap(c.tgPostImageFailed, MAX_ALERT), show_alert: true });
+      return;
+    }
+    // The render awaited: a second press may have posted meanwhile.
+    if (posted.has(previewKey)) {
+      await ctx.answerCallbackQuery({ text: cap(c.tgPostDone(channel), MAX_ALERT) });
+      return;
+    }
+  }
   let messageId: number;
   try {
-    messageId = (await ctx.api.sendMessage(channel, text, other)).message_id;
+    if (png) {
+      const caption = renderTelegram(card, { maxLength: TELEGRAM_LIMITS.caption });
+      const photo = new InputFile(png, `card-${topicId}.png`);
+      messageId = (await ctx.api.sendPhoto(channel, photo, { caption: caption.text, parse_mode: caption.parse_mode })).message_id;
+    } else {
+      const { text, ...other } = renderTelegram(card);
+      messageId = (await ctx.api.sendMessage(channel, text, other)).message_id;
+    }
   } catch (err) {
     if (!(err instanceof GrammyError)) throw err;
-    deps.logger.warn({ err, moderator: ctx.from.id, topic: topicId, channel }, 'card post failed');
+    deps.logger.warn({ err, moderator: ctx.from.id, topic: topicId, format: mode, channel }, 'card post failed');
     await ctx.answerCallbackQuery({ text: cap(c.tgPostFailed(channel), MAX_ALERT), show_alert: true });
     return;
   }
   posted.add(previewKey);
   if (posted.size > 1000) posted.delete(posted.values().next().value!);
   deps.logger.info(
-    { moderator: { id: ctx.from.id, username: ctx.from.username }, topic: topicId, lang, channel, message_id: messageId },
+    { moderator: { id: ctx.from.id, username: ctx.from.username }, topic: topicId, lang, format: mode, channel, message_id: messageId },
     'card posted to channel',
   );
   await ctx.answerCallbackQuery({ text: cap(c.tgPostDone(channel), MAX_ALERT) });
