@@ -144,13 +144,18 @@ describe('renderTelegram', () => {
     expect(long.reply_markup).toBeUndefined();
   });
 
-  it('card previews carry [Post to channel] [Cancel]; inline results carry the answer and a deep link', () => {
+  it('card previews carry [Post with image] [Post as text] [Cancel]; inline results carry the answer and a deep link', () => {
     const preview = renderPostPreview(card(), '@partnership_news');
     expect(preview.text.startsWith('<i>Preview of the card for @partnership_news:</i>')).toBe(true);
-    expect(preview.reply_markup!.inline_keyboard[0]!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
+    expect(preview.reply_markup!.inline_keyboard.flat().map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
+      { kind: 'post-image', topicId: 'gas', lang: 'en' },
       { kind: 'post', topicId: 'gas', lang: 'en' },
       { kind: 'post-cancel', lang: 'en' },
     ]);
+    // Buttons from before the image option (and before languages) still parse.
+    expect(parseCallback('v1:pc:gas')).toEqual({ kind: 'post', topicId: 'gas', lang: 'en' });
+    expect(parseCallback('v1:pi:overview:fa')).toEqual({ kind: 'post-image', topicId: 'overview', lang: 'fa' });
+    expect(parseCallback('v1:pi:gas:xx')).toBeUndefined();
     const result = renderInlineResult(answer(), 'https://t.me/bot?start=topic_gas_en');
     expect(result).toMatchObject({ type: 'article', id: 'gas', title: 'Natural gas partnership' });
     expectValid((result.input_message_content as { message_text: string }).message_text, 4096);

@@ -109,7 +109,7 @@ export function renderTelegram(reply: Reply, opts: RenderOptions = {}): Telegram
   return { text, parse_mode: 'HTML', ...keyboard, link_preview_options: { is_disabled: true } };
 }
 
-/** A moderator's preview of a summary card with [Post to channel] [Cancel]. */
+/** A moderator's preview of a summary card with [Post with image] [Post as text] [Cancel]. */
 export function renderPostPreview(card: CardReply, channel: string): TelegramMessage {
   const message = renderTelegram(card, { preface: t(card.lang).tgPostPreview(channel) });
   return { ...message, reply_markup: postKeyboard(card.topicId, card.lang) };
