@@ -1,5 +1,5 @@
 /**
- * Load and fault bench: `npm run bench:load -- [--quick] [--json] [--only telegram|discord] [--no-faults] [--profile]`.
+ * Load and fault bench: `npm run bench:load -- [--quick] [--json] [--only telegram|discord] [--no-faults] [--rest-drops] [--profile]`.
  *
  * Runs the bot as `npm start` does (src/main.ts, its own process) against the
  * local fake platforms on 127.0.0.1 and measures, per pass:
@@ -22,6 +22,8 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const quick = flag('--quick');
+/** Discord fault pass: also drop interaction-callback connections (not part of the default contract: see docs/load.md). */
+const restDrops = flag('--rest-drops');
 const json = flag('--json');
 /** Run the bot with --cpu-prof and print where its CPU went, per pass. */
 const profile = flag('--profile');
@@ -59,7 +61,7 @@ for (const faults of faultModes) {
     );
   }
   if (only !== 'telegram') {
-    await runDiscord({ interactions: size.interactions, faults, budgetMs: size.budgetMs, ...profileDir() }).then(
+    await runDiscord({ interactions: size.interactions, faults, restDrops: faults && restDrops, budgetMs: size.budgetMs, ...profileDir() }).then(
       (r) => results.push(r),
       (err: unknown) => failures.push(`discord${faults ? ' + faults' : ''}: ${(err as Error).stack ?? String(err)}`),
     );

@@ -16,6 +16,8 @@ export interface DiscordOptions {
   interactions: number;
   faults: boolean;
   budgetMs: number;
+  /** With faults: also drop some interaction-callback connections without an answer. */
+  restDrops?: boolean;
   /** Write the bot's CPU profile here and summarise it. */
   profileDir?: string;
 }
@@ -36,6 +38,8 @@ const options = (item: DiscordItem) => [
 ];
 
 const replyKey = (call: RecordedCall) => JSON.stringify(call.body);
+/** A 2xx answer; 0 is a connection the fake dropped. */
+const answeredOk = (call: RecordedCall) => call.status >= 200 && call.status < 300;
 
 export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
   const started = performance.now();
@@ -48,7 +52,7 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
     const m = call.method === 'POST' ? CALLBACK.exec(call.path) : null;
     if (!m) return;
     callbacks.push({ id: m[1]!, call, at: performance.now() });
-    if (call.status >= 300) return;
+    if (!answeredOk(call)) return;
     okIds.add(m[1]!);
     for (const w of [...okWaiters]) if (okIds.size >= w.n) okWaiters.splice(okWaiters.indexOf(w), 1) && w.resolve();
   });
@@ -83,6 +87,7 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
           inject({ method: 'POST', path: CALLBACK, status: 429, retryAfter: 0.5, times: 2 });
           inject({ method: 'POST', path: CALLBACK, status: 500, times: 2 });
           inject({ method: 'POST', path: CALLBACK, status: 502, times: 1 });
+          if (opts.restDrops) inject({ method: 'POST', path: CALLBACK, status: 0, times: 2 });
         });
       }
     }
@@ -117,7 +122,7 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
     await sleep(opts.faults ? 1500 : 500);
 
     const run = callbacks.slice(firstCallback);
-    const ok = run.filter((c) => c.call.status < 300);
+    const ok = run.filter((c) => answeredOk(c.call));
     const first = new Map<string, number>();
     let wrong = 0;
     for (const c of ok) {
@@ -134,7 +139,7 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
     const warnings = bot.logs().warnings;
     const botResult = await botFigures(bot, cpuBefore, cpuAfter, wallMs, sent, loopDelay);
     return judge({
-      name: opts.faults ? 'discord + faults' : 'discord',
+      name: opts.faults ? (opts.restDrops ? 'discord + faults + drops' : 'discord + faults') : 'discord',
       platform: 'discord',
       faults: opts.faults,
       sent,
@@ -145,7 +150,7 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
       endToEndPerSecond: perSecond(first.size, wallMs),
       replyLatency: spread([...first].map(([id, at]) => at - dispatchedAt.get(id)!)),
       injected,
-      failedAttempts: run.filter((c) => c.call.status >= 300).length,
+      failedAttempts: run.filter((c) => !answeredOk(c.call)).length,
       retryWarnings: warnings['discord rate limited'] ?? 0,
       resumes: fake.resumes.length,
       bot: botResult,

@@ -91,6 +91,7 @@ export interface Upload {
 export interface Failure {
   method?: string;
   path: RegExp;
+  /** The HTTP status to answer; 0 drops the connection without an answer (recorded with status 0). */
   status: number;
   /** Seconds, for 429s. Default 0.05. */
   retryAfter?: number;
@@ -538,6 +539,13 @@ export class FakeDiscord extends EventEmitter {
     const failure = this.failures.find((f) => (!f.method || f.method === method) && f.path.test(path) && (f.times ?? 1) > 0);
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
+      if (failure.status === 0) {
+        call.status = 0;
+        this.calls.push(call);
+        this.emit('call', call);
+        req.socket.destroy();
+        return;
+      }
       if (failure.status === 429) {
         const retryAfter = failure.retryAfter ?? 0.05;
         return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, {
