@@ -1,3 +1,5 @@
+import { createFloodControl } from '../shared/token-bucket.js';
+
 /** Outcome of one request against a user's budget. */
 export interface RateDecision {
   ok: boolean;
@@ -10,47 +12,16 @@ export interface RateLimiter {
   readonly size: number;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-  warned: boolean;
-}
-
-/**
- * Per-user token bucket: `perMinute` requests in a burst, refilled evenly over a minute.
- * In-memory per process; on a restart or another shard a user simply starts full.
- */
+/** The shared per-user token bucket (`perMinute` requests, refilled over a minute), keyed by Discord user id. */
 export function createRateLimiter(perMinute: number, now: () => number = Date.now): RateLimiter {
-  const buckets = new Map<string, Bucket>();
-  const perMs = perMinute / 60_000;
-  let sinceSweep = 0;
-
-  const sweep = (time: number) => {
-    for (const [id, b] of buckets) if (b.tokens + (time - b.at) * perMs >= perMinute) buckets.delete(id);
-  };
-
+  const flood = createFloodControl(perMinute, now);
   return {
     get size() {
-      return buckets.size;
+      return flood.size;
     },
     take(userId) {
-      const time = now();
-      if (++sinceSweep >= 1000) {
-        sinceSweep = 0;
-        sweep(time);
-      }
-      const b = buckets.get(userId) ?? { tokens: perMinute, at: time, warned: false };
-      b.tokens = Math.min(perMinute, b.tokens + (time - b.at) * perMs);
-      b.at = time;
-      buckets.set(userId, b);
-      if (b.tokens >= 1) {
-        b.tokens -= 1;
-        b.warned = false;
-        return { ok: true, notify: false };
-      }
-      const notify = !b.warned;
-      b.warned = true;
-      return { ok: false, notify };
+      const decision = flood.take(userId);
+      return { ok: decision === 'ok', notify: decision === 'notice' };
     },
   };
 }

@@ -2,8 +2,9 @@ import type { Context } from 'grammy';
 import { t } from '../../core/i18n/index.js';
 import { userLang } from './lang.js';
 import { renderTelegram } from './render.js';
+import { createFloodControl, type FloodDecision } from '../shared/token-bucket.js';
 
-export type RateDecision = 'ok' | 'notice' | 'silent';
+export type RateDecision = FloodDecision;
 
 /** Per-user flood control: `check` once for every reply the bot is about to make. */
 export interface RateLimiter {
@@ -12,46 +13,14 @@ export interface RateLimiter {
   readonly size: number;
 }
 
-interface Bucket {
-  tokens: number;
-  updated: number;
-  noticed: boolean;
-}
-
-/**
- * A token bucket per user: `perMinute` replies a minute, refilled steadily.
- * The first refused reply gets one notice, later ones silence, until the user
- * has tokens again. Idle users are forgotten, so memory stays bounded.
- */
+/** The shared token bucket, keyed by Telegram user id. */
 export function createRateLimiter(perMinute: number, now: () => number = Date.now): RateLimiter {
-  const buckets = new Map<number, Bucket>();
-  const perMs = perMinute / 60_000;
-  let checks = 0;
-
-  function sweep(at: number) {
-    for (const [id, b] of buckets) if (b.tokens + (at - b.updated) * perMs >= perMinute) buckets.delete(id);
-  }
-
+  const flood = createFloodControl(perMinute, now);
   return {
     get size() {
-      return buckets.size;
+      return flood.size;
     },
-    check(userId) {
-      const at = now();
-      if (++checks % 1000 === 0) sweep(at);
-      const b = buckets.get(userId) ?? { tokens: perMinute, updated: at, noticed: false };
-      b.tokens = Math.min(perMinute, b.tokens + (at - b.updated) * perMs);
-      b.updated = at;
-      buckets.set(userId, b);
-      if (b.tokens >= 1) {
-        b.tokens -= 1;
-        b.noticed = false;
-        return 'ok';
-      }
-      if (b.noticed) return 'silent';
-      b.noticed = true;
-      return 'notice';
-    },
+    check: (userId) => flood.take(String(userId)),
   };
 }
 
