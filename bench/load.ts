@@ -31,7 +31,7 @@ const profileDir = () => (profile ? { profileDir: mkdtempSync(join(tmpdir(), 'lo
 const TARGET_TELEGRAM_PER_SECOND = 1000;
 
 const size = quick
-  ? { updates: 200, connections: 20, interactions: 100, budgetMs: 40_000, overallMs: 150_000 }
+  ? { updates: 200, connections: 20, interactions: 100, budgetMs: 40_000, overallMs: 180_000 }
   : { updates: 2000, connections: 64, interactions: 1000, budgetMs: 90_000, overallMs: 600_000 };
 // Quick: the fault passes only (they check everything the clean ones do). Full: clean, then with faults.
 const faultModes = quick ? [true] : flag('--no-faults') ? [false] : [false, true];

@@ -21,7 +21,7 @@ export interface TelegramOptions {
   updates: number;
   connections: number;
   faults: boolean;
-  /** The pass gives up waiting for replies after this long (ms since it started). */
+  /** The pass gives up waiting for replies this long (ms) after the load starts. */
   budgetMs: number;
   /** Write the bot's CPU profile here and summarise it. */
   profileDir?: string;
@@ -75,7 +75,6 @@ function post(port: number, body: string): Promise<number> {
 
 export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
   const started = performance.now();
-  const deadline = started + opts.budgetMs;
   const fake = await FakeBotApi.start();
   const bot = await startBot(
     {
@@ -123,6 +122,8 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
 
     const sentAt: number[] = [];
     const statuses = new Map<number, number>();
+    // The budget covers the run itself, however long start-up and warm-up took on a busy machine.
+    const deadline = performance.now() + opts.budgetMs;
     bot.startLoopWindow();
     const cpuBefore = bot.cpuMs();
     const harnessBefore = process.cpuUsage();

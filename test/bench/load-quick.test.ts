@@ -56,5 +56,5 @@ describe('npm run bench:load -- --quick', () => {
     expect(summary.machine).toMatchObject({ cpus: expect.any(Number), node: process.version });
     expect(summary.ok).toBe(true);
     expect(code).toBe(0);
-  }, 200_000);
+  }, 240_000);
 });
