@@ -17,9 +17,18 @@ export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
   if (lang === 'en') return `${d} ${MONTHS_EN[m - 1]} ${y}`;
-  return new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(y, m - 1, d)));
+  const key = `${lang}:${iso}`;
+  let out = formattedDates.get(key);
+  if (out === undefined) {
+    out = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(y, m - 1, d)));
+    if (formattedDates.size < 1000) formattedDates.set(key, out);
+  }
+  return out;
 }
+
+// Building an Intl formatter costs ~70 µs; answers show the same few dates over and over.
+const formattedDates = new Map<string, string>();
 
 export type { Catalogue };
 
