@@ -2,7 +2,7 @@
  * NLU benchmark: our intent engine and nlp.js on CLINC150 (both protocols of
  * the paper) and the Braun et al. corpora, with accuracy and cost.
  *
- *   npm run bench [-- --data DIR] [--json] [--quick] [--engines ours,nlp.js]
+ *   npm run bench [-- --data DIR] [--json] [--quick] [--engines ours,nlp.js,ours-defaults]
  *
  * Each engine runs in its own child process (this script, forked) so its peak
  * RSS is its own; engines run one after the other so they never compete for a
@@ -15,7 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTasks, missingCorpora } from './corpora.js';
-import { ENGINES } from './engines.js';
+import { DEFAULT_ENGINES, ENGINES } from './engines.js';
 import { evaluate, type Result } from './evaluate.js';
 import { formatTable } from './table.js';
 
@@ -77,7 +77,12 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${missing}\n(pass --data DIR; see docs/benchmarks.md for where the corpora come from)\n`);
     process.exit(2);
   }
-  const names = (value('--engines') ?? Object.keys(ENGINES).join(',')).split(',').filter(Boolean);
+  const names = (value('--engines') ?? DEFAULT_ENGINES.join(',')).split(',').filter(Boolean);
+  const unknown = names.filter((n) => !ENGINES[n]);
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown engine ${unknown.join(', ')} (known: ${Object.keys(ENGINES).join(', ')})\n`);
+    process.exit(2);
+  }
   // Other work on the machine slows every engine; the load average says how busy it was.
   const machine = {
     cpus: cpus().length,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { trainIntentEngine, type IntentEngine } from '../src/core/match/engine.js';
 import { DEFAULT_FEATURES, featurize } from '../src/core/match/features.js';
+import { sortRange } from '../src/core/match/sort-u32.js';
 import { createAnalyzer } from '../src/core/text/analyze.js';
 
 /** A library help desk: 9 intents × 15 training utterances, 6 held-out each, and out-of-scope questions (written for this test). */
@@ -76,5 +77,20 @@ describe('features', () => {
     }
     expect(chars.idx.length).toBeLessThan(both.idx.length);
     expect(featurize([], []).idx).toHaveLength(0);
+  });
+});
+
+describe('sortRange', () => {
+  it('sorts like Array.prototype.sort for short and long, random and repetitive inputs', () => {
+    let seed = 1;
+    const next = () => (seed = Math.imul(seed, 48271) >>> 0);
+    for (const n of [0, 1, 2, 15, 16, 17, 100, 1000]) {
+      for (const range of [3, 2 ** 32]) {
+        const a = Uint32Array.from({ length: n }, () => next() % range);
+        const expected = Array.from(a).sort((x, y) => x - y);
+        sortRange(a, 0, n);
+        expect(Array.from(a)).toEqual(expected);
+      }
+    }
   });
 });

@@ -9,6 +9,8 @@
  * character codes (no slicing or concatenation), counted by sorting typed
  * scratch buffers, and the blocks merged in one pass.
  */
+import { sortRange } from './sort-u32.js';
+
 export interface SparseVector {
   idx: Uint32Array;
   val: Float32Array;
@@ -49,49 +51,6 @@ function fnvChar(h: number, code: number): number {
 
 const LOG_TF = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 const logTf = (c: number): number => (c < 64 ? LOG_TF[c]! : 1 + Math.log(c));
-
-/** In-place ascending sort of `a[lo, hi)`: quicksort with insertion sort for short runs (native typed-array sort is slow on small arrays). */
-function sortRange(a: Uint32Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot
-    let x = a[lo]!, y = a[mid]!, z = a[hi - 1]!;
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
-    let i = lo;
-    let j = hi - 1;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    // recurse into the smaller part, loop on the larger
-    if (j - lo < hi - i) {
-      sortRange(a, lo, j + 1);
-      lo = i;
-    } else {
-      sortRange(a, i, hi);
-      hi = j + 1;
-    }
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i]!;
-    let j = i - 1;
-    while (j >= lo && a[j]! > v) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
 
 /** Squared norm of the block `countBlock` collapsed last. */
 let lastNorm = 0;
