@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { recordUnansweredQuestions } from './record.js';
 import { createReloader, describeReload, type BuildKnowledge, type ReloadResult } from './reload.js';
 import { curatorReport } from './report.js';
-import { openCuratorStore, type Vote } from './store.js';
+import { openCuratorStore, type Vote, type VoteOutcome } from './store.js';
 
 /**
  * What adapters offer moderators and users beyond questions: /reload,
@@ -14,7 +14,8 @@ export interface Curator {
   reload(reason: string): Promise<{ result: ReloadResult; text: string }>;
   /** The report, cut to `maxChars` for the platform's message limit. */
   report(maxChars: number): string;
-  vote(vote: Vote): boolean;
+  /** Stores the vote; says whether it was new, changed or the same again (false: not stored). */
+  vote(vote: Vote): VoteOutcome | false;
   close(): void;
 }
 

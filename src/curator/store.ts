@@ -26,6 +26,9 @@ export interface Vote {
   vote: 1 | -1;
 }
 
+/** What a vote did: a first vote on that answer by that user, a changed one, or the same again. */
+export type VoteOutcome = 'new' | 'changed' | 'same';
+
 export interface UnansweredGroup {
   normalized: string;
   example: string;
@@ -49,8 +52,8 @@ export interface Helpfulness {
 export interface CuratorStore {
   readonly enabled: boolean;
   recordUnanswered(record: UnansweredRecord): void;
-  /** Records or changes one user's vote on one answer; returns false when it could not be stored. */
-  recordVote(vote: Vote): boolean;
+  /** Records or changes one user's vote on one answer; false when it could not be stored. */
+  recordVote(vote: Vote): VoteOutcome | false;
   topUnanswered(limit: number, sinceMs?: number): UnansweredGroup[];
   helpfulness(): Helpfulness[];
   /** Deletes what is older than the retention period; returns rows deleted. */
@@ -101,7 +104,7 @@ function disabledStore(): CuratorStore {
   return {
     enabled: false,
     recordUnanswered() {},
-    recordVote: () => false,
+    recordVote: () => false as const,
     topUnanswered: () => [],
     helpfulness: () => [],
     enforceRetention: () => 0,
@@ -147,6 +150,7 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     `INSERT INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at)
      ON CONFLICT (answer_key, voter) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
   );
+  const previousVote = db.prepare('SELECT vote FROM feedback WHERE answer_key = ? AND voter = ?');
   const topStmt = db.prepare(
     `SELECT normalized, count(*) AS count, max(at) AS lastSeen,
             (SELECT u2.text FROM unanswered u2 WHERE u2.normalized = u.normalized ORDER BY u2.at DESC LIMIT 1) AS example,
@@ -182,9 +186,11 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
       });
     },
     recordVote(v) {
-      return soft('record vote', false, () => {
-        upsertVote.run({ answerKey: v.answerKey, voter: voterHash(v.platform, v.userId), platform: v.platform, topicId: v.topicId, vote: v.vote, at: now() });
-        return true;
+      return soft<VoteOutcome | false>('record vote', false, () => {
+        const voter = voterHash(v.platform, v.userId);
+        const before = (previousVote.get(v.answerKey, voter) as { vote: number } | undefined)?.vote;
+        upsertVote.run({ answerKey: v.answerKey, voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at: now() });
+        return before === undefined ? 'new' : before === v.vote ? 'same' : 'changed';
       });
     },
     topUnanswered(limit, sinceMs = 0) {

@@ -45,8 +45,9 @@ describe('curator store', () => {
   it('keeps one vote per user per answer, changes it on a second press, and stores no user id', () => {
     const path = join(tempDir(), 'bot.db');
     const store = openCuratorStore({ path, retentionDays: 90, logger: capturingLogger().logger });
-    expect(store.recordVote({ platform: 'discord', answerKey: 'c1:m1', userId: '555000111', topicId: 'gas', vote: 1 })).toBe(true);
-    store.recordVote({ platform: 'discord', answerKey: 'c1:m1', userId: '555000111', topicId: 'gas', vote: -1 });
+    expect(store.recordVote({ platform: 'discord', answerKey: 'c1:m1', userId: '555000111', topicId: 'gas', vote: 1 })).toBe('new');
+    expect(store.recordVote({ platform: 'discord', answerKey: 'c1:m1', userId: '555000111', topicId: 'gas', vote: 1 })).toBe('same');
+    expect(store.recordVote({ platform: 'discord', answerKey: 'c1:m1', userId: '555000111', topicId: 'gas', vote: -1 })).toBe('changed');
     store.recordVote({ platform: 'discord', answerKey: 'c1:m1', userId: '777000222', topicId: 'gas', vote: 1 });
     store.recordVote({ platform: 'telegram', answerKey: 'c2:m9', userId: '555000111', topicId: 'nuclear', vote: 1 });
     expect(store.helpfulness()).toEqual([

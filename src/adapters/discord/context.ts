@@ -2,7 +2,6 @@ import type { CardRenderer } from '../../cards/index.js';
 import type { Core } from '../../core/core.js';
 import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
-import type { VoteMemory } from './feedback.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What every Discord handler gets: the core, the curator, the card renderer, a logger and the per-process state. */
@@ -15,5 +14,4 @@ export interface DiscordContext {
   logger: Logger;
   limiter: RateLimiter;
   /** Who voted how on which answer, recently (to say "Vote changed"). */
-  votes: VoteMemory;
 }

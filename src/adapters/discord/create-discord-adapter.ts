@@ -6,7 +6,6 @@ import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { Adapter } from '../types.js';
 import type { DiscordContext } from './context.js';
-import { createVoteMemory } from './feedback.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
 import { routeInteraction } from './interaction-router.js';
 import { answerMention } from './mentions.js';
@@ -35,7 +34,6 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
     cards: createCardRenderer(core),
     logger: log,
     limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
-    votes: createVoteMemory(),
   };
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -8,7 +8,6 @@ import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { Adapter } from '../types.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
-import { createVoteMemory } from './feedback.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { createRateLimiter } from './rate-limit.js';
 import { setCommands } from './set-commands.js';
@@ -44,7 +43,7 @@ export function createTelegramAdapter(config: Config, core: Core, logger: Logger
   const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
-  const deps = { config, core, curator, logger: log, limiter, votes: createVoteMemory(), cards: options.cards ?? createCardRenderer(core) };
+  const deps = { config, core, curator, logger: log, limiter, cards: options.cards ?? createCardRenderer(core) };
   const bot = createBot(deps, options.networkRetry ?? DEFAULT_NETWORK_RETRY, track);
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;

@@ -4,7 +4,6 @@ import type { Core } from '../../core/core.js';
 import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { VoteMemory } from './feedback.js';
 
 /** What every Telegram feature gets: the validated config, the core, the curator, the logger and the per-process state. */
 export interface TelegramDeps {
@@ -15,7 +14,6 @@ export interface TelegramDeps {
   logger: Logger;
   limiter: RateLimiter;
   /** Who voted how on which answer, recently (to say "Vote changed"). */
-  votes: VoteMemory;
   /** Summary cards (topics and 'overview') and their PNGs for /post, cached; follows the core's reloads. */
   cards: CardRenderer;
 }
