@@ -3,53 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/adapters/discord/custom-id.js';
 import { renderCodeBlock, renderDiscordReply, renderDiscordText, withCardImage, type DiscordMessage } from '../../src/adapters/discord/render.js';
 import { sanitize } from '../../src/adapters/discord/text.js';
-import { LANGS } from '../../src/core/data/schema.js';
-import type { AnswerReply, CardReply, KeyFact, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
+import type { AnswerReply, Reply } from '../../src/core/reply.js';
 import type { RecordedCall } from '../fakes/discord-gateway.js';
-import { hostileText } from '../support/arbitraries.js';
+import { hostileReplies, hostileText } from '../support/arbitraries.js';
 import { type Bot, OPTION, startBot } from './harness.js';
 import { limitViolations } from './limits.js';
 
-const lang = fc.constantFrom(...LANGS);
-const topicId = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,7}$/), hostileText);
-const topicRef: fc.Arbitrary<TopicRef> = fc.record({ id: topicId, title: hostileText });
-const fact: fc.Arbitrary<KeyFact> = fc.record({ label: hostileText, value: hostileText });
-const source: fc.Arbitrary<SourceRef> = fc.record(
-  { title: hostileText, description: hostileText, published: fc.constant('2025-01-24'), asOf: fc.constant('2025-01-24'), paragraph: fc.nat(99), url: fc.oneof(fc.webUrl(), hostileText), line: hostileText },
-  { requiredKeys: ['title', 'description', 'published', 'asOf', 'paragraph', 'line'] },
-);
-const topics = fc.array(topicRef, { maxLength: 150 });
-
-const answer: fc.Arbitrary<AnswerReply> = fc.record({
-  kind: fc.constant('answer' as const),
-  lang,
-  topicId,
-  title: hostileText,
-  lead: hostileText,
-  details: hostileText,
-  facts: fc.array(fact, { maxLength: 30 }),
-  source,
-  related: fc.array(topicRef, { maxLength: 12 }),
-});
-const card: fc.Arbitrary<CardReply> = fc.record({
-  kind: fc.constant('card' as const),
-  lang,
-  topicId,
-  title: hostileText,
-  lead: hostileText,
-  figures: fc.array(fact, { maxLength: 30 }),
-  source,
-  asOf: fc.constant('2025-01-24'),
-});
-/** Every kind of neutral reply, every field hostile. */
-const reply: fc.Arbitrary<Reply> = fc.oneof(
-  answer,
-  card,
-  fc.record({ kind: fc.constant('suggest' as const), lang, text: hostileText, suggestions: fc.array(topicRef, { maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('decline' as const), lang, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText, topics }),
-  fc.record({ kind: fc.constant('help' as const), lang, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, topics }),
-  fc.record({ kind: fc.constant('notice' as const), lang, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }),
-);
+const { lang, topicId, answer, card, reply } = hostileReplies({ topicIdParts: 7, topics: 150, facts: 30, related: 12, suggestions: 8, hostileUrl: true });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { LANGS } from '../../src/core/data/schema.js';
+import type { AnswerReply, CardReply, KeyFact, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
 
 /** Hostile text: arbitrary Unicode, control and bidi characters, markup and mention syntax, up to 10,000 characters. */
 const nasty = fc.constantFrom(
@@ -13,3 +15,65 @@ export const hostileText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
   { weight: 1, arbitrary: fc.tuple(nasty, fc.integer({ min: 1000, max: 10_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)) },
 );
+
+/** Sizes of the hostile replies: each platform's test pushes past its own limits. */
+export interface HostileReplyLimits {
+  topicIdParts: number;
+  topics: number;
+  facts: number;
+  related: number;
+  suggestions: number;
+  /** Whether the source URL itself may be hostile text. */
+  hostileUrl: boolean;
+}
+
+/** Arbitraries for every kind of neutral reply with every field hostile (for renderer fuzzing). */
+export function hostileReplies(limits: HostileReplyLimits) {
+  const lang = fc.constantFrom(...LANGS);
+  const topicId = fc.oneof(fc.stringMatching(new RegExp(`^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,${limits.topicIdParts}}$`)), hostileText);
+  const topicRef: fc.Arbitrary<TopicRef> = fc.record({ id: topicId, title: hostileText });
+  const fact: fc.Arbitrary<KeyFact> = fc.record({ label: hostileText, value: hostileText });
+  const source: fc.Arbitrary<SourceRef> = fc.record(
+    {
+      title: hostileText,
+      description: hostileText,
+      published: fc.constant('2025-01-24'),
+      asOf: fc.constant('2025-01-24'),
+      paragraph: fc.nat(99),
+      url: limits.hostileUrl ? fc.oneof(fc.webUrl(), hostileText) : fc.webUrl(),
+      line: hostileText,
+    },
+    { requiredKeys: ['title', 'description', 'published', 'asOf', 'paragraph', 'line'] },
+  );
+  const topics = fc.array(topicRef, { maxLength: limits.topics });
+  const answer: fc.Arbitrary<AnswerReply> = fc.record({
+    kind: fc.constant('answer' as const),
+    lang,
+    topicId,
+    title: hostileText,
+    lead: hostileText,
+    details: hostileText,
+    facts: fc.array(fact, { maxLength: limits.facts }),
+    source,
+    related: fc.array(topicRef, { maxLength: limits.related }),
+  });
+  const card: fc.Arbitrary<CardReply> = fc.record({
+    kind: fc.constant('card' as const),
+    lang,
+    topicId,
+    title: hostileText,
+    lead: hostileText,
+    figures: fc.array(fact, { maxLength: limits.facts }),
+    source,
+    asOf: fc.constant('2025-01-24'),
+  });
+  const reply: fc.Arbitrary<Reply> = fc.oneof(
+    answer,
+    card,
+    fc.record({ kind: fc.constant('suggest' as const), lang, text: hostileText, suggestions: fc.array(topicRef, { maxLength: limits.suggestions }) }),
+    fc.record({ kind: fc.constant('decline' as const), lang, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText, topics }),
+    fc.record({ kind: fc.constant('help' as const), lang, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, topics }),
+    fc.record({ kind: fc.constant('notice' as const), lang, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }),
+  );
+  return { lang, topicId, topicRef, fact, source, answer, card, reply };
+}

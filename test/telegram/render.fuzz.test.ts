@@ -3,53 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCallback } from '../../src/adapters/telegram/callback-data.js';
 import { escapeHtml, RLM, sanitizeText } from '../../src/adapters/telegram/html.js';
 import { renderInlineResult, renderPostPreview, renderPreformatted, renderTelegram, TELEGRAM_LIMITS, type TelegramMessage } from '../../src/adapters/telegram/render.js';
-import { LANGS } from '../../src/core/data/schema.js';
-import type { AnswerReply, CardReply, KeyFact, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
 import { checkInlineKeyboard, parseTelegramHtml } from '../fakes/telegram-html.js';
 import { inlineQuery, privateChat, user } from '../fakes/telegram-updates.js';
-import { hostileText } from '../support/arbitraries.js';
+import { hostileReplies, hostileText } from '../support/arbitraries.js';
 import { startTelegram, type TelegramTest } from './harness.js';
 
-const lang = fc.constantFrom(...LANGS);
-const topicId = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,5}$/), hostileText);
-const topicRef: fc.Arbitrary<TopicRef> = fc.record({ id: topicId, title: hostileText });
-const fact: fc.Arbitrary<KeyFact> = fc.record({ label: hostileText, value: hostileText });
-const source: fc.Arbitrary<SourceRef> = fc.record(
-  { title: hostileText, description: hostileText, published: fc.constant('2025-01-24'), asOf: fc.constant('2025-01-24'), paragraph: fc.nat(99), url: fc.webUrl(), line: hostileText },
-  { requiredKeys: ['title', 'description', 'published', 'asOf', 'paragraph', 'line'] },
-);
-const topics = fc.array(topicRef, { maxLength: 40 });
-
-const answer: fc.Arbitrary<AnswerReply> = fc.record({
-  kind: fc.constant('answer' as const),
-  lang,
-  topicId,
-  title: hostileText,
-  lead: hostileText,
-  details: hostileText,
-  facts: fc.array(fact, { maxLength: 12 }),
-  source,
-  related: fc.array(topicRef, { maxLength: 6 }),
-});
-const card: fc.Arbitrary<CardReply> = fc.record({
-  kind: fc.constant('card' as const),
-  lang,
-  topicId,
-  title: hostileText,
-  lead: hostileText,
-  figures: fc.array(fact, { maxLength: 6 }),
-  source,
-  asOf: fc.constant('2025-01-24'),
-});
-/** Every kind of neutral reply, every field hostile. */
-const reply: fc.Arbitrary<Reply> = fc.oneof(
-  answer,
-  card,
-  fc.record({ kind: fc.constant('suggest' as const), lang, text: hostileText, suggestions: fc.array(topicRef, { maxLength: 3 }) }),
-  fc.record({ kind: fc.constant('decline' as const), lang, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText, topics }),
-  fc.record({ kind: fc.constant('help' as const), lang, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, topics }),
-  fc.record({ kind: fc.constant('notice' as const), lang, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }),
-);
+const { lang, answer, card, reply } = hostileReplies({ topicIdParts: 5, topics: 40, facts: 12, related: 6, suggestions: 3, hostileUrl: false });
 
 const OUR_TAGS = new Set(['b', 'i', 'a', 'pre']);
 
