@@ -1,3 +1,5 @@
+import { rng } from '../src/core/match/linear.js';
+
 /**
  * Rejection thresholds for out-of-scope detection, chosen on validation data
  * only. A validation query is (score, correct): its top score and whether the
@@ -37,18 +39,6 @@ export function paperThreshold(inScope: readonly Scored[], oos: readonly number[
     }
   }
   return threshold;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
