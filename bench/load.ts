@@ -33,6 +33,8 @@ const TARGET_TELEGRAM_PER_SECOND = 1000;
 const size = quick
   ? { updates: 200, connections: 20, interactions: 100, budgetMs: 40_000, overallMs: 180_000 }
   : { updates: 2000, connections: 64, interactions: 1000, budgetMs: 90_000, overallMs: 600_000 };
+/** Telegram updates sent before each measured pass so the bot runs JIT-optimised code, as a long-running one does (`--warmup 0`: a cold bot). */
+const warmup = args.includes('--warmup') ? Number(args[args.indexOf('--warmup') + 1]) : quick ? 0 : size.updates;
 // Quick: the fault passes only (they check everything the clean ones do). Full: clean, then with faults.
 const faultModes = quick ? [true] : flag('--no-faults') ? [false] : [false, true];
 
@@ -55,7 +57,7 @@ const results: PassResult[] = [];
 const failures: string[] = [];
 for (const faults of faultModes) {
   if (only !== 'discord') {
-    await runTelegram({ updates: size.updates, connections: size.connections, faults, budgetMs: size.budgetMs, ...profileDir() }).then(
+    await runTelegram({ updates: size.updates, connections: size.connections, faults, budgetMs: size.budgetMs, warmup, ...profileDir() }).then(
       (r) => results.push(r),
       (err: unknown) => failures.push(`telegram${faults ? ' + faults' : ''}: ${(err as Error).stack ?? String(err)}`),
     );
