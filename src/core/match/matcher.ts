@@ -66,6 +66,14 @@ export function confidenceOf(score: number): number {
   return 1 / (1 + Math.exp(-3 * score));
 }
 
+/** Each fact's keywords as stems, computed once per fact object (facts are immutable once loaded). */
+const keywordStems = new WeakMap<Fact, string[]>();
+function stemsOf(fact: Fact): string[] {
+  let stems = keywordStems.get(fact);
+  if (!stems) keywordStems.set(fact, (stems = fact.keywords.map((k) => stem(normalizeText(k)))));
+  return stems;
+}
+
 function pickFact(topic: Topic, types: QuestionType[], stems: Set<string>): Fact | undefined {
   for (const type of types) {
     const candidates = topic.facts.filter((f) => f.asks.includes(type));
@@ -73,7 +81,7 @@ function pickFact(topic: Topic, types: QuestionType[], stems: Set<string>): Fact
     let best = candidates[0]!;
     let bestHits = -1;
     for (const f of candidates) {
-      const hits = f.keywords.filter((k) => stems.has(stem(normalizeText(k)))).length;
+      const hits = stemsOf(f).filter((k) => stems.has(k)).length;
       if (hits > bestHits) {
         best = f;
         bestHits = hits;
