@@ -24,6 +24,25 @@ export class HashIndex {
     return this.count;
   }
 
+  /** The index rebuilt from `keysByColumn()`: every key gets the same column back. */
+  static fromKeys(keys: Uint32Array): HashIndex {
+    const index = new HashIndex(keys.length);
+    for (let col = 0; col < keys.length; col++) {
+      if (index.add(keys[col]!) !== col) throw new RangeError(`duplicate key ${keys[col]} at column ${col}`);
+    }
+    return index;
+  }
+
+  /** Every key at its column: `keysByColumn()[get(key)] === key` (a fresh array, for export). */
+  keysByColumn(): Uint32Array {
+    const out = new Uint32Array(this.count);
+    for (let s = 0; s < this.keys.length; s++) {
+      const v = this.values[s]!;
+      if (v >= 0) out[v] = this.keys[s]!;
+    }
+    return out;
+  }
+
   /** Column of `key`, or -1 when it was never added. */
   get(key: number): number {
     const { keys, values, mask, shift } = this;

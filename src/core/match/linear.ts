@@ -1,6 +1,6 @@
 import { DEFAULT_LINEAR, trainClass, Workspace, type ClassWeights, type LinearOptions } from './dcd.js';
 import type { SparseVector } from './features.js';
-import type { HashIndex } from './hash-index.js';
+import { HashIndex } from './hash-index.js';
 import { RowsBuilder } from './rows.js';
 
 export { DEFAULT_LINEAR, rng, type LinearOptions } from './dcd.js';
@@ -27,36 +27,67 @@ export interface LinearModel {
   readonly weights: number;
 }
 
+/**
+ * A trained model as plain data: the hashed feature of each column and the
+ * feature-major weights. Structured-clonable; the typed arrays are the
+ * model's own (not copies), so they can be transferred to another thread.
+ */
+export interface LinearModelData {
+  /** `keys[j]` is the feature hash of column j. */
+  keys: Uint32Array;
+  classes: number;
+  start: Int32Array;
+  cls: Uint16Array;
+  w: Float32Array;
+  bias: Float32Array;
+}
+
 /** Feature-major sparse weights: column j's (class, weight) pairs are at [start[j], start[j + 1]). */
 export class SparseLinearModel implements LinearModel {
-  readonly start: Int32Array;
-  readonly cls: Uint16Array;
-  readonly w: Float32Array;
-  readonly bias: Float32Array;
-
   constructor(
     readonly dict: HashIndex,
     readonly classes: number,
-    perClass: readonly ClassWeights[],
+    readonly start: Int32Array,
+    readonly cls: Uint16Array,
+    readonly w: Float32Array,
+    readonly bias: Float32Array,
   ) {
     if (classes > 0xffff) throw new RangeError(`at most 65535 classes, got ${classes}`);
+    const total = start[dict.size];
+    if (start.length !== dict.size + 1 || total !== cls.length || total !== w.length || bias.length !== classes) {
+      throw new RangeError('inconsistent linear model arrays');
+    }
+  }
+
+  /** Packs the per-class solutions feature-major. */
+  static fromClassWeights(dict: HashIndex, classes: number, perClass: readonly ClassWeights[]): SparseLinearModel {
+    if (classes > 0xffff) throw new RangeError(`at most 65535 classes, got ${classes}`);
     const columns = dict.size;
-    const count = new Int32Array(columns + 1);
-    for (const c of perClass) for (let k = 0; k < c.cols.length; k++) count[c.cols[k]! + 1]!++;
-    for (let j = 0; j < columns; j++) count[j + 1]! += count[j]!;
-    this.start = count;
-    const total = count[columns]!;
-    this.cls = new Uint16Array(total);
-    this.w = new Float32Array(total);
-    const fill = count.slice(0, columns);
+    const start = new Int32Array(columns + 1);
+    for (const c of perClass) for (let k = 0; k < c.cols.length; k++) start[c.cols[k]! + 1]!++;
+    for (let j = 0; j < columns; j++) start[j + 1]! += start[j]!;
+    const total = start[columns]!;
+    const cls = new Uint16Array(total);
+    const w = new Float32Array(total);
+    const fill = start.slice(0, columns);
     perClass.forEach((c, ci) => {
       for (let k = 0; k < c.cols.length; k++) {
         const p = fill[c.cols[k]!]!++;
-        this.cls[p] = ci;
-        this.w[p] = c.w[k]!;
+        cls[p] = ci;
+        w[p] = c.w[k]!;
       }
     });
-    this.bias = Float32Array.from(perClass, (c) => c.bias);
+    return new SparseLinearModel(dict, classes, start, cls, w, Float32Array.from(perClass, (c) => c.bias));
+  }
+
+  /** The model that `toData()` exported; scores exactly as the original. */
+  static fromData(d: LinearModelData): SparseLinearModel {
+    return new SparseLinearModel(HashIndex.fromKeys(d.keys), d.classes, d.start, d.cls, d.w, d.bias);
+  }
+
+  /** This model as data. Shares the weight arrays: once they are transferred elsewhere this model cannot score. */
+  toData(): LinearModelData {
+    return { keys: this.dict.keysByColumn(), classes: this.classes, start: this.start, cls: this.cls, w: this.w, bias: this.bias };
   }
 
   get weights(): number {
@@ -101,5 +132,5 @@ export function trainRows(builder: RowsBuilder, labels: Int32Array, classes: num
   const work = new Workspace(rows);
   const perClass: ClassWeights[] = [];
   for (let c = 0; c < classes; c++) perClass.push(trainClass(rows, labels, c, o, work));
-  return new SparseLinearModel(builder.dict, classes, perClass);
+  return SparseLinearModel.fromClassWeights(builder.dict, classes, perClass);
 }

@@ -5,8 +5,9 @@ import { detectLanguage } from '../text/lang.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { trainIntentEngine, type EngineOptions, type IntentEngine, type RankedIntent } from './engine.js';
-import { createPlaceFinder } from './places.js';
+import { importIntentEngine, trainIntentEngine, type EngineOptions, type IntentCorpus, type IntentEngine, type RankedIntent } from './engine.js';
+import { MATCHER_MODEL_FORMAT, type MatcherModel } from './matcher-model.js';
+import { createPlaceFinder, type PlaceFinder } from './places.js';
 import { questionTypes } from './question-type.js';
 import { topicTexts } from './topic-texts.js';
 
@@ -55,6 +56,8 @@ export interface Matcher {
   rankTopics(query: string, limit: number): string[];
   /** The engine for each language the data has example questions in. */
   readonly engines: ReadonlyMap<Lang, IntentEngine>;
+  /** What training produced, as data for `importMatcher`. Shares the weight arrays (transfer, don't copy). */
+  toModel(): MatcherModel;
 }
 
 export const HELP_INTENT = '__help';
@@ -106,42 +109,70 @@ interface LangModel {
   domainStems: Set<string>;
 }
 
+/** What a language's engine learns from: every topic's texts, the help questions, the off-topic questions as negatives. */
+function corpusFor(kb: KnowledgeBase, lang: Lang): IntentCorpus {
+  return {
+    intents: [...kb.topics.map((t) => ({ id: t.id, utterances: topicTexts(t, lang) })), { id: HELP_INTENT, utterances: kb.help.examples[lang] ?? [] }],
+    negatives: kb.offtopic.examples[lang] ?? [],
+  };
+}
+
+/** The analyser's data-derived options: synonym groups, and words never "corrected" (common English, off-topic words). */
+function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[][]; knownWords: string[] } {
+  const general = lang === 'en' ? KNOWN_WORDS : [];
+  return { synonyms: kb.synonyms, knownWords: [...general, ...(kb.offtopic.examples[lang] ?? []).flatMap((q) => tokenize(normalizeText(q)))] };
+}
+
 function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {
   if (!kb.topics.some((t) => t.examples[lang]?.length)) return undefined;
-  const negatives = kb.offtopic.examples[lang] ?? [];
-  const general = lang === 'en' ? KNOWN_WORDS : [];
-  const engine = trainIntentEngine(
-    {
-      intents: [
-        ...kb.topics.map((t) => ({ id: t.id, utterances: topicTexts(t, lang) })),
-        { id: HELP_INTENT, utterances: kb.help.examples[lang] ?? [] },
-      ],
-      negatives,
-    },
-    { ...engineOptions, synonyms: kb.synonyms, knownWords: [...general, ...negatives.flatMap((q) => tokenize(normalizeText(q)))] },
-  );
+  const engine = trainIntentEngine(corpusFor(kb, lang), { ...engineOptions, ...analyzerOptionsFor(kb, lang) });
   const domainStems = new Set<string>();
   for (const t of kb.topics) for (const x of topicTexts(t, lang)) engine.analyze(x).stems.forEach((st) => domainStems.add(coverageKey(st, lang)));
   return { engine, domainStems };
 }
 
+/** A place is allowed for a topic when the topic itself names it, in any language. */
+function allowedPlacesOf(kb: KnowledgeBase, places: PlaceFinder): Map<string, Set<string>> {
+  const allowed = new Map<string, Set<string>>();
+  for (const t of kb.topics) {
+    const texts = LANGS.flatMap((lang) => topicTexts(t, lang));
+    allowed.set(t.id, new Set(texts.flatMap((x) => places.find(normalizeText(x)))));
+  }
+  return allowed;
+}
+
 export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING, engineOptions: EngineOptions = {}): Matcher {
-  const byId = new Map(kb.topics.map((t) => [t.id, t]));
   const models = new Map<Lang, LangModel>();
   for (const lang of LANGS) {
     const model = trainLanguage(kb, lang, engineOptions);
     if (model) models.set(lang, model);
   }
-  const english = models.get('en')!;
-
   const places = createPlaceFinder(kb.places.partners, kb.places.places);
-  const partnerWords = new Set(kb.places.partners.flat().flatMap((p) => tokenize(normalizeText(p))).map(stem));
-  // A place is allowed for a topic when the topic itself names it, in any language.
-  const allowedPlaces = new Map<string, Set<string>>();
-  for (const t of kb.topics) {
-    const texts = LANGS.flatMap((lang) => topicTexts(t, lang));
-    allowedPlaces.set(t.id, new Set(texts.flatMap((x) => places.find(normalizeText(x)))));
+  return assembleMatcher(kb, tuning, models, places, allowedPlacesOf(kb, places));
+}
+
+/**
+ * The matcher that produced `model` (its `toModel()`), for the same data,
+ * without training: the weights, coverage vocabulary and allowed places are
+ * taken from the model; the analysers (typo corrector, synonyms) are rebuilt
+ * from `kb`. It answers exactly as the exported matcher. Throws when `model`
+ * was trained on other data.
+ */
+export function importMatcher(kb: KnowledgeBase, model: MatcherModel, tuning: Tuning = DEFAULT_TUNING): Matcher {
+  if (model.format !== MATCHER_MODEL_FORMAT) throw new Error(`matcher model: format ${model.format}, expected ${MATCHER_MODEL_FORMAT}`);
+  if (model.version !== kb.version) throw new Error(`matcher model: trained on data ${model.version}, not ${kb.version}`);
+  const models = new Map<Lang, LangModel>();
+  for (const m of model.languages) {
+    models.set(m.lang, { engine: importIntentEngine(m.engine, corpusFor(kb, m.lang), analyzerOptionsFor(kb, m.lang)), domainStems: new Set(m.domainStems) });
   }
+  const allowed = new Map(model.allowedPlaces.map(([id, list]) => [id, new Set(list)]));
+  return assembleMatcher(kb, tuning, models, createPlaceFinder(kb.places.partners, kb.places.places), allowed);
+}
+
+function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, LangModel>, places: PlaceFinder, allowedPlaces: Map<string, Set<string>>): Matcher {
+  const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  const english = models.get('en')!;
+  const partnerWords = new Set(kb.places.partners.flat().flatMap((p) => tokenize(normalizeText(p))).map(stem));
 
   const coverageOf = (a: Analysis, model: LangModel, lang: Lang): number => {
     const stop = STOPWORDS[lang];
@@ -154,6 +185,12 @@ export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING,
 
   return {
     engines: new Map([...models].map(([lang, m]) => [lang, m.engine])),
+    toModel: () => ({
+      format: MATCHER_MODEL_FORMAT,
+      version: kb.version,
+      languages: [...models].map(([lang, m]) => ({ lang, engine: m.engine.toModel(), domainStems: [...m.domainStems] })),
+      allowedPlaces: [...allowedPlaces].map(([id, set]) => [id, [...set]]),
+    }),
     rankTopics(query, limit) {
       const model = models.get(detectLanguage(query)) ?? english;
       return rankTopics(model.engine.rank(query)).slice(0, limit).map((r) => r.id);
