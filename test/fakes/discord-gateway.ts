@@ -102,6 +102,67 @@ export interface Failure {
   times?: number;
 }
 
+/**
+ * Requests the fake holds unanswered until released: they count as in flight at the bot.
+ * Created by `fake.hold(...)`; released requests are then answered as usual (failures included).
+ */
+export class Hold {
+  private readonly waiting: Array<() => void> = [];
+  private readonly watchers = new Set<() => void>();
+  private active = true;
+  /** The largest number of requests held at once. */
+  most = 0;
+
+  constructor(private readonly match: { method?: string; path: RegExp }) {}
+
+  /** Requests held now. */
+  get pending(): number {
+    return this.waiting.length;
+  }
+
+  matches(method: string, path: string): boolean {
+    return this.active && (!this.match.method || this.match.method === method) && this.match.path.test(path);
+  }
+
+  /** Resolves when the request may go on. */
+  enter(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.most = Math.max(this.most, this.waiting.length);
+      for (const watch of [...this.watchers]) watch();
+    });
+  }
+
+  /** Resolves once `count` requests are held at the same time. */
+  waitForPending(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.pending >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.watchers.delete(watch);
+        reject(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${count} held requests (${this.pending} held)`));
+      }, timeoutMs);
+      const watch = () => {
+        if (this.pending < count) return;
+        clearTimeout(timer);
+        this.watchers.delete(watch);
+        resolve();
+      };
+      this.watchers.add(watch);
+    });
+  }
+
+  /** Lets the `count` oldest held requests go on (all by default). */
+  release(count = this.waiting.length): void {
+    for (const resolve of this.waiting.splice(0, count)) resolve();
+  }
+
+  /** Releases everything and holds nothing more. */
+  stop(): void {
+    this.active = false;
+    this.release();
+  }
+}
+
 export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
@@ -169,10 +230,13 @@ export class FakeDiscord extends EventEmitter {
   readonly interactions: SentInteraction[] = [];
   readonly user: FakeUser = { id: '300000000000000001', username: 'alice', global_name: 'Alice', discriminator: '0', avatar: null };
   port = 0;
+  /** TCP connections accepted so far (REST and gateway). A client without pipelining opens one per request it has in flight at once. */
+  connections = 0;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly sessions = new Map<string, Session>();
   private readonly failures: Failure[] = [];
+  private readonly holds: Hold[] = [];
   private readonly shards: number;
   private readonly maxConcurrency: number;
 
@@ -199,6 +263,7 @@ export class FakeDiscord extends EventEmitter {
       },
     ];
     this.http = createServer((req, res) => void this.route(req, res));
+    this.http.on('connection', () => (this.connections += 1));
     this.wss = new WebSocketServer({ server: this.http });
     this.wss.on('connection', (socket) => this.onConnection(socket));
   }
@@ -220,6 +285,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    for (const hold of this.holds) hold.stop();
     for (const socket of this.wss.clients) socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.http.closeAllConnections();
@@ -229,6 +295,13 @@ export class FakeDiscord extends EventEmitter {
   /** Makes the next `times` matching REST requests fail. */
   fail(failure: Failure): void {
     this.failures.push({ times: 1, ...failure });
+  }
+
+  /** Holds matching REST requests unanswered until the returned hold releases them. */
+  hold(match: { method?: string; path: RegExp }): Hold {
+    const hold = new Hold(match);
+    this.holds.push(hold);
+    return hold;
   }
 
   /** Resolves with the first recorded call (past or future) matching `predicate`. */
@@ -535,6 +608,9 @@ export class FakeDiscord extends EventEmitter {
       json(res, status, payload, headers);
       this.emit('call', call);
     };
+
+    const hold = this.holds.find((h) => h.matches(method, path));
+    if (hold) await hold.enter();
 
     const failure = this.failures.find((f) => (!f.method || f.method === method) && f.path.test(path) && (f.times ?? 1) > 0);
     if (failure) {

@@ -5,6 +5,7 @@ import type { Core } from '../../core/core.js';
 import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { Adapter } from '../types.js';
+import { createConcurrencyLimiter } from './concurrency.js';
 import type { DiscordContext } from './context.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
 import { routeInteraction } from './interaction-router.js';
@@ -17,6 +18,8 @@ import { createRateLimiter } from './rate-limit.js';
  * `config.DISCORD_API_BASE` points REST (and so the gateway URL) at a proxy or a fake.
  * The curator takes 👍/👎 votes and serves /reload and /unanswered; summary-card
  * images are rendered (and cached) from the core's current data.
+ * Interactions are handled at most DEFAULT_CONCURRENCY at a time (the rest queue, first in,
+ * first out), so a burst cannot hold the event loop past Discord's 3 s deadline.
  */
 export function createDiscordAdapter(config: Config, core: Core, logger: Logger, curator: Curator): Adapter {
   const token = config.DISCORD_TOKEN;
@@ -36,8 +39,9 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
     limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
   };
 
+  const handlers = createConcurrencyLimiter();
   client.on(Events.InteractionCreate, (interaction) => {
-    void guard(log, 'interactionCreate', interactionContext(interaction), () => routeInteraction(interaction, ctx), () => apologizeInteraction(interaction));
+    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction), () => routeInteraction(interaction, ctx), () => apologizeInteraction(interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
     void guard(log, 'messageCreate', messageContext(message), () => answerMention(message, ctx), () => apologizeMessage(message));
