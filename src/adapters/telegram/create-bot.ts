@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot } from 'grammy';
+import { Bot, type ApiClientOptions } from 'grammy';
 import { callbackButtons } from './callback-buttons.js';
 import { askCommand } from './commands/ask.js';
 import { helpCommand } from './commands/help.js';
@@ -28,9 +28,14 @@ const MAX_RETRY_AFTER_SECONDS = 60;
  * API retry policy and the error boundary. Updates of one chat are handled in
  * order; different chats concurrently.
  */
-export function createBot(deps: TelegramDeps, networkRetry: NetworkRetryOptions, onUpdate?: (updateId: number) => void): Bot {
+export function createBot(
+  deps: TelegramDeps,
+  networkRetry: NetworkRetryOptions,
+  fetch: ApiClientOptions['fetch'],
+  onUpdate?: (updateId: number) => void,
+): Bot {
   const { config, logger } = deps;
-  const bot = new Bot(config.TELEGRAM_BOT_TOKEN ?? '', { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, '') } });
+  const bot = new Bot(config.TELEGRAM_BOT_TOKEN ?? '', { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ''), fetch } });
   bot.api.config.use(
     retryNetworkErrors(networkRetry, logger),
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, rethrowHttpErrors: true }),

@@ -7,6 +7,7 @@ import type { Core } from '../../core/core.js';
 import type { Curator } from '../../curator/curator.js';
 import type { Logger } from '../../logger.js';
 import type { Adapter } from '../types.js';
+import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -44,7 +45,8 @@ export function createTelegramAdapter(config: Config, core: Core, logger: Logger
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
   const deps = { config, core, curator, logger: log, limiter, cards: options.cards ?? createCardRenderer(core) };
-  const bot = createBot(deps, options.networkRetry ?? DEFAULT_NETWORK_RETRY, track);
+  const http = createApiFetch();
+  const bot = createBot(deps, options.networkRetry ?? DEFAULT_NETWORK_RETRY, http.fetch, track);
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
@@ -84,12 +86,14 @@ export function createTelegramAdapter(config: Config, core: Core, logger: Logger
       const open = server;
       server = undefined;
       if (open) await open.close();
-      if (!runner) return;
       const handle = runner;
       runner = undefined;
-      await handle.stop();
-      // Confirm what was handled so a restart does not see it again (as bot.stop() does).
-      if (lastUpdateId !== undefined) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
+      if (handle) {
+        await handle.stop();
+        // Confirm what was handled so a restart does not see it again (as bot.stop() does).
+        if (lastUpdateId !== undefined) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
+      }
+      await http.close();
     },
   };
 }
