@@ -20,8 +20,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // the rest of the message. The marks LRM, RLM and ALM are kept; they only nudge neutral characters.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
+// Anything the three replacements below could change (any surrogate, pairs included).
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
 /** Text made safe to send: well-formed UTF-16, no control characters, no bidi overrides. */
 export function sanitizeText(s: string): string {
+  if (!MAYBE_UNSAFE.test(s)) return s;
   return s.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '').replace(BIDI_CONTROL, '');
 }
 
