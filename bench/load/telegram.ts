@@ -226,7 +226,7 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
       http: { non2xx: Math.max(result.non2xx, [...statuses.values()].filter((s) => s !== 200).length), errors: result.errors, timeouts: result.timeouts },
       injected,
       failedAttempts: run.filter((c) => !c.ok).length,
-      retryWarnings: warnings['Telegram API request failed'] ?? 0,
+      retryWarnings: (warnings['Telegram API request failed'] ?? 0) + (warnings['Telegram API answered an error; retrying'] ?? 0),
       bot: botResult,
       harnessCpuPercent,
       harnessCpuPerInputMs,

@@ -42,6 +42,12 @@ describe('Telegram under API faults mid-run', () => {
     expect(failed('sendMessage').sort()).toEqual([0, 0, 0, 429, 429, 500, 502]);
     expect(failed('getUpdates').sort()).toEqual([0, 500]);
     expect(failed('answerCallbackQuery').sort()).toEqual([0, 429, 500]);
+    // Each 429 and 5xx answer was logged as it was retried, with Telegram's wait.
+    const retried = tg.logs().filter((l) => l.msg === 'Telegram API answered an error; retrying');
+    expect(retried.map((l) => `${l.method} ${l.error_code}`).sort()).toEqual(
+      ['answerCallbackQuery 429', 'answerCallbackQuery 500', 'getUpdates 500', 'sendMessage 429', 'sendMessage 429', 'sendMessage 500', 'sendMessage 502'].sort(),
+    );
+    expect(retried.filter((l) => l.error_code === 429).every((l) => l.retry_after === 1)).toBe(true);
     // …and still each user got exactly one reply per message, in order.
     for (const u of users) {
       const replies = tg.fake.callsOf('sendMessage').filter((c) => c.params.chat_id === u.id).map((c) => c.plain!);

@@ -13,6 +13,7 @@ import { unansweredCommand } from './commands/unanswered.js';
 import type { TelegramDeps } from './deps.js';
 import { createErrorHandler } from './error-boundary.js';
 import { inlineQuery } from './inline-query.js';
+import { logRetriedAnswers } from './log-retried-answers.js';
 import { retryNetworkErrors, type NetworkRetryOptions } from './network-retry.js';
 import { questions } from './questions.js';
 import { unknownCommand } from './unknown-command.js';
@@ -38,6 +39,7 @@ export function createBot(
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN ?? '', { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ''), fetch } });
   bot.api.config.use(
     retryNetworkErrors(networkRetry, logger),
+    logRetriedAnswers(logger),
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, rethrowHttpErrors: true }),
   );
   bot.catch(createErrorHandler(logger));
