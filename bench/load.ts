@@ -1,11 +1,11 @@
 /**
- * Load and fault bench: `npm run bench:load -- [--quick] [--json] [--only telegram|discord] [--no-faults] [--rest-drops] [--profile]`.
+ * Load and fault bench: `npm run bench:load -- [--quick] [--json] [--only telegram|discord] [--no-faults] [--profile]`.
  *
  * Runs the bot as `npm start` does (src/main.ts, its own process) against the
  * local fake platforms on 127.0.0.1 and measures, per pass:
  *  - Telegram webhook: autocannon POSTs distinct updates; replies counted at the fake Bot API;
  *  - Discord: a burst of /ask INTERACTION_CREATE through the fake gateway; callbacks counted at the fake REST;
- *  - the same with faults mid-run (429 with retry_after, 5xx, reset connections; a gateway close and resume).
+ *  - the same with faults mid-run (429 with retry_after, 5xx, reset or dropped connections; a gateway close and resume).
  * Prints one table (or one JSON object with --json) and exits 1 when any input
  * was lost, answered twice or wrongly, or the bot crashed or logged errors.
  * Throughput is reported against the target (≥ 1,000 Telegram updates/s), never asserted.
@@ -22,8 +22,6 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const quick = flag('--quick');
-/** Discord fault pass: also drop interaction-callback connections (not part of the default contract: see docs/load.md). */
-const restDrops = flag('--rest-drops');
 const json = flag('--json');
 /** Run the bot with --cpu-prof and print where its CPU went, per pass. */
 const profile = flag('--profile');
@@ -63,7 +61,7 @@ for (const faults of faultModes) {
     );
   }
   if (only !== 'telegram') {
-    await runDiscord({ interactions: size.interactions, faults, restDrops: faults && restDrops, budgetMs: size.budgetMs, ...profileDir() }).then(
+    await runDiscord({ interactions: size.interactions, faults, budgetMs: size.budgetMs, ...profileDir() }).then(
       (r) => results.push(r),
       (err: unknown) => failures.push(`discord${faults ? ' + faults' : ''}: ${(err as Error).stack ?? String(err)}`),
     );

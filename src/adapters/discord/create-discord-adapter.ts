@@ -1,4 +1,4 @@
-import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { createCardRenderer } from '../../cards/index.js';
 import type { Config } from '../../config.js';
 import type { Core } from '../../core/core.js';
@@ -11,6 +11,8 @@ import { apologizeInteraction, apologizeMessage, guard, interactionContext, mess
 import { routeInteraction } from './interaction-router.js';
 import { answerMention } from './mentions.js';
 import { createRateLimiter } from './rate-limit.js';
+import { makeRequestRetryingDroppedSockets } from './rest-dropped-sockets.js';
+import { connectionFailureLogger, logRestRetries } from './rest-retry-log.js';
 
 /**
  * The Discord adapter: one discord.js Client (a shard, when started by the
@@ -19,17 +21,23 @@ import { createRateLimiter } from './rate-limit.js';
  * The curator takes 👍/👎 votes and serves /reload and /unanswered; summary-card
  * images are rendered (and cached) from the core's current data.
  * Interactions are handled at most DEFAULT_CONCURRENCY at a time (the rest queue, first in,
- * first out), so a burst cannot hold the event loop past Discord's 3 s deadline.
+ * first out), so a burst cannot hold the event loop past Discord's 3 s deadline; REST
+ * retries dropped connections and says so in the log (one warning per retry).
  */
 export function createDiscordAdapter(config: Config, core: Core, logger: Logger, curator: Curator): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const log = logger.child({ adapter: 'discord' });
+  const retries = DefaultRestOptions.retries;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
+    rest: {
+      ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
+      retries,
+      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries), retries),
+    },
   });
   const ctx: DiscordContext = {
     core,
@@ -54,10 +62,7 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'discord shard reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
-  client.rest.on(RESTEvents.RateLimited, (info) => {
-    const { route, method, global, scope, limit, retryAfter, timeToReset, sublimitTimeout } = info;
-    log.warn({ route, method, global, scope, limit, retryAfter, timeToReset, sublimitTimeout }, 'discord rate limited');
-  });
+  logRestRetries(client.rest, log);
 
   return {
     name: 'discord',
