@@ -1,23 +1,15 @@
 import { type FSWatcher, watch } from 'node:fs';
 import type { Core } from '../core/core.js';
-import { DataError, type DataIssue, loadKnowledgeBase } from '../core/data/load.js';
-import type { KnowledgeBase } from '../core/data/schema.js';
-import { buildMatcher, type Matcher } from '../core/match/matcher.js';
+import { DataError, type DataIssue } from '../core/data/load.js';
 import type { Logger } from '../logger.js';
+import type { BuildKnowledge } from './build.js';
+import { createWorkerBuild } from './build-worker.js';
+
+export { buildInProcess, type BuildKnowledge } from './build.js';
 
 export type ReloadResult =
   | { ok: true; version: string; topics: number; changed: boolean }
   | { ok: false; issues: DataIssue[] };
-
-/** Loads, validates and trains a new knowledge base; never touches the live one. */
-export type BuildKnowledge = (dir: string) => Promise<{ kb: KnowledgeBase; matcher: Matcher }>;
-
-export const buildInProcess: BuildKnowledge = async (dir) => {
-  const kb = await loadKnowledgeBase(dir);
-  // Yield once so replies already queued go out before training takes the thread.
-  await new Promise((r) => setImmediate(r));
-  return { kb, matcher: buildMatcher(kb) };
-};
 
 export interface Reloader {
   /** Reloads now; concurrent calls share one run. Invalid data keeps the old data and reports why. */
@@ -32,6 +24,7 @@ export interface ReloaderOptions {
   /** Watch `dir` and reload a moment after files change. */
   watch: boolean;
   debounceMs?: number;
+  /** How new data is built; default: in a worker thread (build-worker.ts), ended by `close()`. */
   build?: BuildKnowledge;
   /** Told the outcome of every reload, however it was triggered. */
   onResult?: (result: ReloadResult, reason: string) => void;
@@ -39,13 +32,15 @@ export interface ReloaderOptions {
 
 /**
  * Hot reload of data/: debounced file watching, SIGHUP and the /reload
- * commands all come here. The new data is validated and trained before it is
- * swapped in with one assignment, so every question is answered from either
- * the old or the new data, never a mix.
+ * commands all come here. The new data is validated and trained off the main
+ * thread (the default build), then swapped in with one assignment, so every
+ * question is answered from either the old or the new data, never a mix, and
+ * questions keep being answered from the old data while the build runs.
  */
 export function createReloader(opts: ReloaderOptions): Reloader {
   const { core, logger, dir } = opts;
-  const build = opts.build ?? buildInProcess;
+  const threads = opts.build ? undefined : createWorkerBuild({ logger });
+  const build = opts.build ?? threads!.build;
   let running: Promise<ReloadResult> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -105,6 +100,7 @@ export function createReloader(opts: ReloaderOptions): Reloader {
     close() {
       clearTimeout(timer);
       watcher?.close();
+      threads?.close();
     },
   };
 }

@@ -22,7 +22,7 @@ const gasLead = (core: ReturnType<typeof createCore>) => {
   return r.kind === 'answer' ? r.lead : '';
 };
 
-describe('hot reload', () => {
+describe('hot reload', { timeout: 60_000 }, () => {
   it('swaps in edited data and keeps the old data when an edit is invalid', async () => {
     const dir = await dataCopy();
     const core = createCore(await loadKnowledgeBase(dir));
@@ -48,6 +48,9 @@ describe('hot reload', () => {
     expect(text).toMatch(/Reload rejected; still answering from the previous data/);
     expect(text).toMatch(/topics\/gas\.yaml: facts\[0\]\.asks\[0\]: /);
     expect(log.text()).toMatch(/data reload rejected/);
+    // The default build: a worker thread, with no fallback to the main thread.
+    expect(log.text().match(/data built in a worker thread/g)).toHaveLength(1);
+    expect(log.text()).not.toMatch(/no build thread/);
     reloader.close();
   });
 
