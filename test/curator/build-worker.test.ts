@@ -22,7 +22,11 @@ async function dataCopy(): Promise<{ dir: string; gas: string; original: string 
   const gas = join(dir, 'topics/gas.yaml');
   return { dir, gas, original: await readFile(gas, 'utf8') };
 }
-const edit = (original: string) => original.replace('of natural gas to Iran annually.', 'of natural gas to Iran annually (curated edit).');
+function edit(original: string): string {
+  const edited = original.replace('of natural gas to Iran annually.', 'of natural gas to Iran annually (curated edit).');
+  if (edited === original) throw new Error('test data changed: the edited sentence is gone from topics/gas.yaml');
+  return edited;
+}
 const gasLead = (core: Core) => {
   const r = core.ask('how much gas a year').reply;
   return r.kind === 'answer' ? r.lead : '';
