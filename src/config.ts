@@ -22,6 +22,14 @@ export const ConfigSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(httpUrl),
+  /** Servers where /reload and /unanswered answer (and are registered); empty: every server (with a start-up warning). */
+  DISCORD_MODERATOR_GUILD_IDS: z.preprocess(
+    (v) => (typeof v === 'string' ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []),
+    z.array(z.string()).superRefine((ids, ctx) => {
+      const bad = ids.findIndex((id) => !/^\d{15,22}$/.test(id));
+      if (bad >= 0) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of Discord server ids (digits); entry ${bad + 1} of ${ids.length} is not one` });
+    }),
+  ),
 
   TELEGRAM_BOT_TOKEN: optional(telegramToken),
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),

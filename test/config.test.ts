@@ -51,6 +51,22 @@ describe('config', () => {
     expect(problems({ LOG_LEVEL: 'loud' })[0]).toMatch(/^LOG_LEVEL/);
   });
 
+  it('parses DISCORD_MODERATOR_GUILD_IDS as a list of server ids, and names it (not its value) when an entry is not one', () => {
+    expect(loadConfig({}).DISCORD_MODERATOR_GUILD_IDS).toEqual([]);
+    expect(loadConfig({ DISCORD_MODERATOR_GUILD_IDS: '' }).DISCORD_MODERATOR_GUILD_IDS).toEqual([]);
+    expect(loadConfig({ DISCORD_MODERATOR_GUILD_IDS: ' 200000000000000001 ,200000000000000002,, 200000000000000001' }).DISCORD_MODERATOR_GUILD_IDS).toEqual([
+      '200000000000000001',
+      '200000000000000002',
+    ]);
+    for (const value of ['200000000000000001,my-server', '12345', '200000000000000001;200000000000000002']) {
+      const p = problems({ DISCORD_MODERATOR_GUILD_IDS: value });
+      expect(p, value).toHaveLength(1);
+      expect(p[0]).toMatch(/^DISCORD_MODERATOR_GUILD_IDS: must be a comma-separated list of Discord server ids/);
+      expect(p[0]).not.toContain(value.split(/[,;]/).at(-1)!);
+    }
+    expect(problems({ DISCORD_MODERATOR_GUILD_IDS: '200000000000000001,my-server' })[0]).toContain('entry 2 of 2');
+  });
+
   it('lists the secrets for log scrubbing', () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: TG, DISCORD_TOKEN: DC, DISCORD_APPLICATION_ID: '123456789012345678' });
     expect(secretsOf(c).sort()).toEqual([DC, TG].sort());

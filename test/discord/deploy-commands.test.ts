@@ -118,6 +118,62 @@ describe('deploy-commands against the fake REST', () => {
     expect(language.choices.map((c: any) => c.name_localizations.ru)).toEqual([ru.discordLangEnglish, ru.discordLangRussian, ru.discordLangPersian]);
   });
 
+  it('with DISCORD_MODERATOR_GUILD_IDS: /reload and /unanswered are registered only in those servers, the rest as before', async () => {
+    const [a, b] = ['200000000000000101', '200000000000000102'];
+    const before = fake.calls.length;
+    const result = await deployCommands(testConfig(fake, { DISCORD_MODERATOR_GUILD_IDS: `${a},${b}` }));
+    const calls = fake.calls.slice(before);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `PUT /applications/${FAKE_APP_ID}/commands`,
+      `PUT /applications/${FAKE_APP_ID}/guilds/${a}/commands`,
+      `PUT /applications/${FAKE_APP_ID}/guilds/${b}/commands`,
+    ]);
+    const names = (body: any[]) => body.map((c) => c.name);
+    expect(names(calls[0]!.body)).toEqual(['ask', 'topic', 'topics', 'help', 'card']);
+    for (const call of calls.slice(1)) {
+      expect(names(call.body)).toEqual(['reload', 'unanswered']);
+      for (const command of call.body) {
+        expect(command.default_member_permissions).toBe(MANAGE_MESSAGES);
+        expect(command.contexts).toEqual([GUILD_CONTEXT]);
+      }
+    }
+    expect(result.scope).toBe('global');
+    expect(result.commands.map((c) => c.name)).toEqual(['ask', 'topic', 'topics', 'help', 'card']);
+    expect(result.moderatorGuilds.map((d) => [d.guildId, d.scope, d.commands.map((c) => c.name)])).toEqual([
+      [a, 'guild', ['reload', 'unanswered']],
+      [b, 'guild', ['reload', 'unanswered']],
+    ]);
+  });
+
+  it('with DISCORD_GUILD_ID among the moderator servers, that server gets every command and the others the two', async () => {
+    const other = '200000000000000103';
+    const before = fake.calls.length;
+    const result = await deployCommands(testConfig(fake, { DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_MODERATOR_GUILD_IDS: `${FAKE_GUILD_ID},${other}` }));
+    const calls = fake.calls.slice(before);
+    expect(calls.map((c) => [c.path, c.body.map((x: any) => x.name)])).toEqual([
+      [`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`, ['ask', 'topic', 'topics', 'help', 'card', 'reload', 'unanswered']],
+      [`/applications/${FAKE_APP_ID}/guilds/${other}/commands`, ['reload', 'unanswered']],
+    ]);
+    expect(result.scope).toBe('guild');
+    expect(result.moderatorGuilds.map((d) => d.guildId)).toEqual([other]);
+
+    // A development server that is not a moderator server gets everything but the two.
+    const next = fake.calls.length;
+    await deployCommands(testConfig(fake, { DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_MODERATOR_GUILD_IDS: other }));
+    expect(fake.calls.slice(next).map((c) => [c.path, c.body.length])).toEqual([
+      [`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`, 5],
+      [`/applications/${FAKE_APP_ID}/guilds/${other}/commands`, 2],
+    ]);
+  });
+
+  it('names DISCORD_MODERATOR_GUILD_IDS and the server when the application cannot register there', async () => {
+    const missing = '200000000000000104';
+    fake.fail({ method: 'PUT', path: new RegExp(`/guilds/${missing}/commands$`), status: 403, code: 50001, message: 'Missing Access' });
+    await expect(deployCommands(testConfig(fake, { DISCORD_MODERATOR_GUILD_IDS: missing }))).rejects.toThrow(
+      new RegExp(`cannot register commands in DISCORD_MODERATOR_GUILD_IDS server ${missing}: .*Missing Access.*applications\\.commands`),
+    );
+  });
+
   it('names DISCORD_TOKEN when Discord rejects it', async () => {
     const strict = await startFakeDiscord({ token: 'MTAwMDAwMDAwMDAwMDAwMDAy.OtHeR1.the-token-the-fake-expects_0123456789' });
     try {

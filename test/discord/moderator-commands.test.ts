@@ -7,6 +7,7 @@ import { parseCustomId } from '../../src/adapters/discord/custom-id.js';
 import { createCore } from '../../src/core/core.js';
 import { t } from '../../src/core/i18n/index.js';
 import { describeReload } from '../../src/curator/reload.js';
+import { FAKE_GUILD_ID, type FakeGuild } from '../fakes/discord-gateway.js';
 import { type Bot, buttonsOf, EPHEMERAL, knowledgeBase, OPTION, startBot } from './harness.js';
 
 const en = t('en');
@@ -97,5 +98,55 @@ describe('Discord moderator commands: /reload and /unanswered', () => {
       expect(commandLogs(`/${command}`)).toEqual([expect.objectContaining({ result: 'not-in-guild' })]);
     }
     expect(en.discordGuildOnly('/reload')).toBe('/reload works only in a server.');
+  });
+});
+
+describe('DISCORD_MODERATOR_GUILD_IDS: /reload and /unanswered only in the operators’ servers', () => {
+  const OPERATORS = FAKE_GUILD_ID;
+  const COMMUNITY = '200000000000000777';
+  const guilds: FakeGuild[] = [
+    { id: OPERATORS, name: 'Operators', channels: [{ id: '400000000000000001', name: 'general' }] },
+    { id: COMMUNITY, name: 'Community', channels: [{ id: '400000000000000777', name: 'general' }] },
+  ];
+  let bot: Bot;
+  afterEach(() => bot?.stop());
+  const commandLogs = (command: string) => bot.logs().filter((l) => l.msg === 'moderator command' && l.command === command);
+  const openWarnings = () => bot.logs().filter((l) => l.level === 40 && /DISCORD_MODERATOR_GUILD_IDS is not set/.test(l.msg));
+
+  it('set: another server’s moderators are refused, privately and in their language, and nothing is reloaded or shown', async () => {
+    bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });
+    for (const [command, locale, ui] of [['reload', 'ru', ru], ['unanswered', 'en-US', en]] as const) {
+      const { type, data } = await bot.fake.waitForResponse(bot.fake.slash(command, [], { guildId: COMMUNITY, locale }));
+      expect(type).toBe(4);
+      expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(data.content).toBe(ui.discordModeratorGuildOnly(`/${command}`));
+      await bot.waitForLog((l) => l.msg === 'moderator command' && l.command === `/${command}`);
+      expect(commandLogs(`/${command}`)).toEqual([expect.objectContaining({ result: 'not-moderator-guild', guild: COMMUNITY, user: bot.fake.user.id })]);
+    }
+    expect(bot.logs().some((l) => typeof l.reason === 'string' && l.reason.startsWith('discord /reload'))).toBe(false);
+    expect(en.discordModeratorGuildOnly('/reload')).toMatch(/^\/reload is not available in this server: /);
+
+    // In the operators' server they work.
+    const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }));
+    expect(data.content).toContain('Top unanswered questions');
+    await bot.waitForLog((l) => l.msg === 'moderator command' && l.result === 'sent');
+    expect(commandLogs('/unanswered').map((l) => [l.guild, l.result])).toEqual([
+      [COMMUNITY, 'not-moderator-guild'],
+      [OPERATORS, 'sent'],
+    ]);
+    // Everyone else's commands answer everywhere.
+    const answer = await bot.fake.waitForResponse(bot.fake.slash('ask', ask('how much gas will russia send iran?'), { guildId: COMMUNITY }));
+    expect(answer.data.embeds[0].description).toContain('55');
+    expect(openWarnings()).toEqual([]);
+  });
+
+  it('unset: every server’s moderators may use them, and the start-up log warns once', async () => {
+    bot = await startBot({ fake: { guilds } });
+    expect(openWarnings()).toHaveLength(1);
+    expect(openWarnings()[0]).toMatchObject({ adapter: 'discord', setting: 'DISCORD_MODERATOR_GUILD_IDS' });
+    const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }));
+    expect(data.content).toContain('Top unanswered questions');
+    await bot.waitForLog((l) => l.msg === 'moderator command' && l.result === 'sent');
+    expect(openWarnings()).toHaveLength(1);
   });
 });

@@ -13,5 +13,6 @@ export interface DiscordContext {
   cards: CardRenderer;
   logger: Logger;
   limiter: RateLimiter;
-  /** Who voted how on which answer, recently (to say "Vote changed"). */
+  /** DISCORD_MODERATOR_GUILD_IDS: where /reload and /unanswered answer (empty: every server). */
+  moderatorGuilds: ReadonlySet<string>;
 }

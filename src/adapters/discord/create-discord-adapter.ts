@@ -10,6 +10,7 @@ import type { DiscordContext } from './context.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
 import { routeInteraction } from './interaction-router.js';
 import { answerMention } from './mentions.js';
+import { warnIfModeratorCommandsOpen } from './moderator-guilds.js';
 import { createRateLimiter } from './rate-limit.js';
 import { makeRequestRetryingDroppedSockets } from './rest-dropped-sockets.js';
 import { connectionFailureLogger, logRestRetries } from './rest-retry-log.js';
@@ -45,6 +46,7 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
     cards: createCardRenderer(core),
     logger: log,
     limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    moderatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS),
   };
 
   const handlers = createConcurrencyLimiter();
@@ -67,6 +69,7 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
   return {
     name: 'discord',
     async start() {
+      warnIfModeratorCommandsOpen(config, log);
       try {
         await client.login(token);
       } catch (err) {

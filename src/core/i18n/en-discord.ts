@@ -39,6 +39,8 @@ export const enDiscord = {
   // Replies.
   discordError: 'Sorry, something went wrong while answering. Please try again.',
   discordGuildOnly: (command: string) => `${command} works only in a server.`,
+  discordModeratorGuildOnly: (command: string) =>
+    `${command} is not available in this server: it acts on the bot in every server, so the bot’s operators allow it only in their own servers.`,
   discordVoteThanks: 'Thanks for your feedback!',
   discordVoteChanged: 'Vote changed. Thanks!',
   discordVoteSame: 'Your vote is already recorded. Thanks!',

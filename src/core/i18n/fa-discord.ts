@@ -35,6 +35,8 @@ export const faDiscord: SectionOf<typeof enDiscord> = {
   discordHelpHint: 'از ‎/ask، ‎/topic یا ‎/topics استفاده کنید، در کانال از من نام ببرید یا به من پیام مستقیم بدهید.',
   discordError: 'متأسفم، هنگام پاسخ مشکلی پیش آمد. لطفاً دوباره امتحان کنید.',
   discordGuildOnly: (command: string) => `فرمان ‎${command} فقط در سرور کار می‌کند.`,
+  discordModeratorGuildOnly: (command: string) =>
+    `فرمان ‎${command} در این سرور در دسترس نیست: این فرمان روی ربات در همهٔ سرورها اثر می‌گذارد، پس گردانندگان ربات آن را فقط در سرورهای خودشان مجاز کرده‌اند.`,
   discordVoteThanks: 'از بازخورد شما سپاسگزارم!',
   discordVoteChanged: 'رأی شما تغییر کرد. سپاسگزارم!',
   discordVoteSame: 'رأی شما پیش‌تر ثبت شده است. سپاسگزارم!',

@@ -32,6 +32,8 @@ export const ruDiscord: SectionOf<typeof enDiscord> = {
   discordHelpHint: 'Используйте /ask, /topic или /topics, упомяните меня в канале или напишите мне в личные сообщения.',
   discordError: 'Извините, при ответе что-то пошло не так. Попробуйте ещё раз.',
   discordGuildOnly: (command: string) => `Команда ${command} работает только на сервере.`,
+  discordModeratorGuildOnly: (command: string) =>
+    `Команда ${command} недоступна на этом сервере: она действует на бота во всех серверах, поэтому владельцы бота разрешили её только на своих серверах.`,
   discordVoteThanks: 'Спасибо за отзыв!',
   discordVoteChanged: 'Оценка изменена. Спасибо!',
   discordVoteSame: 'Ваша оценка уже учтена. Спасибо!',

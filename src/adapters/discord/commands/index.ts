@@ -17,9 +17,13 @@ export function findCommand(name: string): SlashCommand | undefined {
   return byName.get(name);
 }
 
-/** The JSON body of `PUT applications/{id}/commands` (or the guild route). */
-export function commandsJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return COMMANDS.map((command) => command.data);
+/**
+ * The JSON body of `PUT applications/{id}/commands` (or a guild's route): every command,
+ * or only those that are (`moderatorGuildsOnly: true`) or are not (`false`) limited to the moderator servers.
+ */
+export function commandsJSON(filter: { moderatorGuildsOnly?: boolean } = {}): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const wanted = filter.moderatorGuildsOnly;
+  return COMMANDS.filter((command) => wanted === undefined || (command.moderatorGuildsOnly === true) === wanted).map((command) => command.data);
 }
 
 export type { SlashCommand };

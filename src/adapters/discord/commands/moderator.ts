@@ -3,6 +3,7 @@ import type { Lang } from '../../../core/data/schema.js';
 import { t } from '../../../core/i18n/index.js';
 import type { DiscordContext } from '../context.js';
 import { uiLang } from '../locale.js';
+import { moderatorCommandsAllowedIn } from '../moderator-guilds.js';
 import { notice, replyWith } from '../respond.js';
 import { describe, type TextKey } from './localize.js';
 
@@ -23,11 +24,12 @@ export type Outcome = { result: string } & Record<string, unknown>;
 
 /**
  * Runs a moderator command in the moderator's language and logs it once: the command,
- * who, where, and the outcome. Outside a server (a stale registration) it refuses.
+ * who, where, and the outcome. Outside a server (a stale registration) it refuses, and in
+ * a server not in DISCORD_MODERATOR_GUILD_IDS (when set) it refuses saying why.
  */
 export async function runModeratorCommand(
   interaction: ChatInputCommandInteraction,
-  { logger }: DiscordContext,
+  { logger, moderatorGuilds }: DiscordContext,
   run: (lang: Lang) => Promise<Outcome>,
 ): Promise<void> {
   const lang = uiLang(interaction.locale);
@@ -37,6 +39,10 @@ export async function runModeratorCommand(
   if (!interaction.inGuild()) {
     log({ result: 'not-in-guild' });
     return replyWith(interaction, notice(lang, t(lang).discordGuildOnly(command), 'error'));
+  }
+  if (!moderatorCommandsAllowedIn(moderatorGuilds, interaction.guildId)) {
+    log({ result: 'not-moderator-guild' });
+    return replyWith(interaction, notice(lang, t(lang).discordModeratorGuildOnly(command), 'error'));
   }
   log(await run(lang));
 }

@@ -25,6 +25,7 @@ export function reloadText(result: ReloadResult, lang: Lang): string {
  * than Discord's 3 s.
  */
 export const reload: SlashCommand = {
+  moderatorGuildsOnly: true,
   data: moderatorCommand('reload', 'discordReloadDescription').toJSON(),
   execute(interaction, ctx) {
     return runModeratorCommand(interaction, ctx, async (lang) => {

@@ -8,6 +8,7 @@ export const REPORT_CHARS = 1900;
 
 /** `/unanswered` (moderators): the top unanswered questions and helpfulness by topic, as an ephemeral code block. */
 export const unanswered: SlashCommand = {
+  moderatorGuildsOnly: true,
   data: moderatorCommand('unanswered', 'discordUnansweredDescription').toJSON(),
   execute(interaction, ctx) {
     return runModeratorCommand(interaction, ctx, async () => {
