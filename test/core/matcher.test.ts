@@ -62,6 +62,16 @@ describe('matcher on the curated data', () => {
     expect(renderText(core.ask('How much Russian gas does Germany buy?').reply)).toMatch(/Germany/);
   });
 
+  it('declines questions about places in the region that the source never mentions, instead of answering a look-alike topic', () => {
+    // "corridor" alone would pull these towards the INSTC and trade-hub answers.
+    for (const q of ['What about the Zangezur corridor?', 'Will Iran accept the Zangezur corridor?', 'Зангезурский коридор', 'کریدور زنگزور چیست؟']) {
+      const { reply, match } = core.ask(q);
+      expect(match.outcome, q).toBe('other-parties');
+      expect(reply.kind).toBe('decline');
+    }
+    expect(core.ask('what is the INSTC corridor?').match).toMatchObject({ outcome: 'answer', topicId: 'instc' });
+  });
+
   it('puts the asked fact first: when, where, who, how long, how much, growth', () => {
     const cases: [string, RegExp][] = [
       ['when did they sign the partnership', /17 January 2025/],
