@@ -41,6 +41,14 @@ const PATTERNS: Record<Lang, Patterns> = {
   ],
 };
 
+/** Growth of something that has no figure (influence, role, presence): not a question about a growth rate. */
+const UNMEASURED_GROWTH: Record<Lang, RegExp> = {
+  en: re('(growth|rise|increase) (of|in) (\\p{L}+ ){0,2}(influence|power|role|presence|clout|weight|standing)|(growing|rising|increasing) (\\p{L}+ )?(influence|power|role|presence|clout|weight|standing)'),
+  ru: re('(рост|усилени|возрастани|увеличени)\\p{L}* (\\p{L}+ )?(влияни|рол|присутстви|вес|мощ|могуществ)\\p{L}*|(растущ|возрастающ|усиливающ)\\p{L}* (\\p{L}+ )?(влияни|рол|присутстви|вес|мощ|могуществ)\\p{L}*'),
+  fa: re('(رشد|افزایش) (نفوذ|نقش|حضور|قدرت)|(نفوذ|نقش|حضور|قدرت) رو به (رشد|افزایش)'),
+};
+
 export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionType[] {
-  return PATTERNS[lang].filter(([, pattern]) => pattern.test(normalized)).map(([type]) => type);
+  const unmeasured = UNMEASURED_GROWTH[lang].test(normalized);
+  return PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/data/schema.js';
+import { questionTypes } from '../../src/core/match/question-type.js';
+import { normalizeText } from '../../src/core/text/normalize.js';
+
+const types = (q: string, lang: Lang) => questionTypes(normalizeText(q), lang);
+
+describe('question types', () => {
+  it('finds the asked kind of fact in each language', () => {
+    expect(types('When was the treaty signed?', 'en')).toEqual(['when']);
+    expect(types('На сколько вырос товарооборот?', 'ru')).toEqual(['growth', 'how_much']);
+    expect(types('تجارت چقدر رشد کرد؟', 'fa')).toEqual(['growth', 'how_much']);
+    expect(types('Who signed it?', 'en')).toEqual(['who']);
+  });
+
+  it('does not read growth of influence, role or presence as a question about a growth figure', () => {
+    expect(types('How do they respond to the growth of Turkish influence?', 'en')).not.toContain('growth');
+    expect(types("Is Turkey's growing regional power a concern?", 'en')).not.toContain('growth');
+    expect(types('Как Россия и Иран реагируют на рост влияния Турции?', 'ru')).not.toContain('growth');
+    expect(types('рост роли Азербайджана', 'ru')).not.toContain('growth');
+    expect(types('رشد نفوذ ترکیه چه تاثیری دارد؟', 'fa')).not.toContain('growth');
+    // A measurable growth still is one.
+    expect(types('How much did trade grow?', 'en')).toContain('growth');
+    expect(types('рост товарооборота', 'ru')).toContain('growth');
+  });
+});
