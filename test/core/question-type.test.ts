@@ -13,6 +13,13 @@ describe('question types', () => {
     expect(types('Who signed it?', 'en')).toEqual(['who']);
   });
 
+  it('reads "what made / prompted them" as a why question', () => {
+    expect(types('What made Russia and Iran sign the treaty?', 'en')).toContain('why');
+    expect(types('Что побудило Россию и Иран подписать договор?', 'ru')).toContain('why');
+    expect(types('چه چیزی باعث شد روسیه و ایران این توافق را امضا کنند؟', 'fa')).toContain('why');
+    expect(types('علت امضای پیمان چیست؟', 'fa')).toContain('why');
+  });
+
   it('does not read growth of influence, role or presence as a question about a growth figure', () => {
     expect(types('How do they respond to the growth of Turkish influence?', 'en')).not.toContain('growth');
     expect(types("Is Turkey's growing regional power a concern?", 'en')).not.toContain('growth');

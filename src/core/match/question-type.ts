@@ -18,7 +18,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
-    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale')],
+    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)')],
     ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big')],
   ],
   ru: [
@@ -27,7 +27,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
     ['where', re('где|в каком городе|в каком месте|куда')],
     ['who', re('кто|кем|какие (лидеры|президенты)|подписант\\p{L}*')],
-    ['why', re('почему|зачем|причин\\p{L}*|цел\\p{L}*|для чего')],
+    ['why', re('почему|зачем|причин\\p{L}*|цел\\p{L}*|для чего|что (заставило|побудило|подтолкнуло)')],
     ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
   ],
   fa: [
@@ -36,7 +36,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
     ['where', re('کجا|در کدام شهر|کدام شهر|چه شهری')],
     ['who', re('چه کسی|چه کسانی|کیا|امضاکنندگان')],
-    ['why', re('چرا|به چه دلیل|دلیل|هدف|برای چه')],
+    ['why', re('چرا|به چه دلیل|دلیل|علت|انگیزه|باعث شد|هدف|برای چه')],
     ['how_much', re('چقدر|چه مقدار|چه میزان|میزان|حجم|چند درصد|درصد|سهم|چند')],
   ],
 };
