@@ -4,7 +4,7 @@ import type { FakeUser } from '../fakes/discord-gateway.js';
 import { type Bot, OPTION, startBot } from './harness.js';
 
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
-const BURST = 3 * DEFAULT_CONCURRENCY;
+const BURST = DEFAULT_CONCURRENCY + 24;
 
 const userFor = (i: number): FakeUser => ({ id: String(320_000_000_000_000_000n + BigInt(i)), username: `burst${i}`, global_name: null, discriminator: '0', avatar: null });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createConcurrencyLimiter } from '../../src/adapters/discord/concurrency.js';
 
+/** Resolves on the next turn of the event loop (after its I/O phase). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A promise with its resolve and reject exposed. */
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
@@ -29,6 +32,9 @@ describe('concurrency limiter', () => {
         return i * 10;
       }),
     );
+    expect(started).toEqual([]); // nothing runs inside run(): every task starts on a later macrotask
+    while (started.length < 3) await nextTurn();
+    await nextTurn();
     expect(started).toEqual([0, 1, 2]);
     expect([limiter.running, limiter.queued]).toEqual([3, 5]);
 
@@ -37,7 +43,7 @@ describe('concurrency limiter', () => {
     gates[0]!.resolve();
     await done[0];
     await done[1];
-    while (started.length < 5) await new Promise((resolve) => setImmediate(resolve));
+    while (started.length < 5) await nextTurn();
     expect(started).toEqual([0, 1, 2, 3, 4]);
     for (const gate of gates) gate.resolve();
     expect(await Promise.all(done)).toEqual([0, 10, 20, 30, 40, 50, 60, 70]);
@@ -46,8 +52,8 @@ describe('concurrency limiter', () => {
     expect([limiter.running, limiter.queued]).toEqual([0, 0]);
   });
 
-  it('starts a queued task on a later macrotask: other I/O callbacks run between synchronous handlers', async () => {
-    const limiter = createConcurrencyLimiter(1);
+  it('starts one task per turn of the event loop: other I/O callbacks run between handlers, however many slots are free', async () => {
+    const limiter = createConcurrencyLimiter(100);
     const events: string[] = [];
     // A stand-in for the event loop's other work (socket reads, flushing sends): one entry per loop turn.
     let ticking = true;
@@ -57,11 +63,11 @@ describe('concurrency limiter', () => {
     };
     setImmediate(tick);
     // Handlers that never await (like core.ask): without a yield they would all run in one turn.
-    const all = Array.from({ length: 4 }, (_, i) => limiter.run(async () => void events.push(`task ${i}`)));
+    const all = Array.from({ length: 6 }, (_, i) => limiter.run(async () => void events.push(`task ${i}`)));
     await Promise.all(all);
     ticking = false;
     const tasks = events.map((e, i) => (e.startsWith('task') ? i : -1)).filter((i) => i >= 0);
-    expect(tasks).toHaveLength(4);
+    expect(events.filter((e) => e.startsWith('task'))).toEqual(['task 0', 'task 1', 'task 2', 'task 3', 'task 4', 'task 5']);
     for (let k = 1; k < tasks.length; k += 1) {
       expect(events.slice(tasks[k - 1]! + 1, tasks[k]), `between task ${k - 1} and task ${k}`).toContain('tick');
     }

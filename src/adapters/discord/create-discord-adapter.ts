@@ -21,9 +21,9 @@ import { connectionFailureLogger, logRestRetries } from './rest-retry-log.js';
  * `config.DISCORD_API_BASE` points REST (and so the gateway URL) at a proxy or a fake.
  * The curator takes 👍/👎 votes and serves /reload and /unanswered; summary-card
  * images are rendered (and cached) from the core's current data.
- * Interactions are handled at most DEFAULT_CONCURRENCY at a time (the rest queue, first in,
- * first out), so a burst cannot hold the event loop past Discord's 3 s deadline; REST
- * retries dropped connections and says so in the log (one warning per retry).
+ * Interactions are started one per event-loop turn, first in, first out, at most
+ * DEFAULT_CONCURRENCY in flight, so a burst cannot hold the event loop past Discord's 3 s
+ * deadline; REST retries dropped connections and says so in the log (one warning per retry).
  */
 export function createDiscordAdapter(config: Config, core: Core, logger: Logger, curator: Curator): Adapter {
   const token = config.DISCORD_TOKEN;
