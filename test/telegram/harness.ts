@@ -29,8 +29,8 @@ export interface TelegramTest {
   waitForLog(test: (entry: Record<string, any>) => boolean): Promise<Record<string, any>>;
   /** A user's message arrives (update pushed); returns the message. */
   send(chat: Chat, from: User, text: string, extra?: Partial<Message>): Message;
-  /** A user's message arrives; resolves with the bot's next sendMessage to that chat. */
-  say(chat: Chat, from: User, text: string, extra?: Partial<Message>): Promise<ApiCall>;
+  /** A user's message arrives; resolves with the bot's next sendMessage to that chat (within `timeoutMs`, default the fake's). */
+  say(chat: Chat, from: User, text: string, extra?: Partial<Message>, timeoutMs?: number): Promise<ApiCall>;
   /** A user presses an inline button with `data` under `message`. */
   press(from: User, message: Message, data: string): void;
   stop(): Promise<void>;
@@ -101,8 +101,8 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
         else logWaiters.push({ test, resolve });
       }),
     send,
-    say: (chat, from, text, extra) => {
-      const reply = fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
+    say: (chat, from, text, extra, timeoutMs) => {
+      const reply = fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id, ...(timeoutMs ? { timeoutMs } : {}) });
       send(chat, from, text, extra);
       return reply;
     },

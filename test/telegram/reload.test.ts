@@ -17,6 +17,8 @@ describe('Telegram /reload', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // A reload trains in a fresh worker thread: seconds on a busy machine, so its reply may take longer than a question's.
+  const RELOAD_REPLY_MS = 30_000;
   const commandLogs = (command: string) => tg.logs().filter((l) => l.msg === 'moderator command' && l.command === command);
 
   it('/reload picks up an edit; an invalid edit is rejected with file, path and reason, and the bot keeps the last good data', async () => {
@@ -29,13 +31,13 @@ describe('Telegram /reload', () => {
 
     // A curator's valid edit, picked up without a restart.
     writeFileSync(gasFile, original.replace('Natural gas partnership', 'Natural gas deal'));
-    const reloaded = await tg.say(chat, MODERATOR, '/reload');
+    const reloaded = await tg.say(chat, MODERATOR, '/reload', undefined, RELOAD_REPLY_MS);
     expect(reloaded.plain).toMatch(/^Data reloaded: \d+ topics \(version [0-9a-f]+\)\.$/);
     expect((await tg.say(chat, MODERATOR, 'how much gas will russia send iran?')).plain).toMatch(/^Natural gas deal\n/);
 
     // An invalid edit: rejected, told in the moderator's language with file + path + reason.
     writeFileSync(gasFile, original.replace(/^order: \d+$/m, 'order: sixty'));
-    const rejected = await tg.say(privateChat(MOD_RU), MOD_RU, '/reload');
+    const rejected = await tg.say(privateChat(MOD_RU), MOD_RU, '/reload', undefined, RELOAD_REPLY_MS);
     const [head, ...issues] = rejected.plain!.split('\n');
     expect(head).toBe(ru.tgReloadRejected);
     expect(issues[0]).toMatch(/^• .*topics\/gas\.yaml: order: .*expected number/);
@@ -47,5 +49,5 @@ describe('Telegram /reload', () => {
     expect(logs[1]).toMatchObject({ user: { id: MODERATOR.id }, result: 'rejected', issues: expect.any(Number) });
     // The curator logged the reason it was given, naming who asked.
     expect(tg.logs().some((l) => l.reason === `telegram /reload by ${MODERATOR.id}` && Array.isArray(l.issues))).toBe(true);
-  });
+  }, 3 * RELOAD_REPLY_MS);
 });
