@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DataError } from '../core/data/load.js';
-import { importMatcher } from '../core/match/matcher.js';
+import { importMatcherInSteps } from '../core/match/matcher.js';
 import type { Logger } from '../logger.js';
 import { buildInProcess, type BuildKnowledge } from './build.js';
 import type { BuildReply, BuildRequest } from './build-protocol.js';
@@ -81,7 +81,8 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
       }
       if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new Error(reply.error);
       const received = performance.now();
-      const matcher = importMatcher(reply.kb, reply.model);
+      // One language's analysers per event-loop turn: questions keep being answered in between.
+      const matcher = await importMatcherInSteps(reply.kb, reply.model, () => new Promise((r) => setImmediate(r)));
       const ms = { ...reply.ms, thread: received - started, import: performance.now() - received };
       opts.logger.debug({ ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) }, 'data built in a worker thread');
       return { kb: reply.kb, matcher };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGS, type KnowledgeBase } from '../../src/core/data/schema.js';
-import { buildMatcher, importMatcher, type Matcher } from '../../src/core/match/matcher.js';
+import { buildMatcher, importMatcher, importMatcherInSteps, type Matcher } from '../../src/core/match/matcher.js';
 import { modelBuffers } from '../../src/core/match/matcher-model.js';
 import { realKnowledgeBase } from '../support/core.js';
 
@@ -53,6 +53,16 @@ describe('matcher export / import', () => {
     const differing = questions.map((q) => [view(reference, q), view(imported, q)] as const).filter(([a, b]) => JSON.stringify(a) !== JSON.stringify(b));
     expect(differing).toEqual([]);
     for (const q of ['gas', 'инстк', 'تجارت', '']) expect(imported.rankTopics(q, 5)).toEqual(reference.rankTopics(q, 5));
+  });
+
+  it('imports in steps, one language per step, to the same answers', async () => {
+    const model = buildMatcher(kb).toModel();
+    let steps = 0;
+    const imported = await importMatcherInSteps(kb, model, async () => void (steps += 1));
+    expect(steps).toBe(LANGS.length);
+    const questions = questionsOf(kb).filter((_, i) => i % 7 === 0);
+    expect(questions.map((q) => view(imported, q))).toEqual(questions.map((q) => view(reference, q)));
+    await expect(importMatcherInSteps({ ...kb, version: 'other' }, model, async () => {})).rejects.toThrow(/trained on data/);
   });
 
   it('refuses a model trained on other data', async () => {

@@ -159,12 +159,36 @@ export function buildMatcher(kb: KnowledgeBase, tuning: Tuning = DEFAULT_TUNING,
  * was trained on other data.
  */
 export function importMatcher(kb: KnowledgeBase, model: MatcherModel, tuning: Tuning = DEFAULT_TUNING): Matcher {
-  if (model.format !== MATCHER_MODEL_FORMAT) throw new Error(`matcher model: format ${model.format}, expected ${MATCHER_MODEL_FORMAT}`);
-  if (model.version !== kb.version) throw new Error(`matcher model: trained on data ${model.version}, not ${kb.version}`);
+  checkModel(kb, model);
+  const models = new Map(model.languages.map((m) => [m.lang, importLanguage(kb, m)] as const));
+  return importRest(kb, model, tuning, models);
+}
+
+/**
+ * `importMatcher` one language at a time, awaiting `between()` after each, so
+ * a caller on a busy thread can let other work run between the analyser
+ * rebuilds (tens of milliseconds each) instead of pausing for all of them.
+ */
+export async function importMatcherInSteps(kb: KnowledgeBase, model: MatcherModel, between: () => Promise<void>, tuning: Tuning = DEFAULT_TUNING): Promise<Matcher> {
+  checkModel(kb, model);
   const models = new Map<Lang, LangModel>();
   for (const m of model.languages) {
-    models.set(m.lang, { engine: importIntentEngine(m.engine, corpusFor(kb, m.lang), analyzerOptionsFor(kb, m.lang)), domainStems: new Set(m.domainStems) });
+    models.set(m.lang, importLanguage(kb, m));
+    await between();
   }
+  return importRest(kb, model, tuning, models);
+}
+
+function checkModel(kb: KnowledgeBase, model: MatcherModel): void {
+  if (model.format !== MATCHER_MODEL_FORMAT) throw new Error(`matcher model: format ${model.format}, expected ${MATCHER_MODEL_FORMAT}`);
+  if (model.version !== kb.version) throw new Error(`matcher model: trained on data ${model.version}, not ${kb.version}`);
+}
+
+function importLanguage(kb: KnowledgeBase, m: MatcherModel['languages'][number]): LangModel {
+  return { engine: importIntentEngine(m.engine, corpusFor(kb, m.lang), analyzerOptionsFor(kb, m.lang)), domainStems: new Set(m.domainStems) };
+}
+
+function importRest(kb: KnowledgeBase, model: MatcherModel, tuning: Tuning, models: Map<Lang, LangModel>): Matcher {
   const allowed = new Map(model.allowedPlaces.map(([id, list]) => [id, new Set(list)]));
   return assembleMatcher(kb, tuning, models, createPlaceFinder(kb.places.partners, kb.places.places), allowed);
 }
