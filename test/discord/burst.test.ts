@@ -39,4 +39,20 @@ describe('a burst of interactions', () => {
     }
     expect(bot.logs().filter((l) => l.level >= 50)).toEqual([]);
   });
+
+  it('direct messages and mentions share the same limit: a flood of them never has more than the limit in flight', async () => {
+    bot = await startBot({ env: { RATE_LIMIT_PER_MINUTE: '1000' } });
+    // Each DM is its own channel, so @discordjs/rest does not serialise the replies per channel: only the limiter bounds them.
+    const held = bot.fake.hold({ method: 'POST', path: /^\/channels\/\d+\/messages$/ });
+    const connectionsBefore = bot.fake.connections;
+    const sent = Array.from({ length: BURST }, (_, i) => bot.fake.userMessage('who signed it?', { dm: true, user: userFor(1000 + i) }));
+    for (let finished = 0; finished < BURST; finished += 1) {
+      await held.waitForPending(Math.min(DEFAULT_CONCURRENCY, BURST - finished));
+      held.release(1);
+    }
+    expect(held.most).toBe(DEFAULT_CONCURRENCY);
+    expect(bot.fake.connections - connectionsBefore).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+    const replies = await bot.fake.waitForCalls((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.status === 200, BURST);
+    expect(new Set(replies.map((c) => c.body.message_reference.message_id))).toEqual(new Set(sent.map((m) => m.id)));
+  });
 });

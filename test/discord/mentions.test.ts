@@ -26,6 +26,18 @@ describe('mentions and direct messages', () => {
     expect(limitViolations(call.body)).toEqual([]);
   });
 
+  it('a reply whose answer is lost on the way back is retried, and Discord keeps one message (nonce enforced)', async () => {
+    const general = bot.fake.channel('general');
+    bot.fake.fail({ method: 'POST', path: new RegExp(`^/channels/${general.id}/messages$`), status: 0, afterProcessing: true });
+    const message = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: general.id, mentions: [bot.fake.bot] });
+    await bot.fake.waitForCall(replyTo(message.id));
+    const attempts = bot.fake.calls.filter((c) => channelPost(general.id)(c) && c.body?.message_reference?.message_id === message.id);
+    expect(attempts.map((c) => c.status)).toEqual([0, 200]);
+    expect(attempts.map((c) => [c.body.nonce, c.body.enforce_nonce])).toEqual([[message.id, true], [message.id, true]]);
+    // The retry got back the message the first attempt had created.
+    expect(attempts[1]!.response.id).toBe(attempts[0]!.response.id);
+  });
+
   it('answers any direct message', async () => {
     const message = bot.fake.userMessage('how much gas will Russia supply?', { dm: true });
     const call = await bot.fake.waitForCall(replyTo(message.id));

@@ -93,6 +93,8 @@ export interface Failure {
   path: RegExp;
   /** The HTTP status to answer; 0 drops the connection without an answer (recorded with status 0). */
   status: number;
+  /** With status 0: handle the request first (e.g. create the message), then drop the connection instead of answering. */
+  afterProcessing?: boolean;
   /** Seconds, for 429s. Default 0.05. */
   retryAfter?: number;
   /** Discord JSON error code (50013 Missing Permissions…). */
@@ -237,6 +239,7 @@ export class FakeDiscord extends EventEmitter {
   private readonly sessions = new Map<string, Session>();
   private readonly failures: Failure[] = [];
   private readonly holds: Hold[] = [];
+  private readonly byNonce = new Map<string, Record<string, any>>();
   private readonly shards: number;
   private readonly maxConcurrency: number;
 
@@ -601,11 +604,13 @@ export class FakeDiscord extends EventEmitter {
       status: 200,
       response: undefined,
     };
+    let dropAnswer = false;
     const reply = (status: number, payload?: unknown, headers?: Record<string, string>) => {
-      call.status = status;
+      call.status = dropAnswer ? 0 : status;
       call.response = payload;
       this.calls.push(call);
-      json(res, status, payload, headers);
+      if (dropAnswer) req.socket.destroy();
+      else json(res, status, payload, headers);
       this.emit('call', call);
     };
 
@@ -613,26 +618,26 @@ export class FakeDiscord extends EventEmitter {
     if (hold) await hold.enter();
 
     const failure = this.failures.find((f) => (!f.method || f.method === method) && f.path.test(path) && (f.times ?? 1) > 0);
-    if (failure) {
-      failure.times = (failure.times ?? 1) - 1;
-      if (failure.status === 0) {
-        call.status = 0;
-        this.calls.push(call);
-        this.emit('call', call);
-        req.socket.destroy();
-        return;
-      }
-      if (failure.status === 429) {
-        const retryAfter = failure.retryAfter ?? 0.05;
-        return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, {
-          'retry-after': String(retryAfter),
-          'x-ratelimit-limit': '5',
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset-after': String(retryAfter),
-          'x-ratelimit-bucket': `fake-${method}-${path.split('/')[1]}`,
-          'x-ratelimit-scope': 'user',
-        });
-      }
+    if (failure) failure.times = (failure.times ?? 1) - 1;
+    if (failure?.status === 0 && failure.afterProcessing) {
+      dropAnswer = true; // handled below as usual; the answer is lost on the way back
+    } else if (failure?.status === 0) {
+      call.status = 0;
+      this.calls.push(call);
+      this.emit('call', call);
+      req.socket.destroy();
+      return;
+    } else if (failure?.status === 429) {
+      const retryAfter = failure.retryAfter ?? 0.05;
+      return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, {
+        'retry-after': String(retryAfter),
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': String(retryAfter),
+        'x-ratelimit-bucket': `fake-${method}-${path.split('/')[1]}`,
+        'x-ratelimit-scope': 'user',
+      });
+    } else if (failure) {
       return reply(failure.status, { message: failure.message ?? `${failure.status}: fake failure`, code: failure.code ?? 0 });
     }
 
@@ -655,8 +660,14 @@ export class FakeDiscord extends EventEmitter {
       return reply(200, this.message({ channel_id: this.guilds[0]!.channels[0]!.id, ...messageFields(body) }));
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      // enforce_nonce: the message this bot already created with this nonce comes back instead of a second one.
+      const nonceKey = body?.enforce_nonce && body.nonce !== undefined ? `${m[1]}:${String(body.nonce)}` : undefined;
+      const existing = nonceKey ? this.byNonce.get(nonceKey) : undefined;
+      if (existing) return reply(200, existing);
       const guild = this.guilds.find((g) => g.channels.some((c) => c.id === m![1]));
-      return reply(200, this.message({ channel_id: m[1]!, ...(guild ? { guild_id: guild.id } : {}), ...messageFields(body) }));
+      const created = this.message({ channel_id: m[1]!, ...(guild ? { guild_id: guild.id } : {}), ...messageFields(body) });
+      if (nonceKey) this.byNonce.set(nonceKey, created);
+      return reply(200, created);
     }
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/.exec(path))) {
       const commands = (body as Array<Record<string, unknown>>).map((c) => ({
@@ -678,8 +689,8 @@ export class FakeDiscord extends EventEmitter {
 
 function messageFields(body: any): Record<string, unknown> {
   if (!body || typeof body !== 'object') return {};
-  const { content = '', embeds = [], components = [], flags = 0, message_reference } = body;
-  return { content, embeds, components, flags, ...(message_reference ? { message_reference } : {}) };
+  const { content = '', embeds = [], components = [], flags = 0, message_reference, nonce } = body;
+  return { content, embeds, components, flags, ...(message_reference ? { message_reference } : {}), ...(nonce !== undefined ? { nonce } : {}) };
 }
 
 /** A request body: JSON, or multipart/form-data (what discord.js sends with files) parsed into payload_json and the files' bytes. */

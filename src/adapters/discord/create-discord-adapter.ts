@@ -49,12 +49,13 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
     moderatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS),
   };
 
+  // Interactions and mentions share one queue: a flood of either cannot hold the event loop.
   const handlers = createConcurrencyLimiter();
   client.on(Events.InteractionCreate, (interaction) => {
     void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction), () => routeInteraction(interaction, ctx), () => apologizeInteraction(interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
-    void guard(log, 'messageCreate', messageContext(message), () => answerMention(message, ctx), () => apologizeMessage(message));
+    void handlers.run(() => guard(log, 'messageCreate', messageContext(message), () => answerMention(message, ctx), () => apologizeMessage(message)));
   });
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');

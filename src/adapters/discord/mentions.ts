@@ -31,8 +31,11 @@ export async function answerMention(message: Message, { core, limiter, logger }:
     canEmbed = !permissions || permissions.has(PermissionFlagsBits.EmbedLinks);
     canReference = !permissions || permissions.has(PermissionFlagsBits.ReadMessageHistory);
   }
+  // The question's id as nonce, enforced: if a reply is retried after its connection dropped
+  // but Discord had already created it, Discord returns that message instead of posting it twice.
+  const once = { nonce: message.id, enforceNonce: true };
   const answer = (body: DiscordMessage) =>
-    canReference || !message.channel.isSendable() ? message.reply({ ...body, failIfNotExists: false }) : message.channel.send(body);
+    canReference || !message.channel.isSendable() ? message.reply({ ...body, ...once, failIfNotExists: false }) : message.channel.send({ ...body, ...once });
 
   // A message carries no locale: the question's script decides the language.
   const question = toQuestion(message.content, me.id);
