@@ -182,4 +182,14 @@ describe('deploy-commands against the fake REST', () => {
       await strict.close();
     }
   });
+
+  it('`npm run deploy-commands` also reports the moderator servers it registered /reload and /unanswered in', async () => {
+    const moderatorGuild = '900000000000000077';
+    const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_MODERATOR_GUILD_IDS: moderatorGuild, DISCORD_API_BASE: fake.apiBase };
+    const ok = await run('src/cli/deploy-commands.ts', env);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/^Registered \d+ commands globally/m);
+    expect(ok.stdout).not.toMatch(/^Registered \d+ commands globally.*\/reload/m);
+    expect(ok.stdout).toMatch(new RegExp(`^Registered 2 moderator commands in guild ${moderatorGuild}: /(reload /unanswered|unanswered /reload)$`, 'm'));
+  });
 });
