@@ -48,14 +48,20 @@ function release(hold: Int32Array): void {
   Atomics.notify(hold, 0);
 }
 
+/** A copy of the data with a valid edit, a core on the unedited copy, and a reloader whose build thread holds after training. */
+async function editedDataWithHeldBuild() {
+  const { dir, gas, original } = await dataCopy();
+  const core = createCore(await loadKnowledgeBase(dir));
+  const hold = new Int32Array(new SharedArrayBuffer(4));
+  const { build, log } = threads({ holdAfterTraining: hold });
+  const reloader = createReloader({ dir, core, logger: log.logger, watch: false, build: build.build });
+  await writeFile(gas, edit(original));
+  return { dir, core, hold, build, log, reloader };
+}
+
 describe('building new data in a worker thread', { timeout: 60_000 }, () => {
   it('keeps answering from the old data on this thread while the build is in flight; the new data arrives later', async () => {
-    const { dir, gas, original } = await dataCopy();
-    const core = createCore(await loadKnowledgeBase(dir));
-    const hold = new Int32Array(new SharedArrayBuffer(4));
-    const { build, log } = threads({ holdAfterTraining: hold });
-    const reloader = createReloader({ dir, core, logger: log.logger, watch: false, build: build.build });
-    await writeFile(gas, edit(original));
+    const { dir, core, hold, build, log, reloader } = await editedDataWithHeldBuild();
 
     const pending = reloader.reload('test');
     // The build thread trains, then blocks; a build on this thread would block it here instead and never get this far.
@@ -109,12 +115,7 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
   });
 
   it('ends a build in flight on close: no thread left, the old data still answers', async () => {
-    const { dir, gas, original } = await dataCopy();
-    const core = createCore(await loadKnowledgeBase(dir));
-    const hold = new Int32Array(new SharedArrayBuffer(4));
-    const { build, log } = threads({ holdAfterTraining: hold });
-    const reloader = createReloader({ dir, core, logger: log.logger, watch: false, build: build.build });
-    await writeFile(gas, edit(original));
+    const { dir, core, hold, build, log, reloader } = await editedDataWithHeldBuild();
     const version = core.version;
 
     const pending = reloader.reload('test');
