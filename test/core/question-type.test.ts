@@ -13,6 +13,12 @@ describe('question types', () => {
     expect(types('Who signed it?', 'en')).toEqual(['who']);
   });
 
+  it('reads "when does it expire" as a question about duration first', () => {
+    expect(types('When does the agreement expire?', 'en')[0]).toBe('how_long');
+    expect(types('Когда истекает срок действия договора?', 'ru')[0]).toBe('how_long');
+    expect(types('توافق‌نامه کی منقضی می‌شود؟', 'fa')[0]).toBe('how_long');
+  });
+
   it('reads "what made / prompted them" as a why question', () => {
     expect(types('What made Russia and Iran sign the treaty?', 'en')).toContain('why');
     expect(types('Что побудило Россию и Иран подписать договор?', 'ru')).toContain('why');

@@ -14,7 +14,7 @@ const re = (body: string) => new RegExp(`${B}(${body})${E}`, 'u');
 const PATTERNS: Record<Lang, Patterns> = {
   en: [
     ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
-    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of')],
+    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of|expir(e|es|y|ation)|run out|until when')],
     ['when', re('when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
@@ -23,7 +23,7 @@ const PATTERNS: Record<Lang, Patterns> = {
   ],
   ru: [
     ['growth', re('на сколько (вырос|выросл|увеличил)\\p{L}*|рост\\p{L}*|вырос\\p{L}*|увеличил\\p{L}*|прирост\\p{L}*|как быстро')],
-    ['how_long', re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до')],
+    ['how_long', re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до|истека\\p{L}*|истечет|истечени\\p{L}*|до какого (года|времени)')],
     ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
     ['where', re('где|в каком городе|в каком месте|куда')],
     ['who', re('кто|кем|какие (лидеры|президенты)|подписант\\p{L}*')],
@@ -32,7 +32,7 @@ const PATTERNS: Record<Lang, Patterns> = {
   ],
   fa: [
     ['growth', re('رشد|افزایش|چقدر بیشتر|چند درصد رشد')],
-    ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی')],
+    ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی|منقضی|انقضا|تا چه سالی|تا چه زمانی')],
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
     ['where', re('کجا|در کدام شهر|کدام شهر|چه شهری')],
     ['who', re('چه کسی|چه کسانی|کیا|امضاکنندگان')],
