@@ -1,4 +1,4 @@
-import type { KnowledgeBase, Lang, LocalizedText, Topic } from './data/schema.js';
+import { type KnowledgeBase, type Lang, type LocalizedText, SPECIFIC_TYPES, type QuestionType, type SpecificType, type Topic } from './data/schema.js';
 import { comma, formatDate, formatInteger, t } from './i18n/index.js';
 import type { MatchResult } from './match/matcher.js';
 import type { AnswerReply, CardReply, DeclineReply, HelpReply, KeyFact, NoticeReply, Reply, SourceRef, SuggestReply, TopicRef } from './reply.js';
@@ -41,12 +41,17 @@ function related(kb: KnowledgeBase, topic: Topic, lang: Lang): TopicRef[] {
   });
 }
 
-export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string): AnswerReply {
+/**
+ * The answer for a topic. With `factId`, the lead states that fact; with
+ * `unstated` (the question asked for a kind of detail this topic's source does
+ * not give), the lead says so plainly and the topic's text follows.
+ */
+export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string, unstated?: SpecificType): AnswerReply {
   const fact = factId ? topic.facts.find((f) => f.id === factId) : undefined;
   const short = text(topic.short, lang);
   const summary = text(topic.summary, lang);
-  const lead = fact ? text(fact.sentence, lang) : short;
-  const details = fact ? `${short} ${summary}` : summary;
+  const lead = fact ? text(fact.sentence, lang) : unstated ? t(lang).notStated(unstated) : short;
+  const details = fact || unstated ? `${short} ${summary}` : summary;
   return {
     kind: 'answer',
     lang,
@@ -90,6 +95,8 @@ export function noticeReply(lang: Lang, level: NoticeReply['level'], message: st
   return { kind: 'notice', lang, level, text: message };
 }
 
+const isSpecific = (type: QuestionType): type is SpecificType => (SPECIFIC_TYPES as readonly QuestionType[]).includes(type);
+
 /** The reply for a match: answer, did-you-mean, help or a decline. */
 export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
   const { lang } = match;
@@ -97,7 +104,7 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
   const topic = match.topicId ? kb.topics.find((x) => x.id === match.topicId) : undefined;
   switch (match.outcome) {
     case 'answer':
-      return answerReply(kb, topic!, lang, match.factId);
+      return answerReply(kb, topic!, lang, match.factId, match.factId ? undefined : match.types.find(isSpecific));
     case 'unsure': {
       const suggestions = match.suggestions.flatMap((id) => {
         const s = kb.topics.find((x) => x.id === id);

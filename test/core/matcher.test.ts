@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/core.js';
-import type { KnowledgeBase } from '../../src/core/data/schema.js';
+import type { KnowledgeBase, Lang, SpecificType } from '../../src/core/data/schema.js';
+import { t } from '../../src/core/i18n/index.js';
 import { renderText } from '../../src/core/render/text.js';
 import { realCore, realKnowledgeBase } from '../support/core.js';
 
@@ -70,6 +71,24 @@ describe('matcher on the curated data', () => {
       expect(reply.kind).toBe('decline');
     }
     expect(core.ask('what is the INSTC corridor?').match).toMatchObject({ outcome: 'answer', topicId: 'instc' });
+  });
+
+  it('says plainly when the source does not give the detail asked for, then what it does say about the topic', () => {
+    const cases: [string, Lang, SpecificType, string, RegExp][] = [
+      ['What price will Iran pay for Russian gas?', 'en', 'price', 'gas', /55 billion cubic meters/],
+      ['When will the Rasht-Astara railway be finished?', 'en', 'when', 'instc', /Rasht/],
+      ['Сколько стоит российский газ для Ирана?', 'ru', 'price', 'gas', /55/],
+      ['قیمت گاز روسیه برای ایران چقدر است؟', 'fa', 'price', 'gas', /۵۵|55/],
+    ];
+    for (const [q, lang, type, topic, said] of cases) {
+      const { reply, match } = core.ask(q);
+      expect(match, q).toMatchObject({ outcome: 'answer', topicId: topic });
+      expect(reply.kind === 'answer' && reply.lead, q).toBe(t(lang).notStated(type));
+      expect(reply.kind === 'answer' && reply.details, q).toMatch(said);
+    }
+    // A detail the topic does state is still answered first.
+    const gas = core.ask('How much gas will Russia send to Iran each year?').reply;
+    expect(gas.kind === 'answer' && gas.lead).toMatch(/55 billion cubic meters/);
   });
 
   it('puts the asked fact first: when, where, who, how long, how much, growth', () => {

@@ -13,6 +13,14 @@ describe('question types', () => {
     expect(types('Who signed it?', 'en')).toEqual(['who']);
   });
 
+  it('reads price and cost questions as such, not as questions about any other figure', () => {
+    expect(types('What price will Iran pay for Russian gas?', 'en')).toEqual(['price']);
+    expect(types('How much will the railway cost?', 'en')).toEqual(['price']);
+    expect(types('Сколько стоит газ для Ирана?', 'ru')).toEqual(['price']);
+    expect(types('قیمت گاز چقدر است؟', 'fa')).toEqual(['price']);
+    expect(types('How much gas will Russia send?', 'en')).toEqual(['how_much']);
+  });
+
   it('reads "when does it expire" as a question about duration first', () => {
     expect(types('When does the agreement expire?', 'en')[0]).toBe('how_long');
     expect(types('Когда истекает срок действия договора?', 'ru')[0]).toBe('how_long');

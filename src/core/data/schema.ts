@@ -21,7 +21,10 @@ export const LocalizedList = z.strictObject({ en: list, ru: list, fa: list });
 export type LocalizedList = z.infer<typeof LocalizedList>;
 
 /** Question types a fact answers; the matcher detects them in the question. */
-export const QUESTION_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', 'growth', 'why', 'what'] as const;
+export const QUESTION_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', 'growth', 'price', 'why', 'what'] as const;
+/** Question types that ask for one precise detail (a date, a name, a figure…), as opposed to why / what. */
+export const SPECIFIC_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', 'growth', 'price'] as const satisfies readonly QuestionType[];
+export type SpecificType = (typeof SPECIFIC_TYPES)[number];
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const Fact = z.strictObject({

@@ -1,6 +1,17 @@
+import type { SpecificType } from '../data/schema.js';
 import { enDiscord } from './en-discord.js';
 import { enTelegram } from './en-telegram.js';
 import type { SectionOf } from './section.js';
+
+const NOT_STATED: Record<SpecificType, string> = {
+  when: 'The source gives no date for this.',
+  who: 'The source names no one for this.',
+  where: 'The source gives no place for this.',
+  how_much: 'The source gives no figure for this.',
+  how_long: 'The source gives no duration for this.',
+  growth: 'The source gives no growth figure for this.',
+  price: 'The source gives no price or cost for this.',
+};
 
 /** English interface text. Other catalogues must provide every key (`Catalogue`). */
 export const en = {
@@ -23,6 +34,8 @@ export const en = {
   declineEmpty: 'Please ask a question about the Russia–Iran strategic partnership agreement, for example “When was it signed?”.',
   suggestText: 'I am not sure what you mean. Did you mean one of these?',
   unknownTopic: (id: string) => `There is no topic “${id}”. Use /topics to see them all.`,
+  /** The lead of an answer whose topic does not state the detail asked for; the topic's own text follows. */
+  notStated: (type: SpecificType) => NOT_STATED[type],
   keyFacts: 'Key facts',
   related: 'Related',
   source: 'Source',

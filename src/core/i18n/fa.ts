@@ -1,6 +1,17 @@
+import type { SpecificType } from '../data/schema.js';
 import type { Catalogue } from './en.js';
 import { faDiscord } from './fa-discord.js';
 import { faTelegram } from './fa-telegram.js';
+
+const NOT_STATED: Record<SpecificType, string> = {
+  when: 'منبع تاریخی برای این ذکر نکرده است.',
+  who: 'منبع نامی برای این ذکر نکرده است.',
+  where: 'منبع مکانی برای این ذکر نکرده است.',
+  how_much: 'منبع رقمی برای این ذکر نکرده است.',
+  how_long: 'منبع مدتی برای این ذکر نکرده است.',
+  growth: 'منبع رقمی دربارهٔ رشد ذکر نکرده است.',
+  price: 'منبع به قیمت یا هزینهٔ این اشاره نکرده است.',
+};
 
 /** Persian interface text. */
 export const fa: Catalogue = {
@@ -23,6 +34,7 @@ export const fa: Catalogue = {
   declineEmpty: 'لطفاً پرسشی دربارهٔ توافق‌نامهٔ مشارکت راهبردی روسیه و ایران بپرسید؛ مثلاً «کی امضا شد؟».',
   suggestText: 'مطمئن نیستم منظورتان چیست. آیا منظورتان یکی از این موضوع‌هاست؟',
   unknownTopic: (id: string) => `موضوعی با شناسهٔ «${id}» وجود ندارد. فهرست موضوع‌ها: /topics`,
+  notStated: (type: SpecificType) => NOT_STATED[type],
   keyFacts: 'نکته‌های کلیدی',
   related: 'موضوع‌های مرتبط',
   source: 'منبع',

@@ -1,6 +1,17 @@
+import type { SpecificType } from '../data/schema.js';
 import type { Catalogue } from './en.js';
 import { ruDiscord } from './ru-discord.js';
 import { ruTelegram } from './ru-telegram.js';
+
+const NOT_STATED: Record<SpecificType, string> = {
+  when: 'Источник не называет дату.',
+  who: 'Источник не называет имён.',
+  where: 'Источник не называет места.',
+  how_much: 'Источник не приводит цифр.',
+  how_long: 'Источник не называет срока.',
+  growth: 'Источник не приводит данных о росте.',
+  price: 'Источник не называет ни цены, ни стоимости.',
+};
 
 /** Russian interface text. */
 export const ru: Catalogue = {
@@ -23,6 +34,7 @@ export const ru: Catalogue = {
   declineEmpty: 'Задайте вопрос о договоре о стратегическом партнёрстве России и Ирана, например: «Когда он был подписан?».',
   suggestText: 'Я не уверен, что понял вопрос. Возможно, вы имели в виду одну из этих тем?',
   unknownTopic: (id: string) => `Темы «${id}» нет. Список всех тем: /topics.`,
+  notStated: (type: SpecificType) => NOT_STATED[type],
   keyFacts: 'Ключевые факты',
   related: 'См. также',
   source: 'Источник',

