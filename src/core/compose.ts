@@ -117,14 +117,24 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
     case 'empty':
       return { kind: 'decline', lang, reason: 'empty', text: c.declineEmpty, topics: topicRefs(kb, lang) } satisfies DeclineReply;
     case 'other-parties':
-      return { kind: 'decline', lang, reason: 'other-parties', text: c.declineOtherParties(placeName(match)), topics: topicRefs(kb, lang) };
+      return { kind: 'decline', lang, reason: 'other-parties', text: c.declineOtherParties(placeName(kb, match)), topics: topicRefs(kb, lang) };
     case 'offtopic':
       return { kind: 'decline', lang, reason: 'offtopic', text: c.declineOfftopic, topics: topicRefs(kb, lang) };
   }
 }
 
 /** The other party as the reader wrote it (Russian and Persian), or its English name. */
-function placeName(match: MatchResult): string {
-  const name = match.lang === 'en' ? (match.place ?? '') : (match.placeText ?? match.place ?? '');
+const SCRIPT: Record<Lang, RegExp> = { en: /\p{Script=Latin}/u, ru: /\p{Script=Cyrillic}/u, fa: /\p{Script=Arabic}/u };
+
+/**
+ * The place a declined question named, as the reader's language names it: the
+ * first name of the place's gazetteer entry in that script (nominative, not the
+ * question's inflected form), else the form the question used. Names written in
+ * capitals in the gazetteer (NATO, КНДР) keep them; others are title-cased.
+ */
+function placeName(kb: KnowledgeBase, match: MatchResult): string {
+  const entry = kb.places.places.find((names) => names[0] === match.place);
+  const name = entry?.find((n) => SCRIPT[match.lang].test(n)) ?? match.placeText ?? match.place ?? '';
+  if (name !== name.toLowerCase()) return name;
   return name.replace(/(^|\s)(\p{L})/gu, (_, space: string, ch: string) => space + ch.toUpperCase());
 }

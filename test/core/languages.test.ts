@@ -80,6 +80,13 @@ describe('answers in the question’s language', () => {
     expect(renderText(fa)).toMatch(/فقط به پرسش‌ها/);
   });
 
+  it('names the other party of a declined question as the reader\'s language names it: nominative, acronyms in capitals', () => {
+    expect(renderText(core.ask('Does NATO trade with Iran?').reply)).toContain('about NATO');
+    expect(renderText(core.ask('Как КНДР торгует с Россией?').reply)).toContain('«Северная Корея»');
+    expect(renderText(core.ask('Зангезурский коридор откроется?').reply)).toContain('«Зангезур»');
+    expect(renderText(core.ask('تجارت روسیه با چین چقدر است؟').reply)).toContain('«چین»');
+  });
+
   it('shows help in the language asked', () => {
     expect(core.ask('что ты умеешь?').reply).toMatchObject({ kind: 'help', lang: 'ru' });
   });
