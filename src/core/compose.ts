@@ -34,8 +34,10 @@ function keyFacts(topic: Topic, lang: Lang): KeyFact[] {
   return topic.facts.map((f) => ({ label: text(f.label, lang), value: text(f.display, lang) }));
 }
 
-function related(kb: KnowledgeBase, topic: Topic, lang: Lang): TopicRef[] {
-  return topic.related.flatMap((id) => {
+/** The topic's related topics, `first` (another topic the question was about) ahead of them. */
+function related(kb: KnowledgeBase, topic: Topic, lang: Lang, first?: string): TopicRef[] {
+  const ids = first && first !== topic.id ? [first, ...topic.related.filter((id) => id !== first)] : topic.related;
+  return ids.flatMap((id) => {
     const r = kb.topics.find((x) => x.id === id);
     return r ? [topicRef(r, lang)] : [];
   });
@@ -46,7 +48,7 @@ function related(kb: KnowledgeBase, topic: Topic, lang: Lang): TopicRef[] {
  * `unstated` (the question asked for a kind of detail this topic's source does
  * not give), the lead says so plainly and the topic's text follows.
  */
-export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string, unstated?: SpecificType): AnswerReply {
+export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string, unstated?: SpecificType, alsoTopicId?: string): AnswerReply {
   const fact = factId ? topic.facts.find((f) => f.id === factId) : undefined;
   const short = text(topic.short, lang);
   const summary = text(topic.summary, lang);
@@ -61,7 +63,7 @@ export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?
     details,
     facts: keyFacts(topic, lang),
     source: sourceRef(kb, topic, lang),
-    related: related(kb, topic, lang),
+    related: related(kb, topic, lang, alsoTopicId),
     ...(fact ? { factId: fact.id } : {}),
   };
 }
@@ -104,7 +106,7 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
   const topic = match.topicId ? kb.topics.find((x) => x.id === match.topicId) : undefined;
   switch (match.outcome) {
     case 'answer':
-      return answerReply(kb, topic!, lang, match.factId, match.factId ? undefined : match.types.find(isSpecific));
+      return answerReply(kb, topic!, lang, match.factId, match.factId ? undefined : match.types.find(isSpecific), match.alsoTopicId);
     case 'unsure': {
       const suggestions = match.suggestions.flatMap((id) => {
         const s = kb.topics.find((x) => x.id === id);

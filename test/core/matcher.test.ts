@@ -91,6 +91,20 @@ describe('matcher on the curated data', () => {
     expect(gas.kind === 'answer' && gas.lead).toMatch(/55 billion cubic meters/);
   });
 
+  it('answers the stronger half of a two-part question and offers the other topic first among related ones', () => {
+    for (const [q, answered, other] of [
+      ['What was trade in 2024 and what share is in local currencies?', 'local-currencies', 'bilateral-trade'],
+      ['Каков товарооборот и в какой валюте расчёты?', 'local-currencies', 'bilateral-trade'],
+      ['حجم گاز و مدت قرارداد چقدر است؟', 'gas', 'treaty'],
+    ] as const) {
+      const { reply, match } = core.ask(q);
+      expect(match, q).toMatchObject({ outcome: 'answer', topicId: answered, alsoTopicId: other });
+      expect(reply.kind === 'answer' && reply.related[0]?.id, q).toBe(other);
+    }
+    const single = core.ask('Will Russia and Iran hold joint exercises?');
+    expect(single.match.alsoTopicId).toBeUndefined();
+  });
+
   it('puts the asked fact first: when, where, who, how long, how much, growth', () => {
     const cases: [string, RegExp][] = [
       ['when did they sign the partnership', /17 January 2025/],

@@ -22,6 +22,11 @@ export interface MatchResult {
   types: QuestionType[];
   /** Best topics first; for "did you mean". */
   suggestions: string[];
+  /**
+   * With an answer: another topic the question is about too, confidently enough to
+   * answer on its own ("how much gas, and for how many years?"); shown first among related topics.
+   */
+  alsoTopicId?: string;
   /** The other country a near-miss question is about: canonical name and the words the question used. */
   place?: string;
   placeText?: string;
@@ -259,7 +264,10 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       if (foreign) return { ...result, outcome: 'other-parties', place: foreign.place, placeText: foreign.surface };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
       const unanswerable = !fact && types.some((x) => SPECIFIC.includes(x));
-      if (confidence >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) return { ...result, outcome: 'answer' };
+      if (confidence >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) {
+        const also = topics.find((r) => r.id !== best.id && confidenceOf(r.score) >= tuning.answer);
+        return { ...result, outcome: 'answer', ...(also ? { alsoTopicId: also.id } : {}) };
+      }
       if (confidence >= tuning.unsure) return { ...result, outcome: 'unsure' };
       return { ...result, outcome: 'offtopic' };
     },
