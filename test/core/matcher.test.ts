@@ -91,6 +91,12 @@ describe('matcher on the curated data', () => {
     expect(gas.kind === 'answer' && gas.lead).toMatch(/55 billion cubic meters/);
   });
 
+  it('answers a short "why" from the topic that states the reason, when the top topic cannot', () => {
+    const { reply, match } = core.ask('why was it signed');
+    expect(match).toMatchObject({ outcome: 'answer', topicId: 'aims', factId: 'sanctions-response' });
+    expect(reply.kind === 'answer' && reply.lead).toMatch(/Western sanctions/);
+  });
+
   it('answers the stronger half of a two-part question and offers the other topic first among related ones', () => {
     for (const [q, answered, other] of [
       ['What was trade in 2024 and what share is in local currencies?', 'local-currencies', 'bilateral-trade'],

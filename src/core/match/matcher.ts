@@ -256,6 +256,8 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
         }
       }
       const confidence = confidenceOf(best.score);
+      // Switched to the runner-up for its fact: the question is as surely in scope as the top topic said.
+      const decisive = Math.max(confidence, confidenceOf(topics[0]!.score));
       const suggestions = [best.id, ...topics.filter((r) => r.id !== best.id).map((r) => r.id)].slice(0, 3);
       const result = { ...base, topicId: best.id, confidence, coverage, suggestions, ...(fact ? { factId: fact.id } : {}) };
 
@@ -264,7 +266,7 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       if (foreign) return { ...result, outcome: 'other-parties', place: foreign.place, placeText: foreign.surface };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
       const unanswerable = !fact && types.some((x) => SPECIFIC.includes(x));
-      if (confidence >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) {
+      if (decisive >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) {
         const also = topics.find((r) => r.id !== best.id && confidenceOf(r.score) >= tuning.answer);
         return { ...result, outcome: 'answer', ...(also ? { alsoTopicId: also.id } : {}) };
       }
