@@ -48,12 +48,17 @@ function related(kb: KnowledgeBase, topic: Topic, lang: Lang, first?: string): T
  * `unstated` (the question asked for a kind of detail this topic's source does
  * not give), the lead says so plainly and the topic's text follows.
  */
-export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string, unstated?: SpecificType, alsoTopicId?: string): AnswerReply {
+export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string, unstated?: SpecificType, alsoTopicId?: string, unknownYear?: string): AnswerReply {
   const fact = factId ? topic.facts.find((f) => f.id === factId) : undefined;
   const short = text(topic.short, lang);
   const summary = text(topic.summary, lang);
-  const lead = fact ? text(fact.sentence, lang) : unstated ? t(lang).notStated(unstated) : short;
-  const details = fact || unstated ? `${short} ${summary}` : summary;
+  let lead = fact ? text(fact.sentence, lang) : unstated ? t(lang).notStated(unstated) : short;
+  let details = fact || unstated ? `${short} ${summary}` : summary;
+  if (unknownYear) {
+    // The year asked about is nowhere in the source: say so first; what the source says follows.
+    details = fact ? `${lead} ${summary}` : `${short} ${summary}`;
+    lead = t(lang).notStatedYear(formatInteger(Number(unknownYear), lang));
+  }
   return {
     kind: 'answer',
     lang,
@@ -106,7 +111,7 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
   const topic = match.topicId ? kb.topics.find((x) => x.id === match.topicId) : undefined;
   switch (match.outcome) {
     case 'answer':
-      return answerReply(kb, topic!, lang, match.factId, match.factId ? undefined : match.types.find(isSpecific), match.alsoTopicId);
+      return answerReply(kb, topic!, lang, match.factId, match.factId ? undefined : match.types.find(isSpecific), match.alsoTopicId, match.unknownYear);
     case 'unsure': {
       const suggestions = match.suggestions.flatMap((id) => {
         const s = kb.topics.find((x) => x.id === id);

@@ -91,6 +91,22 @@ describe('matcher on the curated data', () => {
     expect(gas.kind === 'answer' && gas.lead).toMatch(/55 billion cubic meters/);
   });
 
+  it('says first that the source says nothing about a year it never mentions, then what it does say', () => {
+    for (const [q, lang, year, said] of [
+      ['Will trade grow in 2026?', 'en', '2026', /15\.5%/],
+      ['договор 2001 года', 'ru', '2001', /Путин/],
+      ['معاهده ۲۰۰۱ ایران و روسیه', 'fa', '۲۰۰۱', /پوتین/],
+    ] as const) {
+      const { reply, match } = core.ask(q);
+      expect(match.outcome, q).toBe('answer');
+      expect(reply.kind === 'answer' && reply.lead, q).toBe(t(lang).notStatedYear(year));
+      expect(reply.kind === 'answer' && reply.details, q).toMatch(said);
+    }
+    // Years the source does mention are answered as usual.
+    expect(core.ask('What was trade in 2024?').match.unknownYear).toBeUndefined();
+    expect(core.ask('What happened in Karabakh in 2023?').match.unknownYear).toBeUndefined();
+  });
+
   it('answers a short "why" from the topic that states the reason, when the top topic cannot', () => {
     const { reply, match } = core.ask('why was it signed');
     expect(match).toMatchObject({ outcome: 'answer', topicId: 'aims', factId: 'sanctions-response' });

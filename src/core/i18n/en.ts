@@ -36,6 +36,7 @@ export const en = {
   unknownTopic: (id: string) => `There is no topic “${id}”. Use /topics to see them all.`,
   /** The lead of an answer whose topic does not state the detail asked for; the topic's own text follows. */
   notStated: (type: SpecificType) => NOT_STATED[type],
+  notStatedYear: (year: string) => `The source says nothing about ${year}.`,
   keyFacts: 'Key facts',
   related: 'Related',
   source: 'Source',

@@ -35,6 +35,7 @@ export const fa: Catalogue = {
   suggestText: 'مطمئن نیستم منظورتان چیست. آیا منظورتان یکی از این موضوع‌هاست؟',
   unknownTopic: (id: string) => `موضوعی با شناسهٔ «${id}» وجود ندارد. فهرست موضوع‌ها: /topics`,
   notStated: (type: SpecificType) => NOT_STATED[type],
+  notStatedYear: (year: string) => `منبع دربارهٔ سال ${year} چیزی نگفته است.`,
   keyFacts: 'نکته‌های کلیدی',
   related: 'موضوع‌های مرتبط',
   source: 'منبع',

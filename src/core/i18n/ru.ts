@@ -35,6 +35,7 @@ export const ru: Catalogue = {
   suggestText: 'Я не уверен, что понял вопрос. Возможно, вы имели в виду одну из этих тем?',
   unknownTopic: (id: string) => `Темы «${id}» нет. Список всех тем: /topics.`,
   notStated: (type: SpecificType) => NOT_STATED[type],
+  notStatedYear: (year: string) => `О ${year} годе в источнике ничего не говорится.`,
   keyFacts: 'Ключевые факты',
   related: 'См. также',
   source: 'Источник',

@@ -9,6 +9,7 @@ import { importIntentEngine, trainIntentEngine, type EngineOptions, type IntentC
 import { MATCHER_MODEL_FORMAT, type MatcherModel } from './matcher-model.js';
 import { createPlaceFinder, type PlaceFinder } from './places.js';
 import { questionTypes } from './question-type.js';
+import { unknownYear, yearsKnown } from './years.js';
 import { topicTexts } from './topic-texts.js';
 
 /** What the matcher made of a question. Expected outcomes are values, never exceptions. */
@@ -27,6 +28,8 @@ export interface MatchResult {
    * answer on its own ("how much gas, and for how many years?"); shown first among related topics.
    */
   alsoTopicId?: string;
+  /** A year the question names that the source never mentions: the answer says so first. */
+  unknownYear?: string;
   /** The other country a near-miss question is about: canonical name and the words the question used. */
   place?: string;
   placeText?: string;
@@ -200,6 +203,7 @@ function importRest(kb: KnowledgeBase, model: MatcherModel, tuning: Tuning, mode
 
 function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, LangModel>, places: PlaceFinder, allowedPlaces: Map<string, Set<string>>): Matcher {
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  const years = yearsKnown(kb);
   const english = models.get('en')!;
   const partnerWords = new Set(kb.places.partners.flat().flatMap((p) => tokenize(normalizeText(p))).map(stem));
 
@@ -268,7 +272,8 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const unanswerable = !fact && types.some((x) => SPECIFIC.includes(x));
       if (decisive >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) {
         const also = topics.find((r) => r.id !== best.id && confidenceOf(r.score) >= tuning.answer);
-        return { ...result, outcome: 'answer', ...(also ? { alsoTopicId: also.id } : {}) };
+        const year = unknownYear(analysis.normalized, years);
+        return { ...result, outcome: 'answer', ...(also ? { alsoTopicId: also.id } : {}), ...(year ? { unknownYear: year } : {}) };
       }
       if (confidence >= tuning.unsure) return { ...result, outcome: 'unsure' };
       return { ...result, outcome: 'offtopic' };
