@@ -43,19 +43,31 @@ function related(kb: KnowledgeBase, topic: Topic, lang: Lang, first?: string): T
   });
 }
 
+/** What the question asked beyond the topic, for `answerReply`. */
+export interface AnswerFocus {
+  /** The fact that answers the question's type: its sentence leads. */
+  factId?: string;
+  /** The question asked for a kind of detail this topic's source does not give: the lead says so. */
+  unstated?: SpecificType;
+  /** Another topic the question is about too: first among the related topics. */
+  alsoTopicId?: string;
+  /** A year the question names that the source never mentions: the lead says so. */
+  unknownYear?: string;
+}
+
 /**
- * The answer for a topic. With `factId`, the lead states that fact; with
- * `unstated` (the question asked for a kind of detail this topic's source does
- * not give), the lead says so plainly and the topic's text follows.
+ * The answer for a topic: by default its short text leads; `focus` puts the
+ * asked fact first, or says plainly what the source does not give before what
+ * it does say.
  */
-export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, factId?: string, unstated?: SpecificType, alsoTopicId?: string, unknownYear?: string): AnswerReply {
+export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, focus: AnswerFocus = {}): AnswerReply {
+  const { factId, unstated, alsoTopicId, unknownYear } = focus;
   const fact = factId ? topic.facts.find((f) => f.id === factId) : undefined;
   const short = text(topic.short, lang);
   const summary = text(topic.summary, lang);
   let lead = fact ? text(fact.sentence, lang) : unstated ? t(lang).notStated(unstated) : short;
   let details = fact || unstated ? `${short} ${summary}` : summary;
   if (unknownYear) {
-    // The year asked about is nowhere in the source: say so first; what the source says follows.
     details = fact ? `${lead} ${summary}` : `${short} ${summary}`;
     lead = t(lang).notStatedYear(formatInteger(Number(unknownYear), lang));
   }
@@ -111,7 +123,12 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
   const topic = match.topicId ? kb.topics.find((x) => x.id === match.topicId) : undefined;
   switch (match.outcome) {
     case 'answer':
-      return answerReply(kb, topic!, lang, match.factId, match.factId ? undefined : match.types.find(isSpecific), match.alsoTopicId, match.unknownYear);
+      return answerReply(kb, topic!, lang, {
+        factId: match.factId,
+        unstated: match.factId ? undefined : match.types.find(isSpecific),
+        alsoTopicId: match.alsoTopicId,
+        unknownYear: match.unknownYear,
+      });
     case 'unsure': {
       const suggestions = match.suggestions.flatMap((id) => {
         const s = kb.topics.find((x) => x.id === id);
