@@ -1,6 +1,6 @@
 import { FAKE_APP_ID, FAKE_TOKEN, startFakeDiscord, type FakeUser, type RecordedCall, type SentInteraction } from '../../test/fakes/discord-gateway.js';
 import { startBot } from './bot-process.js';
-import { botFigures, judge, spread, tally, type PassResult } from './pass.js';
+import { botFigures, harnessFigures, judge, type PassResult, spread, tally } from './pass.js';
 import { monotonicUs, summariseProfiles } from './profile.js';
 import { perSecond, sleep, within } from './stats.js';
 import { DISCORD_MIX, type DiscordItem } from './workload.js';
@@ -133,9 +133,7 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
     }
     const lastAt = Math.max(t0, ...first.values());
     const wallMs = lastAt - t0;
-    const harnessMs = (harnessUsed.user + harnessUsed.system) / 1000;
-    const harnessCpuPercent = wallMs > 0 ? Math.round((harnessMs / wallMs) * 100) : 0;
-    const harnessCpuPerInputMs = sent > 0 ? Math.round((harnessMs / sent) * 100) / 100 : 0;
+    const { harnessCpuPercent, harnessCpuPerInputMs } = harnessFigures(harnessUsed, wallMs, sent);
     const warnings = bot.logs().warnings;
     const botResult = await botFigures(bot, cpuBefore, cpuAfter, wallMs, sent, loopDelay);
     return judge({

@@ -62,6 +62,15 @@ export interface PassResult {
   ok: boolean;
 }
 
+/** The bench process's own CPU (load generator + fake) over the pass: % of one core and ms per input. */
+export function harnessFigures(used: NodeJS.CpuUsage, wallMs: number, inputs: number) {
+  const ms = (used.user + used.system) / 1000;
+  return {
+    harnessCpuPercent: wallMs > 0 ? Math.round((ms / wallMs) * 100) : 0,
+    harnessCpuPerInputMs: inputs > 0 ? Math.round((ms / inputs) * 100) / 100 : 0,
+  };
+}
+
 /** Lost, duplicated and stray replies from the replies counted per input index. */
 export function tally(sent: number, replyIndexes: ReadonlyArray<number | undefined>) {
   const counts = new Array<number>(sent).fill(0);

@@ -4,7 +4,7 @@ import type { Chat, Update, User } from 'grammy/types';
 import { FakeBotApi, type ApiCall, type Failure } from '../../test/fakes/telegram-bot-api.js';
 import { groupChat, messageUpdate, privateChat, textMessage, user } from '../../test/fakes/telegram-updates.js';
 import { startBot } from './bot-process.js';
-import { botFigures, judge, spread, tally, type PassResult } from './pass.js';
+import { botFigures, harnessFigures, judge, spread, tally, type PassResult } from './pass.js';
 import { monotonicUs, summariseProfiles } from './profile.js';
 import { perSecond, sleep, within } from './stats.js';
 import { TELEGRAM_MIX } from './workload.js';
@@ -38,6 +38,8 @@ const HOOK_PATH = '/telegram/hook';
 const FIRST_USER = 20_000_000;
 const FIRST_GROUP = 1_000_000_000_000;
 const WARMUP_USER = 9_000_000;
+/** An autocannon request: an update POSTed to the bot's webhook with Telegram's secret header. */
+const WEBHOOK_POST = { method: 'POST', path: HOOK_PATH, headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } } as const;
 /** Warm-up inputs use indices from here: their chats map to no measured input. */
 const WARMUP_INDEX = 5_000_000;
 
@@ -125,9 +127,7 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
         timeout: 20,
         requests: [
           {
-            method: 'POST',
-            path: HOOK_PATH,
-            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+            ...WEBHOOK_POST,
             setupRequest: (req) => ({ ...req, body: loadUpdate(WARMUP_INDEX + next++).body }),
           },
         ],
@@ -165,9 +165,7 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
           timeout: 20,
           requests: [
             {
-              method: 'POST',
-              path: HOOK_PATH,
-              headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+              ...WEBHOOK_POST,
               setupRequest: (req, context) => {
                 const i = sentAt.length;
                 sentAt.push(performance.now());
@@ -206,9 +204,7 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
     }
     const lastAt = Math.max(t0, ...[...firstReply.values()].map((c) => c.at));
     const wallMs = lastAt - t0;
-    const harnessMs = (harnessUsed.user + harnessUsed.system) / 1000;
-    const harnessCpuPercent = wallMs > 0 ? Math.round((harnessMs / wallMs) * 100) : 0;
-    const harnessCpuPerInputMs = sent > 0 ? Math.round((harnessMs / sent) * 100) / 100 : 0;
+    const { harnessCpuPercent, harnessCpuPerInputMs } = harnessFigures(harnessUsed, wallMs, sent);
     const warnings = bot.logs().warnings;
     const botResult = await botFigures(bot, cpuBefore, cpuAfter, wallMs, sent, loopDelay);
     return judge({
