@@ -1,4 +1,4 @@
-import { type KnowledgeBase, type Lang, type LocalizedText, SPECIFIC_TYPES, type QuestionType, type SpecificType, type Topic } from './data/schema.js';
+import { isSpecificType, type KnowledgeBase, type Lang, type LocalizedText, type SpecificType, type Topic } from './data/schema.js';
 import { comma, formatDate, formatInteger, t } from './i18n/index.js';
 import type { MatchResult } from './match/matcher.js';
 import type { AnswerReply, CardReply, DeclineReply, HelpReply, KeyFact, NoticeReply, Reply, SourceRef, SuggestReply, TopicRef } from './reply.js';
@@ -114,8 +114,6 @@ export function noticeReply(lang: Lang, level: NoticeReply['level'], message: st
   return { kind: 'notice', lang, level, text: message };
 }
 
-const isSpecific = (type: QuestionType): type is SpecificType => (SPECIFIC_TYPES as readonly QuestionType[]).includes(type);
-
 /** The reply for a match: answer, did-you-mean, help or a decline. */
 export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
   const { lang } = match;
@@ -125,7 +123,7 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
     case 'answer':
       return answerReply(kb, topic!, lang, {
         factId: match.factId,
-        unstated: match.factId ? undefined : match.types.find(isSpecific),
+        unstated: match.factId ? undefined : match.types.find(isSpecificType),
         alsoTopicId: match.alsoTopicId,
         unknownYear: match.unknownYear,
       });

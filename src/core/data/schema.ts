@@ -25,6 +25,7 @@ export const QUESTION_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', '
 /** Question types that ask for one precise detail (a date, a name, a figure…), as opposed to why / what. */
 export const SPECIFIC_TYPES = ['when', 'who', 'where', 'how_much', 'how_long', 'growth', 'price'] as const satisfies readonly QuestionType[];
 export type SpecificType = (typeof SPECIFIC_TYPES)[number];
+export const isSpecificType = (type: QuestionType): type is SpecificType => (SPECIFIC_TYPES as readonly QuestionType[]).includes(type);
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const Fact = z.strictObject({

