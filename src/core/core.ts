@@ -1,8 +1,10 @@
-import { answerReply, cardReply, helpReply, noticeReply, replyFor, topicRef } from './compose.js';
+import { answerReply, helpReply, noticeReply, replyFor } from './compose.js';
 import type { KnowledgeBase, Lang } from './data/schema.js';
 import { t } from './i18n/index.js';
 import { buildMatcher, type Matcher, type MatchResult, type Tuning } from './match/matcher.js';
-import type { Reply, TopicRef } from './reply.js';
+import { topicRef } from './reply-actions.js';
+import type { CardReply, NoticeReply, Reply, TopicRef } from './reply.js';
+import { summaryCard } from './summary-card.js';
 
 export interface AskResult {
   reply: Reply;
@@ -28,9 +30,10 @@ export interface Core {
   hasTopic(id: string): boolean;
   /** The answer card for a topic id (buttons, deep links, /topic). */
   topic(id: string, lang?: Lang): Reply;
-  /** The moderators' summary card for a topic id. */
-  card(id: string, lang?: Lang): Reply;
-  help(mode: 'help' | 'welcome' | 'topics', lang?: Lang): Reply;
+  /** The summary card for a topic id or 'overview'; a notice for an unknown id. */
+  card(id: string, lang?: Lang): CardReply | NoticeReply;
+  /** Help, welcome or the topic list (`page` of it, where a surface pages it). */
+  help(mode: 'help' | 'welcome' | 'topics', lang?: Lang, page?: number): Reply;
   topics(lang?: Lang): TopicRef[];
   /** Topics ranked for a partial query; all topics in order when the query is blank. */
   searchTopics(query: string, limit: number, lang?: Lang): TopicRef[];
@@ -67,11 +70,10 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
       return topic ? answerReply(state.kb, topic, lang) : unknown(id, lang);
     },
     card(id, lang = 'en') {
-      const topic = find(id);
-      return topic ? cardReply(state.kb, topic, lang) : unknown(id, lang);
+      return summaryCard(state.kb, id, lang) ?? unknown(id, lang);
     },
-    help(mode, lang = 'en') {
-      return helpReply(state.kb, lang, mode);
+    help(mode, lang = 'en', page = 0) {
+      return helpReply(state.kb, lang, mode, page);
     },
     topics(lang = 'en') {
       return state.kb.topics.map((x) => topicRef(x, lang));

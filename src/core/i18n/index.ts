@@ -1,7 +1,8 @@
 import { LANGS, type Lang } from '../data/schema.js';
-import { en, type Catalogue } from './en.js';
-import { fa } from './fa.js';
-import { ru } from './ru.js';
+import type { Catalogue } from './catalogue.js';
+import { en } from './en/index.js';
+import { fa } from './fa/index.js';
+import { ru } from './ru/index.js';
 
 const catalogues: Record<Lang, Catalogue> = { en, ru, fa };
 

@@ -1,0 +1,45 @@
+import type { SpecificType } from '../../data/schema.js';
+
+const NOT_STATED: Record<SpecificType, string> = {
+  when: 'The source gives no date for this.',
+  who: 'The source names no one for this.',
+  where: 'The source gives no place for this.',
+  how_much: 'The source gives no figure for this.',
+  how_long: 'The source gives no duration for this.',
+  growth: 'The source gives no growth figure for this.',
+  price: 'The source gives no price or cost for this.',
+};
+
+/** Answers, declines, help and the source line. */
+export const answers = {
+  botName: 'Partnership Bot',
+  helpTitle: 'What I can answer',
+  helpText:
+    'I answer questions about the Russia–Iran strategic partnership agreement signed on 17 January 2025: ' +
+    'who signed it, when and where, and what it says on gas, trade, payments, transport, security and the region. ' +
+    'Ask in your own words, for example “How much gas will Russia send Iran?”.',
+  welcomeTitle: 'Welcome',
+  welcomeText:
+    'Hi! I answer questions about the Russia–Iran strategic partnership agreement (17 January 2025), with sources. ' +
+    'Ask me anything about it, or pick a topic.',
+  topicsTitle: 'Topics',
+  topicsText: 'Pick a topic:',
+  declineOfftopic:
+    'Sorry, I only answer questions about the Russia–Iran strategic partnership agreement, and that question is outside it. Try one of these topics, or see them all:',
+  declineOtherParties: (place: string) =>
+    `I only cover the partnership between Russia and Iran; I have no sourced information about ${place} in that respect. Try one of these topics, or see them all:`,
+  declineEmpty: 'Please ask a question about the Russia–Iran strategic partnership agreement, for example “When was it signed?”.',
+  suggestText: 'I am not sure what you mean. Did you mean one of these?',
+  unknownTopic: (id: string) => `There is no topic “${id}”. Use /topics to see them all.`,
+  /** The lead of an answer whose topic does not state the detail asked for; the topic's own text follows. */
+  notStated: (type: SpecificType) => NOT_STATED[type],
+  notStatedYear: (year: string) => `The source says nothing about ${year}.`,
+  keyFacts: 'Key facts',
+  related: 'Related',
+  source: 'Source',
+  asOf: 'as of',
+  paragraph: 'paragraph',
+  didYouMean: 'Did you mean',
+  cardFooter: 'Summary card',
+  overviewChoice: 'Overview: the whole partnership',
+} as const;
