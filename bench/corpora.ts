@@ -44,7 +44,7 @@ export const BRAUN = [
 ] as const;
 
 const CLINC_FILE = join('clinc150', 'data_full.json');
-const BRAUN_DIR = 'nlu-evaluation-corpora';
+const BRAUN_DIR = 'braun';
 
 /** Why the corpora cannot be used from `dir`, or undefined when they are all there. */
 export function missingCorpora(dir: string): string | undefined {

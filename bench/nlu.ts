@@ -4,6 +4,8 @@
  *
  *   npm run bench [-- --data DIR] [--json] [--quick] [--engines ours,nlp.js,ours-defaults]
  *
+ * DIR defaults to bench/corpora (the copies kept in the repository; see bench/corpora/NOTICE.md).
+ *
  * Each engine runs in its own child process (this script, forked) so its peak
  * RSS is its own; engines run one after the other so they never compete for a
  * core. Output: one table, or with --json one object
@@ -28,7 +30,7 @@ const value = (name: string) => {
 };
 
 const dataArg = value('--data');
-const dataDir = dataArg ? resolve(process.cwd(), dataArg) : resolve(here, '..', '..', 'shared', 'benchmarks');
+const dataDir = dataArg ? resolve(process.cwd(), dataArg) : resolve(here, 'corpora');
 const quick = flag('--quick');
 
 interface ChildReport {
