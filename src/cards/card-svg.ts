@@ -47,15 +47,15 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
   const frame: Frame = { width: CARD_WIDTH, rtl: reply.lang === 'fa', measure: options.measure };
   const c = t(reply.lang);
   const texts: TextBox[] = [];
-  const fit: Fit = (name, text, box, style, fill, align) => {
+  const place: Fit = (name, text, box, style, fill, align) => {
     const fitted = fitBox(frame, name, text, box, style, fill, align);
     texts.push(fitted);
     return fitted;
   };
 
-  const bot = fit('bot', c.botName, { x: M, y: 14, width: 560, height: 40 }, { maxSize: 26, minSize: 18, bold: true, lineHeight: 1.2, maxLines: 1 }, C.bandText);
+  const bot = place('bot', c.botName, { x: M, y: 14, width: 560, height: 40 }, { maxSize: 26, minSize: 18, bold: true, lineHeight: 1.2, maxLines: 1 }, C.bandText);
   const asOf = `${c.asOf} ${formatDate(reply.asOf, reply.lang)}`;
-  const date = fit('asOf', asOf, { x: M + 600, y: 16, width: INNER - 600, height: 36 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.2, maxLines: 1 }, C.bandMuted, 'end');
+  const date = place('asOf', asOf, { x: M + 600, y: 16, width: INNER - 600, height: 36 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.2, maxLines: 1 }, C.bandMuted, 'end');
 
   // Denser headings leave more room for the figures; the first level that cuts or splits no word of them wins.
   const data: CardChart | undefined = reply.chart;
@@ -78,7 +78,7 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
   const { title, lead } = main;
   texts.push(title, lead, ...main.texts);
 
-  const source = fit('source', reply.source.line, { x: M, y: FOOTER_RULE + 12, width: INNER, height: 52 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.25, maxLines: 2 }, C.muted);
+  const source = place('source', reply.source.line, { x: M, y: FOOTER_RULE + 12, width: INNER, height: 52 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.25, maxLines: 2 }, C.muted);
 
   const body = [
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${C.ground}"/>`,

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { consoleConversation, consoleRequest } from '../adapters/console/console-adapter.js';
-import { renderText } from '../adapters/console/render.js';
+import { renderText } from '../adapters/kit/plain-text.js';
 import { boot } from '../boot/boot.js';
 import type { MatchResult } from '../core/match/matcher.js';
 
@@ -15,8 +15,11 @@ import type { MatchResult } from '../core/match/matcher.js';
 const args = process.argv.slice(2);
 const booted = await boot(process.env, { curator: 'none' });
 const conversation = consoleConversation({ ...booted.deps, limiter: { take: () => 'ok' } });
-let match: MatchResult | undefined;
-booted.core.onAsk(({ result }) => (match = result.match));
+let lastMatch: MatchResult | undefined;
+booted.core.onAsk(({ result }) => {
+  lastMatch = result.match;
+});
+const confidenceOf = () => lastMatch?.confidence ?? 0;
 
 let line = 0;
 async function answer(input: string) {
@@ -32,14 +35,14 @@ async function answer(input: string) {
       // Not JSON after all: the line is the question.
     }
   }
-  match = undefined;
+  lastMatch = undefined;
   const reply = await conversation.handle({ ...consoleRequest(question), conversation: chat });
   const answered = reply?.kind === 'answer' || reply?.kind === 'help';
   return {
     question,
     answered,
     topic: reply?.kind === 'answer' ? reply.topicId : null,
-    confidence: Number((match?.confidence ?? 0).toFixed(4)),
+    confidence: Number(confidenceOf().toFixed(4)),
     text: reply ? renderText(reply) : '',
   };
 }

@@ -22,9 +22,10 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-let parsed;
+const parseOptions = () => parseArgs({ allowPositionals: true, options: { lang: { type: 'string', default: 'en' }, out: { type: 'string' } } });
+let parsed: ReturnType<typeof parseOptions>;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { lang: { type: 'string', default: 'en' }, out: { type: 'string' } } });
+  parsed = parseOptions();
 } catch (err) {
   fail(`${(err as Error).message}\n${USAGE}`, 2);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/core.js';
 import { LANGS, type KnowledgeBase, type Lang } from '../../src/core/data/schema.js';
-import { renderText } from '../../src/core/render/text.js';
+import { renderText } from '../../src/adapters/kit/plain-text.js';
 import { detectLanguage } from '../../src/core/text/lang.js';
 import { normalizeText } from '../../src/core/text/normalize.js';
 import { realCore, realKnowledgeBase } from '../support/core.js';

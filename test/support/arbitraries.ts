@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { LANGS } from '../../src/core/data/schema.js';
-import type { AnswerReply, CardReply, KeyFact, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
+import type { Action } from '../../src/core/conversation/actions.js';
+import type { ActionGroup, AnswerReply, CardReply, KeyFact, Reply, ReplyAction, SourceRef, TopicRef } from '../../src/core/reply.js';
 
 /** Hostile text: arbitrary Unicode, control and bidi characters, markup and mention syntax, up to 10,000 characters. */
 const nasty = fc.constantFrom(
@@ -45,35 +46,61 @@ export function hostileReplies(limits: HostileReplyLimits) {
     },
     { requiredKeys: ['title', 'description', 'published', 'asOf', 'paragraph', 'line'] },
   );
-  const topics = fc.array(topicRef, { maxLength: limits.topics });
-  const answer: fc.Arbitrary<AnswerReply> = fc.record({
-    kind: fc.constant('answer' as const),
-    lang,
-    topicId,
-    title: hostileText,
-    lead: hostileText,
-    details: hostileText,
-    facts: fc.array(fact, { maxLength: limits.facts }),
-    source,
-    related: fc.array(topicRef, { maxLength: limits.related }),
-  });
-  const card: fc.Arbitrary<CardReply> = fc.record({
-    kind: fc.constant('card' as const),
-    lang,
-    topicId,
-    title: hostileText,
-    lead: hostileText,
-    figures: fc.array(fact, { maxLength: limits.facts }),
-    source,
-    asOf: fc.constant('2025-01-24'),
-  });
+  const group = fc.constantFrom<ActionGroup>('more', 'suggest', 'related', 'choices', 'vote', 'post', 'nav');
+  // Topic ids may be hostile too: an action that cannot be encoded must be left out, never sent broken.
+  const action: fc.Arbitrary<Action> = fc.oneof(
+    fc.record({ kind: fc.constantFrom('topic' as const, 'more' as const), topicId, lang }),
+    fc.record({ kind: fc.constant('topics' as const), lang }),
+    fc.record({ kind: fc.constant('page' as const), page: fc.integer({ min: -5, max: 5000 }), lang }),
+    fc.record({ kind: fc.constant('vote' as const), topicId, vote: fc.constantFrom(1 as const, -1 as const), lang }),
+    fc.record({ kind: fc.constant('post' as const), cardId: topicId, image: fc.boolean(), lang }),
+    fc.record({ kind: fc.constant('cancel' as const), lang }),
+  );
+  const replyAction: fc.Arbitrary<ReplyAction> = fc.record({ action, label: hostileText, group, command: hostileText }, { requiredKeys: ['action', 'label', 'group'] });
+  /** Mostly topic choices (as lists have), up to `limits.topics`, plus any other action. */
+  const actions = fc
+    .tuple(fc.array(topicRef, { maxLength: limits.topics }), fc.array(replyAction, { maxLength: limits.related + limits.suggestions }), lang)
+    .map(([refs, others, l]) => [...refs.map((r): ReplyAction => ({ action: { kind: 'topic', topicId: r.id, lang: l }, label: r.title, group: 'choices', command: `/topic ${r.id}` })), ...others]);
+  const base = { lang, actions, note: hostileText, private: fc.boolean(), replaces: fc.boolean() };
+  const answer: fc.Arbitrary<AnswerReply> = fc.record(
+    {
+      kind: fc.constant('answer' as const),
+      ...base,
+      topicId,
+      title: hostileText,
+      lead: hostileText,
+      details: hostileText,
+      facts: fc.array(fact, { maxLength: limits.facts }),
+      source,
+    },
+    { requiredKeys: ['kind', 'lang', 'actions', 'topicId', 'title', 'lead', 'details', 'facts', 'source'] },
+  );
+  const card: fc.Arbitrary<CardReply> = fc.record(
+    {
+      kind: fc.constant('card' as const),
+      ...base,
+      topicId,
+      title: hostileText,
+      lead: hostileText,
+      figures: fc.array(fact, { maxLength: limits.facts }),
+      source,
+      asOf: fc.constant('2025-01-24'),
+      preview: fc.record({ target: hostileText }),
+    },
+    { requiredKeys: ['kind', 'lang', 'actions', 'topicId', 'title', 'lead', 'figures', 'source', 'asOf'] },
+  );
+  const required = (...keys: string[]) => ({ requiredKeys: ['kind', 'lang', 'actions', ...keys] as never });
   const reply: fc.Arbitrary<Reply> = fc.oneof(
     answer,
     card,
-    fc.record({ kind: fc.constant('suggest' as const), lang, text: hostileText, suggestions: fc.array(topicRef, { maxLength: limits.suggestions }) }),
-    fc.record({ kind: fc.constant('decline' as const), lang, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText, topics }),
-    fc.record({ kind: fc.constant('help' as const), lang, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, topics }),
-    fc.record({ kind: fc.constant('notice' as const), lang, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }),
+    fc.record({ kind: fc.constant('suggest' as const), ...base, text: hostileText }, required('text')),
+    fc.record({ kind: fc.constant('decline' as const), ...base, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText }, required('reason', 'text')),
+    fc.record(
+      { kind: fc.constant('help' as const), ...base, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, hint: hostileText, page: fc.integer({ min: -3, max: 50 }) },
+      required('mode', 'title', 'text'),
+    ),
+    fc.record({ kind: fc.constant('notice' as const), ...base, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }, required('level', 'text')),
+    fc.record({ kind: fc.constant('report' as const), ...base, text: hostileText }, required('text')),
   );
-  return { lang, topicId, topicRef, fact, source, answer, card, reply };
+  return { lang, topicId, topicRef, fact, source, answer, card, reply, actions };
 }

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { type Conversation, createConversation } from '../../core/conversation/conversation.js';
 import type { Request } from '../../core/conversation/request.js';
 import type { Adapter, AdapterDeps } from '../types.js';
-import { renderText } from './render.js';
+import { renderText } from '../kit/plain-text.js';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { missingCorpora } from '../bench/corpora.js';
+import { missingCorpora } from '../../bench/corpora.js';
 
 /**
  * Keeps the NLU benchmark from rotting: runs it on its --quick subsample (our
@@ -11,8 +11,8 @@ import { missingCorpora } from '../bench/corpora.js';
  * this test always runs. The figures of a quick run are not comparable; speed
  * is never asserted.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
-const data = fileURLToPath(new URL('../bench/corpora', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const data = fileURLToPath(new URL('../../bench/corpora', import.meta.url));
 
 describe('npm run bench -- --quick --json', () => {
   it('finds every corpus file in bench/corpora', () => {

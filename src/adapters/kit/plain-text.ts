@@ -1,6 +1,6 @@
 import { t } from '../../core/i18n/index.js';
 import type { Reply, ReplyAction } from '../../core/reply.js';
-import { clip, sanitize } from '../kit/text.js';
+import { clip, sanitize } from './text.js';
 
 /** Longest plain-text reply; longer ones are cut with "…". */
 export const MAX_TEXT_REPLY = 1500;
