@@ -53,6 +53,7 @@ export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, focus: 
   const related = alsoTopicId && alsoTopicId !== topic.id ? [alsoTopicId, ...topic.related.filter((id) => id !== alsoTopicId)] : topic.related;
   return {
     kind: 'answer',
+    grounding: unstated || unknownYear ? 'not-in-source' : 'answered',
     lang,
     topicId: topic.id,
     title: text(topic.title, lang),

@@ -59,14 +59,24 @@ export interface SourceRef {
   line: string;
 }
 
-/** A matched topic: the lead sentence answers the question (the asked fact first). */
+/**
+ * Whether an answer answers: `answered` rests on claims that say what was asked;
+ * `not-in-source` leads by saying the source does not give what was asked (then
+ * what it does say); `after-source` leads by saying the source predates what was
+ * asked. The last two are declines with context.
+ */
+export type Grounding = 'answered' | 'not-in-source' | 'after-source';
+
+/** A matched topic: the lead answers the question (the claim that says it, or yes/no first), then at most two supporting sentences. */
 export interface AnswerReply extends ReplyBase {
   kind: 'answer';
+  grounding: Grounding;
   topicId: string;
   title: string;
   lead: string;
-  /** Further explanation; never repeats the lead. */
+  /** Supporting sentences; never repeats the lead. */
   details: string;
+  /** Key facts: on the full topic card only (short answers leave them to "More"). */
   facts: KeyFact[];
   source: SourceRef;
   /** Id of the fact the lead states, when the question asked for one. */
@@ -82,14 +92,16 @@ export interface SuggestReply extends ReplyBase {
 /** Off-topic, a question about other countries, or nothing to answer. */
 export interface DeclineReply extends ReplyBase {
   kind: 'decline';
-  reason: 'offtopic' | 'other-parties' | 'empty';
+  /** Off-topic, another country pair, nothing asked, a request the bot does not serve, or about events after the source. */
+  reason: 'offtopic' | 'other-parties' | 'empty' | 'request' | 'after-source';
   text: string;
 }
 
 /** Help, welcome or the list of topics (the topics are `choices` actions). */
 export interface HelpReply extends ReplyBase {
   kind: 'help';
-  mode: 'help' | 'welcome' | 'topics';
+  /** `source`: what the bot's answers come from. */
+  mode: 'help' | 'welcome' | 'topics' | 'source';
   title: string;
   text: string;
   /** A hint on how to ask on this surface. */

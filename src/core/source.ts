@@ -16,7 +16,7 @@ export function sourceLine(source: Source, lang: Lang, paragraph?: number): stri
   const c = t(lang);
   const at = paragraph === undefined ? '' : ` (${c.paragraph} ${formatInteger(paragraph, lang)})`;
   const asOf = source.asOf !== source.published ? `${lang === 'fa' ? '؛' : ';'} ${c.asOf} ${formatDate(source.asOf, lang)}` : '';
-  return `${c.source}: ${text(source.title, lang)}${comma(lang)}${formatDate(source.published, lang)}${at}${asOf}`;
+  return `${c.source}: ${text(source.title, lang)}${comma(lang)}${c.published} ${formatDate(source.published, lang)}${at}${asOf}`;
 }
 
 /** A source as replies carry it; `paragraph` as for `sourceLine`. */

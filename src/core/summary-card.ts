@@ -1,5 +1,6 @@
 import type { Fact, KnowledgeBase, Lang, Topic } from './data/schema.js';
 import { type CardReply, type KeyFact, MAX_CARD_FIGURES } from './reply.js';
+import { t } from './i18n/index.js';
 import { sourceRef, text } from './source.js';
 
 /** The card id of the whole-partnership overview (no topic has this id: ids are data, this is a view). */
@@ -107,7 +108,7 @@ export function summaryCard(kb: KnowledgeBase, id: string, lang: Lang): CardRepl
     lang,
     actions: [],
     topicId: overview ? OVERVIEW_ID : topic.id,
-    title: overview ? source.title : text(topic.title, lang),
+    title: overview ? t(lang).agreementName : text(topic.title, lang),
     lead: text(topic.short, lang),
     figures: figuresOf(cardFacts(kb, id), lang),
     source,

@@ -37,7 +37,8 @@ async function answer(input: string) {
   }
   lastMatch = undefined;
   const reply = await conversation.handle({ ...consoleRequest(question), conversation: chat });
-  const answered = reply?.kind === 'answer' || reply?.kind === 'help';
+  // An answer that says the source lacks what was asked (or predates it) is a decline with context.
+  const answered = reply?.kind === 'answer' ? reply.grounding === 'answered' : reply?.kind === 'help' || reply?.kind === 'card';
   return {
     question,
     answered,

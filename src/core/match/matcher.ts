@@ -35,6 +35,8 @@ export interface MatchResult {
   placeText?: string;
   /** Share of the question's content words the topics know. */
   coverage: number;
+  /** Every topic with the matcher's confidence in it, best first (empty for an empty question). */
+  ranking: { id: string; confidence: number }[];
   analysis: Analysis;
   lang: Lang;
 }
@@ -233,7 +235,7 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const model = models.get(lang)!;
       const analysis = model.engine.analyze(question);
       const types = questionTypes(analysis.normalized, lang);
-      const base = { types, analysis, lang, suggestions: [] as string[] };
+      const base = { types, analysis, lang, suggestions: [] as string[], ranking: [] as MatchResult['ranking'] };
       if (!analysis.words.length) return { ...base, outcome: 'empty', topicId: null, confidence: 0, coverage: 0 };
 
       const ranked = model.engine.rankAnalysis(analysis);
@@ -243,6 +245,7 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
         return { ...base, outcome: 'help', topicId: null, confidence: confidenceOf(top.score), coverage };
       }
       const topics = rankTopics(ranked);
+      base.ranking = topics.map((r) => ({ id: r.id, confidence: confidenceOf(r.score) }));
       let best = topics[0]!;
       const stems = new Set(analysis.stems);
       let fact = pickFact(byId.get(best.id)!, types, stems);

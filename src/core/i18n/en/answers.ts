@@ -37,9 +37,33 @@ export const answers = {
   keyFacts: 'Key facts',
   related: 'Related',
   source: 'Source',
+  published: 'published',
   asOf: 'as of',
   paragraph: 'paragraph',
   didYouMean: 'Did you mean',
   cardFooter: 'Summary card',
   overviewChoice: 'Overview: the whole partnership',
+  /** The agreement's name, as the overview card's title (the source is an article about it, not its text). */
+  agreementName: 'Russia–Iran strategic partnership agreement',
+  yes: 'Yes.',
+  no: 'No.',
+  notSaid: 'The source doesn’t say.',
+  notInSource: 'The source does not say that.',
+  /** The lead when the question names a party the source discusses, but not in this respect. */
+  notLinked: (name: string) => `The source does not connect ${name} with this.`,
+  afterSource: (date: string) => `My source is from ${date} and cannot say what happened since.`,
+  asOfThen: 'As of then:',
+  moreOn: (title: string) => `More: ${title}`,
+  sourceTitle: 'My source',
+  sourceText: (date: string) =>
+    `I answer from one source: an article about the Russia–Iran strategic partnership agreement, published on ${date}. ` +
+    'My data keeps its statements, each tied to the exact words and paragraph of the article; I add nothing of my own, and I cannot know what happened after that date.',
+  smallHello: 'Hi! Ask me anything about the Russia–Iran strategic partnership agreement.',
+  smallThanks: 'You’re welcome!',
+  smallOk: 'Glad to help. Ask me anything else about the agreement.',
+  smallBye: 'Goodbye!',
+  smallLaugh: '😄',
+  declineRequest:
+    'I only answer questions about the Russia–Iran strategic partnership agreement from my source; I don’t translate, write, recommend or predict. Ask me what the agreement says.',
+  declineAfterSource: (date: string) => `My source is from ${date} and cannot say what happened since. Ask me what it says about the agreement.`,
 } as const;

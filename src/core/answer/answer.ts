@@ -1,0 +1,162 @@
+import { helpReply, replyFor } from '../compose.js';
+import { isSpecificType, type KnowledgeBase, type Lang, type QuestionType, type SpecificType } from '../data/schema.js';
+import { formatDate, t } from '../i18n/index.js';
+import type { Matcher, MatchResult } from '../match/matcher.js';
+import { topicsButton } from '../reply-actions.js';
+import type { DeclineReply, HelpReply, NoticeReply, Reply } from '../reply.js';
+import { summaryCard, OVERVIEW_ID } from '../summary-card.js';
+import { createClaimIndex, PARTNERS, type IndexedClaim } from './claims.js';
+import { claimAnswer, topicSummary } from './compose.js';
+import { createEntityFinder } from './entities.js';
+import { createExpectations } from './expect.js';
+import { isFollowUp } from './followup.js';
+import { questionView, type QuestionView } from './question.js';
+import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
+import { rankClaims, type ScoredClaim } from './select.js';
+import { decideYesNo } from './yesno.js';
+
+/** What the conversation knows before a question: the topic it is on, for follow-ups. */
+export interface AskContext {
+  topicId?: string;
+  lang?: Lang;
+}
+
+export interface AskResult {
+  reply: Reply;
+  match: MatchResult;
+}
+
+/** A claim counts as answering when it covers this much of the question, names what it asks about, or its topic is this sure. */
+const RELEVANT = { lexical: 0.34, topic: 0.55 };
+/** Third parties the source discusses in the partnership's context: kinds of entity that are "other parties". */
+const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
+
+/**
+ * Answers a question from claims: what it expects (a fact, a kind of thing,
+ * yes/no, an overview), which claims say it, and what the source cannot say
+ * (after its date, about a relation it never mentions, a detail it lacks). The
+ * matcher finds the topics; this decides the reply.
+ */
+export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
+  const finder = createEntityFinder(kb);
+  const index = createClaimIndex(kb, finder);
+  const expectations = createExpectations(kb);
+  const byId = new Map(kb.topics.map((x) => [x.id, x]));
+  const published = kb.sources[0]?.published ?? '2025-01-24';
+  const sourceYear = Number(published.slice(0, 4));
+
+  const notice = (lang: Lang, text: string): NoticeReply => ({ kind: 'notice', lang, level: 'info', text, actions: [] });
+  const decline = (lang: Lang, reason: DeclineReply['reason'], text: string): DeclineReply => ({ kind: 'decline', lang, reason, text, actions: [topicsButton(lang)] });
+
+  function sourceHelp(lang: Lang): HelpReply {
+    const c = t(lang);
+    return { ...helpReply(kb, lang, 'help'), mode: 'source', title: c.sourceTitle, text: c.sourceText(formatDate(published, lang, true)), actions: [topicsButton(lang)] };
+  }
+
+  /** The claims that back the lead: the same topic's next best, then others that name what was asked. */
+  const supportFor = (lead: ScoredClaim, ranked: readonly ScoredClaim[]): IndexedClaim[] =>
+    ranked.filter((c) => c !== lead && c.item.topic === lead.item.topic && (c.lexical > 0 || c.entityHits > 0 || c.kindHit)).map((c) => c.item);
+
+  /** Whether a claim among the relevant ones answers the asked type (a date for "when", a figure for "how much"). */
+  function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim): ScoredClaim | undefined {
+    return ranked.find((c) => c.item.claim.answers.includes(type) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+  }
+
+  function answerClaims(q: QuestionView, match: MatchResult, ranked: ScoredClaim[]): Reply {
+    const { lang } = q;
+    const c = t(lang);
+    const best = ranked[0]!;
+    const also = match.alsoTopicId;
+    const time = timeOf(q.normalized, lang, sourceYear);
+    const figureFor2025 = q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth');
+    if (time.later || figureFor2025 || (time.now && (time.done || best.item.claim.status === 'plan'))) {
+      const prefix = `${c.afterSource(formatDate(published, lang, true))} ${c.asOfThen}`;
+      return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
+    }
+
+    // A party the source discusses, asked about in a respect it never mentions ("gas to Turkey").
+    const parties = q.entities.filter((e) => !PARTNERS.has(e.id) && PARTY_KINDS.has(e.kind));
+    if (parties.length && !parties.every((e) => best.item.entities.has(e.id))) {
+      const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
+      const own = [...q.content].filter((s) => !about[0]?.item.stems[lang].has(s)).length;
+      if (about.length && (own <= 1 || about[0]!.score >= best.score - 0.2)) {
+        const lead = about[0]!;
+        return claimAnswer(kb, lang, { lead: lead.item, support: about.slice(1).map((x) => x.item).filter((x) => x.topic !== lead.item.topic), grounding: 'answered' });
+      }
+      const name = finder.nameOf(parties.find((e) => !best.item.entities.has(e.id))!.id, lang);
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notLinked(name), support: [], grounding: 'not-in-source' });
+    }
+
+    if (q.expect.yesno) {
+      const verdict = decideYesNo(q, ranked, finder);
+      const lead = verdict.claim ?? best;
+      const prefix = verdict.answer === 'yes' ? c.yes : verdict.answer === 'no' ? c.no : c.notSaid;
+      return claimAnswer(kb, lang, { lead: lead.item, prefix, support: verdict.answer === 'unknown' ? [] : supportFor(lead, ranked).slice(0, 1), grounding: verdict.answer === 'unknown' ? 'not-in-source' : 'answered' });
+    }
+
+    if (q.expect.overview && !q.expect.kind && best.topicConfidence >= 0.3) {
+      const topic = byId.get(best.item.topic.id)!;
+      return topicSummary(kb, topic, lang);
+    }
+
+    const specific = q.expect.types.filter(isSpecificType);
+    if (specific.length) {
+      const typed = specific.map((type) => answersType(type, ranked, best)).find(Boolean);
+      if (!typed) {
+        return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+      }
+      return claimAnswer(kb, lang, { lead: typed.item, support: supportFor(typed, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+    }
+    return claimAnswer(kb, lang, { lead: best.item, support: supportFor(best, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+  }
+
+  return {
+    answer(question: string, langHint?: string, context: AskContext = {}): AskResult {
+      const match = matcher.match(question, langHint);
+      const { lang, analysis } = match;
+      const c = t(lang);
+      const normalized = analysis.normalized;
+      const reply = (r: Reply): AskResult => ({ reply: r, match });
+      if (match.outcome === 'empty') return reply(replyFor(kb, match));
+
+      const talk = smallTalk(normalized, lang);
+      if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
+      if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
+      if (asksForOverview(normalized, lang)) return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
+      if (match.outcome === 'help') return reply(replyFor(kb, match));
+      if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
+
+      const expect = expectations(normalized, lang);
+      const entities = finder.inStems(analysis.stems);
+      const q = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang));
+      const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
+      const top = match.ranking[0]?.confidence ?? 0;
+      const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
+      if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
+
+      const discussed = entities.some((e) => !PARTNERS.has(e.id) && index.claims.some((x) => x.entities.has(e.id)));
+      if (match.outcome === 'other-parties') {
+        // A country or bloc the source never discusses: declined by name. One it does discuss is answered from its claims.
+        const named = match.place ? finder.inText(match.place).some((e) => index.claims.some((x) => x.entities.has(e.id))) : false;
+        if (!named) return reply(replyFor(kb, match));
+      }
+      if (match.outcome === 'offtopic' && !discussed && !followUp) {
+        if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
+        return reply(replyFor(kb, match));
+      }
+
+      const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      const best = ranked[0];
+      const relevant = best && (best.lexical >= RELEVANT.lexical || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp));
+      if (!best || !relevant) {
+        if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
+        return reply(replyFor(kb, match.outcome === 'answer' ? { ...match, outcome: 'unsure' } : match));
+      }
+      return reply(answerClaims(q, match, ranked));
+    },
+  };
+
+  function time(q: QuestionView) {
+    return timeOf(q.normalized, q.lang, sourceYear);
+  }
+}

@@ -1,0 +1,70 @@
+import type { EntityKind, KnowledgeBase } from '../data/schema.js';
+import { normalizeText, tokenize } from '../text/normalize.js';
+import { stem } from '../text/stem.js';
+import { createSynonymRewriter, type SynonymRewriter } from '../text/synonyms.js';
+
+/** An entity a text names: its id and kind, and where (token positions in the stems it was found in). */
+export interface EntityMention {
+  id: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds the entities of data/entities.yaml in a text: names in every language,
+ * compared as stems after the data's synonym rewriting, so inflected Russian
+ * forms and synonyms ("US dollars", "greenback") match. Longest name first.
+ */
+export interface EntityFinder {
+  /** Entities in a question's stems (its analysis), in order, each once. */
+  inStems(stems: readonly string[]): EntityMention[];
+  /** Entities in any text. */
+  inText(text: string): EntityMention[];
+  /** The stems a text is compared by (the same pipeline the names went through). */
+  stemsOf(text: string): string[];
+  kindOf(id: string): EntityKind | undefined;
+  /** The display name of an entity in a language. */
+  nameOf(id: string, lang: 'en' | 'ru' | 'fa'): string;
+}
+
+type Entry = { stems: string[]; id: string };
+
+export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
+  const synonyms: SynonymRewriter = createSynonymRewriter(kb.synonyms);
+  const stemsOf = (text: string) => synonyms.rewrite(tokenize(normalizeText(text))).map(stem);
+  const byFirst = new Map<string, Entry[]>();
+  const kinds = new Map<string, EntityKind>();
+  const names = new Map<string, Record<'en' | 'ru' | 'fa', string>>();
+  for (const entity of kb.entities.entities) {
+    kinds.set(entity.id, entity.kind);
+    names.set(entity.id, { en: entity.names.en[0]!, ru: entity.names.ru[0]!, fa: entity.names.fa[0]! });
+    for (const name of [...entity.names.en, ...entity.names.ru, ...entity.names.fa]) {
+      const stems = stemsOf(name);
+      if (!stems.length) continue;
+      const list = byFirst.get(stems[0]!) ?? [];
+      if (!list.some((e) => e.id === entity.id && e.stems.join(' ') === stems.join(' '))) list.push({ stems, id: entity.id });
+      byFirst.set(stems[0]!, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+
+  const inStems = (stems: readonly string[]): EntityMention[] => {
+    const found: EntityMention[] = [];
+    for (let i = 0; i < stems.length; i++) {
+      const hit = byFirst.get(stems[i]!)?.find((e) => e.stems.every((s, k) => stems[i + k] === s));
+      if (!hit) continue;
+      if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, start: i, end: i + hit.stems.length });
+      i += hit.stems.length - 1;
+    }
+    return found;
+  };
+
+  return {
+    inStems,
+    inText: (text) => inStems(stemsOf(text)),
+    stemsOf,
+    kindOf: (id) => kinds.get(id),
+    nameOf: (id, lang) => names.get(id)?.[lang] ?? id,
+  };
+}

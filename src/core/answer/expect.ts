@@ -1,0 +1,125 @@
+import type { EntityKind, KnowledgeBase, Lang, QuestionType } from '../data/schema.js';
+import { questionTypes } from '../match/question-type.js';
+import { normalizeText, tokenize } from '../text/normalize.js';
+import { stem } from '../text/stem.js';
+
+/** What kind of answer a question expects. */
+export interface Expectation {
+  /** The question types asked (when, who, where, how_much …), most specific first. */
+  types: QuestionType[];
+  /** "Which sectors / какие отрасли / چه بخش‌هایی": the kind of thing asked for. */
+  kind?: EntityKind;
+  /** A yes/no question: the answer leads with yes, no or that the source does not say. */
+  yesno: boolean;
+  /** "Tell me about / explain / summarise X": the topic's summary. */
+  overview: boolean;
+}
+
+// \b does not work for Cyrillic or Persian letters: use letter-aware boundaries there.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
+const start = (body: string) => new RegExp(`^(?:${body})${E}`, 'u');
+
+const WH: Record<Lang, RegExp> = {
+  en: re('what|which|who|whom|whose|when|where|why|how'),
+  ru: re('что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи'),
+  fa: re('چه|چی|چرا|کجا|کی|چند|چقدر|کدام|کدوم|چطور|چگونه|چگونگی'),
+};
+
+const YES_NO: Record<Lang, RegExp> = {
+  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that"),
+  ru: re('ли|правда|верно|действительно|неужели|разве'),
+  fa: start('آیا'),
+};
+
+/** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
+const REQUEST: Record<Lang, RegExp> = {
+  en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share)|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
+  ru: start('расскажи|расскажите|объясни|объясните|опиши|опишите|перечисли|покажи|дай|дайте|что известно|что ты знаешь|что вы знаете|что насчет|а что насчет|можешь рассказать|можете рассказать|подробнее'),
+  fa: start('بگو|بگویید|توضیح|درباره|در مورد|شرح|خلاصه|چه می ?دانی|اطلاعاتی درباره'),
+};
+
+/** Overview requests: the topic's summary rather than one statement. */
+const OVERVIEW: Record<Lang, RegExp> = {
+  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:the (?:article|source|agreement|deal|treaty) )?say about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
+  ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
+  fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
+};
+
+/** Verbs that make a Russian or Persian sentence without a question word a yes/no question. */
+const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
+  ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$/,
+  fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$/,
+};
+
+/** Which-words that may be followed by a kind noun, per language. */
+const WHICH: Record<Lang, RegExp> = {
+  en: re('which|what'),
+  ru: re('какие|какой|какая|какое|каких|каким|какими|каком|какую|какого|какому|которые|которых|какие именно'),
+  fa: re('کدام|کدوم|چه|کدامین'),
+};
+
+interface KindIndex {
+  /** Stem (en, ru) or word prefix (fa) → kind. */
+  stems: Map<string, EntityKind>;
+  prefixes: { prefix: string; kind: EntityKind }[];
+}
+
+function kindIndex(kb: KnowledgeBase): KindIndex {
+  const stems = new Map<string, EntityKind>();
+  const prefixes: KindIndex['prefixes'] = [];
+  for (const [kind, nouns] of Object.entries(kb.entities.kinds) as [EntityKind, { en: string[]; ru: string[]; fa: string[] }][]) {
+    for (const noun of [...nouns.en, ...nouns.ru]) {
+      const tokens = tokenize(normalizeText(noun));
+      if (tokens.length) stems.set(tokens.map(stem).join(' '), kind);
+    }
+    for (const noun of nouns.fa) {
+      const word = normalizeText(noun);
+      if (word) prefixes.push({ prefix: word, kind });
+    }
+  }
+  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  return { stems, prefixes };
+}
+
+/** Detects what a question expects. Built once per knowledge base (the kind nouns are data). */
+export function createExpectations(kb: KnowledgeBase): (normalized: string, lang: Lang) => Expectation {
+  const kinds = kindIndex(kb);
+
+  const kindOf = (tokens: string[], lang: Lang): EntityKind | undefined => {
+    const which = WHICH[lang];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!which.test(tokens[i]!)) continue;
+      // The noun within the next few words: "which two sectors", "what kinds of fighting", "в каких отраслях".
+      for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
+        if (lang === 'fa') {
+          const hit = kinds.prefixes.find((p) => tokens[j]!.startsWith(p.prefix) || tokens.slice(j, j + 2).join(' ').startsWith(p.prefix));
+          if (hit) return hit.kind;
+          continue;
+        }
+        const two = tokens.slice(j, j + 2).map(stem).join(' ');
+        const one = stem(tokens[j]!);
+        const kind = kinds.stems.get(two) ?? kinds.stems.get(one);
+        if (kind) return kind;
+      }
+    }
+    return undefined;
+  };
+
+  return (normalized, lang) => {
+    const tokens = tokenize(normalized);
+    const types = questionTypes(normalized, lang);
+    const request = REQUEST[lang].test(normalized);
+    const wh = WH[lang].test(normalized);
+    let yesno = false;
+    if (!request) {
+      if (lang === 'en') yesno = YES_NO.en.test(normalized);
+      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh;
+      else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
+    }
+    const kind = yesno ? undefined : kindOf(tokens, lang);
+    const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
+    return { types: yesno ? [] : types, ...(kind ? { kind } : {}), yesno, overview };
+  };
+}

@@ -1,0 +1,67 @@
+import type { IndexedClaim, ClaimIndex } from './claims.js';
+import { PARTNERS } from './claims.js';
+import type { EntityFinder } from './entities.js';
+import type { QuestionView } from './question.js';
+import { isSpecificType } from '../data/schema.js';
+
+/** A claim's fit to a question: the total and what it is made of (for decisions and tests). */
+export interface ScoredClaim {
+  item: IndexedClaim;
+  score: number;
+  /** Share of the question's content (idf-weighted) the claim's words cover. */
+  lexical: number;
+  /** Non-partner entities of the question the claim names. */
+  entityHits: number;
+  /** The claim answers one of the question's types. */
+  typeHit: boolean;
+  /** The claim names things of the kind a "which X" question asks for. */
+  kindHit: boolean;
+  topicConfidence: number;
+}
+
+export interface SelectOptions {
+  /** Confidence of each topic from the matcher (0–1). */
+  topics: ReadonlyMap<string, number>;
+  /** A topic the conversation is on (a follow-up): its claims are preferred. */
+  contextTopic?: string;
+}
+
+/**
+ * Ranks the claims that could answer a question: words in common (rare words
+ * weigh more), the entities it names, whether the claim answers the kind of
+ * question asked, and how sure the matcher is of the claim's topic.
+ */
+export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFinder, opts: SelectOptions): ScoredClaim[] {
+  const { lang } = q;
+  let total = 0;
+  for (const s of q.content) total += index.idf(s, lang);
+  const asked = q.entities.filter((e) => !PARTNERS.has(e.id)).map((e) => e.id);
+  const askedSet = new Set(q.entities.map((e) => e.id));
+  const specific = q.expect.types.filter(isSpecificType);
+  const out: ScoredClaim[] = [];
+  for (const item of index.claims) {
+    const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
+    let overlap = 0;
+    for (const s of q.content) if (item.stems[lang].has(s)) overlap += index.idf(s, lang);
+    const lexical = total > 0 ? overlap / total : 0;
+    const entityHits = asked.filter((id) => item.entities.has(id)).length;
+    const partnerHits = q.entities.filter((e) => PARTNERS.has(e.id) && item.entities.has(e.id)).length;
+    const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t));
+    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !PARTNERS.has(id) && finder.kindOf(id) === q.expect.kind);
+    const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
+    const typeMiss = specific.length > 0 && !specific.some((t) => item.claim.answers.includes(t));
+    const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
+    const score =
+      lexical +
+      0.45 * entityHits +
+      0.05 * partnerHits +
+      (typeHit ? 0.3 : 0) +
+      (kindHit ? 0.5 : 0) +
+      (numberHit ? 0.3 : 0) -
+      (typeMiss ? 0.25 : 0) +
+      0.6 * topicConfidence +
+      context;
+    out.push({ item, score, lexical, entityHits, typeHit, kindHit, topicConfidence });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,73 @@
+import { PARTNERS } from './claims.js';
+import type { EntityFinder } from './entities.js';
+import type { QuestionView } from './question.js';
+import type { ScoredClaim } from './select.js';
+
+export type YesNo = 'yes' | 'no' | 'unknown';
+
+export interface Verdict {
+  answer: YesNo;
+  /** The claim that decides it (or, unknown, the closest one). */
+  claim?: ScoredClaim;
+}
+
+interface Comparison {
+  supports: number;
+  contradicts: number;
+  missing: number;
+}
+
+/** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
+function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
+  const claim = c.item.claim;
+  const out: Comparison = { supports: 0, contradicts: 0, missing: 0 };
+  const focus = q.entities.filter((e) => !PARTNERS.has(e.id));
+  for (const e of focus) {
+    if (c.item.against.has(e.id)) {
+      if (q.against) out.supports++;
+      else out.contradicts++;
+    } else if (c.item.entities.has(e.id)) out.supports++;
+    else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else out.missing++;
+  }
+  // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
+  for (const e of q.entities.filter((x) => PARTNERS.has(x.id))) if (!c.item.entities.has(e.id)) out.missing++;
+  for (const n of q.numbers) {
+    const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
+    if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) out.supports++;
+    else if (same.length && n.unit) out.contradicts++;
+    else out.missing++;
+  }
+  for (const y of q.years) {
+    if (claim.dates.some((d) => d.startsWith(String(y)))) out.supports++;
+    else if (claim.dates.length && claim.status === 'event') out.contradicts++;
+    else out.missing++;
+  }
+  if (q.decline && claim.answers.includes('growth')) out.contradicts++;
+  return out;
+}
+
+/**
+ * Decides a yes/no question from the claims ranked for it: "no" when a relevant
+ * claim contradicts what the question asserts (another city for the signing, a
+ * different figure, a reduction where it asks about reliance); "yes" when one
+ * supports everything the question names; otherwise the source does not say.
+ * Never "yes" from a merely related claim: a question that names nothing
+ * checkable needs a claim that covers most of its words.
+ */
+export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], finder: EntityFinder): Verdict {
+  const best = ranked[0];
+  if (!best) return { answer: 'unknown' };
+  const relevant = ranked.filter((c, i) => i < 6 && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.topicConfidence >= 0.5));
+  const checkable = q.entities.some((e) => !PARTNERS.has(e.id)) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
+  const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
+  const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
+  const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
+  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes))) return { answer: 'no', claim: no.c };
+  if (yes) return { answer: 'yes', claim: yes.c };
+  if (!checkable) {
+    const strong = compared.find(({ c, r }) => r.missing === 0 && c.lexical >= 0.5 && c.topicConfidence >= 0.45);
+    if (strong) return { answer: 'yes', claim: strong.c };
+  }
+  return { answer: 'unknown', claim: best };
+}
