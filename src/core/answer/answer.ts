@@ -9,7 +9,7 @@ import { createClaimIndex, PARTNERS, type IndexedClaim } from './claims.js';
 import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
-import { isFollowUp } from './followup.js';
+import { isFollowUp, leansOnPronoun } from './followup.js';
 import { questionView, type QuestionView } from './question.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
@@ -133,6 +133,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const top = match.ranking[0]?.confidence ?? 0;
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
       if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
+      // With nothing in context, "it" is the agreement.
+      else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
 
       const discussed = entities.some((e) => !PARTNERS.has(e.id) && index.claims.some((x) => x.entities.has(e.id)));
       if (match.outcome === 'other-parties') {

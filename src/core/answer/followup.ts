@@ -20,6 +20,11 @@ const PRONOUN: Record<Lang, RegExp> = {
   fa: re('آن|این|آنها|اینها|اونها|اون|اینجا|آنجا|او'),
 };
 
+/** Whether a question refers to something by a pronoun and names nothing itself ("how long does it last?"). */
+export function leansOnPronoun(q: QuestionView): boolean {
+  return PRONOUN[q.lang].test(q.normalized) && q.entities.every((e) => e.id === 'russia' || e.id === 'iran');
+}
+
 /**
  * Whether a question leans on the conversation: it opens with a continuation,
  * or it is short and names nothing of its own (a pronoun, or only a question

@@ -144,6 +144,8 @@ export const Topic = z.strictObject({
   source: z.strictObject({ id, paragraph: z.number().int().positive() }),
   /** Order in topic lists; lower first. */
   order: z.number().int().default(100),
+  /** About the agreement as a whole: what "it" means in a question when the conversation is on nothing else. */
+  agreement: z.boolean().default(false),
 });
 export type Topic = z.infer<typeof Topic>;
 
