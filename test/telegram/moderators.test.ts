@@ -169,13 +169,19 @@ describe('Telegram /card when posting cannot work', () => {
     expect((await posted).plain).toContain('55');
   });
 
-  it('a channel that refuses the post (an API error) is reported to the moderator and logged once, without the token', async () => {
+  it('a channel that refuses the post (an API error) is reported to the moderator and logged once; pressing again posts', async () => {
     tg = await start();
     const preview = await tg.say(privateChat(MODERATOR), MODERATOR, '/card gas');
     tg.fake.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot is not a member of the channel chat' });
     const id = tg.press(MODERATOR, sentMessage(preview), buttons(preview)[1]!.data!);
     expect((await tg.answered(id)).params).toMatchObject({ show_alert: true, text: en.postFailed(CHANNEL_ID) });
-    expect(tg.logs().filter((l) => l.msg === 'card post failed')).toEqual([expect.objectContaining({ card: 'gas', channel: CHANNEL_ID, err: expect.objectContaining({ error_code: 403 }) })]);
+    expect(tg.logs().filter((l) => l.msg === 'card post failed')).toEqual([
+      expect.objectContaining({ card: 'gas', channel: CHANNEL_ID, error_code: 403, error: expect.stringContaining("'sendMessage'") }),
+    ]);
+    // Nothing was posted, so the button still works.
+    const posted = tg.fake.waitFor('sendMessage', { where: toChannel });
+    tg.press(MODERATOR, sentMessage(preview), buttons(preview)[1]!.data!);
+    expect((await posted).plain).toContain('55');
   });
 });
 

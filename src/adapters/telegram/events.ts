@@ -1,5 +1,5 @@
 import { Composer, type Context } from 'grammy';
-import type { Message, MessageEntity, UserFromGetMe } from 'grammy/types';
+import type { CallbackQuery, Message, MessageEntity, UserFromGetMe } from 'grammy/types';
 import type { Conversation } from '../../core/conversation/conversation.js';
 import { findCommand } from '../../core/conversation/commands.js';
 import type { Input, Request } from '../../core/conversation/request.js';
@@ -66,12 +66,12 @@ export function messageInput(message: Message, me: UserFromGetMe): Input | undef
   return question === undefined ? undefined : { kind: 'question', text: question };
 }
 
-/** A button press: the codec's data, and the message it was on (hashed). */
-function pressInput(ctx: Context, ids: IdHasher): Input {
-  const query = ctx.callbackQuery!;
+/** A button press: the codec's data, and the message it was on (hashed); undefined for presses without data (games). */
+function pressInput(query: CallbackQuery, ids: IdHasher): Input | undefined {
+  if (!query.data) return undefined;
   const on = query.message;
   const message = on ? ids.hash('tg-msg', `${on.chat.id}:${on.message_id}`) : query.inline_message_id ? ids.hash('tg-inline', query.inline_message_id) : undefined;
-  return { kind: 'action', data: query.data ?? '', ...(message ? { message } : {}) };
+  return { kind: 'action', data: query.data, ...(message ? { message } : {}) };
 }
 
 function request(ctx: Context, input: Input, deps: EventDeps): Request {
@@ -102,8 +102,8 @@ export function telegramEvents(deps: EventDeps): Composer<Context> {
   });
   composer.use(async (ctx) => {
     if (ctx.callbackQuery) {
-      const input = pressInput(ctx, deps.ids);
-      await replyToPress(ctx, input.kind === 'action' && input.data ? await deps.conversation.handle(request(ctx, input, deps)) : undefined);
+      const input = pressInput(ctx.callbackQuery, deps.ids);
+      await replyToPress(ctx, input && (await deps.conversation.handle(request(ctx, input, deps))));
       return;
     }
     const input = ctx.message && messageInput(ctx.message, ctx.me);

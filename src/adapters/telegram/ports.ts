@@ -1,8 +1,9 @@
-import { GrammyError, InputFile, type Bot, type Context } from 'grammy';
+import { GrammyError, HttpError, InputFile, type Bot, type Context } from 'grammy';
 import type { ChatMember } from 'grammy/types';
 import type { CardRenderer } from '../../cards/index.js';
 import type { Config } from '../../config.js';
 import type { PermissionPort, PublisherPort, PublishResult } from '../../core/conversation/ports.js';
+import type { CardReply } from '../../core/reply.js';
 import type { Request } from '../../core/conversation/request.js';
 import type { Logger } from '../../logger.js';
 import { renderCaption, renderMessage } from './render.js';
@@ -68,22 +69,24 @@ export function telegramPublisher(bot: Bot, config: Config, cards: CardRenderer,
           return { ok: false, where, reason: 'image-failed' };
         }
       }
+      const about = { card: card.topicId, lang: card.lang, image, channel: where };
       try {
-        const sent = png
-          ? await bot.api.sendPhoto(where, new InputFile(png, `card-${card.topicId}.png`), renderCaption(card))
-          : await bot.api.sendMessage(where, ...textOf(card));
-        logger.info({ card: card.topicId, lang: card.lang, image, channel: where, message_id: sent.message_id }, 'card posted to channel');
+        const sent = png ? await bot.api.sendPhoto(where, new InputFile(png, `card-${card.topicId}.png`), renderCaption(card)) : await sendText(bot, where, card);
+        logger.info({ ...about, message_id: sent.message_id }, 'card posted to channel');
         return { ok: true, where };
       } catch (err) {
-        if (!(err instanceof GrammyError)) throw err;
-        logger.warn({ err, card: card.topicId, lang: card.lang, image, channel: where }, 'card post failed');
-        return { ok: false, where, reason: 'failed', code: err.error_code };
+        // Telegram refused, or the network failed after its retries: the moderator is told; a later press may try again.
+        if (!(err instanceof GrammyError || err instanceof HttpError)) throw err;
+        const code = err instanceof GrammyError ? err.error_code : undefined;
+        // The message, not the error: a GrammyError's payload holds the whole card, image bytes included.
+        logger.warn({ ...about, error: err.message, ...(code ? { error_code: code } : {}) }, 'card post failed');
+        return { ok: false, where, reason: 'failed', ...(code ? { code } : {}) };
       }
     },
   };
 }
 
-function textOf(card: Parameters<typeof renderCaption>[0]): [string, Omit<ReturnType<typeof renderMessage>, 'text'>] {
+function sendText(bot: Bot, where: string, card: CardReply) {
   const { text, ...other } = renderMessage({ ...card, actions: [] });
-  return [text, other];
+  return bot.api.sendMessage(where, text, other);
 }

@@ -48,8 +48,11 @@ export async function replyToPress(ctx: Context, reply: Reply | undefined): Prom
   }
   const message = renderMessage(reply);
   if (reply.replaces || !ctx.chat) {
-    await editPressed(ctx, message);
-    await ctx.answerCallbackQuery();
+    try {
+      await editPressed(ctx, message);
+    } finally {
+      await ctx.answerCallbackQuery();
+    }
     return;
   }
   await ctx.answerCallbackQuery();
