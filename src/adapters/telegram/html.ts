@@ -74,7 +74,7 @@ export function rtlLines(lines: readonly Line[]): Line[] {
 }
 
 /** Lines joined by newlines, cut with "…" at the first span that would pass `max`. */
-export function renderLines(lines: readonly Line[], max: number): string {
+function renderLines(lines: readonly Line[], max: number): string {
   let out = '';
   for (const [i, line] of lines.entries()) {
     let html = i > 0 ? '\n' : '';
