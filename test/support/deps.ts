@@ -1,12 +1,12 @@
 import type { AdapterDeps } from '../../src/adapters/types.js';
 import { createIdHasher } from '../../src/adapters/kit/ids.js';
 import { createCardRenderer } from '../../src/cards/index.js';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { createFloodControl } from '../../src/core/conversation/flood.js';
 import { createMemoryClaims, createMemoryContexts } from '../../src/core/conversation/memory.js';
 import { type Core, createCore } from '../../src/core/core.js';
 import { DEFAULT_TUNING } from '../../src/core/match/matcher.js';
-import { createCurator } from '../../src/curator/curator.js';
+import { createCurator, type Curator } from '../../src/curator/curator.js';
 import { buildInProcess } from '../../src/curator/reload.js';
 import type { Logger } from '../../src/logger.js';
 import { realCore, realKnowledgeBase } from './core.js';
@@ -18,6 +18,8 @@ export interface TestDepsOptions {
   unsure?: boolean | undefined;
   core?: Core;
   logger?: Logger;
+  /** The configuration the curator is built from (its DB_PATH, DATA_DIR); default: in memory, not watching data/. */
+  config?: Config;
 }
 
 /**
@@ -25,10 +27,10 @@ export interface TestDepsOptions {
  * real curator on an in-memory database (reloads build on the calling thread),
  * real flood control and in-memory context and claims.
  */
-export async function testDeps(opts: TestDepsOptions = {}): Promise<AdapterDeps & { close(): void }> {
+export async function testDeps(opts: TestDepsOptions = {}): Promise<AdapterDeps & { curator: Curator; close(): void }> {
   const core = opts.core ?? (opts.unsure ? createCore(await realKnowledgeBase(), { ...DEFAULT_TUNING, answer: 1.01 }) : await realCore());
   const logger = opts.logger ?? capturingLogger().logger;
-  const config = loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', LOG_LEVEL: 'silent' });
+  const config = opts.config ?? loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', LOG_LEVEL: 'silent' });
   const curator = createCurator(config, core, logger, { build: buildInProcess });
   return {
     core,
