@@ -23,6 +23,7 @@ const topics = (n: number, group: ReplyAction['group'], title = (i: number) => `
 
 const answer = (over: Partial<AnswerReply> = {}): AnswerReply => ({
   kind: 'answer',
+  grounding: 'answered',
   lang: 'en',
   topicId: 'gas',
   title: 'Natural gas partnership',

@@ -64,7 +64,14 @@ export const post: ActionHandler<'post'> = async (turn, action) => {
     const where = turn.deps.publisher?.defaultTarget(turn.req) ?? '';
     return notice(action.lang, 'info', t(action.lang).posted(where), { private: true });
   }
-  const reply = await publish({ ...turn, lang: action.lang }, card, action.image);
+  let reply: Reply;
+  try {
+    reply = await publish({ ...turn, lang: action.lang }, card, action.image);
+  } catch (err) {
+    // A publisher that throws posted nothing we know of: the next press may try again.
+    await claims.release(key);
+    throw err;
+  }
   if (reply.kind === 'notice' && reply.level === 'error') await claims.release(key);
   return reply;
 };
