@@ -82,7 +82,8 @@ function uncoveredSentences(kb: KnowledgeBase): DataIssue[] {
     const [sourceId, n] = key.split('#');
     const paragraph = kb.sourceTexts[sourceId!]?.[Number(n)];
     if (!paragraph) continue;
-    const sentences = paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+    // Sentences end at . ! ? before a capital letter ("U.S. dollar" stays whole), compared as quotes are.
+    const sentences = paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).map(quoteKey);
     for (const sentence of sentences) {
       const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       const covered = new Array<boolean>(words.length).fill(false);

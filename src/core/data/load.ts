@@ -165,7 +165,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
     for (const [i, s] of sources.sources.entries()) {
       if (!s.file) continue;
       try {
-        texts.set(s.id, paragraphsOf(await readFile(join(dir, s.file), 'utf8')).map(quoteKey));
+        texts.set(s.id, paragraphsOf(await readFile(join(dir, s.file), 'utf8')));
         hash.update(s.id).update(texts.get(s.id)!.join('\n'));
       } catch (err) {
         issues.push({ file: shown(join(dir, 'sources.yaml')), path: `sources[${i}].file`, message: `cannot read ${s.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
@@ -182,7 +182,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
         const n = c.paragraph ?? t.source.paragraph;
         const paragraph = paragraphs[n];
         if (paragraph === undefined) issues.push({ file, path: `claims[${i}].paragraph`, message: `the source has no paragraph ${n}` });
-        else if (!paragraph.includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${t.source.id}"` });
+        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${t.source.id}"` });
       });
     }
   }

@@ -185,7 +185,7 @@ export interface KnowledgeBase {
   topics: Topic[];
   sources: Source[];
   entities: z.infer<typeof EntitiesFile>;
-  /** Each source's paragraphs as compared with claims' quotes (see `quoteKey`), by source id. */
+  /** Each source's paragraphs (as in its file, trimmed), by source id: what claims' quotes are checked against. */
   sourceTexts: Record<string, string[]>;
   synonyms: string[][];
   offtopic: z.infer<typeof OfftopicFile>;
