@@ -60,7 +60,7 @@ export function lintKnowledgeBase(kb: KnowledgeBase): DataIssue[] {
 }
 
 /** Share of a sentence's words that claims' quotes must cover for it to count as covered. */
-export const SENTENCE_COVERAGE = 0.6;
+export const SENTENCE_COVERAGE = 0.8;
 
 /**
  * Every sentence of every paragraph a topic cites is the quote of some claim
