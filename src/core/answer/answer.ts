@@ -5,7 +5,7 @@ import type { Matcher, MatchResult } from '../match/matcher.js';
 import { topicsButton } from '../reply-actions.js';
 import type { DeclineReply, HelpReply, NoticeReply, Reply } from '../reply.js';
 import { summaryCard, OVERVIEW_ID } from '../summary-card.js';
-import { createClaimIndex, PARTNERS, type IndexedClaim } from './claims.js';
+import { createClaimIndex, type IndexedClaim } from './claims.js';
 import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
@@ -30,6 +30,8 @@ export interface AskResult {
 const RELEVANT = { lexical: 0.34, topic: 0.55 };
 /** Third parties the source discusses in the partnership's context: kinds of entity that are "other parties". */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
+/** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
+const UNCOVERED = 0.45;
 
 /**
  * Answers a question from claims: what it expects (a fact, a kind of thing,
@@ -53,9 +55,47 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     return { ...helpReply(kb, lang, 'help'), mode: 'source', title: c.sourceTitle, text: c.sourceText(formatDate(published, lang, true)), actions: [topicsButton(lang)] };
   }
 
-  /** The claims that back the lead: the same topic's next best, then others that name what was asked. */
-  const supportFor = (lead: ScoredClaim, ranked: readonly ScoredClaim[]): IndexedClaim[] =>
-    ranked.filter((c) => c !== lead && c.item.topic === lead.item.topic && (c.lexical > 0 || c.entityHits > 0 || c.kindHit)).map((c) => c.item);
+  /**
+   * The claims that back the lead: the same topic's next best that add something,
+   * claims from other sentences of the source first (claims split from one
+   * sentence say much the same).
+   */
+  function supportFor(lead: ScoredClaim, ranked: readonly ScoredClaim[]): IndexedClaim[] {
+    const same = ranked.filter((c) => c !== lead && c.item.topic === lead.item.topic && (c.lexical > 0 || c.entityHits > 0 || c.kindHit || c.typeHit));
+    const used = new Set([lead.item.sentence]);
+    const first: IndexedClaim[] = [];
+    const later: IndexedClaim[] = [];
+    for (const c of same) {
+      if (used.has(c.item.sentence)) later.push(c.item);
+      else {
+        used.add(c.item.sentence);
+        first.push(c.item);
+      }
+    }
+    return [...first, ...later];
+  }
+
+  /**
+   * Whether the question asks about something the answering topic never mentions: at
+   * least two of its words, most of its weight (idf), unknown to every text of the
+   * topic ("the current exchange rate", "the prime minister"). One unknown word is
+   * more often a paraphrase ("affect") than a new subject.
+   */
+  function asksBeyond(q: QuestionView, topicId: string): boolean {
+    let total = 0;
+    let missing = 0;
+    let words = 0;
+    for (const s of q.content) {
+      const w = index.idf(s, q.lang);
+      total += w;
+      if (!index.topicKnows(topicId, s, q.lang)) {
+        missing += w;
+        words += 1;
+      }
+    }
+    for (const e of q.entities) total += e.partner ? 0 : 2;
+    return words >= 2 && total > 0 && missing / total >= UNCOVERED;
+  }
 
   /** Whether a claim among the relevant ones answers the asked type (a date for "when", a figure for "how much"). */
   function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim): ScoredClaim | undefined {
@@ -74,32 +114,45 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
     }
 
-    // A party the source discusses, asked about in a respect it never mentions ("gas to Turkey").
-    const parties = q.entities.filter((e) => !PARTNERS.has(e.id) && PARTY_KINDS.has(e.kind));
-    if (parties.length && !parties.every((e) => best.item.entities.has(e.id))) {
-      const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
-      const own = [...q.content].filter((s) => !about[0]?.item.stems[lang].has(s)).length;
-      if (about.length && (own <= 1 || about[0]!.score >= best.score - 0.2)) {
-        const lead = about[0]!;
-        return claimAnswer(kb, lang, { lead: lead.item, support: about.slice(1).map((x) => x.item).filter((x) => x.topic !== lead.item.topic), grounding: 'answered' });
-      }
-      const name = finder.nameOf(parties.find((e) => !best.item.entities.has(e.id))!.id, lang);
-      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notLinked(name), support: [], grounding: 'not-in-source' });
+    const specific = q.expect.types.filter(isSpecificType);
+    // Yes or no, when a claim decides it; "the source doesn't say" only after the checks below.
+    const verdict = q.expect.yesno ? decideYesNo(q, ranked, finder) : undefined;
+    if (verdict && verdict.answer !== 'unknown') {
+      const lead = verdict.claim ?? best;
+      return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? c.yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
+    }
+    if (best.topicConfidence < 0.9 && asksBeyond(q, best.item.topic.id)) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
-    if (q.expect.yesno) {
-      const verdict = decideYesNo(q, ranked, finder);
-      const lead = verdict.claim ?? best;
-      const prefix = verdict.answer === 'yes' ? c.yes : verdict.answer === 'no' ? c.no : c.notSaid;
-      return claimAnswer(kb, lang, { lead: lead.item, prefix, support: verdict.answer === 'unknown' ? [] : supportFor(lead, ranked).slice(0, 1), grounding: verdict.answer === 'unknown' ? 'not-in-source' : 'answered' });
+    // A third party the source discusses: answered with what the source says about it, unless
+    // the question asks about it in a respect the source never mentions ("gas to Turkey",
+    // "Russia–China trade", "India's prime minister").
+    const parties = q.entities.filter((e) => !e.partner && PARTY_KINDS.has(e.kind));
+    if (parties.length && !q.expect.yesno) {
+      const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
+      const lead = about[0];
+      if (lead) {
+        const typed = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t))) : lead;
+        if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+        const own = [...q.content].filter((s) => !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
+        const offTopic = best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0;
+        if (!offTopic) {
+          const others = about.filter((x) => x !== typed && x.item.topic !== typed.item.topic).map((x) => x.item);
+          return claimAnswer(kb, lang, { lead: typed.item, support: [...supportFor(typed, ranked).filter((x) => parties.some((e) => x.entities.has(e.id))), ...others], grounding: 'answered' });
+        }
+        const name = finder.nameOf(parties.find((e) => !best.item.entities.has(e.id))?.id ?? parties[0]!.id, lang);
+        return claimAnswer(kb, lang, { lead: best.item, prefix: c.notLinked(name), support: [], grounding: 'not-in-source' });
+      }
     }
+
+    if (verdict?.answer === 'unknown') return claimAnswer(kb, lang, { lead: (verdict.claim ?? best).item, prefix: c.notSaid, support: [], grounding: 'not-in-source' });
 
     if (q.expect.overview && !q.expect.kind && best.topicConfidence >= 0.3) {
       const topic = byId.get(best.item.topic.id)!;
       return topicSummary(kb, topic, lang);
     }
 
-    const specific = q.expect.types.filter(isSpecificType);
     if (specific.length) {
       const typed = specific.map((type) => answersType(type, ranked, best)).find(Boolean);
       if (!typed) {
@@ -136,7 +189,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // With nothing in context, "it" is the agreement.
       else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
 
-      const discussed = entities.some((e) => !PARTNERS.has(e.id) && index.claims.some((x) => x.entities.has(e.id)));
+      const discussed = entities.some((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)));
       if (match.outcome === 'other-parties') {
         // A country or bloc the source never discusses: declined by name. One it does discuss is answered from its claims.
         const named = match.place ? finder.inText(match.place).some((e) => index.claims.some((x) => x.entities.has(e.id))) : false;

@@ -7,6 +7,8 @@ import { createSynonymRewriter, type SynonymRewriter } from '../text/synonyms.js
 export interface EntityMention {
   id: string;
   kind: EntityKind;
+  /** One of the two parties or their leaders. */
+  partner: boolean;
   start: number;
   end: number;
 }
@@ -24,6 +26,8 @@ export interface EntityFinder {
   /** The stems a text is compared by (the same pipeline the names went through). */
   stemsOf(text: string): string[];
   kindOf(id: string): EntityKind | undefined;
+  /** One of the two parties or their leaders (entities.yaml `partner`). */
+  isPartner(id: string): boolean;
   /** The display name of an entity in a language. */
   nameOf(id: string, lang: 'en' | 'ru' | 'fa'): string;
 }
@@ -35,6 +39,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   const stemsOf = (text: string) => synonyms.rewrite(tokenize(normalizeText(text))).map(stem);
   const byFirst = new Map<string, Entry[]>();
   const kinds = new Map<string, EntityKind>();
+  const partners = new Set(kb.entities.entities.filter((e) => e.partner).map((e) => e.id));
   const names = new Map<string, Record<'en' | 'ru' | 'fa', string>>();
   for (const entity of kb.entities.entities) {
     kinds.set(entity.id, entity.kind);
@@ -54,7 +59,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     for (let i = 0; i < stems.length; i++) {
       const hit = byFirst.get(stems[i]!)?.find((e) => e.stems.every((s, k) => stems[i + k] === s));
       if (!hit) continue;
-      if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, start: i, end: i + hit.stems.length });
+      if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, partner: partners.has(hit.id), start: i, end: i + hit.stems.length });
       i += hit.stems.length - 1;
     }
     return found;
@@ -65,6 +70,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     inText: (text) => inStems(stemsOf(text)),
     stemsOf,
     kindOf: (id) => kinds.get(id),
+    isPartner: (id) => partners.has(id),
     nameOf: (id, lang) => names.get(id)?.[lang] ?? id,
   };
 }

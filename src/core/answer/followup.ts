@@ -22,7 +22,7 @@ const PRONOUN: Record<Lang, RegExp> = {
 
 /** Whether a question refers to something by a pronoun and names nothing itself ("how long does it last?"). */
 export function leansOnPronoun(q: QuestionView): boolean {
-  return PRONOUN[q.lang].test(q.normalized) && q.entities.every((e) => e.id === 'russia' || e.id === 'iran');
+  return PRONOUN[q.lang].test(q.normalized) && q.entities.every((e) => e.partner);
 }
 
 /**
@@ -33,7 +33,7 @@ export function leansOnPronoun(q: QuestionView): boolean {
 export function isFollowUp(q: QuestionView, topicConfidence: number): boolean {
   const words = q.normalized.split(' ').filter(Boolean).length;
   if (CONTINUES[q.lang].test(q.normalized)) return true;
-  const ownEntities = q.entities.filter((e) => e.id !== 'russia' && e.id !== 'iran').length;
+  const ownEntities = q.entities.filter((e) => !e.partner).length;
   if (words <= 7 && PRONOUN[q.lang].test(q.normalized) && ownEntities === 0) return true;
   return words <= 5 && q.content.size <= 2 && ownEntities === 0 && topicConfidence < 0.6;
 }

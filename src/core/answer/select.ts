@@ -1,8 +1,9 @@
 import type { IndexedClaim, ClaimIndex } from './claims.js';
-import { PARTNERS } from './claims.js';
 import type { EntityFinder } from './entities.js';
 import type { QuestionView } from './question.js';
-import { isSpecificType } from '../data/schema.js';
+
+/** What an entity the question names weighs in its words (about a word that one topic of eighteen uses). */
+const ENTITY_WEIGHT = 2;
 
 /** A claim's fit to a question: the total and what it is made of (for decisions and tests). */
 export interface ScoredClaim {
@@ -33,32 +34,35 @@ export interface SelectOptions {
  */
 export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFinder, opts: SelectOptions): ScoredClaim[] {
   const { lang } = q;
-  let total = 0;
+  const asked = q.entities.filter((e) => !e.partner).map((e) => e.id);
+  // The entities a question names count as words too, each as much as a rare word.
+  let total = asked.length * ENTITY_WEIGHT;
   for (const s of q.content) total += index.idf(s, lang);
-  const asked = q.entities.filter((e) => !PARTNERS.has(e.id)).map((e) => e.id);
   const askedSet = new Set(q.entities.map((e) => e.id));
-  const specific = q.expect.types.filter(isSpecificType);
+  // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
+  const typed = q.expect.types.filter((t) => t !== 'what');
   const out: ScoredClaim[] = [];
   for (const item of index.claims) {
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
-    let overlap = 0;
-    for (const s of q.content) if (item.stems[lang].has(s)) overlap += index.idf(s, lang);
-    const lexical = total > 0 ? overlap / total : 0;
     const entityHits = asked.filter((id) => item.entities.has(id)).length;
-    const partnerHits = q.entities.filter((e) => PARTNERS.has(e.id) && item.entities.has(e.id)).length;
+    let overlap = entityHits * ENTITY_WEIGHT;
+    // Words of the claim's own sentence count fully, words only in its keywords or entity names less.
+    for (const s of q.content) if (item.stems[lang].has(s)) overlap += index.idf(s, lang) * (item.own[lang].has(s) ? 1 : 0.6);
+    const lexical = total > 0 ? overlap / total : 0;
+    const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
     const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t));
-    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !PARTNERS.has(id) && finder.kindOf(id) === q.expect.kind);
+    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !finder.isPartner(id) && finder.kindOf(id) === q.expect.kind);
     const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
-    const typeMiss = specific.length > 0 && !specific.some((t) => item.claim.answers.includes(t));
+    const typeMiss = typed.length > 0 && !typed.some((t) => item.claim.answers.includes(t));
     const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
     const score =
       lexical +
-      0.45 * entityHits +
+      0.3 * entityHits +
       0.05 * partnerHits +
-      (typeHit ? 0.3 : 0) +
+      (typeHit ? 0.5 : 0) +
       (kindHit ? 0.5 : 0) +
       (numberHit ? 0.3 : 0) -
-      (typeMiss ? 0.25 : 0) +
+      (typeMiss ? 0.4 : 0) +
       0.6 * topicConfidence +
       context;
     out.push({ item, score, lexical, entityHits, typeHit, kindHit, topicConfidence });

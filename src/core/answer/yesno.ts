@@ -1,4 +1,3 @@
-import { PARTNERS } from './claims.js';
 import type { EntityFinder } from './entities.js';
 import type { QuestionView } from './question.js';
 import type { ScoredClaim } from './select.js';
@@ -21,7 +20,7 @@ interface Comparison {
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
   const out: Comparison = { supports: 0, contradicts: 0, missing: 0 };
-  const focus = q.entities.filter((e) => !PARTNERS.has(e.id));
+  const focus = q.entities.filter((e) => !e.partner);
   for (const e of focus) {
     if (c.item.against.has(e.id)) {
       if (q.against) out.supports++;
@@ -31,7 +30,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else out.missing++;
   }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
-  for (const e of q.entities.filter((x) => PARTNERS.has(x.id))) if (!c.item.entities.has(e.id)) out.missing++;
+  for (const e of q.entities.filter((x) => x.partner)) if (!c.item.entities.has(e.id)) out.missing++;
   for (const n of q.numbers) {
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
     if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) out.supports++;
@@ -59,7 +58,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const best = ranked[0];
   if (!best) return { answer: 'unknown' };
   const relevant = ranked.filter((c, i) => i < 6 && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.topicConfidence >= 0.5));
-  const checkable = q.entities.some((e) => !PARTNERS.has(e.id)) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
+  const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);

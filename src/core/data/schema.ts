@@ -74,6 +74,8 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const Entity = z.strictObject({
   id,
   kind: z.enum(ENTITY_KINDS),
+  /** One of the two parties (or their leaders): naming it does not make a question about someone else. */
+  partner: z.boolean().default(false),
   names: LocalizedList,
 });
 export type Entity = z.infer<typeof Entity>;

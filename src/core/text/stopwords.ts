@@ -9,7 +9,7 @@ const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 export const STOPWORDS: Record<Lang, Set<string>> = {
   en: words(
-    'a an the and or but if of to in on at by for with from about as into over after before between through during ' +
+    'a an the and or but if of to in on at by for with from about as into over under after before between through during per upon via toward towards across along among around regarding concerning ' +
       'is are was were be been being am do does did done doing have has had having will would shall should can could may might must ' +
       'i me my we our us you your he him his she her it its they them their this that these those there here ' +
       'what which who whom whose when where why how whats hows wheres whos ' +
