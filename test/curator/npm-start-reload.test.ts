@@ -40,7 +40,7 @@ describe('npm start: SIGHUP reload in a build thread', () => {
     try {
       await fake.waitForPoll();
       const gas = join(dir, 'topics/gas.yaml');
-      await writeFile(gas, (await readFile(gas, 'utf8')).replace('of natural gas to Iran annually.', 'of natural gas to Iran annually (curated edit).'));
+      await writeFile(gas, (await readFile(gas, 'utf8')).replace('of natural gas to Iran a year.', 'of natural gas to Iran a year (curated edit).'));
       const reloaded = logged(/"msg":"data reloaded"/);
       child.kill('SIGHUP');
       await reloaded;

@@ -32,7 +32,7 @@ describe('hot reload', { timeout: 60_000 }, () => {
     const gas = join(dir, 'topics/gas.yaml');
     const original = await readFile(gas, 'utf8');
 
-    const edited = original.replace('of natural gas to Iran annually.', 'of natural gas to Iran annually (curated edit).');
+    const edited = original.replace('of natural gas to Iran a year.', 'of natural gas to Iran a year (curated edit).');
     expect(edited).not.toBe(original);
     await writeFile(gas, edited);
     const ok = await reloader.reload('test');

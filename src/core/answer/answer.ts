@@ -1,6 +1,6 @@
 import { helpReply, replyFor } from '../compose.js';
 import { isSpecificType, type KnowledgeBase, type Lang, type QuestionType, type SpecificType } from '../data/schema.js';
-import { formatDate, t } from '../i18n/index.js';
+import { formatDate, formatInteger, t } from '../i18n/index.js';
 import type { Matcher, MatchResult } from '../match/matcher.js';
 import { topicsButton } from '../reply-actions.js';
 import type { DeclineReply, HelpReply, NoticeReply, Reply } from '../reply.js';
@@ -97,16 +97,21 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     return words >= 2 && total > 0 && missing / total >= UNCOVERED;
   }
 
-  /** Whether a claim among the relevant ones answers the asked type (a date for "when", a figure for "how much"). */
-  function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim): ScoredClaim | undefined {
-    return ranked.find((c) => c.item.claim.answers.includes(type) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+  /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
+  function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
+    return ranked.find((c) => c.item.claim.answers.includes(type) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+  }
+
+  /** Another topic the question is about too (a two-part question): first among the related topics. */
+  function alsoAbout(ranked: readonly ScoredClaim[], lead: ScoredClaim): string | undefined {
+    const other = ranked.find((c) => c.item.topic !== lead.item.topic);
+    return other && (other.typeHit || other.lexical >= 0.3) && other.score >= lead.score - 0.3 && other.topicConfidence >= 0.2 ? other.item.topic.id : undefined;
   }
 
   function answerClaims(q: QuestionView, match: MatchResult, ranked: ScoredClaim[]): Reply {
     const { lang } = q;
     const c = t(lang);
     const best = ranked[0]!;
-    const also = match.alsoTopicId;
     const time = timeOf(q.normalized, lang, sourceYear);
     const figureFor2025 = q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth');
     if (time.later || figureFor2025 || (time.now && (time.done || best.item.claim.status === 'plan'))) {
@@ -115,12 +120,19 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     }
 
     const specific = q.expect.types.filter(isSpecificType);
+    // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
+    if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
+    }
     // Yes or no, when a claim decides it; "the source doesn't say" only after the checks below.
     const verdict = q.expect.yesno ? decideYesNo(q, ranked, finder) : undefined;
     if (verdict && verdict.answer !== 'unknown') {
       const lead = verdict.claim ?? best;
       return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? c.yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
     }
+    // A detail of a kind no claim gives ("what price", "when will it be finished").
+    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
+    if (!typedLead) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
     if (best.topicConfidence < 0.9 && asksBeyond(q, best.item.topic.id)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
@@ -133,7 +145,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
       const lead = about[0];
       if (lead) {
-        const typed = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t))) : lead;
+        const typed = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit)) : lead;
         if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
         const own = [...q.content].filter((s) => !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
         const offTopic = best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0;
@@ -153,14 +165,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return topicSummary(kb, topic, lang);
     }
 
-    if (specific.length) {
-      const typed = specific.map((type) => answersType(type, ranked, best)).find(Boolean);
-      if (!typed) {
-        return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
-      }
-      return claimAnswer(kb, lang, { lead: typed.item, support: supportFor(typed, ranked), grounding: 'answered', ...(also ? { also } : {}) });
-    }
-    return claimAnswer(kb, lang, { lead: best.item, support: supportFor(best, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+    const also = alsoAbout(ranked, typedLead) ?? match.alsoTopicId;
+    return claimAnswer(kb, lang, { lead: typedLead.item, support: supportFor(typedLead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
   }
 
   return {
@@ -195,10 +201,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         const named = match.place ? finder.inText(match.place).some((e) => index.claims.some((x) => x.entities.has(e.id))) : false;
         if (!named) return reply(replyFor(kb, match));
       }
-      if (match.outcome === 'offtopic' && !discussed && !followUp) {
-        if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
-        return reply(replyFor(kb, match));
-      }
+      if (match.outcome === 'offtopic' && !discussed && !followUp) return reply(replyFor(kb, match));
 
       const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       const best = ranked[0];

@@ -107,6 +107,9 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     return undefined;
   };
 
+  const personNoun = (tokens: string[], lang: Lang): EntityKind | undefined =>
+    tokens.some((t) => (lang === 'fa' ? kinds.prefixes.some((p) => p.kind === 'person' && t.startsWith(p.prefix)) : kinds.stems.get(stem(t)) === 'person')) ? 'person' : undefined;
+
   return (normalized, lang) => {
     const tokens = tokenize(normalized);
     const types = questionTypes(normalized, lang);
@@ -118,7 +121,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh;
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
-    const kind = yesno ? undefined : kindOf(tokens, lang);
+    // "Who is the president of…" asks for a person: a "who" with a person noun.
+    const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
     return { types: yesno ? [] : types, ...(kind ? { kind } : {}), yesno, overview };
   };

@@ -41,13 +41,21 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   const askedSet = new Set(q.entities.map((e) => e.id));
   // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
   const typed = q.expect.types.filter((t) => t !== 'what');
+  // A "why" is answered only by a reason: the type weighs most there.
+  const whyAsked = typed.includes('why');
   const out: ScoredClaim[] = [];
   for (const item of index.claims) {
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
     const entityHits = asked.filter((id) => item.entities.has(id)).length;
     let overlap = entityHits * ENTITY_WEIGHT;
-    // Words of the claim's own sentence count fully, words only in its keywords or entity names less.
-    for (const s of q.content) if (item.stems[lang].has(s)) overlap += index.idf(s, lang) * (item.own[lang].has(s) ? 1 : 0.6);
+    // Words of the claim's own sentence count fully, words only in its keywords or entity names less,
+    // and words its topic uses elsewhere (its example questions, other claims) a little.
+    for (const s of q.content) {
+      const w = index.idf(s, lang);
+      if (item.own[lang].has(s)) overlap += w;
+      else if (item.stems[lang].has(s)) overlap += 0.6 * w;
+      else if (index.topicKnows(item.topic.id, s, lang)) overlap += 0.3 * w;
+    }
     const lexical = total > 0 ? overlap / total : 0;
     const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
     const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t));
@@ -59,10 +67,10 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
       lexical +
       0.3 * entityHits +
       0.05 * partnerHits +
-      (typeHit ? 0.5 : 0) +
+      (typeHit ? (whyAsked ? 0.6 : 0.5) : 0) +
       (kindHit ? 0.5 : 0) +
       (numberHit ? 0.3 : 0) -
-      (typeMiss ? 0.4 : 0) +
+      (typeMiss ? (whyAsked ? 0.6 : 0.4) : 0) +
       0.6 * topicConfidence +
       context;
     out.push({ item, score, lexical, entityHits, typeHit, kindHit, topicConfidence });
