@@ -39,7 +39,8 @@ async function answer(input: string) {
     question,
     answered,
     topic: reply?.kind === 'answer' ? reply.topicId : null,
-    confidence: Number((match?.confidence ?? 0).toFixed(4)),
+    // Set by the onAsk observer during handle (control flow analysis cannot see that).
+    confidence: Number(((match as MatchResult | undefined)?.confidence ?? 0).toFixed(4)),
     text: reply ? renderText(reply) : '',
   };
 }
