@@ -26,17 +26,19 @@ const STYLE: Record<ActionGroup, ButtonStyle.Primary | ButtonStyle.Secondary> = 
   nav: ButtonStyle.Secondary,
 };
 
+/** Emoji alone (👍 / 👎) belong to no language: they get no direction mark. */
+const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+$/u;
+
 /** One line of at most `max` characters; Persian right to left (the mark counted in `max`). */
-function line(lang: Lang, text: string, max: number, directed = true): string {
+function line(lang: Lang, text: string, max: number): string {
   const cut = clip(oneLine(text), max - 1);
-  return clip(directed && lang === 'fa' ? rtl(cut) : cut, max);
+  return clip(lang === 'fa' && !EMOJI_ONLY.test(cut) ? rtl(cut) : cut, max);
 }
 
 function button(lang: Lang, a: ReplyAction): Button | undefined {
   const custom_id = encodeAction(a.action);
   if (!custom_id) return undefined;
-  // Emoji (👍 / 👎) belong to no language: no direction mark.
-  return { type: ComponentType.Button, style: STYLE[a.group], label: line(lang, a.label, L.buttonLabel, a.group !== 'vote') || EMPTY, custom_id };
+  return { type: ComponentType.Button, style: STYLE[a.group], label: line(lang, a.label, L.buttonLabel) || EMPTY, custom_id };
 }
 
 function rows(buttons: Button[], maxRows: number): ActionRow[] {
@@ -47,12 +49,12 @@ function rows(buttons: Button[], maxRows: number): ActionRow[] {
   return out;
 }
 
-/** Topic select menus of 25 options each (values: topic ids), at most `maxRows`. */
+/** Topic select menus of 25 options each (values: topic ids; a choice answers in the menu's language, the reply's), at most `maxRows`. */
 function topicMenus(reply: Reply, maxRows: number): ActionRow[] {
   const { lang } = reply;
   const options = new Map<string, APISelectMenuOption>();
   for (const a of reply.actions) {
-    if (a.group !== 'choices' || a.action.kind !== 'topic' || !encodeAction(a.action) || options.has(a.action.topicId)) continue;
+    if (a.group !== 'choices' || a.action.kind !== 'topic' || a.action.lang !== lang || !encodeAction(a.action) || options.has(a.action.topicId)) continue;
     options.set(a.action.topicId, { label: line(lang, a.label, L.optionLabel) || a.action.topicId, value: a.action.topicId });
   }
   const all = [...options.values()];
