@@ -8,7 +8,7 @@ import { createCurator } from '../../src/curator/curator.js';
 import { buildInProcess } from '../../src/curator/reload.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { testDeps } from '../support/deps.js';
-import { FAKE_APP_ID, FAKE_TOKEN, type FakeDiscord, type FakeDiscordOptions, type FakeUser, type RecordedCall, startFakeDiscord } from '../fakes/discord-gateway.js';
+import { FAKE_APP_ID, FAKE_TOKEN, type FakeDiscord, type FakeDiscordOptions, type FakeUser, type RecordedCall, type SentInteraction, startFakeDiscord } from '../fakes/discord-gateway.js';
 
 /** A logger writing JSON lines into `lines` (with the real redaction and scrubbing); `written` emits 'line' for each. */
 export function captureLogger(config: Config): { logger: Logger; lines: string[]; written: EventEmitter } {
@@ -138,3 +138,11 @@ export const componentsOf = (data: any): any[] => (data?.components ?? []).flatM
 export const buttonsOf = (data: any): any[] => componentsOf(data).filter((c) => c.type === 2);
 /** A POST that answers message `id` (a reply with its message_reference), once Discord accepted it. */
 export const replyTo = (id: string) => (c: RecordedCall) => c.method === 'POST' && c.status === 200 && c.body?.message_reference?.message_id === id;
+
+/** The first answer to an interaction (see FakeDiscord.waitForResponse), and whether only its user sees it (the flag is on the deferral when deferred). */
+export async function answerOf(fake: FakeDiscord, sent: SentInteraction, timeoutMs?: number): Promise<{ type: number; data: any; ephemeral: boolean }> {
+  const { type, data } = await fake.waitForResponse(sent, timeoutMs);
+  const callback = fake.calls.find((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback` && c.status < 300)!;
+  const flags = type === 5 ? (callback.body.data?.flags ?? 0) : (data.flags ?? 0);
+  return { type, data, ephemeral: (flags & EPHEMERAL) === EPHEMERAL };
+}
