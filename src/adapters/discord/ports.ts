@@ -41,7 +41,7 @@ type Postable = TextChannel | NewsChannel;
 type Refused = Extract<PublishResult, { ok: false }>;
 
 /** The text or announcement channel `channelId` of the interaction's server, if the bot holds `needed` there. */
-async function postable(interaction: Interaction | undefined, channelId: string | null | undefined, needed: Permission[]): Promise<Postable | Refused> {
+async function postable(interaction: Interaction | undefined, channelId: string | null | undefined, needed: Permission[]): Promise<{ ok: true; channel: Postable } | Refused> {
   const where = channelId ? channelMention(channelId) : '';
   if (!interaction?.inCachedGuild()) return { ok: false, where, reason: 'not-member' };
   const { guild } = interaction;
@@ -49,7 +49,7 @@ async function postable(interaction: Interaction | undefined, channelId: string 
   if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) return { ok: false, where, reason: 'unknown-target' };
   const me = guild.members.me ?? (await guild.members.fetchMe());
   const missing = channel.permissionsFor(me).missing(needed) as Permission[];
-  return missing.length ? { ok: false, where, reason: 'missing-permissions', missing } : channel;
+  return missing.length ? { ok: false, where, reason: 'missing-permissions', missing } : { ok: true, channel };
 }
 
 /**
@@ -66,7 +66,7 @@ export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPor
     async preflight(req) {
       const interaction = interactionOf(req);
       const checked = await postable(interaction, interaction?.channelId, NEEDED);
-      return 'ok' in checked ? checked : { ok: true, where: channelMention(checked.id) };
+      return checked.ok ? { ok: true, where: channelMention(checked.channel.id) } : checked;
     },
     async publish(req, { card, image, target }) {
       const interaction = interactionOf(req);
@@ -74,8 +74,9 @@ export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPor
       if (interaction?.isRepliable()) await acknowledge(interaction, true);
       const channelId = target ?? interaction?.channelId;
       const where = channelId ? channelMention(channelId) : '';
-      const channel = await postable(interaction, channelId, image ? [...NEEDED, 'AttachFiles'] : NEEDED);
-      if ('ok' in channel) return channel;
+      const found = await postable(interaction, channelId, image ? [...NEEDED, 'AttachFiles'] : NEEDED);
+      if (!found.ok) return found;
+      const { channel } = found;
       let png: Buffer | undefined;
       try {
         png = image ? await cards.png(card) : undefined;
