@@ -99,12 +99,24 @@ describe('/card (moderators)', () => {
     expect(bot.logs().some((l) => l.msg === 'summary card post' && l.reason === 'missing-permissions')).toBe(true);
   });
 
-  it('passes on Discord’s own refusal (403 Missing Permissions, 50013) as the reason, without an error', async () => {
+  it('passes on Discord’s own refusals (403 Missing Permissions 50013, Missing Access 50001) as the reason, without an error', async () => {
     const target = bot.fake.channel('general');
-    bot.fake.fail({ method: 'POST', path: new RegExp(`^/channels/${target.id}/messages$`), status: 403, code: 50013, message: 'Missing Permissions' });
-    const { data } = await bot.fake.waitForResponse(card('gas', target));
-    expect(data.content).toBe(en.postRefused(`<#${target.id}>`, `${en.permMissing} (50013)`));
+    for (const [code, reason] of [[50013, en.permMissing], [50001, en.permMissingAccess]] as const) {
+      bot.fake.fail({ method: 'POST', path: new RegExp(`^/channels/${target.id}/messages$`), status: 403, code, message: reason });
+      const { data } = await bot.fake.waitForResponse(card('gas', target));
+      expect(data.content).toBe(en.postRefused(`<#${target.id}>`, `${reason} (${code})`));
+    }
     expect(bot.logs().filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('a channel the bot cannot find in this server (unresolved, not fetchable) is named as one it cannot see', async () => {
+    const id = '400000000000000999';
+    const sent = bot.fake.slash('card', [
+      { name: 'topic', type: OPTION.string, value: 'gas' },
+      { name: 'channel', type: OPTION.channel, value: id },
+    ]);
+    expect((await bot.fake.waitForResponse(sent)).data.content).toBe(en.postUnknownChannel(`<#${id}>`));
+    expect(bot.fake.calls.filter((c) => c.path === `/channels/${id}/messages`)).toEqual([]);
   });
 
   it('without a channel: a private preview for this channel; [Post as text] posts it once and updates the preview; [Cancel] does too', async () => {
