@@ -3,7 +3,7 @@ import type { Lang } from '../../core/data/schema.js';
 import { t } from '../../core/i18n/index.js';
 import type { CardReply, Reply } from '../../core/reply.js';
 import { renderText } from '../console/render.js';
-import { clip, isBlank, rtl, sanitize } from '../kit/text.js';
+import { clip, isBlank, RLM, rtl, rtlLine, sanitize } from '../kit/text.js';
 import { type ActionRow, actionRows } from './components.js';
 import { DISCORD_LIMITS as L, escapeMarkdown, fitEmbed } from './limits.js';
 
@@ -27,16 +27,22 @@ const md = (text: string, max: number) => escapeMarkdown(clip(sanitize(text), ma
 const field = (name: string, value: string): APIEmbedField => ({ name: md(name, L.fieldName), value: md(value, L.fieldValue), inline: true });
 const webUrl = (url: string | undefined) => (url && /^https?:\/\/\S+$/.test(url) && url.length <= 2048 ? { url } : {});
 
+/**
+ * Right to left for embed text, which `fitEmbed` cuts afterwards: unlike kit's `rtl`, a line of invisible
+ * characters only gets a mark too, since the "…" of a cut may follow them.
+ */
+const rtlEmbed = (text: string) => text.split('\n').map((line) => (isBlank(line) && !/^\s*$/.test(line) ? `${RLM}${line}` : rtlLine(line))).join('\n');
+
 /** Every text of an embed in the reply's direction, then fitted to Discord's limits. */
 function finish(lang: Lang, embed: APIEmbed): APIEmbed {
   if (lang !== 'fa') return fitEmbed(embed);
   return fitEmbed({
     ...embed,
-    ...(embed.title !== undefined ? { title: rtl(embed.title) } : {}),
-    ...(embed.description !== undefined ? { description: rtl(embed.description) } : {}),
-    ...(embed.fields ? { fields: embed.fields.map((f) => ({ ...f, name: rtl(f.name), value: rtl(f.value) })) } : {}),
-    ...(embed.footer ? { footer: { ...embed.footer, text: rtl(embed.footer.text) } } : {}),
-    ...(embed.author ? { author: { ...embed.author, name: rtl(embed.author.name) } } : {}),
+    ...(embed.title !== undefined ? { title: rtlEmbed(embed.title) } : {}),
+    ...(embed.description !== undefined ? { description: rtlEmbed(embed.description) } : {}),
+    ...(embed.fields ? { fields: embed.fields.map((f) => ({ ...f, name: rtlEmbed(f.name), value: rtlEmbed(f.value) })) } : {}),
+    ...(embed.footer ? { footer: { ...embed.footer, text: rtlEmbed(embed.footer.text) } } : {}),
+    ...(embed.author ? { author: { ...embed.author, name: rtlEmbed(embed.author.name) } } : {}),
   });
 }
 
