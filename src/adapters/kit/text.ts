@@ -55,11 +55,13 @@ const RTL_START = /^(?:\u200F|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u;
  * A line of a right-to-left reply: chat clients lay out each line by its first
  * strong character, so a line that starts with a Latin letter, a digit, markup
  * or a symbol ("• LNG …", "17 …", "**…") would run left to right. Such a line
- * gets an RLM first; blank lines stay as they are. Numbers and Latin names
+ * gets an RLM first; empty lines stay as they are. Numbers and Latin names
  * inside the line are untouched: the bidi algorithm keeps them left to right.
  */
 export function rtlLine(line: string): string {
-  return isBlank(line) || RTL_START.test(line) ? line : `${RLM}${line}`;
+  // Only an empty or white-space line is left alone: a line of invisible format characters may
+  // still get text after it (a cut adds "…"), which would then run left to right.
+  return /^\s*$/.test(line) || RTL_START.test(line) ? line : `${RLM}${line}`;
 }
 
 /** Every line of `text` made right to left (see `rtlLine`). */
