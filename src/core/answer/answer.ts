@@ -202,13 +202,24 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         if (!named) return reply(replyFor(kb, match));
       }
       if (match.outcome === 'offtopic' && !discussed && !followUp) return reply(replyFor(kb, match));
+      // The matcher unsure between topics: did-you-mean, unless the conversation or a party the source discusses settles it.
+      if (match.outcome === 'unsure' && !discussed && !followUp) return reply(replyFor(kb, match));
 
       const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       const best = ranked[0];
-      const relevant = best && (best.lexical >= RELEVANT.lexical || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp));
+      const relevant =
+        best &&
+        (best.lexical >= RELEVANT.lexical || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
         return reply(replyFor(kb, match.outcome === 'answer' ? { ...match, outcome: 'unsure' } : match));
+      }
+      // A word or two that several topics answer alike ("security", "influence"): offer them rather than guess.
+      const rival = ranked.find((x) => x.item.topic !== best.item.topic);
+      const short = q.content.size <= 2 && q.entities.every((e) => e.partner) && !q.expect.yesno && q.expect.types.length === 0;
+      if (!followUp && short && best.topicConfidence < 0.5 && rival && rival.score >= best.score - 0.15) {
+        const ids = [...new Set(ranked.slice(0, 8).map((x) => x.item.topic.id))].slice(0, 3);
+        return reply(replyFor(kb, { ...match, outcome: 'unsure', suggestions: ids }));
       }
       return reply(answerClaims(q, match, ranked));
     },
