@@ -5,7 +5,7 @@ import { LANGS, type KnowledgeBase, type Lang } from '../../src/core/data/schema
 import { renderText } from '../../src/adapters/kit/plain-text.js';
 import { detectLanguage } from '../../src/core/text/lang.js';
 import { normalizeText } from '../../src/core/text/normalize.js';
-import { realCore, realKnowledgeBase } from '../support/core.js';
+import { realCore, realKnowledgeBase, verdictOf } from '../support/core.js';
 
 interface Case {
   q: string;
@@ -97,9 +97,10 @@ describe('held-out questions in every language', () => {
   it.each(LANGS.filter((l) => l !== 'en'))('%s: held-out questions reach their topic, answered in that language', (lang) => {
     const misses = kb.topics.flatMap((t) =>
       t.heldout[lang].flatMap((q) => {
-        const { match } = core.ask(q);
-        const ok = match.outcome === 'answer' && match.topicId === t.id && match.lang === lang;
-        return ok ? [] : [`${q} → ${match.outcome} ${match.topicId} (${match.confidence.toFixed(2)}, ${match.lang}), expected ${t.id}`];
+        const { reply, match } = core.ask(q);
+        const v = verdictOf(reply);
+        const ok = v.answered && v.topic === t.id && reply.lang === lang;
+        return ok ? [] : [`${q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}, ${reply.lang}), expected ${t.id}`];
       }),
     );
     expect(misses).toEqual([]);
@@ -107,7 +108,7 @@ describe('held-out questions in every language', () => {
 
   it.each(LANGS.filter((l) => l !== 'en'))('%s: held-out off-topic questions are declined', (lang) => {
     const qs = kb.offtopic.heldout[lang];
-    const answered = qs.filter((q) => core.ask(q).match.outcome === 'answer');
+    const answered = qs.filter((q) => verdictOf(core.ask(q).reply).answered);
     expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(Math.floor(qs.length * 0.1));
   });
 });
@@ -120,8 +121,9 @@ describe('unseen Russian and Persian paraphrases', () => {
     const wrong = inScope.flatMap((c) => {
       const { reply, match } = core.ask(c.q);
       const head = renderText(reply).slice(0, 240);
-      const ok = match.outcome === 'answer' && match.topicId === c.topic && match.lang === lang && (!c.expect || head.includes(c.expect));
-      return ok ? [] : [`${c.q} → ${match.outcome} ${match.topicId} (${match.confidence.toFixed(2)}), expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
+      const v = verdictOf(reply);
+      const ok = v.answered && v.topic === c.topic && reply.lang === lang && (!c.expect || head.includes(c.expect));
+      return ok ? [] : [`${c.q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}): ${head.slice(0, 100)}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
     });
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(inScope.length * 0.05));
   });
@@ -129,7 +131,7 @@ describe('unseen Russian and Persian paraphrases', () => {
   it.each(['ru', 'fa'] as const)('%s: declines unseen off-topic and near-miss questions, in that language', (lang) => {
     const oos = paraphrases(lang).filter((c) => c.oos);
     expect(oos.length).toBeGreaterThanOrEqual(10);
-    const answered = oos.filter((c) => core.ask(c.q).match.outcome === 'answer').map((c) => c.q);
+    const answered = oos.filter((c) => verdictOf(core.ask(c.q).reply).answered).map((c) => c.q);
     expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(Math.floor(oos.length * 0.1));
     for (const c of oos) expect(core.ask(c.q).reply.lang, c.q).toBe(lang);
   });

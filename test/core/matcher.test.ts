@@ -4,7 +4,7 @@ import type { Core } from '../../src/core/core.js';
 import type { KnowledgeBase, Lang, SpecificType } from '../../src/core/data/schema.js';
 import { t } from '../../src/core/i18n/index.js';
 import { renderText } from '../../src/adapters/kit/plain-text.js';
-import { realCore, realKnowledgeBase } from '../support/core.js';
+import { realCore, realKnowledgeBase, verdictOf } from '../support/core.js';
 
 interface Case {
   q: string;
@@ -24,15 +24,16 @@ describe('matcher on the curated data', () => {
   it('sends every held-out question to its topic', () => {
     const misses = kb.topics.flatMap((t) =>
       t.heldout.en.flatMap((q) => {
-        const { match } = core.ask(q);
-        return match.outcome === 'answer' && match.topicId === t.id ? [] : [`${q} → ${match.outcome} ${match.topicId} (${match.confidence.toFixed(2)}), expected ${t.id}`];
+        const { reply, match } = core.ask(q);
+        const v = verdictOf(reply);
+        return v.answered && v.topic === t.id ? [] : [`${q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}), expected ${t.id}`];
       }),
     );
     expect(misses).toEqual([]);
   });
 
   it('declines the held-out off-topic questions', () => {
-    const answered = kb.offtopic.heldout.en.filter((q) => core.ask(q).match.outcome === 'answer');
+    const answered = kb.offtopic.heldout.en.filter((q) => verdictOf(core.ask(q).reply).answered);
     expect(answered).toEqual([]);
   });
 
@@ -41,8 +42,9 @@ describe('matcher on the curated data', () => {
     const wrong = inScope.flatMap((c) => {
       const { reply, match } = core.ask(c.q);
       const head = renderText(reply).slice(0, 240);
-      const ok = match.outcome === 'answer' && match.topicId === c.topic && (!c.expect || head.includes(c.expect));
-      return ok ? [] : [`${c.q} → ${match.outcome} ${match.topicId}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
+      const v = verdictOf(reply);
+      const ok = v.answered && v.topic === c.topic && (!c.expect || head.includes(c.expect));
+      return ok ? [] : [`${c.q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}): ${head.slice(0, 120)}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
     });
     // A floor, not perfection: these questions were never trained on.
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(inScope.length * 0.05));
@@ -50,7 +52,7 @@ describe('matcher on the curated data', () => {
 
   it('declines unseen off-topic and near-miss questions', () => {
     const oos = paraphrases.filter((c) => c.oos);
-    const answered = oos.filter((c) => core.ask(c.q).match.outcome === 'answer').map((c) => c.q);
+    const answered = oos.filter((c) => verdictOf(core.ask(c.q).reply).answered).map((c) => c.q);
     expect(answered.length, answered.join('\n')).toBeLessThanOrEqual(Math.floor(oos.length * 0.03));
   });
 

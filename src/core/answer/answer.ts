@@ -10,7 +10,8 @@ import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun } from './followup.js';
-import { questionView, type QuestionView } from './question.js';
+import { questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { decideYesNo } from './yesno.js';
@@ -27,11 +28,17 @@ export interface AskResult {
 }
 
 /** A claim counts as answering when it covers this much of the question, names what it asks about, or its topic is this sure. */
-const RELEVANT = { lexical: 0.34, topic: 0.55 };
+const RELEVANT = { lexical: 0.3, topic: 0.4 };
 /** Third parties the source discusses in the partnership's context: kinds of entity that are "other parties". */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
+/** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
+const ABOUT_WORDS = new Set(
+  'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+    .split(' ')
+    .map((w) => stem(w)),
+);
 
 /**
  * Answers a question from claims: what it expects (a fact, a kind of thing,
@@ -73,6 +80,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       }
     }
     return [...first, ...later];
+  }
+
+  /** The word that names an attribute of a party in the question ("Israel's population", "prime minister of India"), when there is one. */
+  function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
+    const stems = q.stems;
+    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
+    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : content(e.end);
+    return content(e.start - 1);
   }
 
   /**
@@ -133,7 +148,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // A detail of a kind no claim gives ("what price", "when will it be finished").
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
     if (!typedLead) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
-    if (best.topicConfidence < 0.9 && asksBeyond(q, best.item.topic.id)) {
+    if (best.topicConfidence < 0.3 && asksBeyond(q, best.item.topic.id)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
@@ -145,9 +160,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
       const lead = about[0];
       if (lead) {
-        const typed = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit)) : lead;
+        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit)) : lead;
+        // A who/where the source answers in so many words ("who is competing for Syria's oil?") needs no typed claim.
+        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 ? lead : undefined);
         if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
-        const own = [...q.content].filter((s) => !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
+        // "What is Israel's population?", "the prime minister of India": the source discusses the party, not that.
+        const attribute = parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)));
+        if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+        const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
         const offTopic = best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0;
         if (!offTopic) {
           const others = about.filter((x) => x !== typed && x.item.topic !== typed.item.topic).map((x) => x.item);
@@ -182,11 +202,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
       if (asksForOverview(normalized, lang)) return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
-      if (match.outcome === 'help') return reply(replyFor(kb, match));
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
       const expect = expectations(normalized, lang);
-      const entities = finder.inStems(analysis.stems);
+      const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
+      // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
+      if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
       const q = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang));
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
@@ -195,20 +216,22 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // With nothing in context, "it" is the agreement.
       else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
 
-      const discussed = entities.some((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)));
-      if (match.outcome === 'other-parties') {
-        // A country or bloc the source never discusses: declined by name. One it does discuss is answered from its claims.
-        const named = match.place ? finder.inText(match.place).some((e) => index.claims.some((x) => x.entities.has(e.id))) : false;
-        if (!named) return reply(replyFor(kb, match));
-      }
-      if (match.outcome === 'offtopic' && !discussed && !followUp) return reply(replyFor(kb, match));
+      const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
+      // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
+      const undiscussed = (match.placesNamed ?? []).find((p) => !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))));
+      if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
+      if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
+      // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
+      const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
+      if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue) return reply(replyFor(kb, match));
       // The matcher unsure between topics: did-you-mean, unless the conversation or a party the source discusses settles it.
-      if (match.outcome === 'unsure' && !discussed && !followUp) return reply(replyFor(kb, match));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp) return reply(replyFor(kb, match));
 
       const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       const best = ranked[0];
       const relevant =
         best &&
+        (!rescue || partyNamed || followUp || (best.lexical >= 0.45 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));

@@ -9,6 +9,8 @@ export interface EntityMention {
   kind: EntityKind;
   /** One of the two parties or their leaders. */
   partner: boolean;
+  /** The stems the text names it with. */
+  stems: string[];
   start: number;
   end: number;
 }
@@ -28,6 +30,8 @@ export interface EntityFinder {
   kindOf(id: string): EntityKind | undefined;
   /** One of the two parties or their leaders (entities.yaml `partner`). */
   isPartner(id: string): boolean;
+  /** What an entity's name means when it is not a place (a capital → its country), if anything. */
+  standsFor(id: string): string | undefined;
   /** The display name of an entity in a language. */
   nameOf(id: string, lang: 'en' | 'ru' | 'fa'): string;
 }
@@ -40,6 +44,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   const byFirst = new Map<string, Entry[]>();
   const kinds = new Map<string, EntityKind>();
   const partners = new Set(kb.entities.entities.filter((e) => e.partner).map((e) => e.id));
+  const metonyms = new Map(kb.entities.entities.flatMap((e) => (e.standsFor ? [[e.id, e.standsFor] as const] : [])));
   const names = new Map<string, Record<'en' | 'ru' | 'fa', string>>();
   for (const entity of kb.entities.entities) {
     kinds.set(entity.id, entity.kind);
@@ -59,7 +64,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     for (let i = 0; i < stems.length; i++) {
       const hit = byFirst.get(stems[i]!)?.find((e) => e.stems.every((s, k) => stems[i + k] === s));
       if (!hit) continue;
-      if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, partner: partners.has(hit.id), start: i, end: i + hit.stems.length });
+      if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, partner: partners.has(hit.id), stems: stems.slice(i, i + hit.stems.length), start: i, end: i + hit.stems.length });
       i += hit.stems.length - 1;
     }
     return found;
@@ -71,6 +76,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     stemsOf,
     kindOf: (id) => kinds.get(id),
     isPartner: (id) => partners.has(id),
+    standsFor: (id) => metonyms.get(id),
     nameOf: (id, lang) => names.get(id)?.[lang] ?? id,
   };
 }

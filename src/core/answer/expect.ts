@@ -24,7 +24,7 @@ const start = (body: string) => new RegExp(`^(?:${body})${E}`, 'u');
 const WH: Record<Lang, RegExp> = {
   en: re('what|which|who|whom|whose|when|where|why|how'),
   ru: re('что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи'),
-  fa: re('چه|چی|چرا|کجا|کی|چند|چقدر|کدام|کدوم|چطور|چگونه|چگونگی'),
+  fa: re('چه|چی|چیست|چیه|چرا|کجا|کجاست|کی|کیست|کیه|چند|چنده|چقدر|چقدره|کدام|کدوم|کدامند|چطور|چطوره|چگونه|چگونگی'),
 };
 
 const YES_NO: Record<Lang, RegExp> = {
@@ -46,6 +46,9 @@ const OVERVIEW: Record<Lang, RegExp> = {
   ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
 };
+
+const CHOICE: Record<Lang, RegExp> = { en: re('or'), ru: re('или'), fa: re('یا') };
+const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru: re('как часто'), fa: re('هر چند وقت|چند وقت یک ?بار|هر چند مدت') };
 
 /** Verbs that make a Russian or Persian sentence without a question word a yes/no question. */
 const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
@@ -112,17 +115,25 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
 
   return (normalized, lang) => {
     const tokens = tokenize(normalized);
-    const types = questionTypes(normalized, lang);
+    let types = questionTypes(normalized, lang);
+    // "как …, когда …": a later "когда" joins a clause; the question word is the first one.
+    if (lang === 'ru' && types.includes('when') && WH.ru.test(tokens[0] ?? '') && !/^когда/.test(tokens[0] ?? '')) types = types.filter((x) => x !== 'when');
     const request = REQUEST[lang].test(normalized);
     const wh = WH[lang].test(normalized);
-    let yesno = false;
+    let yesno: boolean = false;
     if (!request) {
       if (lang === 'en') yesno = YES_NO.en.test(normalized);
       else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh;
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
+    // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
+    if (yesno && CHOICE[lang].test(normalized)) yesno = false;
+    // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.
+    if (HOW_OFTEN[lang].test(normalized)) types = types.filter((x) => x !== 'how_much' && x !== 'when');
     // "Who is the president of…" asks for a person: a "who" with a person noun.
     const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
+    // "Which sectors will trade grow in" asks for sectors, not a growth figure.
+    if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
     return { types: yesno ? [] : types, ...(kind ? { kind } : {}), yesno, overview };
   };

@@ -1,6 +1,6 @@
 import type { Lang } from '../data/schema.js';
 import type { Analysis } from '../text/analyze.js';
-import type { EntityMention } from './entities.js';
+import type { EntityFinder, EntityMention } from './entities.js';
 import type { Expectation } from './expect.js';
 
 /** A number a question names, with the unit family when it says one ("20 years", "95%", "55 bcm"). */
@@ -13,6 +13,9 @@ export interface QuestionNumber {
 export interface QuestionView {
   lang: Lang;
   normalized: string;
+  /** The question's words and stems, as the entity positions count them. */
+  words: readonly string[];
+  stems: readonly string[];
   /** Content stems: no stop words, no entity names. */
   content: Set<string>;
   entities: EntityMention[];
@@ -59,6 +62,22 @@ const DECLINE: Record<Lang, RegExp> = {
   fa: /(?<![\p{L}])(?:کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 
+/** Prepositions that make a capital a place ("in Moscow", "в Москве", "در تهران"), not its government. */
+const LOCATIVE: Record<Lang, Set<string>> = { en: new Set(['in', 'at']), ru: new Set(['в', 'во']), fa: new Set(['در']) };
+
+/**
+ * A capital named as a government ("Moscow will fund…", "trade between Moscow and Tehran")
+ * is its country; named as a place ("signed in Tehran?", "in which city") it stays the city.
+ */
+export function resolveMetonyms(entities: EntityMention[], analysis: Analysis, lang: Lang, expect: Expectation, finder: EntityFinder): EntityMention[] {
+  const askedPlace = expect.kind === 'city' || expect.types.includes('where');
+  return entities.map((e) => {
+    const country = finder.standsFor(e.id);
+    if (!country || askedPlace || LOCATIVE[lang].has(analysis.words[e.start - 1] ?? '')) return e;
+    return { ...e, id: country, kind: finder.kindOf(country) ?? e.kind, partner: finder.isPartner(country) };
+  });
+}
+
 export function questionView(analysis: Analysis, lang: Lang, entities: EntityMention[], expect: Expectation, isStop: (stem: string) => boolean): QuestionView {
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
@@ -67,6 +86,8 @@ export function questionView(analysis: Analysis, lang: Lang, entities: EntityMen
   return {
     lang,
     normalized: analysis.normalized,
+    words: analysis.words,
+    stems: analysis.stems,
     content,
     entities,
     numbers,

@@ -46,7 +46,7 @@ export function smallTalk(normalized: string, lang: Lang): SmallTalk | undefined
 const SOURCE: Record<Lang, RegExp> = {
   en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|who wrote (?:the|your|this) (?:article|source)|cite your source|what are you (?:using|reading)|what data do you (?:use|have)"),
   ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи'),
-  fa: re('منبع|منابع|مرجع|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله'),
+  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله'),
 };
 
 /** A question about where the bot's answers come from. */
@@ -87,7 +87,7 @@ export function isRequest(normalized: string, lang: Lang): boolean {
 
 const LATER: Record<Lang, RegExp> = {
   en: re(
-    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|in force|in effect|take effect|takes effect|took effect|taken effect|latest|news|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|what happened (?:after|since|next|then)|20(?:2[6-9]|[3-9]\\d)',
+    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|news|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
   ),
   ru: re(
     'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',

@@ -4,6 +4,8 @@ import type { QuestionView } from './question.js';
 
 /** What an entity the question names weighs in its words (about a word that one topic of eighteen uses). */
 const ENTITY_WEIGHT = 2;
+/** The matcher's confidence in a claim's topic: trained on hundreds of questions, it weighs as much as the words. */
+const TOPIC_WEIGHT = 1;
 
 /** A claim's fit to a question: the total and what it is made of (for decisions and tests). */
 export interface ScoredClaim {
@@ -34,7 +36,8 @@ export interface SelectOptions {
  */
 export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFinder, opts: SelectOptions): ScoredClaim[] {
   const { lang } = q;
-  const asked = q.entities.filter((e) => !e.partner).map((e) => e.id);
+  const named = q.entities.filter((e) => !e.partner);
+  const asked = named.map((e) => e.id);
   // The entities a question names count as words too, each as much as a rare word.
   let total = asked.length * ENTITY_WEIGHT;
   for (const s of q.content) total += index.idf(s, lang);
@@ -48,6 +51,9 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
     const entityHits = asked.filter((id) => item.entities.has(id)).length;
     let overlap = entityHits * ENTITY_WEIGHT;
+    // An entity the claim does not name still counts a little when its topic uses the words that named it
+    // ("оборонный пакт" names the defence sector, and the defensive clause's questions use "оборон…").
+    for (const e of named) if (!item.entities.has(e.id) && e.stems.some((s) => index.topicKnows(item.topic.id, s, lang))) overlap += 0.3 * ENTITY_WEIGHT;
     // Words of the claim's own sentence count fully, words only in its keywords or entity names less,
     // and words its topic uses elsewhere (its example questions, other claims) a little.
     for (const s of q.content) {
@@ -59,19 +65,20 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const lexical = total > 0 ? overlap / total : 0;
     const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
     const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t));
-    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !finder.isPartner(id) && finder.kindOf(id) === q.expect.kind);
+    // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
+    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && finder.kindOf(id) === q.expect.kind);
     const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
     const typeMiss = typed.length > 0 && !typed.some((t) => item.claim.answers.includes(t));
     const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
     const score =
       lexical +
-      0.3 * entityHits +
+      0.15 * entityHits +
       0.05 * partnerHits +
       (typeHit ? (whyAsked ? 0.6 : 0.5) : 0) +
       (kindHit ? 0.5 : 0) +
       (numberHit ? 0.3 : 0) -
       (typeMiss ? (whyAsked ? 0.6 : 0.4) : 0) +
-      0.6 * topicConfidence +
+      TOPIC_WEIGHT * topicConfidence +
       context;
     out.push({ item, score, lexical, entityHits, typeHit, kindHit, topicConfidence });
   }

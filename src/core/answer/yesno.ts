@@ -14,12 +14,17 @@ interface Comparison {
   supports: number;
   contradicts: number;
   missing: number;
+  /** Things the claim does not name but whose words it mostly shares (a sector, an activity): neither for nor against. */
+  soft: number;
 }
+
+/** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
+const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
 
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
-  const out: Comparison = { supports: 0, contradicts: 0, missing: 0 };
+  const out: Comparison = { supports: 0, contradicts: 0, missing: 0, soft: 0 };
   const focus = q.entities.filter((e) => !e.partner);
   for (const e of focus) {
     if (c.item.against.has(e.id)) {
@@ -27,6 +32,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       else out.contradicts++;
     } else if (c.item.entities.has(e.id)) out.supports++;
     else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (!PARTY_KINDS.has(e.kind) && c.lexical >= 0.5) out.soft++;
     else out.missing++;
   }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
@@ -62,11 +68,11 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
+  // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
+  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.lexical >= 0.5 && c.topicConfidence >= 0.45);
   if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes))) return { answer: 'no', claim: no.c };
   if (yes) return { answer: 'yes', claim: yes.c };
-  if (!checkable) {
-    const strong = compared.find(({ c, r }) => r.missing === 0 && c.lexical >= 0.5 && c.topicConfidence >= 0.45);
-    if (strong) return { answer: 'yes', claim: strong.c };
-  }
+  if (covered) return { answer: 'yes', claim: covered.c };
+  void checkable;
   return { answer: 'unknown', claim: best };
 }

@@ -150,6 +150,9 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
       if (known.has(e.id)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].id`, message: `duplicate entity id "${e.id}"` });
       known.add(e.id);
     });
+    entities.entities.forEach((e, i) => {
+      if (e.standsFor && !known.has(e.standsFor)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
+    });
     for (const t of topics) {
       t.claims.forEach((c, i) => {
         for (const field of ['entities', 'against'] as const) {

@@ -76,6 +76,8 @@ export const Entity = z.strictObject({
   kind: z.enum(ENTITY_KINDS),
   /** One of the two parties (or their leaders): naming it does not make a question about someone else. */
   partner: z.boolean().default(false),
+  /** What the name means when it is not a place: a capital for its government ("Moscow will fund…" → russia). */
+  standsFor: id.optional(),
   names: LocalizedList,
 });
 export type Entity = z.infer<typeof Entity>;

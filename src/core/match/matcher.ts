@@ -33,6 +33,8 @@ export interface MatchResult {
   /** The other country a near-miss question is about: canonical name and the words the question used. */
   place?: string;
   placeText?: string;
+  /** Every place of the near-miss gazetteer (data/places.yaml) the question names, in order. */
+  placesNamed?: { place: string; surface: string }[];
   /** Share of the question's content words the topics know. */
   coverage: number;
   /** Every topic with the matcher's confidence in it, best first (empty for an empty question). */
@@ -268,7 +270,9 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const result = { ...base, topicId: best.id, confidence, coverage, suggestions, ...(fact ? { factId: fact.id } : {}) };
 
       const allowed = allowedPlaces.get(best.id)!;
-      const foreign = places.mentions(analysis.normalized).find((m) => !allowed.has(m.place));
+      const named = places.mentions(analysis.normalized);
+      if (named.length) Object.assign(result, { placesNamed: named });
+      const foreign = named.find((m) => !allowed.has(m.place));
       if (foreign) return { ...result, outcome: 'other-parties', place: foreign.place, placeText: foreign.surface };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
       const unanswerable = !fact && types.some(isSpecificType);

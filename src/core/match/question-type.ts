@@ -51,9 +51,18 @@ const UNMEASURED_GROWTH: Record<Lang, RegExp> = {
   fa: re('(رشد|افزایش) (نفوذ|نقش|حضور|قدرت)|(نفوذ|نقش|حضور|قدرت) رو به (رشد|افزایش)'),
 };
 
+/** What a "price" of trade, a deal or exchanges means: their value. */
+const VALUE_OF: Record<Lang, RegExp> = {
+  en: re('trade|commerce|turnover|exchanges?'),
+  ru: re('торговл\\p{L}*|товарооборот\\p{L}*|обмен\\p{L}*'),
+  fa: re('تجارت|داد و ستد|مبادلات'),
+};
+
 export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionType[] {
   const unmeasured = UNMEASURED_GROWTH[lang].test(normalized);
   const found = PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
+  // "How much is trade worth?" asks for a value, not a price.
+  if (found.includes('price') && VALUE_OF[lang].test(normalized)) return found.filter((type) => type !== 'price').concat(found.includes('how_much') ? [] : ['how_much']);
   // "How much does it cost?" asks for a price, not for any other figure of the topic.
   return found.includes('price') ? found.filter((type) => type !== 'how_much') : found;
 }
