@@ -28,11 +28,18 @@ export interface AskResult {
 }
 
 /** A claim counts as answering when it covers this much of the question, names what it asks about, or its topic is this sure. */
-const RELEVANT = { lexical: 0.3, topic: 0.4 };
+const RELEVANT = { lexical: 0.3, topic: 0.3 };
 /** Third parties the source discusses in the partnership's context: kinds of entity that are "other parties". */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
+/** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
+const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
+  en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
+  ru: /^(?:каков|какова|каково|каковы|какое|какой|какая|кто|сколько)(?![\p{L}])/u,
+  fa: /(?:چیست|کیست|چقدر است|چند است|چه کسی است|چقدره|کیه|چیه)$/u,
+};
+
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 const ABOUT_WORDS = new Set(
   'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
@@ -165,7 +172,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 ? lead : undefined);
         if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
         // "What is Israel's population?", "the prime minister of India": the source discusses the party, not that.
-        const attribute = parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)));
+        const attribute = ATTRIBUTE_QUESTION[lang].test(q.normalized)
+          ? parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)))
+          : undefined;
         if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
         const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
         const offTopic = best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0;
@@ -231,7 +240,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const best = ranked[0];
       const relevant =
         best &&
-        (!rescue || partyNamed || followUp || (best.lexical >= 0.45 && (best.typeHit || best.entityHits > 0))) &&
+        (!rescue || partyNamed || followUp || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));

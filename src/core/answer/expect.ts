@@ -90,20 +90,27 @@ function kindIndex(kb: KnowledgeBase): KindIndex {
 export function createExpectations(kb: KnowledgeBase): (normalized: string, lang: Lang) => Expectation {
   const kinds = kindIndex(kb);
 
+  /** Words between a which-word and its noun that say nothing of the kind: "which two sectors", "какие именно отрасли". */
+  const FILLER = /^(?:\d+|one|two|three|four|five|other|main|key|exact|specific|именно|конкретно|основные|главные|другие)$/u;
+  const KIND_OF = /^(?:kinds?|types?|sorts?|forms?)$/;
+
   const kindOf = (tokens: string[], lang: Lang): EntityKind | undefined => {
     const which = WHICH[lang];
     for (let i = 0; i < tokens.length; i++) {
       if (!which.test(tokens[i]!)) continue;
-      // The noun within the next few words: "which two sectors", "what kinds of fighting", "в каких отраслях".
-      for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
+      // The noun right after the which-word ("which sectors", "в каких отраслях", "چه بخش‌هایی"), past
+      // numerals and "kinds of"; in English and Russian one adjective may come first ("which Syrian bases").
+      let j = i + 1;
+      while (j < tokens.length && FILLER.test(tokens[j]!)) j++;
+      if (lang === 'en' && KIND_OF.test(tokens[j] ?? '') && tokens[j + 1] === 'of') j += 2;
+      const last = lang === 'fa' ? j : j + 1;
+      for (let k = j; k <= Math.min(tokens.length - 1, last); k++) {
         if (lang === 'fa') {
-          const hit = kinds.prefixes.find((p) => tokens[j]!.startsWith(p.prefix) || tokens.slice(j, j + 2).join(' ').startsWith(p.prefix));
+          const hit = kinds.prefixes.find((p) => tokens[k]!.startsWith(p.prefix) || tokens.slice(k, k + 2).join(' ').startsWith(p.prefix));
           if (hit) return hit.kind;
           continue;
         }
-        const two = tokens.slice(j, j + 2).map(stem).join(' ');
-        const one = stem(tokens[j]!);
-        const kind = kinds.stems.get(two) ?? kinds.stems.get(one);
+        const kind = kinds.stems.get(tokens.slice(k, k + 2).map(stem).join(' ')) ?? kinds.stems.get(stem(tokens[k]!));
         if (kind) return kind;
       }
     }
@@ -131,7 +138,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.
     if (HOW_OFTEN[lang].test(normalized)) types = types.filter((x) => x !== 'how_much' && x !== 'when');
     // "Who is the president of…" asks for a person: a "who" with a person noun.
-    const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
+    const figure = types.some((x) => x === 'when' || x === 'how_long' || x === 'how_much' || x === 'growth' || x === 'price');
+    const kind = yesno || figure ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
     // "Which sectors will trade grow in" asks for sectors, not a growth figure.
     if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');

@@ -69,7 +69,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
-  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.lexical >= 0.5 && c.topicConfidence >= 0.45);
+  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.lexical >= 0.5 && c.topicConfidence >= 0.3) || (c.lexical >= 0.35 && c.topicConfidence >= 0.5)));
   if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes))) return { answer: 'no', claim: no.c };
   if (yes) return { answer: 'yes', claim: yes.c };
   if (covered) return { answer: 'yes', claim: covered.c };
