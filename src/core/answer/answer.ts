@@ -94,7 +94,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const stems = q.stems;
     const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
     if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : content(e.end);
-    return content(e.start - 1);
+    // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
+    const first = q.lang === 'ru' ? 1 : 0;
+    return e.start - 1 === first ? content(e.start - 1) : undefined;
   }
 
   /**

@@ -4,6 +4,8 @@ import type { QuestionView } from './question.js';
 
 /** What an entity the question names weighs in its words (about a word that one topic of eighteen uses). */
 const ENTITY_WEIGHT = 2;
+/** Kinds of entity named by ordinary words, which weigh as one. */
+const GENERIC_KINDS = new Set(['sector', 'activity', 'resource', 'event']);
 /** The matcher's confidence in a claim's topic: trained on hundreds of questions, it weighs as much as the words. */
 const TOPIC_WEIGHT = 1;
 
@@ -38,8 +40,10 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   const { lang } = q;
   const named = q.entities.filter((e) => !e.partner);
   const asked = named.map((e) => e.id);
-  // The entities a question names count as words too, each as much as a rare word.
-  let total = asked.length * ENTITY_WEIGHT;
+  // The entities a question names count as words too, each as much as a rare word; kinds named by
+  // common words ("defense", "energy", "drills") as much as an ordinary one.
+  const weight = (e: (typeof named)[number]) => (GENERIC_KINDS.has(e.kind) ? 1 : ENTITY_WEIGHT);
+  let total = named.reduce((sum, e) => sum + weight(e), 0);
   for (const s of q.content) total += index.idf(s, lang);
   const askedSet = new Set(q.entities.map((e) => e.id));
   // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
@@ -50,10 +54,10 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   for (const item of index.claims) {
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
     const entityHits = asked.filter((id) => item.entities.has(id)).length;
-    let overlap = entityHits * ENTITY_WEIGHT;
+    let overlap = named.reduce((sum, e) => sum + (item.entities.has(e.id) ? weight(e) : 0), 0);
     // An entity the claim does not name still counts a little when its topic uses the words that named it
     // ("оборонный пакт" names the defence sector, and the defensive clause's questions use "оборон…").
-    for (const e of named) if (!item.entities.has(e.id) && e.stems.some((s) => index.topicKnows(item.topic.id, s, lang))) overlap += 0.3 * ENTITY_WEIGHT;
+    for (const e of named) if (!item.entities.has(e.id) && e.stems.some((s) => index.topicKnows(item.topic.id, s, lang))) overlap += 0.3 * weight(e);
     // Words of the claim's own sentence count fully, words only in its keywords or entity names less,
     // and words its topic uses elsewhere (its example questions, other claims) a little.
     for (const s of q.content) {

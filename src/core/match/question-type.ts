@@ -58,8 +58,15 @@ const VALUE_OF: Record<Lang, RegExp> = {
   fa: re('تجارت|داد و ستد|مبادلات'),
 };
 
+/** Things whose growth the source measures (trade, figures): growth of anything else ("the rise of Turkey") is no growth-rate question. */
+const MEASURED: Record<Lang, RegExp> = {
+  en: re('trade|commerce|turnover|exports?|imports?|volumes?|figures?|percent(age)?|economy|economic|gdp|supplies|supply|gas|payments?|transactions?|investments?|rate|how (much|fast)|by how much'),
+  ru: re('торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|объем\\p{L}*|процент\\p{L}*|экономик\\p{L}*|поставк\\p{L}*|газ\\p{L}*|платеж\\p{L}*|расчет\\p{L}*|насколько|на сколько|как быстро'),
+  fa: re('تجارت|صادرات|واردات|حجم|درصد|اقتصاد|گاز|پرداخت|مبادلات|چقدر|چند درصد'),
+};
+
 export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionType[] {
-  const unmeasured = UNMEASURED_GROWTH[lang].test(normalized);
+  const unmeasured = UNMEASURED_GROWTH[lang].test(normalized) || !MEASURED[lang].test(normalized);
   const found = PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
   // "How much is trade worth?" asks for a value, not a price.
   if (found.includes('price') && VALUE_OF[lang].test(normalized)) return found.filter((type) => type !== 'price').concat(found.includes('how_much') ? [] : ['how_much']);
