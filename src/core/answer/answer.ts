@@ -11,6 +11,7 @@ import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun } from './followup.js';
 import { questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { normalizeText } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
@@ -229,21 +230,28 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
       // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
-      const undiscussed = (match.placesNamed ?? []).find((p) => !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))));
+      // (A place inside the name of something the question names is not a place: "US dollar", "доллар США".)
+      const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${normalizeText(n)} `);
+      const undiscussed = (match.placesNamed ?? []).find(
+        (p) => !names.some((n) => n.includes(` ${p.surface} `)) && !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
+      );
       if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
       if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
-      if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue) return reply(replyFor(kb, match));
+      // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
+      const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
+      if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       // The matcher unsure between topics: did-you-mean, unless the conversation or a party the source discusses settles it.
-      if (match.outcome === 'unsure' && !partyNamed && !followUp) return reply(replyFor(kb, match));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement) return reply(replyFor(kb, match));
 
       const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       const best = ranked[0];
       const relevant =
         best &&
-        (!rescue || partyNamed || followUp || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
-        (best.lexical >= RELEVANT.lexical || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
+        (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
+        (best.lexical >= RELEVANT.lexical ||
+          (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
         return reply(replyFor(kb, match.outcome === 'answer' ? { ...match, outcome: 'unsure' } : match));

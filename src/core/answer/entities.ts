@@ -32,6 +32,8 @@ export interface EntityFinder {
   isPartner(id: string): boolean;
   /** What an entity's name means when it is not a place (a capital → its country), if anything. */
   standsFor(id: string): string | undefined;
+  /** Every name of an entity, in every language. */
+  namesOf(id: string): readonly string[];
   /** The display name of an entity in a language. */
   nameOf(id: string, lang: 'en' | 'ru' | 'fa'): string;
 }
@@ -46,6 +48,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   const partners = new Set(kb.entities.entities.filter((e) => e.partner).map((e) => e.id));
   const metonyms = new Map(kb.entities.entities.flatMap((e) => (e.standsFor ? [[e.id, e.standsFor] as const] : [])));
   const names = new Map<string, Record<'en' | 'ru' | 'fa', string>>();
+  const allNames = new Map(kb.entities.entities.map((e) => [e.id, [...e.names.en, ...e.names.ru, ...e.names.fa]] as const));
   for (const entity of kb.entities.entities) {
     kinds.set(entity.id, entity.kind);
     names.set(entity.id, { en: entity.names.en[0]!, ru: entity.names.ru[0]!, fa: entity.names.fa[0]! });
@@ -78,5 +81,6 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     isPartner: (id) => partners.has(id),
     standsFor: (id) => metonyms.get(id),
     nameOf: (id, lang) => names.get(id)?.[lang] ?? id,
+    namesOf: (id) => allNames.get(id) ?? [],
   };
 }

@@ -138,8 +138,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.
     if (HOW_OFTEN[lang].test(normalized)) types = types.filter((x) => x !== 'how_much' && x !== 'when');
     // "Who is the president of…" asks for a person: a "who" with a person noun.
-    const figure = types.some((x) => x === 'when' || x === 'how_long' || x === 'how_much' || x === 'growth' || x === 'price');
-    const kind = yesno || figure ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
+    // The noun after a which-word names the kind asked for ("which sectors will trade grow in": sectors, not a growth figure).
+    const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
     // "Which sectors will trade grow in" asks for sectors, not a growth figure.
     if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');

@@ -13,8 +13,10 @@ const TOPIC_WEIGHT = 1;
 export interface ScoredClaim {
   item: IndexedClaim;
   score: number;
-  /** Share of the question's content (idf-weighted) the claim's words cover. */
+  /** Share of the question's content (idf-weighted) the claim's words cover (its topic's words a little too). */
   lexical: number;
+  /** The same, counting only the claim's own words, keywords and entity names: what a "yes" may rest on. */
+  own: number;
   /** Non-partner entities of the question the claim names. */
   entityHits: number;
   /** The claim answers one of the question's types. */
@@ -55,6 +57,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
     const entityHits = asked.filter((id) => item.entities.has(id)).length;
     let overlap = named.reduce((sum, e) => sum + (item.entities.has(e.id) ? weight(e) : 0), 0);
+    let ownOverlap = overlap;
     // An entity the claim does not name still counts a little when its topic uses the words that named it
     // ("оборонный пакт" names the defence sector, and the defensive clause's questions use "оборон…").
     for (const e of named) if (!item.entities.has(e.id) && e.stems.some((s) => index.topicKnows(item.topic.id, s, lang))) overlap += 0.3 * weight(e);
@@ -62,11 +65,16 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     // and words its topic uses elsewhere (its example questions, other claims) a little.
     for (const s of q.content) {
       const w = index.idf(s, lang);
-      if (item.own[lang].has(s)) overlap += w;
-      else if (item.stems[lang].has(s)) overlap += 0.6 * w;
-      else if (index.topicKnows(item.topic.id, s, lang)) overlap += 0.3 * w;
+      if (item.own[lang].has(s)) {
+        overlap += w;
+        ownOverlap += w;
+      } else if (item.stems[lang].has(s)) {
+        overlap += 0.6 * w;
+        ownOverlap += 0.6 * w;
+      } else if (index.topicKnows(item.topic.id, s, lang)) overlap += 0.3 * w;
     }
     const lexical = total > 0 ? overlap / total : 0;
+    const own = total > 0 ? ownOverlap / total : 0;
     const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
     const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t));
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
@@ -84,7 +92,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
       (typeMiss ? (whyAsked ? 0.6 : 0.4) : 0) +
       TOPIC_WEIGHT * topicConfidence +
       context;
-    out.push({ item, score, lexical, entityHits, typeHit, kindHit, topicConfidence });
+    out.push({ item, score, lexical, own, entityHits, typeHit, kindHit, topicConfidence });
   }
   return out.sort((a, b) => b.score - a.score);
 }

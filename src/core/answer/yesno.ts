@@ -32,7 +32,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       else out.contradicts++;
     } else if (c.item.entities.has(e.id)) out.supports++;
     else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (!PARTY_KINDS.has(e.kind) && c.lexical >= 0.5) out.soft++;
+    else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
@@ -69,7 +69,8 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
-  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.lexical >= 0.5 && c.topicConfidence >= 0.3) || (c.lexical >= 0.35 && c.topicConfidence >= 0.5)));
+  // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
+  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
   if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes))) return { answer: 'no', claim: no.c };
   if (yes) return { answer: 'yes', claim: yes.c };
   if (covered) return { answer: 'yes', claim: covered.c };
