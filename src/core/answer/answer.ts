@@ -11,7 +11,6 @@ import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun } from './followup.js';
 import { questionView, resolveMetonyms, type QuestionView } from './question.js';
-import { normalizeText } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
@@ -231,9 +230,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
       // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
       // (A place inside the name of something the question names is not a place: "US dollar", "доллар США".)
-      const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${normalizeText(n)} `);
+      const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${finder.stemsOf(n).join(' ')} `);
       const undiscussed = (match.placesNamed ?? []).find(
-        (p) => !names.some((n) => n.includes(` ${p.surface} `)) && !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
+        (p) => !names.some((n) => n.includes(` ${finder.stemsOf(p.surface).join(' ')} `)) && !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
       );
       if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
       if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
