@@ -54,6 +54,7 @@ export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, focus: 
   return {
     kind: 'answer',
     grounding: unstated || unknownYear ? 'not-in-source' : 'answered',
+    form: 'full',
     lang,
     topicId: topic.id,
     title: text(topic.title, lang),

@@ -71,6 +71,11 @@ export type Grounding = 'answered' | 'not-in-source' | 'after-source';
 export interface AnswerReply extends ReplyBase {
   kind: 'answer';
   grounding: Grounding;
+  /**
+   * `short`: a chat answer, the lead first (the topic's title is on its "More" button, not above it);
+   * `full`: the whole topic, under its title, with key facts.
+   */
+  form: 'short' | 'full';
   topicId: string;
   title: string;
   lead: string;

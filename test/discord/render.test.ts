@@ -29,6 +29,7 @@ const absurd: Reply[] = [
   {
     kind: 'answer',
     grounding: 'answered',
+    form: 'full',
     lang: 'en',
     topicId: 'gas',
     title: huge(1000),
@@ -305,7 +306,8 @@ const hostileCard = fc.record({
   preview: fc.option(fc.record({ target: hostileText }), { nil: undefined }),
 });
 const hostileReply: fc.Arbitrary<Reply> = fc.oneof(
-  fc.record({ kind: fc.constant('answer' as const), grounding: fc.constantFrom('answered' as const, 'not-in-source' as const, 'after-source' as const), ...base, topicId, title: hostileText, lead: hostileText, details: hostileText, facts: fc.array(fact, { maxLength: 30 }), source: hostileSource }),
+  fc.record({ kind: fc.constant('answer' as const), grounding: fc.constantFrom('answered' as const, 'not-in-source' as const, 'after-source' as const),
+    form: fc.constantFrom('short' as const, 'full' as const), ...base, topicId, title: hostileText, lead: hostileText, details: hostileText, facts: fc.array(fact, { maxLength: 30 }), source: hostileSource }),
   hostileCard,
   fc.record({ kind: fc.constant('suggest' as const), ...base, text: hostileText }),
   fc.record({ kind: fc.constant('decline' as const), ...base, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const, 'request' as const, 'after-source' as const), text: hostileText }),

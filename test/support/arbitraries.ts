@@ -66,6 +66,7 @@ export function hostileReplies(limits: HostileReplyLimits) {
   const answer: fc.Arbitrary<AnswerReply> = fc.record({
     kind: fc.constant('answer' as const),
     grounding: fc.constantFrom('answered' as const, 'not-in-source' as const, 'after-source' as const),
+    form: fc.constantFrom('short' as const, 'full' as const),
     lang,
     topicId,
     title: hostileText,

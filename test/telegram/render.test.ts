@@ -24,6 +24,7 @@ const topics = (n: number, group: ReplyAction['group'], title = (i: number) => `
 const answer = (over: Partial<AnswerReply> = {}): AnswerReply => ({
   kind: 'answer',
   grounding: 'answered',
+  form: 'full',
   lang: 'en',
   topicId: 'gas',
   title: 'Natural gas partnership',

@@ -53,7 +53,8 @@ function embedOf(reply: Exclude<Reply, { kind: 'notice' | 'report' }>): APIEmbed
       const details = reply.details ? md(reply.details, L.description) : '';
       return {
         color: COLORS.answer,
-        title: md(reply.title, L.title),
+        // A short answer leads with its answer; the whole topic comes under its title.
+        ...(reply.form === 'full' ? { title: md(reply.title, L.title) } : {}),
         ...webUrl(reply.source.url),
         description: [`**${md(reply.lead, L.description)}**`, details].filter(Boolean).join('\n\n'),
         fields: reply.facts.slice(0, L.fields).map((f) => field(f.label, f.value)),

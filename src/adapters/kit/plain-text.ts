@@ -30,7 +30,7 @@ function body(reply: Reply): string[] {
   const c = t(reply.lang);
   switch (reply.kind) {
     case 'answer': {
-      const lines = [reply.title, reply.lead];
+      const lines = reply.form === 'full' ? [reply.title, reply.lead] : [reply.lead];
       if (reply.details) lines.push(reply.details);
       if (reply.facts.length) lines.push(`${c.keyFacts}:\n${reply.facts.map((f) => `• ${f.label}: ${f.value}`).join('\n')}`);
       lines.push(reply.source.line);

@@ -45,7 +45,8 @@ function sourceLine(source: SourceRef): Line {
 function lines(reply: Exclude<Reply, { kind: 'report' }>): { head: Line[]; tail: Line[] } {
   switch (reply.kind) {
     case 'answer': {
-      const head: Line[] = [[bold(reply.title)], [plain(reply.lead, CAPS.lead)]];
+      // A short answer leads with its answer; the whole topic comes under its title.
+      const head: Line[] = [...(reply.form === 'full' ? [[bold(reply.title)]] : []), [plain(reply.lead, CAPS.lead)]];
       if (reply.details) head.push([], [plain(reply.details, CAPS.details)]);
       if (reply.facts.length) head.push([], [bold(t(reply.lang).keyFacts)]);
       for (const f of reply.facts) head.push([plain(`• ${cap(f.label, CAPS.fact)}: `), bold(f.value, CAPS.fact)]);

@@ -1,5 +1,5 @@
 import { helpReply, replyFor } from '../compose.js';
-import { isSpecificType, type KnowledgeBase, type Lang, type QuestionType, type SpecificType } from '../data/schema.js';
+import { isSpecificType, type KnowledgeBase, type Lang, LANGS, type QuestionType, type SpecificType } from '../data/schema.js';
 import { formatDate, formatInteger, t } from '../i18n/index.js';
 import type { Matcher, MatchResult } from '../match/matcher.js';
 import { topicsButton } from '../reply-actions.js';
@@ -137,13 +137,17 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const c = t(lang);
     const best = ranked[0]!;
     const time = timeOf(q.normalized, lang, sourceYear);
-    const figureFor2025 = q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth');
+    // A year from the source's own on, asked of a claim about an earlier one ("trade in 2025", the source giving 2024).
+    const laterYear = q.years.some((y) => y >= sourceYear && best.item.claim.dates.length > 0 && !best.item.claim.dates.some((d) => d.startsWith(String(y))));
+    const figureFor2025 = laterYear || (q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth'));
     if (time.later || figureFor2025 || (time.now && (time.done || best.item.claim.status === 'plan'))) {
       const prefix = `${c.afterSource(formatDate(published, lang, true))} ${c.asOfThen}`;
       return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
     }
 
-    const specific = q.expect.types.filter(isSpecificType);
+    // "Why is Israel mentioned in the article?" asks what the source says about it, not for a reason.
+    const aboutOnly = [...q.content].every((s) => ABOUT_WORDS.has(s)) && q.entities.some((e) => !e.partner);
+    const specific = aboutOnly ? [] : q.expect.types.filter(isSpecificType);
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
@@ -196,8 +200,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return topicSummary(kb, topic, lang);
     }
 
-    const also = alsoAbout(ranked, typedLead) ?? match.alsoTopicId;
-    return claimAnswer(kb, lang, { lead: typedLead.item, support: supportFor(typedLead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+    // "Which sea", "which sectors": a claim that names things of that kind leads.
+    const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && x.score >= typedLead.score - 0.6) : undefined;
+    const lead = kindLead ?? typedLead;
+    const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
+    return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
   }
 
   return {
@@ -215,11 +222,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (asksForOverview(normalized, lang)) return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
-      const expect = expectations(normalized, lang);
+      // Expectations read the words as the matcher corrected them ("wich city" → "which city").
+      const expect = expectations(analysis.words.join(' '), lang);
       const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
-      const q = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang));
+      const q = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
@@ -265,6 +273,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return reply(answerClaims(q, match, ranked));
     },
   };
+
+  /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */
+  function unknownNames(question: string, entities: readonly { id: string }[]): number {
+    const named = new Set(entities.flatMap((e) => finder.namesOf(e.id).flatMap((n) => finder.stemsOf(n))));
+    const words = question.match(/(?<=\S\s+)\p{Lu}\p{Ll}{2,}/gu) ?? [];
+    return words.filter((w) => {
+      const s = finder.stemsOf(w)[0];
+      return s && !named.has(s) && !kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
+    }).length;
+  }
 
   function time(q: QuestionView) {
     return timeOf(q.normalized, q.lang, sourceYear);

@@ -54,6 +54,7 @@ export function claimAnswer(kb: KnowledgeBase, lang: Lang, a: ClaimAnswer): Answ
   return {
     kind: 'answer',
     grounding: a.grounding,
+    form: 'short',
     lang,
     topicId: topic.id,
     title: text(topic.title, lang),
@@ -70,6 +71,7 @@ export function topicSummary(kb: KnowledgeBase, topic: Topic, lang: Lang): Answe
   return {
     kind: 'answer',
     grounding: 'answered',
+    form: 'short',
     lang,
     topicId: topic.id,
     title: text(topic.title, lang),

@@ -47,6 +47,11 @@ const OVERVIEW: Record<Lang, RegExp> = {
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
 };
 
+const OPENING: Record<Lang, RegExp> = {
+  en: /^(?:(?:according to|per|based on|in) (?:the |this |your )?(?:article|source|text|report|agreement|deal) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
+  ru: /^(?:(?:согласно|по данным|судя по) (?:статье|источнику|тексту) |а |и |так |ну |скажи |скажите )+/u,
+  fa: /^(?:(?:طبق|بر اساس|به گفته) (?:مقاله|منبع|متن) |و |خب |پس |بگو )+/u,
+};
 const CHOICE: Record<Lang, RegExp> = { en: re('or'), ru: re('или'), fa: re('یا') };
 const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru: re('как часто'), fa: re('هر چند وقت|چند وقت یک ?بار|هر چند مدت') };
 
@@ -120,11 +125,14 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
   const personNoun = (tokens: string[], lang: Lang): EntityKind | undefined =>
     tokens.some((t) => (lang === 'fa' ? kinds.prefixes.some((p) => p.kind === 'person' && t.startsWith(p.prefix)) : kinds.stems.get(stem(t)) === 'person')) ? 'person' : undefined;
 
-  return (normalized, lang) => {
+  return (input, lang) => {
+    let normalized = input;
     const tokens = tokenize(normalized);
     let types = questionTypes(normalized, lang);
     // "как …, когда …": a later "когда" joins a clause; the question word is the first one.
     if (lang === 'ru' && types.includes('when') && WH.ru.test(tokens[0] ?? '') && !/^когда/.test(tokens[0] ?? '')) types = types.filter((x) => x !== 'when');
+    // "According to the article, does…", "so is it…": the question starts after such openings.
+    normalized = normalized.replace(OPENING[lang], '');
     const request = REQUEST[lang].test(normalized);
     const wh = WH[lang].test(normalized);
     let yesno: boolean = false;

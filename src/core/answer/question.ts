@@ -26,7 +26,17 @@ export interface QuestionView {
   against: boolean;
   /** Words of decline ("fall", "drop", "shrink"): a "no" to a claim of growth. */
   decline: boolean;
+  /** Capitalised names in the question that are no entity or word the data knows ("Raisi"). */
+  unknownNames: number;
+  /** Asks whether the partnership takes in something ("does it cover…", "is … on the agenda", "are they planning…"). */
+  includes: boolean;
 }
+
+const INCLUDES: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:include[sd]?|including|cover(?:s|ed)?|involve[sd]?|address(?:es)?|mention(?:s|ed)?|deal with|touch on|contains?|features?|part of|on the agenda|in the (?:deal|agreement|pact|treaty)|plann?(?:ing|ed)? to|going to|gonna|working on|any plans?|is there|are there)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:охватывает|включает|касается|предусматривает|упоминается|есть ли|входит ли|на повестке|планируют|собираются|будут ли)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:شامل|در ?بر ?می ?گیرد|در دستور کار|قرار است|برنامه|اشاره|خواهند)(?![\p{L}])/u,
+};
 
 const UNITS: [RegExp, string][] = [
   [/^(?:years?|yrs?|year|лет|года?|годам?|سال|ساله)$/u, 'years'],
@@ -35,14 +45,28 @@ const UNITS: [RegExp, string][] = [
   [/^(?:billion|bn|млрд|миллиард\p{L}*|میلیارد)$/u, 'USD bn'],
 ];
 
+/** Numbers written as words, in the three languages ("two decades", "двадцать лет", "بیست سال"). */
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  один: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, тридцать: 30, сто: 100,
+  یک: 1, دو: 2, سه: 3, چهار: 4, پنج: 5, ده: 10, پانزده: 15, بیست: 20, سی: 30, صد: 100,
+};
+const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
+
 /** Numbers and years in a question's words (normalised, synonyms applied). */
 export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[] } {
   const numbers: QuestionNumber[] = [];
   const years: number[] = [];
   words.forEach((w, i) => {
-    if (!/^\d+(?:\.\d+)?$/.test(w)) return;
-    const value = Number(w);
+    const spelled = WORD_NUMBERS[w];
+    if (spelled === undefined && !/^\d+(?:\.\d+)?$/.test(w)) return;
     const next = words[i + 1] ?? '';
+    // "Two decades" is 20 years.
+    if (DECADES.test(next)) {
+      numbers.push({ value: (spelled ?? Number(w)) * 10, unit: 'years' });
+      return;
+    }
+    const value = spelled ?? Number(w);
     const unit = UNITS.find(([re]) => re.test(next))?.[1];
     if (!unit && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
     else numbers.push({ value, ...(unit ? { unit } : {}) });
@@ -51,15 +75,15 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
 }
 
 const AGAINST: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против)(?![\p{L}])/u,
-  fa: /(?<![\p{L}])(?:کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:ed|ing|s)? (?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن)(?![\p{L}])/u,
 };
 
 const DECLINE: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|lost)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*)(?![\p{L}])/u,
-  fa: /(?<![\p{L}])(?:کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 
 /** Prepositions that make a capital a place ("in Moscow", "в Москве", "در تهران"), not its government. */
@@ -78,7 +102,14 @@ export function resolveMetonyms(entities: EntityMention[], analysis: Analysis, l
   });
 }
 
-export function questionView(analysis: Analysis, lang: Lang, entities: EntityMention[], expect: Expectation, isStop: (stem: string) => boolean): QuestionView {
+export function questionView(
+  analysis: Analysis,
+  lang: Lang,
+  entities: EntityMention[],
+  expect: Expectation,
+  isStop: (stem: string) => boolean,
+  unknownNames = 0,
+): QuestionView {
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
   const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s)));
@@ -95,5 +126,7 @@ export function questionView(analysis: Analysis, lang: Lang, entities: EntityMen
     expect,
     against: AGAINST[lang].test(analysis.normalized),
     decline: DECLINE[lang].test(analysis.normalized),
+    unknownNames,
+    includes: INCLUDES[lang].test(analysis.normalized),
   };
 }

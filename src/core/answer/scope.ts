@@ -87,7 +87,7 @@ export function isRequest(normalized: string, lang: Lang): boolean {
 
 const LATER: Record<Lang, RegExp> = {
   en: re(
-    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|news|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
+    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|(?:latest|recent|new|breaking|fresh) news|news (?:since|after|from (?:this|last) (?:week|month|year))|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
   ),
   ru: re(
     'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',

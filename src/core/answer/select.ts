@@ -76,7 +76,8 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const lexical = total > 0 ? overlap / total : 0;
     const own = total > 0 ? ownOverlap / total : 0;
     const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
-    const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t));
+    // A claim that answers the asked type counts only if it is about what was asked at all.
+    const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
     const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && finder.kindOf(id) === q.expect.kind);
     const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));

@@ -21,17 +21,36 @@ interface Comparison {
 /** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
 
+/** Kinds whose values are specific enough that another one in a claim that otherwise fits is a "no" (Hmeimim is not the naval base: Tartus is). */
+const SPECIFIC_KINDS = new Set(['country', 'organisation', 'person', 'city', 'facility', 'sea', 'corridor', 'currency', 'network', 'region']);
+
+/** Verbs of a flow from one party to another ("Russia will supply gas to Iran"), English. */
+const FLOW = /\b(\p{L}+)(?: \p{L}+){0,3}? (?:supply|supplies|supplying|send|sends|sending|deliver|delivers|delivering|export|exports|exporting|provide|provides|providing|sell|sells|selling)\b.*?\bto (\p{L}+)/u;
+
+/** The direction of a flow in an English text, as entity ids (from, to), when it states one. */
+function flowOf(text: string, finder: EntityFinder): [string, string] | undefined {
+  const m = FLOW.exec(text.toLowerCase());
+  if (!m) return undefined;
+  const from = finder.inText(m[1]!)[0]?.id;
+  const to = finder.inText(m[2]!)[0]?.id;
+  return from && to && from !== to ? [from, to] : undefined;
+}
+
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
   const out: Comparison = { supports: 0, contradicts: 0, missing: 0, soft: 0 };
   const focus = q.entities.filter((e) => !e.partner);
+  // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
+  const fitsOtherwise = (e: (typeof focus)[number]) =>
+    focus.some((x) => x !== e && c.item.entities.has(x.id)) || q.years.some((y) => claim.dates.some((d) => d.startsWith(String(y)))) || c.own >= 0.45;
   for (const e of focus) {
     if (c.item.against.has(e.id)) {
       if (q.against) out.supports++;
       else out.contradicts++;
     } else if (c.item.entities.has(e.id)) out.supports++;
     else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
@@ -49,6 +68,14 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else out.missing++;
   }
   if (q.decline && claim.answers.includes('growth')) out.contradicts++;
+  // "Will Iran supply gas to Russia?": the flow runs the other way.
+  if (q.lang === 'en') {
+    const asked = flowOf(q.normalized, finder);
+    const stated = flowOf(claim.text.en, finder);
+    if (asked && stated && asked[0] === stated[1] && asked[1] === stated[0]) out.contradicts++;
+  }
+  // A name the data does not know, where the claim's people are the whole list ("Did Putin sign it with Raisi?").
+  if (q.unknownNames > 0 && claim.closed.includes('person') && claim.entities.some((id) => finder.kindOf(id) === 'person')) out.contradicts++;
   return out;
 }
 
@@ -71,9 +98,13 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
   const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
-  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes))) return { answer: 'no', claim: no.c };
+  // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
+  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || yes.c.own < 0.4)) return { answer: 'no', claim: no.c };
   if (yes) return { answer: 'yes', claim: yes.c };
   if (covered) return { answer: 'yes', claim: covered.c };
+  // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
+  const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
+  if (theme) return { answer: 'yes', claim: theme.c };
   void checkable;
   return { answer: 'unknown', claim: best };
 }
