@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type KnowledgeBase, LANGS } from '../../src/core/data/schema.js';
+import { t } from '../../src/core/i18n/index.js';
 import { text } from '../../src/core/source.js';
 import { cardChart, OVERVIEW_FIGURES, OVERVIEW_ID, OVERVIEW_TOPIC, summaryCard } from '../../src/core/summary-card.js';
 import { realKnowledgeBase } from '../support/core.js';
@@ -16,12 +17,12 @@ describe('overview card', () => {
     for (const ref of OVERVIEW_FIGURES) expect(fact(ref.topic, ref.fact), `${ref.topic}/${ref.fact}`).toBeDefined();
   });
 
-  it('is built from the data in each language: source title, treaty short answer, the four headline figures', () => {
+  it('is built from the data in each language: the agreement’s name, the treaty’s short answer, the four headline figures', () => {
     const treaty = kb.topics.find((x) => x.id === OVERVIEW_TOPIC)!;
     const source = kb.sources.find((s) => s.id === treaty.source.id)!;
     for (const lang of LANGS) {
       const card = summaryCard(kb, OVERVIEW_ID, lang)!;
-      expect(card).toMatchObject({ kind: 'card', lang, topicId: OVERVIEW_ID, title: text(source.title, lang), lead: text(treaty.short, lang), asOf: source.asOf });
+      expect(card).toMatchObject({ kind: 'card', lang, topicId: OVERVIEW_ID, title: t(lang).agreementName, lead: text(treaty.short, lang), asOf: source.asOf });
       expect(card.figures).toEqual(
         OVERVIEW_FIGURES.map((ref) => {
           const f = fact(ref.topic, ref.fact)!;

@@ -36,7 +36,7 @@ describe('console chat transcripts', () => {
       bot~ Putin
       bot~ Pezeshkian
       user> how much does china trade with the usa
-      bot~ China
+      bot~ United States
       bot!~ 3.77
       `,
       say,

@@ -33,18 +33,19 @@ describe('Discord interactions against a local gateway', () => {
     expect(bot.logs().some((l) => l.msg === 'discord ready' && l.guilds === 1)).toBe(true);
   });
 
-  it('/ask answers publicly with an embed, and the reply’s actions as buttons: related topics, then 👍 / 👎', async () => {
+  it('/ask answers publicly with a short answer (the lead first, no title, no key facts), and its actions as buttons: More, related topics, then 👍 / 👎', async () => {
     const { type, data } = await bot.fake.waitForResponse(bot.fake.slash('ask', question('How much gas will Russia supply to Iran?')));
     const expected = core.ask('How much gas will Russia supply to Iran?').reply as AnswerReply;
     expect(expected.kind).toBe('answer');
     expect(type).toBe(4);
     expect(data.flags ?? 0).toBe(0);
     const [embed] = data.embeds;
-    expect(embed.title).toBe(expected.title);
-    expect(embed.description).toContain('55');
-    expect(embed.fields.length).toBe(expected.facts.length);
+    expect(embed.title).toBeUndefined();
+    expect(embed.description).toMatch(/^\*\*Russia will supply up to 55 billion/);
+    expect(embed.fields ?? []).toEqual([]);
     expect(embed.footer.text).toBe(expected.source.line);
     expect(buttonsOf(data).map((b) => decodeAction(b.custom_id))).toEqual(expected.actions.map((a) => a.action));
+    expect(buttonsOf(data)[0]!.label).toBe('More: Natural gas partnership');
     expect(data.components.at(-1).components.map((b: any) => b.label)).toEqual(['👍', '👎']);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(limitViolations(data)).toEqual([]);
@@ -57,7 +58,8 @@ describe('Discord interactions against a local gateway', () => {
     expect(data.embeds[0].description).toContain('55');
 
     const russian = await ask('Сколько газа Россия будет поставлять Ирану?', { locale: 'ru' });
-    expect(russian.embeds[0].title).toBe((core.topic('gas', 'ru') as AnswerReply).title);
+    expect(russian.embeds[0].description).toContain('55 млрд');
+    expect(buttonsOf(russian)[0]!.label).toBe(`Подробнее: ${(core.topic('gas', 'ru') as AnswerReply).title}`);
     for (const b of buttonsOf(russian)) expect(decodeAction(b.custom_id)).toMatchObject({ lang: 'ru' });
     for (const b of buttonsOf(await ask('How much gas will Russia supply to Iran?', { locale: 'ru' }))) expect(decodeAction(b.custom_id)).toMatchObject({ lang: 'en' });
   });

@@ -189,7 +189,9 @@ describe('/reload and /unanswered (operators)', () => {
     bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir } });
     const gasFile = join(dir, 'topics', 'gas.yaml');
     const original = readFileSync(gasFile, 'utf8');
-    const gasTitle = async () => (await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send iran?' }]))).data.embeds[0].title;
+    // The topic's title is on the answer's "More" button.
+    const gasTitle = async () =>
+      (await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send iran?' }]))).data.components[0].components[0].label.replace(/^More: /, '');
 
     writeFileSync(gasFile, original.replace('Natural gas partnership', 'Natural gas deal'));
     const sent = bot.fake.slash('reload');

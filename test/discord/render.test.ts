@@ -95,9 +95,22 @@ describe('renderDiscordReply', () => {
     }
   });
 
-  it('renders an answer as title, bold lead, facts as fields and the source in the footer; related buttons, then 👍 / 👎 last', () => {
+  it('renders a short answer as its bold lead and the source, no title or fields; More first, then related buttons, then 👍 / 👎', () => {
     const reply = core.ask('how much gas will Russia send to Iran').reply as AnswerReply;
-    expect(reply.kind).toBe('answer');
+    expect(reply).toMatchObject({ kind: 'answer', form: 'short' });
+    const message = renderDiscordReply(reply);
+    const embed = message.embeds[0]!;
+    expect(embed.title).toBeUndefined();
+    expect(embed.description).toMatch(/^\*\*Russia will supply up to 55/);
+    expect(embed.fields ?? []).toEqual([]);
+    expect(embed.footer!.text).toBe(reply.source.line);
+    expect(idsOf(message)).toEqual(reply.actions.map((a) => encodeAction(a.action)));
+    expect(decodeAction(idsOf(message)[0]!)).toEqual({ kind: 'more', topicId: 'gas', lang: 'en' });
+  });
+
+  it('renders the whole topic as title, bold lead, facts as fields and the source in the footer; related buttons, then 👍 / 👎 last', () => {
+    const reply = core.topic('gas') as AnswerReply;
+    expect(reply).toMatchObject({ kind: 'answer', form: 'full' });
     const message = renderDiscordReply(reply);
     const embed = message.embeds[0]!;
     expect(embed.title).toBe(reply.title);
@@ -139,12 +152,12 @@ describe('renderDiscordReply', () => {
   });
 
   it('did-you-mean and declines: the topics offered as buttons, then the Topics button', () => {
-    for (const reply of [absurd[1]!, core.ask('what is the best pizza recipe').reply]) {
+    for (const reply of [absurd[1]!, core.ask('how do I bake sourdough bread').reply]) {
       const buttons = componentsOf(renderDiscordReply(reply));
       expect(buttons.at(-1)).toMatchObject({ type: 2, label: en.topicsButton, custom_id: '2l.en' });
       expect(buttons.slice(0, -1).every((b) => decodeAction(b.custom_id)?.kind === 'topic')).toBe(true);
     }
-    const decline = renderDiscordReply(core.ask('what is the best pizza recipe').reply);
+    const decline = renderDiscordReply(core.ask('how do I bake sourdough bread').reply);
     expect(decline.embeds[0]!.description).toBe(en.declineOfftopic);
     expect(componentsOf(decline).length).toBeLessThanOrEqual(4);
   });

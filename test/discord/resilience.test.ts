@@ -377,7 +377,7 @@ describe('Discord adapter start-up and connection', () => {
       await restarted.start();
       expect(bot.fake.identifies).toHaveLength(2);
       const { data } = await bot.fake.waitForResponse(bot.fake.component(button.custom_id));
-      expect(data.embeds[0].title).toBe(button.label);
+      expect(`More: ${data.embeds[0].title}`).toBe(button.label);
       // 👍 under the answer from before the restart is still understood and stored.
       const up = buttonsOf(asked.data).find((b) => b.label === '👍');
       const vote = await bot.fake.waitForResponse(bot.fake.component(up.custom_id));

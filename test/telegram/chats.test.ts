@@ -75,12 +75,13 @@ describe('Telegram groups: answers only when addressed', () => {
 });
 
 describe('Telegram private chats', () => {
-  it('an answer: HTML with a bold title and the source, not quoted, related topics one per row, then 👍 👎 in one row', async () => {
+  it('an answer: HTML, the answer first and the source, not quoted; More, related topics one per row, then 👍 👎 in one row', async () => {
     const { user: u, chat } = privateUser(1001);
     const reply = await tg.say(chat, u, 'How much gas will Russia send to Iran?');
     expect(reply.params.parse_mode).toBe('HTML');
-    expect(reply.params.text).toMatch(/^<b>[^<]+<\/b>\n/);
-    expect(reply.plain).toMatch(/Source: .+, \d{1,2} \w{3} 20\d\d/);
+    expect(reply.plain).toMatch(/^Russia will supply up to 55 billion cubic meters/);
+    expect(reply.plain).toMatch(/Source: .+, published \d{1,2} \w{3} 20\d\d/);
+    expect(buttons(reply)[0]!.text).toBe('More: Natural gas partnership');
     expect(reply.params.reply_parameters).toBeUndefined();
     const layout = rows(reply);
     expect(layout.at(-1)).toEqual(['👍', '👎']);
@@ -88,16 +89,19 @@ describe('Telegram private chats', () => {
     expect(buttons(reply).slice(0, -2).map((b) => action(b.data))).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'topic', lang: 'en' })]));
   });
 
-  it('a topic button: the callback query is answered first, then the topic comes as a new message', async () => {
+  it('More and topic buttons: the callback query is answered first, then the whole topic comes as a new message under its title', async () => {
     const { user: u, chat } = privateUser(1003);
     const first = await tg.say(chat, u, 'how much gas');
-    const button = buttons(first)[0]!;
-    const next = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
-    const answered = await tg.answered(tg.press(u, sentMessage(first), button.data!));
-    expect(answered.params.text).toBeUndefined();
-    const reply = await next;
-    expect(reply.seq).toBeGreaterThan(answered.seq);
-    expect(reply.plain!.startsWith(button.text)).toBe(true);
+    for (const button of buttons(first).slice(0, 2)) {
+      const next = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
+      const answered = await tg.answered(tg.press(u, sentMessage(first), button.data!));
+      expect(answered.params.text).toBeUndefined();
+      const reply = await next;
+      expect(reply.seq).toBeGreaterThan(answered.seq);
+      expect(reply.params.text).toMatch(/^<b>[^<]+<\/b>\n/);
+      expect(reply.plain!.startsWith(button.text.replace(/^More: /, ''))).toBe(true);
+      expect(reply.plain).toContain('Key facts');
+    }
   });
 
   it('a sticker gets the prompt to ask; a photo’s caption is the question; markup in a question stays text', async () => {
@@ -168,11 +172,15 @@ describe('Telegram in Russian and Persian', () => {
     }
   };
 
-  it('a Persian answer reads right to left line by line; key-fact lines start with an RLM', async () => {
+  it('a Persian answer reads right to left line by line; in the whole topic, key-fact lines start with an RLM', async () => {
     const reply = await tg.say(privateChat(SARA), SARA, 'روسیه هر سال چند میلیارد متر مکعب گاز به ایران می‌فرستد؟');
     expect(reply.plain).toContain('۵۵');
     expectRightToLeft(reply.plain!);
-    expect(reply.plain).toMatch(new RegExp(`\\n${RLM}• `));
+    const topic = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === SARA.id });
+    tg.press(SARA, sentMessage(reply), buttons(reply)[0]!.data!);
+    const full = (await topic).plain!;
+    expectRightToLeft(full);
+    expect(full).toMatch(new RegExp(`\\n${RLM}• `));
     expectRightToLeft((await tg.say(privateChat(SARA), SARA, '/help')).plain!);
   });
 

@@ -146,7 +146,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     }
 
     // "Why is Israel mentioned in the article?" asks what the source says about it, not for a reason.
-    const aboutOnly = [...q.content].every((s) => ABOUT_WORDS.has(s)) && q.entities.some((e) => !e.partner);
+    const aboutOnly = q.content.size > 0 && [...q.content].every((s) => ABOUT_WORDS.has(s)) && q.entities.some((e) => !e.partner);
     const specific = aboutOnly ? [] : q.expect.types.filter(isSpecificType);
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
@@ -183,7 +183,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           : undefined;
         if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
         const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
-        const offTopic = best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0;
+        // "China's nuclear reactors": the question joins the party to a subject of a claim that does not name it.
+        const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
+        const unjoined = things.length > 0 && things.every((e) => !typed.item.entities.has(e.id)) && things.some((e) => best.item.entities.has(e.id)) && !parties.some((e) => best.item.entities.has(e.id));
+        const offTopic = unjoined || (best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0);
         if (!offTopic) {
           const others = about.filter((x) => x !== typed && x.item.topic !== typed.item.topic).map((x) => x.item);
           return claimAnswer(kb, lang, { lead: typed.item, support: [...supportFor(typed, ranked).filter((x) => parties.some((e) => x.entities.has(e.id))), ...others], grounding: 'answered' });
@@ -250,7 +253,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
       if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       // The matcher unsure between topics: did-you-mean, unless the conversation or a party the source discusses settles it.
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement) return reply(replyFor(kb, match));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear) return reply(replyFor(kb, match));
 
       const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       const best = ranked[0];
