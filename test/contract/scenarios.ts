@@ -34,7 +34,7 @@ export function contractSuite(name: string, start: DriverFactory): void {
     it('offers did-you-mean topics when unsure, and opens the one pressed', async () => {
       const unsure = await start({ unsure: true });
       try {
-        const shown = await unsure.ask(alice, 'how much gas?');
+        const shown = await unsure.ask(alice, 'tell me about the gas');
         has(shown, 'Did you mean');
         expect(shown.buttons).toContain('Natural gas partnership');
         has(await unsure.press(alice, shown, 'Natural gas partnership'), '55 billion');

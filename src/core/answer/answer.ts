@@ -40,9 +40,19 @@ const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   fa: /(?:چیست|کیست|چقدر است|چند است|چه کسی است|چقدره|کیه|چیه)$/u,
 };
 
+/**
+ * Questions about the stage itself ("is Russia considering…", "are they integrating…", "are they working
+ * on…") or about what the source mentions: a plain "yes", where "will they…", "is it finished?" get "in progress".
+ */
+const STAGE_ASKED: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:(?:is|are|am)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:рассматрива\p{L}*|работают|разрабатыва\p{L}*|интегрир\p{L}*|развива\p{L}*|ведут|ведётся|ведется|ид[её]т|планиру\p{L}*|упомина\p{L}*|говорится|стать\p{L}*|источник\p{L}*)(?![\p{L}])/u,
+  fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
+};
+
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 const ABOUT_WORDS = new Set(
-  'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+  'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -110,6 +120,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     let missing = 0;
     let words = 0;
     for (const s of q.content) {
+      if (ABOUT_WORDS.has(s)) continue;
       const w = index.idf(s, q.lang);
       total += w;
       if (!index.topicKnows(topicId, s, q.lang)) {
@@ -145,9 +156,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
     }
 
-    // "Why is Israel mentioned in the article?" asks what the source says about it, not for a reason.
-    const aboutOnly = q.content.size > 0 && [...q.content].every((s) => ABOUT_WORDS.has(s)) && q.entities.some((e) => !e.partner);
-    const specific = aboutOnly ? [] : q.expect.types.filter(isSpecificType);
+    const specific = q.expect.types.filter(isSpecificType);
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
@@ -156,7 +165,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const verdict = q.expect.yesno ? decideYesNo(q, ranked, finder) : undefined;
     if (verdict && verdict.answer !== 'unknown') {
       const lead = verdict.claim ?? best;
-      return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? c.yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
+      // A yes about a plan only considered, or work in progress, says how far it had got.
+      const stage = STAGE_ASKED[lang].test(q.normalized) ? undefined : lead.item.claim.stage;
+      const yes = stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
+      return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
@@ -204,7 +216,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     }
 
     // "Which sea", "which sectors": a claim that names things of that kind leads.
-    const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && x.score >= typedLead.score - 0.6) : undefined;
+    // (From another topic only when it ranks about as high: "which forces reshape the region" is not about peacekeepers.)
+    const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && (x.item.topic === typedLead.item.topic ? x.score >= typedLead.score - 0.6 : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2)) : undefined;
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
     return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
@@ -230,7 +243,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
-      const q = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
+      const view = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
+      // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
+      const aboutOnly = view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && view.entities.some((e) => !e.partner);
+      const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
@@ -252,11 +268,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
       const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
       if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
-      // The matcher unsure between topics: did-you-mean, unless the conversation or a party the source discusses settles it.
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear) return reply(replyFor(kb, match));
-
       const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       const best = ranked[0];
+      // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
+      // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
+      const settledByType = best?.typeHit && q.expect.types.some(isSpecificType) && best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id && !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
       const relevant =
         best &&
         (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
@@ -268,7 +285,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       }
       // A word or two that several topics answer alike ("security", "influence"): offer them rather than guess.
       const rival = ranked.find((x) => x.item.topic !== best.item.topic);
-      const short = q.content.size <= 2 && q.entities.every((e) => e.partner) && !q.expect.yesno && q.expect.types.length === 0;
+      const short = q.content.size <= 2 && q.entities.every((e) => e.partner) && !q.expect.yesno && q.expect.types.length === 0 && q.years.length === 0 && !match.unknownYear;
       if (!followUp && short && best.topicConfidence < 0.5 && rival && rival.score >= best.score - 0.15) {
         const ids = [...new Set(ranked.slice(0, 8).map((x) => x.item.topic.id))].slice(0, 3);
         return reply(replyFor(kb, { ...match, outcome: 'unsure', suggestions: ids }));

@@ -13,6 +13,7 @@ export interface IndexedClaim {
   /** Stems of the claim's text, its keywords and its entities' names (`own`: of its text only). */
   stems: Record<Lang, Set<string>>;
   own: Record<Lang, Set<string>>;
+  /** The entities it names, and those its topic's title names. */
   entities: Set<string>;
   against: Set<string>;
   /** Which sentence of its paragraph the claim's quote is in: claims of one sentence repeat each other. */
@@ -46,6 +47,8 @@ export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder): Claim
   const names = new Map(kb.entities.entities.map((e) => [e.id, e.names] as const));
   const claims: IndexedClaim[] = [];
   for (const topic of kb.topics) {
+    // What a topic's title names ("Middle East policy adjustments") every claim of the topic is about.
+    const about = LANGS.flatMap((lang) => finder.inText(topic.title[lang]).map((e) => e.id));
     for (const claim of topic.claims) {
       const stems = {} as Record<Lang, Set<string>>;
       const own = {} as Record<Lang, Set<string>>;
@@ -60,7 +63,7 @@ export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder): Claim
       const paragraph = kb.sourceTexts[topic.source.id]?.[claim.paragraph ?? topic.source.paragraph] ?? '';
       const quote = quoteKey(claim.quote);
       const sentence = Math.max(0, paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).findIndex((x) => quoteKey(x).includes(quote)));
-      claims.push({ claim, topic, stems, own, entities: new Set(claim.entities), against: new Set(claim.against), sentence });
+      claims.push({ claim, topic, stems, own, entities: new Set([...claim.entities, ...about]), against: new Set(claim.against), sentence });
     }
   }
   const vocab = new Map<string, Record<Lang, Set<string>>>();

@@ -38,7 +38,19 @@ export interface EntityFinder {
   nameOf(id: string, lang: 'en' | 'ru' | 'fa'): string;
 }
 
-type Entry = { stems: string[]; id: string };
+/** `everyday`: a name that is also an everyday word (entities.yaml `everyday`). */
+/**
+ * A Russian name in its oblique cases: the stemmer cuts a bare name and its inflected forms
+ * differently («Иран» → "ира", «Иране» → "иран"), so names are also stemmed as they are declined.
+ */
+const CASE_ENDINGS = ['а', 'у', 'е', 'ом', 'ой', 'ы', 'и'];
+function russianCases(name: string): string[] {
+  const m = /^(.*?)([\p{Script=Cyrillic}]+)([»"]?)$/u.exec(name.trim());
+  if (!m || /[аеиоуыэюяйь]$/u.test(m[2]!)) return [];
+  return CASE_ENDINGS.map((e) => `${m[1]}${m[2]}${e}${m[3]}`);
+}
+
+type Entry = { stems: string[]; id: string; everyday: boolean };
 
 export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   const synonyms: SynonymRewriter = createSynonymRewriter(kb.synonyms);
@@ -52,15 +64,21 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   for (const entity of kb.entities.entities) {
     kinds.set(entity.id, entity.kind);
     names.set(entity.id, { en: entity.names.en[0]!, ru: entity.names.ru[0]!, fa: entity.names.fa[0]! });
+    const everyday = new Set(entity.everyday.map((n) => stemsOf(n).join(' ')));
     for (const name of [...entity.names.en, ...entity.names.ru, ...entity.names.fa]) {
-      const stems = stemsOf(name);
-      if (!stems.length) continue;
-      const list = byFirst.get(stems[0]!) ?? [];
-      if (!list.some((e) => e.id === entity.id && e.stems.join(' ') === stems.join(' '))) list.push({ stems, id: entity.id });
-      byFirst.set(stems[0]!, list);
+      const base = stemsOf(name);
+      for (const stems of [base, ...russianCases(name).map(stemsOf)]) {
+        if (!stems.length) continue;
+        const list = byFirst.get(stems[0]!) ?? [];
+        if (!list.some((e) => e.id === entity.id && e.stems.join(' ') === stems.join(' '))) list.push({ stems, id: entity.id, everyday: everyday.has(base.join(' ')) });
+        byFirst.set(stems[0]!, list);
+      }
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const kindNouns = new Map(
+    Object.entries(kb.entities.kinds).map(([kind, nouns]) => [kind, new Set([...nouns.en, ...nouns.ru, ...nouns.fa].flatMap((n) => stemsOf(n)))] as const),
+  );
 
   const inStems = (stems: readonly string[]): EntityMention[] => {
     const found: EntityMention[] = [];
@@ -70,7 +88,13 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
       if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, partner: partners.has(hit.id), stems: stems.slice(i, i + hit.stems.length), start: i, end: i + hit.stems.length });
       i += hit.stems.length - 1;
     }
-    return found;
+    // An everyday word names its entity only beside another of its kind or one of its kind's nouns.
+    return found.filter((f) => {
+      const entry = byFirst.get(f.stems[0]!)?.find((e) => e.id === f.id && e.stems.join(' ') === f.stems.join(' '));
+      if (!entry?.everyday) return true;
+      const nouns = kindNouns.get(f.kind);
+      return found.some((o) => o !== f && o.kind === f.kind) || stems.some((s, i) => (i < f.start || i >= f.end) && nouns?.has(s));
+    });
   };
 
   return {

@@ -28,6 +28,10 @@ export interface QuestionView {
   decline: boolean;
   /** Capitalised names in the question that are no entity or word the data knows ("Raisi"). */
   unknownNames: number;
+  /** Asks only what the source says about something ("is Europe mentioned?"): naming it is enough, whatever the claim's stance. */
+  mentions?: boolean;
+  /** Where a condition starts ("if it is attacked", "в случае нападения", "در صورت حمله"), as a word position: what it names is a premise. */
+  premiseFrom?: number;
   /** Asks whether the partnership takes in something ("does it cover…", "is … on the agenda", "are they planning…"). */
   includes: boolean;
 }
@@ -51,6 +55,7 @@ const WORD_NUMBERS: Record<string, number> = {
   один: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, тридцать: 30, сто: 100,
   یک: 1, دو: 2, سه: 3, چهار: 4, پنج: 5, ده: 10, پانزده: 15, بیست: 20, سی: 30, صد: 100,
 };
+const PAIR = /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
 const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
 
 /** Numbers and years in a question's words (normalised, synonyms applied). */
@@ -61,6 +66,8 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     const spelled = WORD_NUMBERS[w];
     if (spelled === undefined && !/^\d+(?:\.\d+)?$/.test(w)) return;
     const next = words[i + 1] ?? '';
+    // "The two countries", "обе стороны", "دو کشور": the parties, not a figure.
+    if (PAIR.test(next)) return;
     // "Two decades" is 20 years.
     if (DECADES.test(next)) {
       numbers.push({ value: (spelled ?? Number(w)) * 10, unit: 'years' });
@@ -68,6 +75,8 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     }
     const value = spelled ?? Number(w);
     const unit = UNITS.find(([re]) => re.test(next))?.[1];
+    // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").
+    if (spelled === 1 && !unit) return;
     if (!unit && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
     else numbers.push({ value, ...(unit ? { unit } : {}) });
   });
@@ -86,6 +95,20 @@ const DECLINE: Record<Lang, RegExp> = {
   fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 
+/** Words that stand for the two parties together ("do the countries share…", "друг с другом", "دو کشور"): no subject of their own. */
+const PARTY_WORDS: Record<Lang, RegExp> = {
+  en: /^(?:countri|country|side|sides|parti|nation|nations|both|two|each|other|partner|partners|state|states|govern|government|governments)$/u,
+  ru: /^(?:стран|сторон|государств|об|обе|обои|две|два|друг|партнер)$/u,
+  fa: /^(?:کشور|کشورها|طرف|طرفین|دو|یکدیگر|همدیگر|هم|دولت|دولتها)$/u,
+};
+
+/** Words that open a condition. */
+const CONDITION: Record<Lang, RegExp> = {
+  en: /^(?:if|unless|when|whenever|should)$/u,
+  ru: /^(?:если|при|случае|коли)$/u,
+  fa: /^(?:اگر|اگه|صورت|چنانچه)$/u,
+};
+
 /** Prepositions that make a capital a place ("in Moscow", "в Москве", "در تهران"), not its government. */
 const LOCATIVE: Record<Lang, Set<string>> = { en: new Set(['in', 'at']), ru: new Set(['в', 'во']), fa: new Set(['در']) };
 
@@ -102,6 +125,12 @@ export function resolveMetonyms(entities: EntityMention[], analysis: Analysis, l
   });
 }
 
+/** The first condition after the question's opening word ("Should…?" opens a question, not a condition). */
+function premise(words: readonly string[], lang: Lang): { premiseFrom?: number } {
+  const at = words.findIndex((w, i) => i > 0 && CONDITION[lang].test(w));
+  return at > 0 ? { premiseFrom: at } : {};
+}
+
 export function questionView(
   analysis: Analysis,
   lang: Lang,
@@ -112,7 +141,7 @@ export function questionView(
 ): QuestionView {
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
-  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s)));
+  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s)));
   const { numbers, years } = numbersOf(analysis.words);
   return {
     lang,
@@ -128,5 +157,6 @@ export function questionView(
     decline: DECLINE[lang].test(analysis.normalized),
     unknownNames,
     includes: INCLUDES[lang].test(analysis.normalized),
+    ...premise(analysis.words, lang),
   };
 }

@@ -17,6 +17,8 @@ export interface ScoredClaim {
   lexical: number;
   /** The same, counting only the claim's own words, keywords and entity names: what a "yes" may rest on. */
   own: number;
+  /** States a figure or year the question names. */
+  numberHit: boolean;
   /** Non-partner entities of the question the claim names. */
   entityHits: number;
   /** The claim answers one of the question's types. */
@@ -81,6 +83,8 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
     const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && finder.kindOf(id) === q.expect.kind);
     const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
+    // The same figure in the same unit ("two decades", the 20-year deal) all but names the claim.
+    const unitHit = q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));
     const typeMiss = typed.length > 0 && !typed.some((t) => item.claim.answers.includes(t));
     const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
     const score =
@@ -89,11 +93,11 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
       0.05 * partnerHits +
       (typeHit ? (whyAsked ? 0.6 : 0.5) : 0) +
       (kindHit ? 0.5 : 0) +
-      (numberHit ? 0.3 : 0) -
+      (unitHit ? 0.6 : numberHit ? 0.3 : 0) -
       (typeMiss ? (whyAsked ? 0.6 : 0.4) : 0) +
       TOPIC_WEIGHT * topicConfidence +
       context;
-    out.push({ item, score, lexical, own, entityHits, typeHit, kindHit, topicConfidence });
+    out.push({ item, score, lexical, own, entityHits, typeHit, kindHit, numberHit: unitHit || numberHit, topicConfidence });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -25,27 +25,37 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 const SPECIFIC_KINDS = new Set(['country', 'organisation', 'person', 'city', 'facility', 'sea', 'corridor', 'currency', 'network', 'region']);
 
 /** Verbs of a flow from one party to another ("Russia will supply gas to Iran"), English. */
-const FLOW = /\b(\p{L}+)(?: \p{L}+){0,3}? (?:supply|supplies|supplying|send|sends|sending|deliver|delivers|delivering|export|exports|exporting|provide|provides|providing|sell|sells|selling)\b.*?\bto (\p{L}+)/u;
+const FLOW_VERB = /(?<![\p{L}])(?:supply|supplies|supplying|supplied|send|sends|sending|sent|deliver|delivers|delivering|delivered|export|exports|exporting|exported|provide|provides|providing|provided|sell|sells|selling|sold)(?![\p{L}])/u;
 
-/** The direction of a flow in an English text, as entity ids (from, to), when it states one. */
+/** The direction of a flow in an English text, as entity ids (from: the last party named before the verb; to: the first party after "to"). */
 function flowOf(text: string, finder: EntityFinder): [string, string] | undefined {
-  const m = FLOW.exec(text.toLowerCase());
-  if (!m) return undefined;
-  const from = finder.inText(m[1]!)[0]?.id;
-  const to = finder.inText(m[2]!)[0]?.id;
-  return from && to && from !== to ? [from, to] : undefined;
+  const lower = text.toLowerCase();
+  const verb = FLOW_VERB.exec(lower);
+  if (!verb) return undefined;
+  const party = (e: { kind: string }) => PARTY_KINDS.has(e.kind);
+  const before = finder.inText(lower.slice(0, verb.index)).filter(party);
+  const after = lower.slice(verb.index + verb[0].length);
+  const to = /(?<![\p{L}])to (.*)$/u.exec(after);
+  const from = before.at(-1)?.id;
+  const target = to ? finder.inText(to[1]!).find(party)?.id : undefined;
+  return from && target && from !== target ? [from, target] : undefined;
 }
 
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
   const out: Comparison = { supports: 0, contradicts: 0, missing: 0, soft: 0 };
-  const focus = q.entities.filter((e) => !e.partner);
+  // What a condition names is the premise, not what is asked ("will Russia defend Iran if it is attacked?").
+  const focus = q.entities.filter((e) => !e.partner && (q.premiseFrom === undefined || e.start < q.premiseFrom));
   // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
   const fitsOtherwise = (e: (typeof focus)[number]) =>
     focus.some((x) => x !== e && c.item.entities.has(x.id)) || q.years.some((y) => claim.dates.some((d) => d.startsWith(String(y)))) || c.own >= 0.45;
   for (const e of focus) {
-    if (c.item.against.has(e.id)) {
+    // "Is the dollar mentioned?": naming it is the whole question.
+    if (q.mentions) {
+      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) out.supports++;
+      else out.missing++;
+    } else if (c.item.against.has(e.id)) {
       if (q.against) out.supports++;
       else out.contradicts++;
     } else if (c.item.entities.has(e.id)) out.supports++;
@@ -90,7 +100,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
 export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], finder: EntityFinder): Verdict {
   const best = ranked[0];
   if (!best) return { answer: 'unknown' };
-  const relevant = ranked.filter((c, i) => i < 6 && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.topicConfidence >= 0.5));
+  const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));

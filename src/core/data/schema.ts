@@ -79,6 +79,12 @@ export const Entity = z.strictObject({
   /** What the name means when it is not a place: a capital for its government ("Moscow will fund…" → russia). */
   standsFor: id.optional(),
   names: LocalizedList,
+  /**
+   * Names that are also everyday words (Russian «мир», "world"; Persian شتاب, "haste"): they name
+   * the entity only beside another entity of its kind or one of its kind's nouns ("карта «Мир»",
+   * "Мир и Шетаб"), never alone ("многополярный мир"). Each must also be one of `names`.
+   */
+  everyday: z.array(text).default([]),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -124,6 +130,12 @@ export const Claim = z.strictObject({
   /** Years or dates it states: YYYY, YYYY-MM or YYYY-MM-DD. */
   dates: z.array(z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')).default([]),
   status: z.enum(CLAIM_STATUS),
+  /**
+   * How far it had got when the source was written, when it had not happened: `considered`
+   * (Russia is considering investments), `under-way` (working on intelligence-sharing mechanisms,
+   * completing the railway). A yes/no about it says so instead of a bare "yes".
+   */
+  stage: z.enum(['considered', 'under-way']).optional(),
   /** Words that point to this claim beyond its text (any language). */
   keywords: z.array(text).default([]),
 });

@@ -128,10 +128,21 @@ function corpusFor(kb: KnowledgeBase, lang: Lang): IntentCorpus {
   };
 }
 
-/** The analyser's data-derived options: synonym groups, and words never "corrected" (common English, off-topic words). */
+/**
+ * The analyser's data-derived options: synonym groups, and words never "corrected": common English,
+ * off-topic words, the words the answers are made of (claims, entity names, the nouns that ask
+ * for a kind) and the synonyms' terms, so "секторов" is not "corrected" to a training word like "реакторов".
+ */
 function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[][]; knownWords: string[] } {
   const general = lang === 'en' ? KNOWN_WORDS : [];
-  return { synonyms: kb.synonyms, knownWords: [...general, ...(kb.offtopic.examples[lang] ?? []).flatMap((q) => tokenize(normalizeText(q)))] };
+  const texts = [
+    ...(kb.offtopic.examples[lang] ?? []),
+    ...kb.topics.flatMap((t) => t.claims.map((c) => c.text[lang])),
+    ...kb.entities.entities.flatMap((e) => e.names[lang]),
+    ...Object.values(kb.entities.kinds).flatMap((k) => k[lang]),
+    ...kb.synonyms.flat(),
+  ];
+  return { synonyms: kb.synonyms, knownWords: [...general, ...texts.flatMap((q) => tokenize(normalizeText(q)))] };
 }
 
 function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {
@@ -243,11 +254,12 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const ranked = model.engine.rankAnalysis(analysis);
       const coverage = coverageOf(analysis, model, lang);
       const top = ranked[0]!;
+      const topics = rankTopics(ranked);
+      // Ranked for help too: "will Moscow come to Tehran's help" is a question whose topics the answerer needs.
+      base.ranking = topics.map((r) => ({ id: r.id, confidence: confidenceOf(r.score) }));
       if (top.id === HELP_INTENT && confidenceOf(top.score) >= tuning.unsure) {
         return { ...base, outcome: 'help', topicId: null, confidence: confidenceOf(top.score), coverage };
       }
-      const topics = rankTopics(ranked);
-      base.ranking = topics.map((r) => ({ id: r.id, confidence: confidenceOf(r.score) }));
       let best = topics[0]!;
       const stems = new Set(analysis.stems);
       let fact = pickFact(byId.get(best.id)!, types, stems);

@@ -15,7 +15,7 @@ const PATTERNS: Record<Lang, Patterns> = {
   en: [
     ['price', re('price[sd]?|pricing|cost[s]?|how much (does|did|will|would) (\\p{L}+ ){1,4}cost|tariffs?')],
     ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
-    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of|expir(e|es|y|ation)|run out|until when')],
+    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|to last|term of|expir(e|es|y|ation)|run out|until when')],
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],

@@ -47,6 +47,9 @@ export const answers = {
   agreementName: 'Russia–Iran strategic partnership agreement',
   yes: 'Yes.',
   no: 'No.',
+  /** A yes/no about a plan only considered, or work still in progress, when the source was written. */
+  considered: 'Under consideration.',
+  underWay: 'In progress.',
   notSaid: 'The source doesn’t say.',
   notInSource: 'The source does not say that.',
   /** The lead when the question names a party the source discusses, but not in this respect. */

@@ -46,6 +46,9 @@ export const answers: SectionOf<typeof en> = {
   agreementName: 'توافق‌نامه مشارکت راهبردی روسیه و ایران',
   yes: 'بله.',
   no: 'خیر.',
+  /** A yes/no about a plan only considered, or work still in progress, when the source was written. */
+  considered: 'در دست بررسی است.',
+  underWay: 'در حال انجام است.',
   notSaid: 'منبع در این باره چیزی نمی‌گوید.',
   notInSource: 'منبع چنین چیزی نمی‌گوید.',
   notLinked: (name: string) => `منبع «${name}» را به این موضوع ربط نمی‌دهد.`,

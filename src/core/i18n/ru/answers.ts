@@ -46,6 +46,9 @@ export const answers: SectionOf<typeof en> = {
   agreementName: 'Соглашение о стратегическом партнёрстве России и Ирана',
   yes: 'Да.',
   no: 'Нет.',
+  /** A yes/no about a plan only considered, or work still in progress, when the source was written. */
+  considered: 'Пока рассматривается.',
+  underWay: 'В работе.',
   notSaid: 'В источнике об этом не говорится.',
   notInSource: 'В источнике этого не сказано.',
   notLinked: (name: string) => `Источник не связывает с этим «${name}».`,
