@@ -22,7 +22,10 @@ describe('Discord interactions against a local gateway', () => {
   const votes: VoteRecord[] = [];
   beforeAll(async () => {
     core = await realCore();
-    bot = await startBot({ core, deps: (deps) => ({ ...deps, curator: { ...deps.curator!, vote: (v) => (votes.push(v), deps.curator!.vote(v)) } }) });
+    bot = await startBot({ core, deps: (deps) => ({ ...deps, curator: { ...deps.curator!, vote: (v) => {
+            votes.push(v);
+            return deps.curator!.vote(v);
+          } } }) });
   });
   afterAll(() => bot?.stop());
   const ask = async (value: string, spec: { locale?: string; user?: FakeUser } = {}) => (await bot.fake.waitForResponse(bot.fake.slash('ask', question(value), spec))).data;

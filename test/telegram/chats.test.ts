@@ -121,7 +121,7 @@ describe('Telegram private chats', () => {
     const { user: u, chat } = privateUser(3001);
     const welcome = await tg.say(chat, u, '/start');
     expect(welcome.params.text).toMatch(/^<b>Welcome<\/b>/);
-    expect((await tg.say(chat, u, '/start topic_gas')).plain).toMatch(/^Natural gas partnership\n[^]*55/);
+    expect((await tg.say(chat, u, '/start topic_gas')).plain).toMatch(/^Natural gas partnership\n[\s\S]*55/);
     expect((await tg.say(chat, u, '/start topic_gas_ru')).plain).toMatch(/^Партнёрство в сфере природного газа\n/);
     expect((await tg.say(chat, u, '/start topic_no-such-topic')).plain).toBe(en.unknownTopic('no-such-topic'));
   });

@@ -85,8 +85,8 @@ describe('property: the Telegram renderer on hostile input', () => {
       fc.property(hostileText, lang, (s, l) => {
         const visible = valid(renderMessage({ kind: 'notice', lang: l, level: 'error', text: s, actions: [] }).text, TELEGRAM_LIMITS.text);
         const clean = sanitize(s);
-        // Persian: the same lines, each one that would not start right to left led by an RLM.
-        const rtl = (line: string) => (line === '' || /^[\s\p{Cf}]*$/u.test(line) || /^(?:\u200F|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u.test(line) ? line : `${RLM}${line}`);
+        // Persian: the same lines, each one that would not start right to left led by an RLM (white-space lines aside; lines of invisible characters get one too).
+        const rtl = (line: string) => (/^\s*$/u.test(line) || /^(?:\u200F|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u.test(line) ? line : `${RLM}${line}`);
         const blank = /^[\s\p{Cf}]*$/u.test(clean);
         const shown = (got: string, full: string) => {
           if (blank) expect(got.replace(/[\s\p{Cf}]/gu, '')).toBe('…'); // nothing visible → just "…"

@@ -45,7 +45,10 @@ export const discordDriver: DriverFactory = async (options = {}) => {
   const dmChannels = new Map<number, string>();
 
   const person = (user: TestUser): FakeUser => ({ id: String(310_000_000_000_000_000n + BigInt(user.id)), username: `user${user.id}`, global_name: null, discriminator: '0', avatar: null });
-  const dmOf = (user: TestUser) => dmChannels.get(user.id) ?? (dmChannels.set(user.id, snowflake()), dmChannels.get(user.id)!);
+  const dmOf = (user: TestUser) => {
+    if (!dmChannels.has(user.id)) dmChannels.set(user.id, snowflake());
+    return dmChannels.get(user.id)!;
+  };
   const where = (user: TestUser) => ({
     user: person(user),
     locale: LOCALE[user.lang ?? 'en'],
