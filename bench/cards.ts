@@ -4,20 +4,20 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { renderAsync } from '@resvg/resvg-js';
-import { createCardRenderer, OVERVIEW_ID } from '../src/cards/index.js';
+import { createCardRenderer } from '../src/cards/index.js';
 import { cardTextMeasure, FONT_FAMILY, FONT_FILES } from '../src/cards/fonts.js';
 import { svgToPng } from '../src/cards/render-png.js';
-import { cardChart } from '../src/core/card-chart.js';
 import { loadKnowledgeBase } from '../src/core/data/load.js';
 import type { Lang } from '../src/core/data/schema.js';
-import { buildCardSvg } from '../src/core/render/card-svg.js';
+import { buildCardSvg } from '../src/cards/card-svg.js';
+import { cardIds, summaryCard } from '../src/core/summary-card.js';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const kb = await loadKnowledgeBase('data');
-const cards = createCardRenderer({ kb });
-const ids = [OVERVIEW_ID, ...kb.topics.map((x) => x.id)];
+const cards = createCardRenderer(kb);
+const ids = cardIds(kb);
 const langs: Lang[] = ['en', 'ru', 'fa'];
-const replies = langs.flatMap((lang) => ids.map((id) => cards.reply(id, lang))).flatMap((r) => (r.kind === 'card' ? [r] : []));
+const replies = langs.flatMap((lang) => ids.flatMap((id) => summaryCard(kb, id, lang) ?? []));
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,8 +41,7 @@ const total: number[] = [];
 const cpuBefore = process.cpuUsage();
 for (let round = 0; round < ROUNDS; round++) {
   for (const reply of replies) {
-    const chart = cardChart(kb, reply.topicId, reply.lang);
-    const l = await time(() => buildCardSvg(reply, { measure: cardTextMeasure(), fontFamily: FONT_FAMILY, ...(chart ? { chart } : {}) }).svg);
+    const l = await time(() => buildCardSvg(reply, { measure: cardTextMeasure(), fontFamily: FONT_FAMILY }).svg);
     const r = await time(() => svgToPng(l.value));
     layout.push(l.ms);
     raster.push(r.ms);
@@ -62,7 +61,7 @@ const hits: number[] = [];
 for (const reply of replies) hits.push((await time(() => cards.png(reply))).ms);
 console.log(`  card, cached:              ${stats(hits)}`);
 
-const burst = await time(() => Promise.all(replies.map((reply) => svgToPng(buildCardSvg(reply, { measure: cardTextMeasure(), fontFamily: FONT_FAMILY, ...(cardChart(kb, reply.topicId, reply.lang) ? { chart: cardChart(kb, reply.topicId, reply.lang)! } : {}) }).svg))));
+const burst = await time(() => Promise.all(replies.map((reply) => svgToPng(buildCardSvg(reply, { measure: cardTextMeasure(), fontFamily: FONT_FAMILY }).svg))));
 console.log(`  all ${replies.length} at once (libuv pool): ${burst.ms.toFixed(0)} ms, ${(burst.ms / replies.length).toFixed(1)} ms per card`);
 const sizes = burst.value.map((b) => b.length);
 console.log(`  PNG size: median ${(sizes.sort((a, b) => a - b)[sizes.length >> 1]! / 1024).toFixed(0)} KiB, max ${(Math.max(...sizes) / 1024).toFixed(0)} KiB`);

@@ -54,6 +54,13 @@ export const ConfigSchema = z.object({
 
   /** Per-user answers per minute before the bot asks to slow down. */
   RATE_LIMIT_PER_MINUTE: intFrom(1, 10_000, 20),
+  /**
+   * Key for hashing platform ids (users, chats, messages) before they are stored or logged. Unset: a random key kept
+   * in a file beside DB_PATH (mode 0600); set it (the same in every process) when several hosts share one database.
+   */
+  ID_HASH_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** Seconds a SIGTERM waits for in-flight work before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: intFrom(1, 600, 10),
 }).superRefine((c, ctx) => {
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
@@ -81,5 +88,5 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** Every secret value in the configuration, for log scrubbing. */
 export function secretsOf(config: Config): string[] {
-  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ID_HASH_SECRET].filter((s): s is string => !!s);
 }

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { within } from './stats.js';
 
 /**
- * The bot under load: `src/main.ts` (what `npm start` runs) in its own
+ * The bot under load: `src/entry/main.ts` (what `npm start` runs) in its own
  * process, configured only through the environment, as in production. It
  * gets a fresh SQLite database in a temporary directory and nothing from the
  * caller's environment that could point it at a real platform.
@@ -50,7 +50,7 @@ const LOOP_MONITOR = fileURLToPath(new URL('./loop-monitor.ts', import.meta.url)
 export async function startBot(env: Record<string, string>, secrets: readonly string[], profileDir?: string): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'load-bench-'));
   const base = Object.fromEntries(KEEP_ENV.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
-  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', '--import', LOOP_MONITOR, 'src/main.ts'];
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', '--import', LOOP_MONITOR, 'src/entry/main.ts'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { ...base, LOG_LEVEL: 'info', WATCH_DATA: 'false', DB_PATH: join(dir, 'bench.db'), ...env },

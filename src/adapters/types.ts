@@ -1,4 +1,10 @@
-/** A platform adapter: started and stopped by main; everything else is its own business. */
+import type { CardRenderer } from '../cards/index.js';
+import type { ClaimPort, ContextPort, CuratorPort, RateLimitPort } from '../core/conversation/ports.js';
+import type { Core } from '../core/core.js';
+import type { Logger } from '../logger.js';
+import type { IdHasher } from './kit/ids.js';
+
+/** A surface: started and stopped by boot; everything else is its own business. */
 export interface Adapter {
   readonly name: string;
   /** Resolves once the adapter is receiving messages. */
@@ -7,7 +13,22 @@ export interface Adapter {
   stop(): Promise<void>;
   /**
    * Settles with the error if the adapter dies after start for good (e.g. a
-   * revoked token, another instance polling): main then stops the process.
+   * revoked token, another instance polling): boot then stops the process.
    */
   readonly fatal?: Promise<Error>;
+}
+
+/** What boot gives every adapter: the shared core and ports, from which it builds its surface's conversation. */
+export interface AdapterDeps {
+  core: Core;
+  limiter: RateLimitPort;
+  contexts: ContextPort;
+  claims: ClaimPort;
+  /** Absent: nothing is recorded, and moderator tools say so. */
+  curator?: CuratorPort;
+  logger: Logger;
+  /** Hashes platform ids before they reach the core, the store or a log. */
+  ids: IdHasher;
+  /** Summary cards as PNG images (cached). */
+  cards: CardRenderer;
 }

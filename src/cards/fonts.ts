@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { TextMeasure } from '../core/render/fit-text.js';
+import type { TextMeasure } from './fit-text.js';
 import { type FontMetrics, parseFontMetrics, textWidth } from './font-metrics.js';
 
 /**

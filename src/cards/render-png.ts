@@ -1,6 +1,5 @@
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import type { CardChart } from '../core/card-chart.js';
-import { buildCardSvg, CARD_WIDTH } from '../core/render/card-svg.js';
+import { buildCardSvg, CARD_WIDTH } from './card-svg.js';
 import type { CardReply } from '../core/reply.js';
 import { cardTextMeasure, FONT_FAMILY, FONT_FILES } from './fonts.js';
 
@@ -13,8 +12,8 @@ const RESVG_OPTIONS: ResvgRenderOptions = {
 };
 
 /** The card's SVG, laid out with the fonts the rasteriser draws with. */
-export function cardSvg(reply: CardReply, chart?: CardChart): string {
-  return buildCardSvg(reply, { measure: cardTextMeasure(), fontFamily: FONT_FAMILY, ...(chart ? { chart } : {}) }).svg;
+export function cardSvg(reply: CardReply): string {
+  return buildCardSvg(reply, { measure: cardTextMeasure(), fontFamily: FONT_FAMILY }).svg;
 }
 
 /** Rasterises an SVG with the bundled fonts only, off the main thread (libuv pool). */
@@ -24,6 +23,6 @@ export async function svgToPng(svg: string): Promise<Buffer> {
 }
 
 /** A 1200×675 PNG of a summary card. Uncached: see createCardRenderer for the cached path. */
-export async function renderCardPng(reply: CardReply, chart?: CardChart): Promise<Buffer> {
-  return svgToPng(cardSvg(reply, chart));
+export async function renderCardPng(reply: CardReply): Promise<Buffer> {
+  return svgToPng(cardSvg(reply));
 }

@@ -1,25 +1,16 @@
-import { cardChart } from '../core/card-chart.js';
-import { cardReply, noticeReply } from '../core/compose.js';
-import type { KnowledgeBase, Lang } from '../core/data/schema.js';
-import { t } from '../core/i18n/index.js';
-import { OVERVIEW_ID, overviewCard } from '../core/overview-card.js';
-import type { CardReply, NoticeReply } from '../core/reply.js';
+import type { CardReply } from '../core/reply.js';
 import { renderCardPng } from './render-png.js';
 
-/** Where cards get their data: a Core qualifies (its `kb` follows hot reloads). */
+/** Where cards get their data version: a Core qualifies (its `version` follows hot reloads). */
 export interface CardSource {
-  readonly kb: KnowledgeBase;
+  readonly version: string;
 }
 
 export interface CardRenderer {
-  /** Every card id: 'overview', then the topic ids in data order. */
-  ids(): string[];
-  /** The summary card for a topic id or 'overview' (as core.card, plus the overview); a notice for an unknown id. */
-  reply(id: string, lang?: Lang): CardReply | NoticeReply;
   /**
-   * The 1200×675 PNG of a card reply made by `reply` or `core.card`. Cached by
-   * topic, language and data version (and checked against the reply's content);
-   * concurrent requests for one card share one render.
+   * The 1200×675 PNG of a card reply (`core.card(id, lang)`, topics and the
+   * overview alike). Cached by card, language and data version (and checked
+   * against the reply's content); concurrent requests for one card share one render.
    */
   png(reply: CardReply): Promise<Buffer>;
   stats(): { size: number; hits: number; misses: number };
@@ -37,17 +28,10 @@ export function createCardRenderer(source: CardSource, options: CardRendererOpti
   let misses = 0;
 
   return {
-    ids: () => [OVERVIEW_ID, ...source.kb.topics.map((x) => x.id)],
-    reply(id, lang = 'en') {
-      const { kb } = source;
-      const topic = kb.topics.find((x) => x.id === id);
-      const card = topic ? cardReply(kb, topic, lang) : id === OVERVIEW_ID ? overviewCard(kb, lang) : undefined;
-      return card ?? noticeReply(lang, 'error', t(lang).unknownTopic(id.slice(0, 64)));
-    },
     png(reply) {
-      const { kb } = source;
-      const key = `${reply.topicId}\u0000${reply.lang}\u0000${kb.version}`;
-      const content = JSON.stringify(reply);
+      const key = `${reply.topicId}\u0000${reply.lang}\u0000${source.version}`;
+      const { preview: _preview, actions: _actions, private: _private, ...drawn } = reply;
+      const content = JSON.stringify(drawn);
       const cached = cache.get(key);
       if (cached && cached.content === content) {
         hits++;
@@ -56,7 +40,7 @@ export function createCardRenderer(source: CardSource, options: CardRendererOpti
         return cached.png;
       }
       misses++;
-      const png = renderCardPng(reply, cardChart(kb, reply.topicId, reply.lang));
+      const png = renderCardPng(reply);
       const entry = { content, png };
       cache.delete(key);
       cache.set(key, entry);

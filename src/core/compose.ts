@@ -1,45 +1,24 @@
-import { isSpecificType, type KnowledgeBase, type Lang, type LocalizedText, type SpecificType, type Topic } from './data/schema.js';
-import { comma, formatDate, formatInteger, t } from './i18n/index.js';
+import { isSpecificType, type KnowledgeBase, type Lang, type SpecificType, type Topic } from './data/schema.js';
+import { formatInteger, t } from './i18n/index.js';
 import type { MatchResult } from './match/matcher.js';
-import type { AnswerReply, CardReply, DeclineReply, HelpReply, KeyFact, NoticeReply, Reply, SourceRef, SuggestReply, TopicRef } from './reply.js';
-import { MAX_CARD_FIGURES } from './reply.js';
+import { openTopic, topicRef, topicsButton, voteActions } from './reply-actions.js';
+import type { AnswerReply, DeclineReply, HelpReply, KeyFact, NoticeReply, Reply, ReplyAction, SuggestReply } from './reply.js';
+import { sourceRef, text } from './source.js';
 
 /** Builds neutral replies from the knowledge base. Pure functions of (data, match) → reply. */
-export function text(value: LocalizedText, lang: Lang): string {
-  return value[lang] ?? value.en;
-}
 
-export function topicRef(topic: Topic, lang: Lang): TopicRef {
-  return { id: topic.id, title: text(topic.title, lang) };
-}
-
-export function sourceRef(kb: KnowledgeBase, topic: Topic, lang: Lang): SourceRef {
-  const source = kb.sources.find((s) => s.id === topic.source.id)!;
-  const c = t(lang);
-  const title = text(source.title, lang);
-  const published = formatDate(source.published, lang);
-  const asOf = source.asOf !== source.published ? `${lang === 'fa' ? '؛' : ';'} ${c.asOf} ${formatDate(source.asOf, lang)}` : '';
-  return {
-    title,
-    description: text(source.description, lang),
-    published: source.published,
-    asOf: source.asOf,
-    paragraph: topic.source.paragraph,
-    ...(source.url ? { url: source.url } : {}),
-    line: `${c.source}: ${title}${comma(lang)}${published} (${c.paragraph} ${formatInteger(topic.source.paragraph, lang)})${asOf}`,
-  };
-}
+/** Most topics a decline offers: the likeliest ones, not the whole list. */
+export const DECLINE_TOPICS = 3;
 
 function keyFacts(topic: Topic, lang: Lang): KeyFact[] {
   return topic.facts.map((f) => ({ label: text(f.label, lang), value: text(f.display, lang) }));
 }
 
-/** The topic's related topics, `first` (another topic the question was about) ahead of them. */
-function related(kb: KnowledgeBase, topic: Topic, lang: Lang, first?: string): TopicRef[] {
-  const ids = first && first !== topic.id ? [first, ...topic.related.filter((id) => id !== first)] : topic.related;
+/** Buttons for topic ids, in order, skipping unknown ones. */
+function topicActions(kb: KnowledgeBase, ids: readonly string[], lang: Lang, group: ReplyAction['group']): ReplyAction[] {
   return ids.flatMap((id) => {
-    const r = kb.topics.find((x) => x.id === id);
-    return r ? [topicRef(r, lang)] : [];
+    const topic = kb.topics.find((x) => x.id === id);
+    return topic ? [openTopic(topicRef(topic, lang), lang, group)] : [];
   });
 }
 
@@ -58,7 +37,7 @@ export interface AnswerFocus {
 /**
  * The answer for a topic: by default its short text leads; `focus` puts the
  * asked fact first, or says plainly what the source does not give before what
- * it does say.
+ * it does say. Its actions: related topics (`alsoTopicId` first), then 👍 / 👎.
  */
 export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, focus: AnswerFocus = {}): AnswerReply {
   const { factId, unstated, alsoTopicId, unknownYear } = focus;
@@ -71,47 +50,39 @@ export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, focus: 
     details = fact ? `${lead} ${summary}` : `${short} ${summary}`;
     lead = t(lang).notStatedYear(formatInteger(Number(unknownYear), lang));
   }
+  const related = alsoTopicId && alsoTopicId !== topic.id ? [alsoTopicId, ...topic.related.filter((id) => id !== alsoTopicId)] : topic.related;
   return {
     kind: 'answer',
+    grounding: unstated || unknownYear ? 'not-in-source' : 'answered',
+    form: 'full',
     lang,
     topicId: topic.id,
     title: text(topic.title, lang),
     lead,
     details,
     facts: keyFacts(topic, lang),
-    source: sourceRef(kb, topic, lang),
-    related: related(kb, topic, lang, alsoTopicId),
+    source: sourceRef(kb, topic.source.id, lang, fact?.paragraph ?? topic.source.paragraph),
+    actions: [...topicActions(kb, related, lang, 'related'), ...voteActions(topic.id, lang)],
     ...(fact ? { factId: fact.id } : {}),
   };
 }
 
-export function cardReply(kb: KnowledgeBase, topic: Topic, lang: Lang): CardReply {
-  const source = sourceRef(kb, topic, lang);
-  return {
-    kind: 'card',
-    lang,
-    topicId: topic.id,
-    title: text(topic.title, lang),
-    lead: text(topic.short, lang),
-    figures: keyFacts(topic, lang).slice(0, MAX_CARD_FIGURES),
-    source,
-    asOf: source.asOf,
-  };
-}
-
-export function topicRefs(kb: KnowledgeBase, lang: Lang): TopicRef[] {
-  return kb.topics.map((topic) => topicRef(topic, lang));
-}
-
-export function helpReply(kb: KnowledgeBase, lang: Lang, mode: HelpReply['mode']): HelpReply {
+/** Help, welcome or the topic list: every topic is a choice. */
+export function helpReply(kb: KnowledgeBase, lang: Lang, mode: HelpReply['mode'], page = 0): HelpReply {
   const c = t(lang);
   const [title, body] =
     mode === 'welcome' ? [c.welcomeTitle, c.welcomeText] : mode === 'topics' ? [c.topicsTitle, c.topicsText] : [c.helpTitle, c.helpText];
-  return { kind: 'help', lang, mode, title, text: body, topics: topicRefs(kb, lang) };
+  const choices = kb.topics.map((topic) => openTopic(topicRef(topic, lang), lang, 'choices'));
+  return { kind: 'help', lang, mode, title, text: body, actions: choices, ...(page ? { page } : {}) };
 }
 
 export function noticeReply(lang: Lang, level: NoticeReply['level'], message: string): NoticeReply {
-  return { kind: 'notice', lang, level, text: message };
+  return { kind: 'notice', lang, level, text: message, actions: [] };
+}
+
+function decline(kb: KnowledgeBase, match: MatchResult, reason: DeclineReply['reason'], message: string): DeclineReply {
+  const likely = reason === 'empty' ? [] : topicActions(kb, match.suggestions.slice(0, DECLINE_TOPICS), match.lang, 'suggest');
+  return { kind: 'decline', lang: match.lang, reason, text: message, actions: [...likely, topicsButton(match.lang)] };
 }
 
 /** The reply for a match: answer, did-you-mean, help or a decline. */
@@ -128,20 +99,17 @@ export function replyFor(kb: KnowledgeBase, match: MatchResult): Reply {
         unknownYear: match.unknownYear,
       });
     case 'unsure': {
-      const suggestions = match.suggestions.flatMap((id) => {
-        const s = kb.topics.find((x) => x.id === id);
-        return s ? [topicRef(s, lang)] : [];
-      });
-      return { kind: 'suggest', lang, text: c.suggestText, suggestions } satisfies SuggestReply;
+      const actions = [...topicActions(kb, match.suggestions, lang, 'suggest'), topicsButton(lang)];
+      return { kind: 'suggest', lang, text: c.suggestText, actions } satisfies SuggestReply;
     }
     case 'help':
       return helpReply(kb, lang, 'help');
     case 'empty':
-      return { kind: 'decline', lang, reason: 'empty', text: c.declineEmpty, topics: topicRefs(kb, lang) } satisfies DeclineReply;
+      return decline(kb, match, 'empty', c.declineEmpty);
     case 'other-parties':
-      return { kind: 'decline', lang, reason: 'other-parties', text: c.declineOtherParties(placeName(kb, match)), topics: topicRefs(kb, lang) };
+      return decline(kb, match, 'other-parties', c.declineOtherParties(placeName(kb, match)));
     case 'offtopic':
-      return { kind: 'decline', lang, reason: 'offtopic', text: c.declineOfftopic, topics: topicRefs(kb, lang) };
+      return decline(kb, match, 'offtopic', c.declineOfftopic);
   }
 }
 

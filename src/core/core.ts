@@ -1,8 +1,11 @@
-import { answerReply, cardReply, helpReply, noticeReply, replyFor, topicRef } from './compose.js';
+import { type AskContext, createAnswerer } from './answer/answer.js';
+import { answerReply, helpReply, noticeReply } from './compose.js';
 import type { KnowledgeBase, Lang } from './data/schema.js';
 import { t } from './i18n/index.js';
 import { buildMatcher, type Matcher, type MatchResult, type Tuning } from './match/matcher.js';
-import type { Reply, TopicRef } from './reply.js';
+import { topicRef } from './reply-actions.js';
+import type { CardReply, NoticeReply, Reply, TopicRef } from './reply.js';
+import { summaryCard } from './summary-card.js';
 
 export interface AskResult {
   reply: Reply;
@@ -22,15 +25,17 @@ export interface Core {
   readonly version: string;
   /**
    * Answers in the question's language; `langHint` (a platform locale such as
-   * "ru", "fa-IR" or "en-GB") breaks ties for short or mixed input.
+   * "ru", "fa-IR" or "en-GB") breaks ties for short or mixed input; `context`
+   * (the topic the conversation is on) resolves follow-ups.
    */
-  ask(question: string, langHint?: string): AskResult;
+  ask(question: string, langHint?: string, context?: AskContext): AskResult;
   hasTopic(id: string): boolean;
   /** The answer card for a topic id (buttons, deep links, /topic). */
   topic(id: string, lang?: Lang): Reply;
-  /** The moderators' summary card for a topic id. */
-  card(id: string, lang?: Lang): Reply;
-  help(mode: 'help' | 'welcome' | 'topics', lang?: Lang): Reply;
+  /** The summary card for a topic id or 'overview'; a notice for an unknown id. */
+  card(id: string, lang?: Lang): CardReply | NoticeReply;
+  /** Help, welcome or the topic list (`page` of it, where a surface pages it). */
+  help(mode: 'help' | 'welcome' | 'topics', lang?: Lang, page?: number): Reply;
   topics(lang?: Lang): TopicRef[];
   /** Topics ranked for a partial query; all topics in order when the query is blank. */
   searchTopics(query: string, limit: number, lang?: Lang): TopicRef[];
@@ -42,7 +47,8 @@ export interface Core {
 }
 
 export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
-  let state = { kb: initial, matcher: buildMatcher(initial, tuning) };
+  const build = (kb: KnowledgeBase, matcher: Matcher) => ({ kb, matcher, answerer: createAnswerer(kb, matcher) });
+  let state = build(initial, buildMatcher(initial, tuning));
   const observers = new Set<AskObserver>();
   const find = (id: string) => state.kb.topics.find((x) => x.id === id);
   const unknown = (id: string, lang: Lang) => noticeReply(lang, 'error', t(lang).unknownTopic(id.slice(0, 64)));
@@ -54,10 +60,8 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
     get version() {
       return state.kb.version;
     },
-    ask(question, langHint) {
-      const { kb, matcher } = state;
-      const match = matcher.match(question, langHint);
-      const result = { match, reply: replyFor(kb, match) };
+    ask(question, langHint, context) {
+      const result = state.answerer.answer(question, langHint, context);
       for (const observer of observers) observer({ question, platform, result });
       return result;
     },
@@ -67,11 +71,10 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
       return topic ? answerReply(state.kb, topic, lang) : unknown(id, lang);
     },
     card(id, lang = 'en') {
-      const topic = find(id);
-      return topic ? cardReply(state.kb, topic, lang) : unknown(id, lang);
+      return summaryCard(state.kb, id, lang) ?? unknown(id, lang);
     },
-    help(mode, lang = 'en') {
-      return helpReply(state.kb, lang, mode);
+    help(mode, lang = 'en', page = 0) {
+      return helpReply(state.kb, lang, mode, page);
     },
     topics(lang = 'en') {
       return state.kb.topics.map((x) => topicRef(x, lang));
@@ -88,7 +91,7 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
       return [...direct, ...ranked].slice(0, limit).map((x) => topicRef(x, lang));
     },
     replace(kb, matcher) {
-      state = { kb, matcher: matcher ?? buildMatcher(kb, tuning) };
+      state = build(kb, matcher ?? buildMatcher(kb, tuning));
     },
     onAsk(observer) {
       observers.add(observer);

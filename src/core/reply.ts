@@ -1,11 +1,14 @@
+import type { CardChart } from './summary-card.js';
+import type { Action } from './conversation/actions.js';
 import type { Lang } from './data/schema.js';
 
 /**
- * The neutral reply model: one closed union of plain data that every adapter
- * renders in its platform's idiom. Adapters see nothing else of the core.
- * All user-facing strings are already localised in `lang`.
+ * The neutral reply model: one closed union of plain data that every surface
+ * renders in its own idiom. Adapters see nothing else of the core. Every
+ * user-facing string is already localised in `lang`, and every reply carries
+ * what the user can do next as data (`actions`).
  */
-export type Reply = AnswerReply | SuggestReply | DeclineReply | HelpReply | CardReply | NoticeReply;
+export type Reply = AnswerReply | SuggestReply | DeclineReply | HelpReply | CardReply | NoticeReply | ReportReply;
 
 export interface TopicRef {
   id: string;
@@ -17,6 +20,31 @@ export interface KeyFact {
   value: string;
 }
 
+/** One thing a user can do next: an action (encoded by the core's codec) with its label. */
+export interface ReplyAction {
+  action: Action;
+  label: string;
+  /** Actions of one group are laid out together (a row of buttons, a menu); groups in this order. */
+  group: ActionGroup;
+  /** The same step as a typed command, for surfaces without buttons ("/topic gas"). */
+  command?: string;
+}
+
+export type ActionGroup = 'more' | 'suggest' | 'related' | 'choices' | 'vote' | 'post' | 'nav';
+
+/** What every reply has. */
+interface ReplyBase {
+  lang: Lang;
+  /** What the user can do next; renderers lay them out by group and never invent others. */
+  actions: ReplyAction[];
+  /** Show it only to the person who asked, where the surface can (Discord ephemeral messages). */
+  private?: boolean;
+  /** It replaces the message whose button was pressed, where the surface can edit messages. */
+  replaces?: boolean;
+  /** A line shown first, e.g. that a long question was cut. */
+  note?: string;
+}
+
 export interface SourceRef {
   title: string;
   description: string;
@@ -24,59 +52,73 @@ export interface SourceRef {
   published: string;
   /** ISO date the facts describe. */
   asOf: string;
-  paragraph: number;
+  /** The paragraph cited, when one is. */
+  paragraph?: number;
   url?: string;
-  /** One line for plain renderers, e.g. "Source: …, 24 Jan 2025 (paragraph 6)". */
+  /** One line for every renderer, e.g. "Source: …, 24 Jan 2025 (paragraph 6)". */
   line: string;
 }
 
-/** A matched topic: the lead sentence answers the question (the asked fact first). */
-export interface AnswerReply {
+/**
+ * Whether an answer answers: `answered` rests on claims that say what was asked;
+ * `not-in-source` leads by saying the source does not give what was asked (then
+ * what it does say); `after-source` leads by saying the source predates what was
+ * asked. The last two are declines with context.
+ */
+export type Grounding = 'answered' | 'not-in-source' | 'after-source';
+
+/** A matched topic: the lead answers the question (the claim that says it, or yes/no first), then at most two supporting sentences. */
+export interface AnswerReply extends ReplyBase {
   kind: 'answer';
-  lang: Lang;
+  grounding: Grounding;
+  /**
+   * `short`: a chat answer, the lead first (the topic's title is on its "More" button, not above it);
+   * `full`: the whole topic, under its title, with key facts.
+   */
+  form: 'short' | 'full';
   topicId: string;
   title: string;
   lead: string;
-  /** Further explanation; never repeats the lead. */
+  /** Supporting sentences; never repeats the lead. */
   details: string;
+  /** Key facts: on the full topic card only (short answers leave them to "More"). */
   facts: KeyFact[];
   source: SourceRef;
-  related: TopicRef[];
   /** Id of the fact the lead states, when the question asked for one. */
   factId?: string;
 }
 
-/** The matcher is unsure: offer up to three topics. */
-export interface SuggestReply {
+/** The matcher is unsure: offer up to three topics (as actions). */
+export interface SuggestReply extends ReplyBase {
   kind: 'suggest';
-  lang: Lang;
   text: string;
-  suggestions: TopicRef[];
 }
 
 /** Off-topic, a question about other countries, or nothing to answer. */
-export interface DeclineReply {
+export interface DeclineReply extends ReplyBase {
   kind: 'decline';
-  lang: Lang;
-  reason: 'offtopic' | 'other-parties' | 'empty';
+  /** Off-topic, another country pair, nothing asked, a request the bot does not serve, or about events after the source. */
+  reason: 'offtopic' | 'other-parties' | 'empty' | 'request' | 'after-source';
   text: string;
-  topics: TopicRef[];
 }
 
-/** Help, welcome or the list of topics. */
-export interface HelpReply {
+/** Help, welcome or the list of topics (the topics are `choices` actions). */
+export interface HelpReply extends ReplyBase {
   kind: 'help';
-  lang: Lang;
-  mode: 'help' | 'welcome' | 'topics';
+  /** `source`: what the bot's answers come from. */
+  mode: 'help' | 'welcome' | 'topics' | 'source';
   title: string;
   text: string;
-  topics: TopicRef[];
+  /** A hint on how to ask on this surface. */
+  hint?: string;
+  /** The page of the topic list shown, where a surface pages it. */
+  page?: number;
 }
 
 /** A summary card for moderators to post into channels. */
-export interface CardReply {
+export interface CardReply extends ReplyBase {
   kind: 'card';
-  lang: Lang;
+  /** A topic id, or 'overview'. */
   topicId: string;
   title: string;
   lead: string;
@@ -84,13 +126,22 @@ export interface CardReply {
   figures: KeyFact[];
   source: SourceRef;
   asOf: string;
+  /** The figures drawn as a chart on the image card, when they can be. */
+  chart?: CardChart;
+  /** A moderator's preview before posting: where it would go. */
+  preview?: { target: string };
 }
 
-/** A short status line: unknown topic id, rate limit, expired button. */
-export interface NoticeReply {
+/** A short status line: unknown topic, rate limit, expired button, a vote or a post done. */
+export interface NoticeReply extends ReplyBase {
   kind: 'notice';
-  lang: Lang;
   level: 'info' | 'error';
+  text: string;
+}
+
+/** Preformatted text for moderators (the curator's report). */
+export interface ReportReply extends ReplyBase {
+  kind: 'report';
   text: string;
 }
 

@@ -1,40 +1,44 @@
 import type { Config } from '../config.js';
+import type { CuratorPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
 import { recordUnansweredQuestions } from './record.js';
-import { createReloader, describeReload, type BuildKnowledge, type ReloadResult } from './reload.js';
+import { createReloader, type BuildKnowledge, type ReloadResult } from './reload.js';
 import { curatorReport } from './report.js';
-import { openCuratorStore, type Vote, type VoteOutcome } from './store.js';
+import { openCuratorStore } from './store.js';
 
 /**
- * What adapters offer moderators and users beyond questions: /reload,
- * /unanswered and 👍/👎 feedback. Platform-neutral; adapters render the text.
+ * The curator's side of the bot, behind the conversation's `CuratorPort`:
+ * reloading data/ (file watching, SIGHUP, /reload), recording what went
+ * unanswered, the report, and 👍/👎 votes. Platform-neutral.
  */
-export interface Curator {
-  reload(reason: string): Promise<{ result: ReloadResult; text: string }>;
-  /** The report, cut to `maxChars` for the platform's message limit. */
-  report(maxChars: number): string;
-  /** Stores the vote; says whether it was new, changed or the same again (false: not stored). */
-  vote(vote: Vote): VoteOutcome | false;
+export interface Curator extends CuratorPort {
+  reload(reason: string): Promise<ReloadResult>;
   close(): void;
+}
+
+export interface CuratorOptions {
+  /** How new data is built (default: a worker thread). */
+  build?: BuildKnowledge;
+  /** The store's file; default `config.DB_PATH` (':memory:' keeps it for this process only; '' records nothing). */
+  dbPath?: string;
+  /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
+  watch?: boolean;
 }
 
 const SIX_HOURS = 6 * 3_600_000;
 
-export function createCurator(config: Config, core: Core, logger: Logger, build?: BuildKnowledge): Curator {
-  const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, maxMegabytes: config.DB_MAX_MB, logger });
+export function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Curator {
+  const store = openCuratorStore({ path: options.dbPath ?? config.DB_PATH, retentionDays: config.RETENTION_DAYS, maxMegabytes: config.DB_MAX_MB, logger });
   store.enforceRetention();
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
   const stopRecording = recordUnansweredQuestions(core, store);
-  const reloader = createReloader({ dir: config.DATA_DIR, core, logger, watch: config.WATCH_DATA, ...(build ? { build } : {}) });
+  const reloader = createReloader({ dir: config.DATA_DIR, core, logger, watch: options.watch ?? config.WATCH_DATA, ...(options.build ? { build: options.build } : {}) });
   return {
-    async reload(reason) {
-      const result = await reloader.reload(reason);
-      return { result, text: describeReload(result) };
-    },
-    report: (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),
-    vote: (v) => store.recordVote(v),
+    reload: (reason) => reloader.reload(reason),
+    report: async (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),
+    vote: async (v) => store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote }),
     close() {
       clearInterval(retention);
       stopRecording();

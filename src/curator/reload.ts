@@ -1,4 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs';
+import type { ReloadOutcome } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import { DataError, type DataIssue } from '../core/data/load.js';
 import type { Logger } from '../logger.js';
@@ -7,9 +8,8 @@ import { createWorkerBuild } from './build-worker.js';
 
 export { buildInProcess, type BuildKnowledge } from './build.js';
 
-export type ReloadResult =
-  | { ok: true; version: string; topics: number; changed: boolean }
-  | { ok: false; issues: DataIssue[] };
+/** What a reload did: the conversation's `ReloadOutcome`. */
+export type ReloadResult = ReloadOutcome;
 
 export interface Reloader {
   /** Reloads now; concurrent calls share one run. Invalid data keeps the old data and reports why. */
@@ -103,12 +103,4 @@ export function createReloader(opts: ReloaderOptions): Reloader {
       threads?.close();
     },
   };
-}
-
-/** A one-line summary of a reload for a moderator. */
-export function describeReload(result: ReloadResult): string {
-  if (result.ok) return `Data reloaded: ${result.topics} topics (version ${result.version}${result.changed ? '' : ', unchanged'}).`;
-  const shown = result.issues.slice(0, 5).map((i) => `• ${i.file}: ${i.path || '(file)'}: ${i.message}`);
-  const more = result.issues.length > 5 ? `\n… and ${result.issues.length - 5} more` : '';
-  return `Reload rejected; still answering from the previous data.\n${shown.join('\n')}${more}`;
 }

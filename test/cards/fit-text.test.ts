@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, fitText, type TextMeasure, type TextStyle } from '../../src/core/render/fit-text.js';
+import { cleanText, fitText, type TextMeasure, type TextStyle } from '../../src/cards/fit-text.js';
 
 /** A monospace measure: every character is 0.5 em wide, so expected wraps are easy to read. */
 const mono: TextMeasure = { width: (text, size) => [...text].length * size * 0.5, ascent: 0.8, descent: 0.2 };

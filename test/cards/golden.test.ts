@@ -2,9 +2,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, type CardRenderer, createCardRenderer, OVERVIEW_ID } from '../../src/cards/index.js';
+import { CARD_HEIGHT, CARD_WIDTH, type CardRenderer, createCardRenderer } from '../../src/cards/index.js';
 import type { Lang } from '../../src/core/data/schema.js';
-import { CARD_COLORS } from '../../src/core/render/card-colors.js';
+import { CARD_COLORS } from '../../src/cards/card-colors.js';
+import type { KnowledgeBase } from '../../src/core/data/schema.js';
+import { OVERVIEW_ID, summaryCard } from '../../src/core/summary-card.js';
 import { realKnowledgeBase } from '../support/core.js';
 import { countDifferentPixels, decodePng, PNG_SIGNATURE, pngSize } from './png.js';
 
@@ -21,10 +23,11 @@ const CHANNEL_TOLERANCE = 24;
 const PIXEL_TOLERANCE = 0.001;
 
 let cards: CardRenderer;
+let kb: KnowledgeBase;
 let cases: { id: string; lang: Lang }[] = [];
 beforeAll(async () => {
-  const kb = await realKnowledgeBase();
-  cards = createCardRenderer({ kb });
+  kb = await realKnowledgeBase();
+  cards = createCardRenderer(kb);
   cases = [
     ...kb.topics.map((x) => ({ id: x.id, lang: 'en' as const })),
     { id: OVERVIEW_ID, lang: 'en' },
@@ -35,8 +38,8 @@ beforeAll(async () => {
 });
 
 async function render(id: string, lang: Lang): Promise<Buffer> {
-  const reply = cards.reply(id, lang);
-  if (reply.kind !== 'card') throw new Error(`no card for ${id}`);
+  const reply = summaryCard(kb, id, lang);
+  if (!reply) throw new Error(`no card for ${id}`);
   return cards.png(reply);
 }
 

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardTextMeasure, FONT_FAMILY } from '../../src/cards/fonts.js';
-import { cardChart, type CardChart } from '../../src/core/card-chart.js';
-import { cardReply } from '../../src/core/compose.js';
 import { type KnowledgeBase, LANGS, type Lang } from '../../src/core/data/schema.js';
-import { OVERVIEW_ID, overviewCard } from '../../src/core/overview-card.js';
-import { buildCardSvg, CARD_HEIGHT, CARD_WIDTH, type CardSvg } from '../../src/core/render/card-svg.js';
-import type { TextBox } from '../../src/core/render/svg-text.js';
+import { buildCardSvg, CARD_HEIGHT, CARD_WIDTH, type CardSvg } from '../../src/cards/card-svg.js';
+import type { TextBox } from '../../src/cards/svg-text.js';
+import { cardChart, cardIds, summaryCard } from '../../src/core/summary-card.js';
 import type { CardReply } from '../../src/core/reply.js';
 import { realKnowledgeBase } from '../support/core.js';
 
@@ -15,16 +13,14 @@ beforeAll(async () => {
 });
 
 const measure = cardTextMeasure();
-const build = (reply: CardReply, chart?: CardChart): CardSvg => buildCardSvg(reply, { measure, fontFamily: FONT_FAMILY, ...(chart ? { chart } : {}) });
+const build = (reply: CardReply): CardSvg => buildCardSvg(reply, { measure, fontFamily: FONT_FAMILY });
 
 function card(id: string, lang: Lang): CardReply {
-  const topic = kb.topics.find((x) => x.id === id);
-  return topic ? cardReply(kb, topic, lang) : overviewCard(kb, lang)!;
+  return summaryCard(kb, id, lang)!;
 }
 
-function allCards(): { reply: CardReply; chart: CardChart | undefined }[] {
-  const ids = [OVERVIEW_ID, ...kb.topics.map((x) => x.id)];
-  return LANGS.flatMap((lang) => ids.map((id) => ({ reply: card(id, lang), chart: cardChart(kb, id, lang) })));
+function allCards(): { reply: CardReply }[] {
+  return LANGS.flatMap((lang) => cardIds(kb).map((id) => ({ reply: card(id, lang) })));
 }
 
 /** Every line of every text box is no wider than its box and the lines fit its height; boxes stay on the card. */
@@ -45,9 +41,9 @@ describe('summary card layout', () => {
   it('keeps every text of every card (all topics and the overview, en/ru/fa) inside its box, uncut, with no boxes overlapping', () => {
     const cards = allCards();
     expect(cards.length).toBe(3 * (kb.topics.length + 1));
-    for (const { reply, chart } of cards) {
+    for (const { reply } of cards) {
       const where = `${reply.topicId}/${reply.lang}`;
-      const { texts: boxes } = build(reply, chart);
+      const { texts: boxes } = build(reply);
       for (const box of boxes) {
         expectInside(box, where);
         expect(box.fitted.truncated, `${where} ${box.name} is cut`).toBe(false);
@@ -106,8 +102,8 @@ describe('summary card layout', () => {
   });
 
   it('lays Persian out right to left: text anchored at the right edge in bidi isolates, figures and chart mirrored', () => {
-    const fa = build(card('bilateral-trade', 'fa'), cardChart(kb, 'bilateral-trade', 'fa')).svg;
-    const en = build(card('bilateral-trade', 'en'), cardChart(kb, 'bilateral-trade', 'en')).svg;
+    const fa = build(card('bilateral-trade', 'fa')).svg;
+    const en = build(card('bilateral-trade', 'en')).svg;
     const title = (svg: string) => svg.match(/<text x="([\d.]+)"[^>]*font-size="5\d"[^>]*text-anchor="(\w+)">([^<]*)</)!;
     expect(title(en).slice(1, 3)).toEqual(['60', 'start']);
     expect(title(fa).slice(1, 3)).toEqual(['1140', 'end']);
@@ -122,9 +118,9 @@ describe('summary card layout', () => {
 
   it('shows no number that is not in the card data', () => {
     const numbers = (s: string) => new Set(s.match(/[\d\u06f0-\u06f9]+(?:[.,\u066b][\d\u06f0-\u06f9]+)?/gu) ?? []);
-    for (const { reply, chart } of allCards()) {
-      const known = [...numbers(JSON.stringify(reply)), ...numbers(JSON.stringify(chart ?? {}))];
-      const { svg, texts: boxes } = build(reply, chart);
+    for (const { reply } of allCards()) {
+      const known = [...numbers(JSON.stringify(reply))];
+      const { svg, texts: boxes } = build(reply);
       const shown = boxes.flatMap((b) => b.fitted.lines.map((l) => l.text)).join('\n');
       // The as-of date is formatted from reply.asOf; every other number must be in the reply or the chart.
       const asOf = boxes.find((b) => b.name === 'asOf')!.fitted.lines.map((l) => l.text).join(' ');
@@ -145,7 +141,7 @@ describe('card charts', () => {
       growth: fact('bilateral-trade', 'growth-2024').display.en,
     });
     expect(chart.figures).toHaveLength(2);
-    const { svg, texts: boxes } = build(card('bilateral-trade', 'en'), chart);
+    const { svg, texts: boxes } = build(card('bilateral-trade', 'en'));
     expect(svg).toContain('<polygon');
     const shown = (name: string) => boxes.filter((b) => b.name === name).map((b) => b.fitted.lines.map((l) => l.text).join(' '));
     expect(shown('chart.value')).toEqual([fact('bilateral-trade', 'value-2024').display.en]);
@@ -160,7 +156,7 @@ describe('card charts', () => {
     const share = fact('local-currencies', 'share');
     const chart = cardChart(kb, 'local-currencies', 'en')!;
     expect(chart).toMatchObject({ kind: 'share', percent: share.value });
-    const svg = build(card('local-currencies', 'en'), chart).svg;
+    const svg = build(card('local-currencies', 'en')).svg;
     const ring = svg.match(/r="([\d.]+)"[^>]*stroke-dasharray="([\d.]+) ([\d.]+)"/)!;
     expect(Number(ring[2]) / Number(ring[3])).toBeCloseTo(Number(share.value) / 100, 2);
     expect(Number(ring[3])).toBeCloseTo(2 * Math.PI * Number(ring[1]), 0);

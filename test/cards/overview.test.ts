@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cardChart, cardFacts } from '../../src/core/card-chart.js';
-import { text } from '../../src/core/compose.js';
 import { type KnowledgeBase, LANGS } from '../../src/core/data/schema.js';
-import { OVERVIEW_FIGURES, OVERVIEW_ID, OVERVIEW_TOPIC, overviewCard } from '../../src/core/overview-card.js';
+import { t } from '../../src/core/i18n/index.js';
+import { text } from '../../src/core/source.js';
+import { cardChart, OVERVIEW_FIGURES, OVERVIEW_ID, OVERVIEW_TOPIC, summaryCard } from '../../src/core/summary-card.js';
 import { realKnowledgeBase } from '../support/core.js';
 
 let kb: KnowledgeBase;
@@ -17,12 +17,12 @@ describe('overview card', () => {
     for (const ref of OVERVIEW_FIGURES) expect(fact(ref.topic, ref.fact), `${ref.topic}/${ref.fact}`).toBeDefined();
   });
 
-  it('is built from the data in each language: source title, treaty short answer, the four headline figures', () => {
+  it('is built from the data in each language: the agreement’s name, the treaty’s short answer, the four headline figures', () => {
     const treaty = kb.topics.find((x) => x.id === OVERVIEW_TOPIC)!;
     const source = kb.sources.find((s) => s.id === treaty.source.id)!;
     for (const lang of LANGS) {
-      const card = overviewCard(kb, lang)!;
-      expect(card).toMatchObject({ kind: 'card', lang, topicId: OVERVIEW_ID, title: text(source.title, lang), lead: text(treaty.short, lang), asOf: source.asOf });
+      const card = summaryCard(kb, OVERVIEW_ID, lang)!;
+      expect(card).toMatchObject({ kind: 'card', lang, topicId: OVERVIEW_ID, title: t(lang).agreementName, lead: text(treaty.short, lang), asOf: source.asOf });
       expect(card.figures).toEqual(
         OVERVIEW_FIGURES.map((ref) => {
           const f = fact(ref.topic, ref.fact)!;
@@ -31,7 +31,10 @@ describe('overview card', () => {
       );
       // The figures come from several paragraphs: the source line cites none.
       expect(card.source.line).toContain(text(source.title, lang));
-      expect(card.source.line).not.toMatch(/\(\D+ \d+\)/);
+      expect(card.source.line).not.toMatch(/\(\D+ [\d\u06f0-\u06f9]+\)/);
+      // The same source-line formatter as topic cards: the same separators in every language.
+      const topicLine = summaryCard(kb, 'gas', lang)!.source.line;
+      expect(topicLine.startsWith(card.source.line)).toBe(true);
     }
   });
 
@@ -39,12 +42,12 @@ describe('overview card', () => {
     const chart = cardChart(kb, OVERVIEW_ID, 'en')!;
     expect(chart.kind).toBe('growth');
     expect(chart.figures.map((f) => f.value)).toEqual([fact('bilateral-trade', 'value-2024')!.display.en, fact('bilateral-trade', 'growth-2024')!.display.en]);
-    expect(cardFacts(kb, OVERVIEW_ID).map((x) => x.fact.id)).toEqual(OVERVIEW_FIGURES.map((r) => r.fact));
+    expect(summaryCard(kb, OVERVIEW_ID, 'en')!.chart).toEqual(chart);
   });
 
   it('leaves out a figure the data no longer has, and is absent without a treaty topic', () => {
     const without = { ...kb, topics: kb.topics.map((x) => (x.id === 'gas' ? { ...x, facts: [] } : x)) };
-    expect(overviewCard(without, 'en')!.figures).toHaveLength(OVERVIEW_FIGURES.length - 1);
-    expect(overviewCard({ ...kb, topics: kb.topics.filter((x) => x.id !== OVERVIEW_TOPIC) }, 'en')).toBeUndefined();
+    expect(summaryCard(without, OVERVIEW_ID, 'en')!.figures).toHaveLength(OVERVIEW_FIGURES.length - 1);
+    expect(summaryCard({ ...kb, topics: kb.topics.filter((x) => x.id !== OVERVIEW_TOPIC) }, OVERVIEW_ID, 'en')).toBeUndefined();
   });
 });

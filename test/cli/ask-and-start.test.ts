@@ -31,7 +31,7 @@ function run(args: string[], input: string, env: Record<string, string> = {}) {
 describe('ask CLI', () => {
   it('writes exactly one JSON object per input line (the evaluation contract)', async () => {
     const questions = ['How much gas will Russia send to Iran?', "what's the weather like?", '', 'what can you answer', 'tell me about the defense stuff'];
-    const { code, stdout } = await run(['src/cli/ask.ts', '--jsonl'], `${questions.join('\n')}\n`);
+    const { code, stdout } = await run(['src/entry/ask.ts', '--jsonl'], `${questions.join('\n')}\n`);
     expect(code).toBe(0);
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(questions.length);
@@ -49,13 +49,13 @@ describe('ask CLI', () => {
   });
 
   it('prints the plain-text answer for one question', async () => {
-    const { code, stdout } = await run(['src/cli/ask.ts', 'where was the agreement signed'], '');
+    const { code, stdout } = await run(['src/entry/ask.ts', 'where was the agreement signed'], '');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Moscow/);
   });
 
   it('exits with the file, path and reason when the data is invalid', async () => {
-    const { code, stderr, stdout } = await run(['src/cli/ask.ts', 'gas'], '', { DATA_DIR: brokenData });
+    const { code, stderr, stdout } = await run(['src/entry/ask.ts', 'gas'], '', { DATA_DIR: brokenData });
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/topics\/gas\.yaml: facts\[0\]\.value: /);
@@ -64,14 +64,14 @@ describe('ask CLI', () => {
 
 describe('npm start without tokens', () => {
   it('runs the console chat on piped input, answers each line and exits 0', async () => {
-    const { code, stdout } = await run(['src/main.ts'], 'when was it signed?\nsing me something\n');
+    const { code, stdout } = await run(['src/entry/main.ts'], 'when was it signed?\nsing me something\n');
     expect(code).toBe(0);
     expect(stdout).toMatch(/17 January 2025/);
     expect(stdout).toMatch(/I only answer questions about the Russia–Iran/);
   });
 
   it('refuses a malformed token, naming the variable', async () => {
-    const { code, stderr } = await run(['src/main.ts'], '', { TELEGRAM_BOT_TOKEN: 'oops' });
+    const { code, stderr } = await run(['src/entry/main.ts'], '', { TELEGRAM_BOT_TOKEN: 'oops' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/TELEGRAM_BOT_TOKEN: must look like/);
     expect(stderr).not.toContain('oops');

@@ -49,7 +49,7 @@ describe('loading data/', () => {
 
   it('reports a missing required field and an unknown field', async () => {
     const dir = await copyOfData();
-    await edit(join(dir, 'topics/nuclear.yaml'), (s) => s.replace(/^short:\n  en: .*\n(  (ru|fa): .*\n)*/m, '').replace(/^id: nuclear$/m, 'id: nuclear\ncolour: red'));
+    await edit(join(dir, 'topics/nuclear.yaml'), (s) => s.replace(/^short:\n {2}en: .*\n( {2}(ru|fa): .*\n)*/m, '').replace(/^id: nuclear$/m, 'id: nuclear\ncolour: red'));
     const issues = await issuesOf(dir);
     const paths = issues.map((i) => `${i.file.replace(/.*\/topics\//, '')} ${i.path}`);
     expect(paths).toContain('nuclear.yaml short');
@@ -58,8 +58,8 @@ describe('loading data/', () => {
 
   it('rejects a missing translation, naming the file and the field', async () => {
     const dir = await copyOfData();
-    await edit(join(dir, 'topics/nuclear.yaml'), (s) => s.replace(/^(title:\n  en: .*\n)  ru: .*\n/m, '$1'));
-    await edit(join(dir, 'topics/gas.yaml'), (s) => s.replace(/^(heldout:\n(?:  en:\n(?:    - .*\n)+))  ru:\n(?:    - .*\n)+/m, '$1'));
+    await edit(join(dir, 'topics/nuclear.yaml'), (s) => s.replace(/^(title:\n {2}en: .*\n) {2}ru: .*\n/m, '$1'));
+    await edit(join(dir, 'topics/gas.yaml'), (s) => s.replace(/^(heldout:\n(?: {2}en:\n(?: {4}- .*\n)+)) {2}ru:\n(?: {4}- .*\n)+/m, '$1'));
     const issues = await issuesOf(dir);
     expect(issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/nuclear\.yaml$/), path: 'title.ru' }));
     expect(issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/gas\.yaml$/), path: 'heldout.ru' }));

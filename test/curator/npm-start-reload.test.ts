@@ -19,7 +19,7 @@ describe('npm start: SIGHUP reload in a build thread', () => {
     dir = await mkdtemp(join(tmpdir(), 'pb-start-'));
     await cp('data', dir, { recursive: true });
     fake = await FakeBotApi.start();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
       env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'debug', DB_PATH: '', WATCH_DATA: 'false', DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -40,7 +40,7 @@ describe('npm start: SIGHUP reload in a build thread', () => {
     try {
       await fake.waitForPoll();
       const gas = join(dir, 'topics/gas.yaml');
-      await writeFile(gas, (await readFile(gas, 'utf8')).replace('of natural gas to Iran annually.', 'of natural gas to Iran annually (curated edit).'));
+      await writeFile(gas, (await readFile(gas, 'utf8')).replace('of natural gas to Iran a year.', 'of natural gas to Iran a year (curated edit).'));
       const reloaded = logged(/"msg":"data reloaded"/);
       child.kill('SIGHUP');
       await reloaded;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/core.js';
 import { loadKnowledgeBase } from '../../src/core/data/load.js';
-import { createReloader, describeReload, type ReloadResult } from '../../src/curator/reload.js';
+import { reloadText } from '../../src/core/conversation/features/reload.js';
+import { createReloader, type ReloadResult } from '../../src/curator/reload.js';
 import { capturingLogger } from '../support/log.js';
 
 const dirs: string[] = [];
@@ -31,7 +32,7 @@ describe('hot reload', { timeout: 60_000 }, () => {
     const gas = join(dir, 'topics/gas.yaml');
     const original = await readFile(gas, 'utf8');
 
-    const edited = original.replace('of natural gas to Iran annually.', 'of natural gas to Iran annually (curated edit).');
+    const edited = original.replace('of natural gas to Iran a year.', 'of natural gas to Iran a year (curated edit).');
     expect(edited).not.toBe(original);
     await writeFile(gas, edited);
     const ok = await reloader.reload('test');
@@ -44,7 +45,7 @@ describe('hot reload', { timeout: 60_000 }, () => {
     expect(bad.ok).toBe(false);
     expect(core.version).toBe(version);
     expect(gasLead(core)).toContain('(curated edit)');
-    const text = describeReload(bad);
+    const text = reloadText(bad, 'en');
     expect(text).toMatch(/Reload rejected; still answering from the previous data/);
     expect(text).toMatch(/topics\/gas\.yaml: facts\[0\]\.asks\[0\]: /);
     expect(log.text()).toMatch(/data reload rejected/);

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandsJSON } from '../../src/adapters/discord/commands/index.js';
+import { commandsJSON } from '../../src/adapters/discord/commands-json.js';
 import { deployCommands } from '../../src/adapters/discord/deploy-commands.js';
-import { ru } from '../../src/core/i18n/ru.js';
+import { t } from '../../src/core/i18n/index.js';
 import { FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fakes/discord-gateway.js';
 import { testConfig } from './harness.js';
 
@@ -15,6 +15,8 @@ function run(script: string, env: Record<string, string | undefined>): Promise<{
   });
 }
 
+const ru = t('ru');
+const ALL = ['help', 'topics', 'topic', 'ask', 'card', 'reload', 'unanswered'];
 const MANAGE_MESSAGES = String(1n << 13n);
 const GUILD_CONTEXT = 0;
 const BOT_DM_CONTEXT = 1;
@@ -26,7 +28,7 @@ describe('deploy-commands against the fake REST', () => {
   });
   afterAll(() => fake?.close());
 
-  it('registers the builders’ JSON in one guild when DISCORD_GUILD_ID is set', async () => {
+  it('registers the core’s commands listed on Discord in one guild when DISCORD_GUILD_ID is set', async () => {
     const result = await deployCommands(testConfig(fake, { DISCORD_GUILD_ID: FAKE_GUILD_ID }));
     const call = fake.calls.at(-1)!;
     expect(call.method).toBe('PUT');
@@ -34,7 +36,7 @@ describe('deploy-commands against the fake REST', () => {
     expect(call.authorization).toBe(`Bot ${FAKE_TOKEN}`);
     expect(call.body).toEqual(commandsJSON());
     expect(result.scope).toBe('guild');
-    expect(result.commands.map((c) => c.name)).toEqual(['ask', 'topic', 'topics', 'help', 'card', 'reload', 'unanswered']);
+    expect(result.commands.map((c) => c.name)).toEqual(ALL);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
@@ -43,26 +45,33 @@ describe('deploy-commands against the fake REST', () => {
     expect(result.scope).toBe('global');
   });
 
-  it('describes each command as the issue asks: options, permissions and contexts', () => {
+  it('describes each command from its spec: option types by argument kind, permissions and contexts by privilege', () => {
     const byName = Object.fromEntries(fake.calls.at(-1)!.body.map((c: any) => [c.name, c]));
     const option = (command: string, name: string) => byName[command].options.find((o: any) => o.name === name);
     expect(option('ask', 'question')).toMatchObject({ type: 3, required: true, max_length: 1000 });
-    expect(option('ask', 'private')).toMatchObject({ type: 5 });
-    expect(option('ask', 'private').required ?? false).toBe(false);
-    expect(option('topic', 'name')).toMatchObject({ type: 3, required: true, autocomplete: true });
-    expect(option('card', 'topic')).toMatchObject({ type: 3, required: true, autocomplete: true });
-    expect(option('card', 'channel')).toMatchObject({ type: 7, required: true, channel_types: [0, 5] });
-    expect(option('card', 'image')).toMatchObject({ type: 5 });
-    expect(option('card', 'image').required ?? false).toBe(false);
-    expect(option('card', 'language')).toMatchObject({ type: 3 });
-    expect(option('card', 'language').choices.map((c: any) => c.value)).toEqual(['en', 'ru', 'fa']);
+    expect(option('ask', 'private')).toMatchObject({ type: 5, required: false });
+    expect(option('topic', 'topic')).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 100 });
+    expect(byName.card.options.map((o: any) => [o.name, o.type, o.required])).toEqual([
+      ['topic', 3, true],
+      ['language', 3, false],
+      ['image', 5, false],
+      ['channel', 7, false], // without it, a preview for the channel the moderator is in
+    ]);
+    expect(option('card', 'topic')).toMatchObject({ autocomplete: true });
+    expect(option('card', 'channel').channel_types).toEqual([0, 5]);
+    expect(option('card', 'language').choices.map((c: any) => [c.name, c.value])).toEqual([
+      ['English', 'en'],
+      ['Russian', 'ru'],
+      ['Persian', 'fa'],
+    ]);
+    expect(option('card', 'language').autocomplete).toBeUndefined();
     for (const name of ['card', 'reload', 'unanswered']) {
       expect(byName[name].default_member_permissions, name).toBe(MANAGE_MESSAGES);
       expect(byName[name].contexts, name).toEqual([GUILD_CONTEXT]);
     }
     expect(byName.reload.options ?? []).toEqual([]);
     expect(byName.unanswered.options ?? []).toEqual([]);
-    for (const name of ['ask', 'topic', 'topics', 'help']) {
+    for (const name of ['help', 'topics', 'topic', 'ask']) {
       expect(byName[name].default_member_permissions ?? null).toBeNull();
       expect(byName[name].contexts).toEqual([GUILD_CONTEXT, BOT_DM_CONTEXT]);
     }
@@ -78,8 +87,8 @@ describe('deploy-commands against the fake REST', () => {
     const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_API_BASE: fake.apiBase };
     const before = fake.calls.length;
     const [ok, missing] = await Promise.all([
-      run('src/cli/deploy-commands.ts', env),
-      run('src/cli/deploy-commands.ts', { PATH: process.env.PATH, DISCORD_API_BASE: fake.apiBase }),
+      run('src/entry/deploy-commands.ts', env),
+      run('src/entry/deploy-commands.ts', { PATH: process.env.PATH, DISCORD_API_BASE: fake.apiBase }),
     ]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
@@ -109,16 +118,16 @@ describe('deploy-commands against the fake REST', () => {
       }
     }
     const byName = Object.fromEntries(commands.map((c) => [c.name, c]));
-    expect(byName.ask.description_localizations.ru).toBe(ru.discordAskDescription);
-    expect(byName.reload.description_localizations.ru).toBe(ru.discordReloadDescription);
-    expect(byName.unanswered.description_localizations.ru).toBe(ru.discordUnansweredDescription);
+    expect(byName.ask.description_localizations.ru).toBe(ru.cmdAsk);
+    expect(byName.reload.description_localizations.ru).toBe(ru.cmdReload);
+    expect(byName.unanswered.description_localizations.ru).toBe(ru.cmdUnanswered);
     const question = byName.ask.options.find((o: any) => o.name === 'question');
-    expect(question).toMatchObject({ name_localizations: { ru: ru.discordOptQuestion }, description_localizations: { ru: ru.discordAskQuestion } });
+    expect(question).toMatchObject({ name_localizations: { ru: ru.argQuestion }, description_localizations: { ru: ru.argQuestionInfo } });
     const language = byName.card.options.find((o: any) => o.name === 'language');
-    expect(language.choices.map((c: any) => c.name_localizations.ru)).toEqual([ru.discordLangEnglish, ru.discordLangRussian, ru.discordLangPersian]);
+    expect(language.choices.map((c: any) => c.name_localizations.ru)).toEqual([ru.langEnglish, ru.langRussian, ru.langPersian]);
   });
 
-  it('with DISCORD_MODERATOR_GUILD_IDS: /reload and /unanswered are registered only in those servers, the rest as before', async () => {
+  it('with DISCORD_MODERATOR_GUILD_IDS: the operator commands (/reload, /unanswered) are registered only in those servers, the rest as before', async () => {
     const [a, b] = ['200000000000000101', '200000000000000102'];
     const before = fake.calls.length;
     const result = await deployCommands(testConfig(fake, { DISCORD_MODERATOR_GUILD_IDS: `${a},${b}` }));
@@ -129,7 +138,7 @@ describe('deploy-commands against the fake REST', () => {
       `PUT /applications/${FAKE_APP_ID}/guilds/${b}/commands`,
     ]);
     const names = (body: any[]) => body.map((c) => c.name);
-    expect(names(calls[0]!.body)).toEqual(['ask', 'topic', 'topics', 'help', 'card']);
+    expect(names(calls[0]!.body)).toEqual(['help', 'topics', 'topic', 'ask', 'card']);
     for (const call of calls.slice(1)) {
       expect(names(call.body)).toEqual(['reload', 'unanswered']);
       for (const command of call.body) {
@@ -138,7 +147,7 @@ describe('deploy-commands against the fake REST', () => {
       }
     }
     expect(result.scope).toBe('global');
-    expect(result.commands.map((c) => c.name)).toEqual(['ask', 'topic', 'topics', 'help', 'card']);
+    expect(result.commands.map((c) => c.name)).toEqual(['help', 'topics', 'topic', 'ask', 'card']);
     expect(result.moderatorGuilds.map((d) => [d.guildId, d.scope, d.commands.map((c) => c.name)])).toEqual([
       [a, 'guild', ['reload', 'unanswered']],
       [b, 'guild', ['reload', 'unanswered']],
@@ -151,7 +160,7 @@ describe('deploy-commands against the fake REST', () => {
     const result = await deployCommands(testConfig(fake, { DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_MODERATOR_GUILD_IDS: `${FAKE_GUILD_ID},${other}` }));
     const calls = fake.calls.slice(before);
     expect(calls.map((c) => [c.path, c.body.map((x: any) => x.name)])).toEqual([
-      [`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`, ['ask', 'topic', 'topics', 'help', 'card', 'reload', 'unanswered']],
+      [`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`, ALL],
       [`/applications/${FAKE_APP_ID}/guilds/${other}/commands`, ['reload', 'unanswered']],
     ]);
     expect(result.scope).toBe('guild');
@@ -186,7 +195,7 @@ describe('deploy-commands against the fake REST', () => {
   it('`npm run deploy-commands` also reports the moderator servers it registered /reload and /unanswered in', async () => {
     const moderatorGuild = '900000000000000077';
     const env = { PATH: process.env.PATH, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_MODERATOR_GUILD_IDS: moderatorGuild, DISCORD_API_BASE: fake.apiBase };
-    const ok = await run('src/cli/deploy-commands.ts', env);
+    const ok = await run('src/entry/deploy-commands.ts', env);
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toMatch(/^Registered \d+ commands globally/m);
     expect(ok.stdout).not.toMatch(/^Registered \d+ commands globally.*\/reload/m);

@@ -1,38 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
-import type { Adapter } from '../../src/adapters/types.js';
+import type { Adapter, AdapterDeps } from '../../src/adapters/types.js';
 import { type Config, loadConfig, secretsOf } from '../../src/config.js';
-import { type Core, createCore } from '../../src/core/core.js';
-import { loadKnowledgeBase } from '../../src/core/data/load.js';
-import type { KnowledgeBase } from '../../src/core/data/schema.js';
-import { createCurator, type Curator } from '../../src/curator/curator.js';
-import type { Tuning } from '../../src/core/match/matcher.js';
+import type { Core } from '../../src/core/core.js';
+import { createCurator } from '../../src/curator/curator.js';
+import { buildInProcess } from '../../src/curator/reload.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { FAKE_APP_ID, FAKE_TOKEN, type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from '../fakes/discord-gateway.js';
-
-let kb: Promise<KnowledgeBase> | undefined;
-/** The project's data, loaded once per test file. */
-export function knowledgeBase(): Promise<KnowledgeBase> {
-  kb ??= loadKnowledgeBase('data');
-  return kb;
-}
-
-let shared: Promise<Core> | undefined;
-/** A core on the project's data; without tuning, one shared per test file. */
-export async function testCore(tuning?: Tuning): Promise<Core> {
-  if (tuning) return createCore(await knowledgeBase(), tuning);
-  shared ??= knowledgeBase().then((kb) => createCore(kb));
-  return shared;
-}
+import { testDeps } from '../support/deps.js';
+import { FAKE_APP_ID, FAKE_TOKEN, type FakeDiscord, type FakeDiscordOptions, type FakeUser, type RecordedCall, type SentInteraction, startFakeDiscord } from '../fakes/discord-gateway.js';
 
 /** A logger writing JSON lines into `lines` (with the real redaction and scrubbing); `written` emits 'line' for each. */
 export function captureLogger(config: Config): { logger: Logger; lines: string[]; written: EventEmitter } {
   const lines: string[] = [];
   const written = new EventEmitter();
+  written.setMaxListeners(0);
   const destination = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) {
@@ -49,39 +31,58 @@ export function testConfig(fake: FakeDiscord, env: Record<string, string> = {}):
   return loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug', ...env });
 }
 
+export interface BotOptions {
+  core?: Core;
+  /** Environment for the adapter's configuration (DISCORD_MODERATOR_GUILD_IDS…); DATA_DIR also gives the curator that data folder. */
+  env?: Record<string, string>;
+  fake?: FakeDiscordOptions;
+  /** Flood budget per user per minute (default: plenty). */
+  ratePerMinute?: number;
+  /** A core that answers nothing outright: every question gets did-you-mean. */
+  unsure?: boolean;
+  /** Replaces parts of the adapter's deps (e.g. a failing curator). */
+  deps?: (deps: AdapterDeps) => AdapterDeps;
+}
+
 export interface Bot {
   fake: FakeDiscord;
   adapter: Adapter;
-  /** The core the adapter answers from (its Discord view). */
-  core: Core;
-  /** The real curator the adapter uses, on a database in a temporary folder (unless DB_PATH is given). */
-  curator: Curator;
-  lines: string[];
+  deps: AdapterDeps;
   config: Config;
+  lines: string[];
+  /** Emits 'line' for each log line written. */
+  written: EventEmitter;
   /** Parsed log lines. */
   logs(): Array<Record<string, any>>;
   /** Resolves with the first log entry (past or future) that passes `test`. */
-  waitForLog(test: (entry: Record<string, any>) => boolean): Promise<Record<string, any>>;
+  waitForLog(test: (entry: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  /** The hashed id the core and its logs know a Discord user by. */
+  userKey(user?: FakeUser): string;
   stop(): Promise<void>;
 }
 
 /**
- * A fake Discord and the Discord adapter as `npm start` creates it, with DISCORD_API_BASE
- * pointing at the fake: the core's Discord view and a real curator (its database in a
- * fresh temporary folder, data files not watched).
+ * A fake Discord and the Discord adapter as boot creates it, with
+ * DISCORD_API_BASE pointing at the fake: the test deps (real core, curator on
+ * an in-memory database, flood control, claims) and a capturing logger.
  */
-export async function startBot(opts: { core?: Core; env?: Record<string, string>; fake?: FakeDiscordOptions } = {}): Promise<Bot> {
+export async function startBot(opts: BotOptions = {}): Promise<Bot> {
   const fake = await startFakeDiscord(opts.fake);
-  const dir = mkdtempSync(join(tmpdir(), 'discord-bot-'));
-  const config = testConfig(fake, { DB_PATH: join(dir, 'bot.db'), WATCH_DATA: 'false', ...opts.env });
+  const config = testConfig(fake, { WATCH_DATA: 'false', ...opts.env });
   const { logger, lines, written } = captureLogger(config);
-  const core = opts.core ?? (await testCore());
-  const curator = createCurator(config, core, logger);
-  const adapter = createDiscordAdapter(config, core.forPlatform('discord'), logger, curator);
+  const base = await testDeps({ ratePerMinute: opts.ratePerMinute ?? 10_000, unsure: opts.unsure, logger, ...(opts.core ? { core: opts.core } : {}) });
+  let closeCurator = base.close;
+  if (opts.env?.DATA_DIR) {
+    base.close();
+    const curator = createCurator(loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', DATA_DIR: opts.env.DATA_DIR }), base.core, logger, { build: buildInProcess });
+    base.curator = curator;
+    closeCurator = () => curator.close();
+  }
+  const deps = opts.deps ? opts.deps(base) : base;
+  const adapter = createDiscordAdapter(config, deps);
   const cleanUp = async () => {
     await fake.close();
-    curator.close();
-    rmSync(dir, { recursive: true, force: true });
+    closeCurator();
   };
   try {
     await adapter.start();
@@ -89,32 +90,33 @@ export async function startBot(opts: { core?: Core; env?: Record<string, string>
     await cleanUp();
     throw err;
   }
+  const parse = (line: string) => JSON.parse(line) as Record<string, any>;
   return {
     fake,
     adapter,
-    core: core.forPlatform('discord'),
-    curator,
-    lines,
+    deps,
     config,
-    logs: () => lines.map((l) => JSON.parse(l) as Record<string, any>),
-    async waitForLog(test) {
-      const parse = (line: string) => JSON.parse(line) as Record<string, any>;
+    lines,
+    written,
+    logs: () => lines.map(parse),
+    userKey: (user = fake.user) => deps.ids.hash('dc-user', user.id),
+    waitForLog(test, timeoutMs = 10_000) {
       const found = lines.map(parse).find(test);
-      if (found) return found;
-      const ac = new AbortController();
-      const timer = setTimeout(() => ac.abort(), 5000);
-      try {
-        for await (const [line] of EventEmitter.on(written, 'line', { signal: ac.signal })) {
-          const entry = parse(line as string);
-          if (test(entry)) return entry;
-        }
-      } catch (err) {
-        if (ac.signal.aborted) throw new Error('timed out after 5000 ms waiting for a log line');
-        throw err;
-      } finally {
-        clearTimeout(timer);
-      }
-      throw new Error('log stream ended');
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          written.off('line', listener);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for a log line`));
+        }, timeoutMs);
+        const listener = (line: string) => {
+          const entry = parse(line);
+          if (!test(entry)) return;
+          clearTimeout(timer);
+          written.off('line', listener);
+          resolve(entry);
+        };
+        written.on('line', listener);
+      });
     },
     async stop() {
       await adapter.stop();
@@ -123,13 +125,24 @@ export async function startBot(opts: { core?: Core; env?: Record<string, string>
   };
 }
 
-/** Every secret the bot has seen: the bot token and each interaction token. */
+/** Every secret the bot has seen that reached its log: the bot token and each interaction token. */
 export function secretsIn(bot: Bot): string[] {
-  const found = [bot.config.DISCORD_TOKEN!, ...bot.fake.interactions.map((i) => i.token)].filter((s) => bot.lines.some((l) => l.includes(s)));
-  return found;
+  return [bot.config.DISCORD_TOKEN!, ...bot.fake.interactions.map((i) => i.token)].filter((s) => bot.lines.some((l) => l.includes(s)));
 }
 
 export const OPTION = { string: 3, boolean: 5, channel: 7 } as const;
-/** Data of Discord's responses: a reply's buttons, flattened over its rows. */
-export const buttonsOf = (data: any): any[] => (data?.components ?? []).flatMap((row: any) => row.components);
 export const EPHEMERAL = 64;
+/** Components of a message payload, flattened over its rows. */
+export const componentsOf = (data: any): any[] => (data?.components ?? []).flatMap((row: any) => row.components);
+/** Buttons of a message payload. */
+export const buttonsOf = (data: any): any[] => componentsOf(data).filter((c) => c.type === 2);
+/** A POST that answers message `id` (a reply with its message_reference), once Discord accepted it. */
+export const replyTo = (id: string) => (c: RecordedCall) => c.method === 'POST' && c.status === 200 && c.body?.message_reference?.message_id === id;
+
+/** The first answer to an interaction (see FakeDiscord.waitForResponse), and whether only its user sees it (the flag is on the deferral when deferred). */
+export async function answerOf(fake: FakeDiscord, sent: SentInteraction, timeoutMs?: number): Promise<{ type: number; data: any; ephemeral: boolean }> {
+  const { type, data } = await fake.waitForResponse(sent, timeoutMs);
+  const callback = fake.calls.find((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback` && c.status < 300)!;
+  const flags = type === 5 ? (callback.body.data?.flags ?? 0) : (data.flags ?? 0);
+  return { type, data, ephemeral: (flags & EPHEMERAL) === EPHEMERAL };
+}

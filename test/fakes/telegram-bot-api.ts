@@ -525,7 +525,10 @@ function checkCommands(commands: unknown): void {
 }
 
 function checkInlineResults(results: unknown): void {
-  if (!Array.isArray(results)) return bad('RESULTS_INVALID');
+  if (!Array.isArray(results)) {
+    bad('RESULTS_INVALID');
+    return;
+  }
   if (results.length > 50) bad('RESULTS_TOO_MUCH');
   const ids = new Set<string>();
   for (const r of results as Params[]) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/core.js';
 import { normalizeText, tokenize } from '../../src/core/text/normalize.js';
-import { MAX_TEXT_REPLY, renderText } from '../../src/core/render/text.js';
+import { MAX_TEXT_REPLY, renderText } from '../../src/adapters/kit/plain-text.js';
 import { realCore } from '../support/core.js';
 import { hostileText } from '../support/arbitraries.js';
 

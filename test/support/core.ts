@@ -1,6 +1,7 @@
 import { createCore, type Core } from '../../src/core/core.js';
 import { loadKnowledgeBase } from '../../src/core/data/load.js';
 import type { KnowledgeBase } from '../../src/core/data/schema.js';
+import type { Reply } from '../../src/core/reply.js';
 
 let kbPromise: Promise<KnowledgeBase> | undefined;
 let core: Core | undefined;
@@ -15,4 +16,10 @@ export function realKnowledgeBase(): Promise<KnowledgeBase> {
 export async function realCore(): Promise<Core> {
   core ??= createCore(await realKnowledgeBase());
   return core;
+}
+
+/** Whether a reply answers (an answer resting on claims that say what was asked), and with which topic. */
+export function verdictOf(reply: Reply): { answered: boolean; topic: string | null } {
+  const answered = reply.kind === 'answer' && reply.grounding === 'answered';
+  return { answered, topic: reply.kind === 'answer' ? reply.topicId : null };
 }

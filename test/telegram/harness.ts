@@ -1,13 +1,15 @@
 import { Writable } from 'node:stream';
-import type { Chat, Message, User } from 'grammy/types';
+import type { Chat, InlineKeyboardButton, Message, User } from 'grammy/types';
+import type { AdapterDeps } from '../../src/adapters/types.js';
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/create-telegram-adapter.js';
 import { type Config, loadConfig, secretsOf } from '../../src/config.js';
 import type { Core } from '../../src/core/core.js';
-import { createCurator, type Curator } from '../../src/curator/curator.js';
+import type { Curator } from '../../src/curator/curator.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeBotApi, type ApiCall, type FakeBotApiOptions } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { realCore } from '../support/core.js';
+import { testDeps } from '../support/deps.js';
 
 export const CHANNEL = channelChat(-1001234567890, 'partnership_news');
 export const MODERATOR = user(555_001, 'Mo', { username: 'mo_moderator' });
@@ -18,8 +20,10 @@ export interface TelegramTest {
   fake: FakeBotApi;
   adapter: TelegramAdapter;
   config: Config;
-  /** The core the adapter answers from (the shared real core's Telegram view). */
+  /** The core the adapter answers from (the shared real core unless another was given). */
   core: Core;
+  /** What the adapter was built from (ids, limiter, cards, …). */
+  deps: AdapterDeps;
   /** The real curator the adapter uses (an in-memory database unless DB_PATH is given). */
   curator: Curator;
   /** Raw log lines, exactly as written (after redaction and scrubbing). */
@@ -31,8 +35,10 @@ export interface TelegramTest {
   send(chat: Chat, from: User, text: string, extra?: Partial<Message>): Message;
   /** A user's message arrives; resolves with the bot's next sendMessage to that chat (within `timeoutMs`, default the fake's). */
   say(chat: Chat, from: User, text: string, extra?: Partial<Message>, timeoutMs?: number): Promise<ApiCall>;
-  /** A user presses an inline button with `data` under `message`. */
-  press(from: User, message: Message, data: string): void;
+  /** A user presses an inline button with `data` under `message`; returns the callback query's id. */
+  press(from: User, message: Message, data: string): string;
+  /** Resolves with the answerCallbackQuery of the callback query `id`. */
+  answered(id: string): Promise<ApiCall>;
   stop(): Promise<void>;
 }
 
@@ -45,9 +51,16 @@ export interface StartOptions {
   adapterOptions?: TelegramAdapterOptions;
   /** Another core on the real data (e.g. one with other thresholds); default: the shared real core. */
   core?: Core;
+  /** Changes to the deps boot would give (e.g. a card renderer that fails). */
+  deps?: (deps: AdapterDeps) => AdapterDeps;
 }
 
-/** A fake Bot API and the Telegram adapter, started the way `npm start` starts it (createTelegramAdapter from a validated config whose TELEGRAM_API_ROOT is the fake). */
+/**
+ * A fake Bot API and the Telegram adapter, started the way `npm start` starts it:
+ * createTelegramAdapter(config, deps) from a validated config whose
+ * TELEGRAM_API_ROOT is the fake, with the deps tests use (the real core,
+ * curator, flood control, context and claims).
+ */
 export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTest> {
   const fake = await FakeBotApi.start(opts.fake);
   fake.addChat(CHANNEL);
@@ -74,9 +87,10 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     },
   });
   const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
-  const core = (opts.core ?? (await realCore())).forPlatform('telegram');
-  const curator = createCurator(config, core, logger);
-  const adapter = createTelegramAdapter(config, core, logger, curator, opts.adapterOptions);
+  const core = opts.core ?? (await realCore());
+  const base = await testDeps({ core, logger, config, ratePerMinute: config.RATE_LIMIT_PER_MINUTE });
+  const deps = opts.deps ? opts.deps(base) : base;
+  const adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
   opts.beforeStart?.(fake);
   await adapter.start();
   const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
@@ -91,7 +105,8 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     adapter,
     config,
     core,
-    curator,
+    deps,
+    curator: base.curator,
     lines,
     logs,
     waitForLog: (test) =>
@@ -106,10 +121,11 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
       send(chat, from, text, extra);
       return reply;
     },
-    press: (from, message, data) => void fake.pushUpdate(callbackQuery(from, message, data)),
+    press: (from, message, data) => fake.pushUpdate(callbackQuery(from, message, data)).callback_query!.id,
+    answered: (id) => fake.waitFor('answerCallbackQuery', { where: (p) => p.callback_query_id === id }),
     stop: async () => {
       await adapter.stop();
-      curator.close();
+      base.close();
       await fake.close();
       // Every test doubles as a check that the bot token never reaches a log line.
       const leaked = lines.find((l) => l.includes(fake.token));
@@ -119,8 +135,8 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
 }
 
 /** A private chat with a new user. */
-export function privateUser(id: number, name?: string): { user: User; chat: Chat.PrivateChat } {
-  const u = user(id, name);
+export function privateUser(id: number, name?: string, extra?: Partial<User>): { user: User; chat: Chat.PrivateChat } {
+  const u = user(id, name, extra);
   return { user: u, chat: privateChat(u) };
 }
 
@@ -129,8 +145,17 @@ export function sentMessage(call: ApiCall): Message {
   return call.result as Message;
 }
 
-/** All callback_data values of an inline keyboard, row by row. */
-export function buttons(call: ApiCall): Array<{ text: string; data?: string; url?: string }> {
-  const rows = (call.params.reply_markup?.inline_keyboard ?? []) as Array<Array<{ text: string; callback_data?: string; url?: string }>>;
-  return rows.flat().map((b) => ({ text: b.text, ...(b.callback_data ? { data: b.callback_data } : {}), ...(b.url ? { url: b.url } : {}) }));
+/** The buttons of a call's inline keyboard, row after row. */
+export function buttons(call: ApiCall | { params: Record<string, any> }): Array<{ text: string; data?: string; url?: string }> {
+  const rows = (call.params.reply_markup?.inline_keyboard ?? []) as InlineKeyboardButton[][];
+  return rows.flat().map((b) => ({
+    text: b.text,
+    ...('callback_data' in b && b.callback_data ? { data: b.callback_data } : {}),
+    ...('url' in b && b.url ? { url: b.url } : {}),
+  }));
+}
+
+/** The labels of a call's keyboard, row by row. */
+export function rows(call: ApiCall | { params: Record<string, any> }): string[][] {
+  return ((call.params.reply_markup?.inline_keyboard ?? []) as InlineKeyboardButton[][]).map((row) => row.map((b) => b.text));
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCallback, parseCallback, type CallbackAction } from '../../src/adapters/telegram/callback-data.js';
-import { cap, escapeHtml, fitHtml, RLM, rtlLines, sanitizeText } from '../../src/adapters/telegram/html.js';
-import { TOPICS_PER_PAGE } from '../../src/adapters/telegram/keyboards.js';
-import { renderInlineResult, renderPostPreview, renderTelegram, TELEGRAM_LIMITS } from '../../src/adapters/telegram/render.js';
-import type { AnswerReply, CardReply, Reply, SourceRef, TopicRef } from '../../src/core/reply.js';
+import { type Action, decodeAction, encodeAction } from '../../src/core/conversation/actions.js';
+import { en } from '../../src/core/i18n/en/index.js';
+import { openTopic, pageAction, postActions, topicsButton, voteActions } from '../../src/core/reply-actions.js';
+import type { AnswerReply, CardReply, Reply, ReplyAction, SourceRef } from '../../src/core/reply.js';
+import { RLM, sanitize } from '../../src/adapters/kit/text.js';
+import { escapeHtml, fitHtml, rtlLines } from '../../src/adapters/telegram/html.js';
+import { CHOICES_PER_PAGE, keyboard, renderCaption, renderInlineResult, renderMessage, TELEGRAM_LIMITS } from '../../src/adapters/telegram/render.js';
 import { checkInlineKeyboard, parseTelegramHtml } from '../fakes/telegram-html.js';
 
 const HUGE = 'Żółć <b>&amp; "x" 🇮🇷 '.repeat(2000);
@@ -16,10 +18,13 @@ const source = (line = 'Source: Russia–Iran strategic partnership agreement, 2
   url: 'https://example.org/article?a=1&b=2',
   line,
 });
-const topics = (n: number, title = (i: number) => `Topic ${i}`): TopicRef[] => Array.from({ length: n }, (_, i) => ({ id: `topic-${i}`, title: title(i) }));
+const topics = (n: number, group: ReplyAction['group'], title = (i: number) => `Topic ${i}`): ReplyAction[] =>
+  Array.from({ length: n }, (_, i) => openTopic({ id: `topic-${i}`, title: title(i) }, 'en', group));
 
 const answer = (over: Partial<AnswerReply> = {}): AnswerReply => ({
   kind: 'answer',
+  grounding: 'answered',
+  form: 'full',
   lang: 'en',
   topicId: 'gas',
   title: 'Natural gas partnership',
@@ -27,7 +32,7 @@ const answer = (over: Partial<AnswerReply> = {}): AnswerReply => ({
   details: 'More about gas.',
   facts: [{ label: 'Annual gas supply', value: 'up to 55 bcm a year' }],
   source: source(),
-  related: topics(3),
+  actions: [...topics(3, 'related'), ...voteActions('gas', 'en')],
   ...over,
 });
 const card = (over: Partial<CardReply> = {}): CardReply => ({
@@ -39,22 +44,23 @@ const card = (over: Partial<CardReply> = {}): CardReply => ({
   figures: [{ label: 'Annual gas supply', value: 'up to 55 bcm' }],
   source: source(),
   asOf: '2025-01-24',
+  actions: [],
   ...over,
 });
+const help = (n: number, page?: number): Reply => ({ kind: 'help', lang: 'en', mode: 'topics', title: 'Topics', text: 'Pick', actions: topics(n, 'choices'), ...(page === undefined ? {} : { page }) });
 
 /** One of every reply kind, plain and with absurdly long fields. */
 function everyKind(long: boolean): Reply[] {
   const s = (text: string) => (long ? HUGE : text);
-  const many = topics(long ? 300 : 5, (i) => s(`Topic ${i}`));
+  const many = (group: ReplyAction['group']) => topics(long ? 300 : 5, group, (i) => s(`Topic ${i}`));
   return [
-    answer({ title: s('T'), lead: s('L'), details: s('D'), facts: Array.from({ length: long ? 80 : 2 }, () => ({ label: s('l'), value: s('v') })), source: source(s('Source: x')), related: many }),
-    { kind: 'suggest', lang: 'en', text: s('Did you mean?'), suggestions: many.slice(0, 3) },
-    { kind: 'decline', lang: 'en', reason: 'offtopic', text: s('Sorry.'), topics: many },
-    { kind: 'decline', lang: 'en', reason: 'empty', text: s('Ask something.'), topics: many },
-    { kind: 'help', lang: 'en', mode: 'topics', title: s('Topics'), text: s('Pick one'), topics: many },
-    { kind: 'help', lang: 'en', mode: 'welcome', title: s('Welcome'), text: s('Hi'), topics: many },
-    card({ title: s('T'), lead: s('L'), figures: Array.from({ length: 6 }, () => ({ label: s('l'), value: s('v') })), source: source(s('Source: x')) }),
-    { kind: 'notice', lang: 'en', level: 'error', text: s('There is no topic “<script>”.') },
+    answer({ title: s('T'), lead: s('L'), details: s('D'), facts: Array.from({ length: long ? 80 : 2 }, () => ({ label: s('l'), value: s('v') })), source: source(s('Source: x')), actions: [...many('related'), ...voteActions('gas', 'en')], note: s('Cut.') }),
+    { kind: 'suggest', lang: 'en', text: s('Did you mean?'), actions: [...many('suggest').slice(0, 3), topicsButton('en')] },
+    { kind: 'decline', lang: 'en', reason: 'offtopic', text: s('Sorry.'), actions: [...many('suggest').slice(0, 3), topicsButton('en')] },
+    { kind: 'help', lang: 'en', mode: 'topics', title: s('Topics'), text: s('Pick one'), hint: s('Ask.'), actions: many('choices') },
+    card({ title: s('T'), lead: s('L'), figures: Array.from({ length: 6 }, () => ({ label: s('l'), value: s('v') })), source: source(s('Source: x')), preview: { target: s('@x') }, actions: postActions('gas', 'en') }),
+    { kind: 'notice', lang: 'en', level: 'error', text: s('There is no topic “<script>”.'), actions: [] },
+    { kind: 'report', lang: 'en', text: s('Top unanswered questions <b>'), actions: [] },
   ];
 }
 
@@ -66,14 +72,17 @@ function expectValid(text: string, max: number) {
   return parsed.text;
 }
 
-describe('renderTelegram', () => {
+const labels = (reply: Reply) => keyboard(reply)?.inline_keyboard.map((row) => row.map((b) => b.text));
+const actionsOf = (reply: Reply) => keyboard(reply)!.inline_keyboard.flat().map((b) => decodeAction((b as { callback_data: string }).callback_data));
+
+describe('renderMessage', () => {
   for (const long of [false, true]) {
     it(`renders every reply kind as valid Telegram HTML within the limits${long ? ' even with absurdly long fields' : ''}`, () => {
       for (const reply of everyKind(long)) {
-        const message = renderTelegram(reply);
+        const message = renderMessage(reply);
         expect(message.parse_mode).toBe('HTML');
         expectValid(message.text, TELEGRAM_LIMITS.text);
-        expectValid(renderTelegram(reply, { maxLength: TELEGRAM_LIMITS.caption }).text, TELEGRAM_LIMITS.caption);
+        expectValid(renderMessage(reply, TELEGRAM_LIMITS.caption).text, TELEGRAM_LIMITS.caption);
         checkInlineKeyboard(message.reply_markup, (d) => {
           throw new Error(d);
         });
@@ -86,34 +95,38 @@ describe('renderTelegram', () => {
   }
 
   it('keeps the source line when the rest has to be cut', () => {
-    const text = renderTelegram(answer({ details: 'x'.repeat(10_000) })).text;
+    const text = renderMessage(answer({ details: 'x'.repeat(10_000) })).text;
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text).toContain('…');
     expect(text).toContain('24 Jan 2025 (paragraph 6)');
   });
 
-  it('answers: bold title, lead, key facts, italic source line with the title linked, related topics as buttons', () => {
-    const m = renderTelegram(answer());
+  it('answers: bold title, lead, key facts, italic source line with the title linked; related topics one per row, then 👍 👎', () => {
+    const m = renderMessage(answer());
     expect(m.text.startsWith('<b>Natural gas partnership</b>\nRussia will supply up to 55 bcm')).toBe(true);
     expect(m.text).toContain('<b>Key facts</b>\n• Annual gas supply: <b>up to 55 bcm a year</b>');
     expect(m.text).toContain('<i>Source: </i><a href="https://example.org/article?a=1&amp;b=2">Russia–Iran strategic partnership agreement</a><i>, 24 Jan 2025 (paragraph 6)</i>');
-    expect(m.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['Topic 0'], ['Topic 1'], ['Topic 2'], ['👍', '👎']]);
-    const data = m.reply_markup!.inline_keyboard.flat().map((b) => parseCallback((b as { callback_data: string }).callback_data));
-    expect(data).toEqual([
+    expect(labels(answer())).toEqual([['Topic 0'], ['Topic 1'], ['Topic 2'], ['👍', '👎']]);
+    expect(actionsOf(answer())).toEqual([
       { kind: 'topic', topicId: 'topic-0', lang: 'en' },
       { kind: 'topic', topicId: 'topic-1', lang: 'en' },
       { kind: 'topic', topicId: 'topic-2', lang: 'en' },
-      { kind: 'feedback', topicId: 'gas', vote: 1, lang: 'en' },
-      { kind: 'feedback', topicId: 'gas', vote: -1, lang: 'en' },
+      { kind: 'vote', topicId: 'gas', vote: 1, lang: 'en' },
+      { kind: 'vote', topicId: 'gas', vote: -1, lang: 'en' },
     ]);
-    expect(renderTelegram(answer(), { feedback: false }).reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Topic 0', 'Topic 1', 'Topic 2']);
     expect(m.link_preview_options.is_disabled).toBe(true);
+  });
+
+  it('lays out groups in order whatever the order of the actions: suggestions one per row, then navigation', () => {
+    const decline: Reply = { kind: 'decline', lang: 'en', reason: 'offtopic', text: 'Sorry.', actions: [topicsButton('en'), ...topics(2, 'suggest'), { ...topics(1, 'more')[0]!, label: 'More' }] };
+    expect(labels(decline)).toEqual([['More'], ['Topic 0'], ['Topic 1'], ['Topics']]);
+    expect(renderMessage({ kind: 'notice', lang: 'en', level: 'info', text: 'ok', actions: [] }).reply_markup).toBeUndefined();
   });
 
   it('escapes & < > " from every field and strips control characters', () => {
     const evil = '<script>alert("x")</script> & <b>bold</b>\u0000\u0007';
-    for (const reply of [answer({ title: evil, lead: evil, details: evil, facts: [{ label: evil, value: evil }] }), card({ title: evil, lead: evil }), { kind: 'notice', lang: 'en', level: 'error', text: evil } as Reply]) {
-      const { text } = renderTelegram(reply);
+    for (const reply of [answer({ title: evil, lead: evil, details: evil, facts: [{ label: evil, value: evil }] }), card({ title: evil, lead: evil }), { kind: 'notice', lang: 'en', level: 'error', text: evil, actions: [] } as Reply]) {
+      const { text } = renderMessage(reply);
       expect(text).not.toContain('<script>');
       expect(text).not.toContain('<b>bold');
       expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
@@ -122,98 +135,98 @@ describe('renderTelegram', () => {
     }
   });
 
-  it('pages the topic keyboard with Previous / Next', () => {
-    const list = topics(TOPICS_PER_PAGE * 2 + 3);
-    const help = { kind: 'help', lang: 'en', mode: 'topics', title: 'Topics', text: 'Pick', topics: list } as const;
-    const page = (n: number) => renderTelegram(help, { page: n }).reply_markup!.inline_keyboard;
-    expect(page(0).at(-1)!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([{ kind: 'topics-page', page: 1, lang: 'en' }]);
-    expect(page(1).at(-1)!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
-      { kind: 'topics-page', page: 0, lang: 'en' },
-      { kind: 'topics-page', page: 2, lang: 'en' },
+  it('pages the choices eight at a time with the core’s Previous / Next actions', () => {
+    const total = CHOICES_PER_PAGE * 2 + 3;
+    const page = (n: number) => keyboard(help(total, n))!.inline_keyboard;
+    expect(page(0).at(-1)!.map((b) => decodeAction((b as { callback_data: string }).callback_data))).toEqual([{ kind: 'page', page: 1, lang: 'en' }]);
+    expect(page(0).at(-1)!.map((b) => b.text)).toEqual([pageAction(1, 'en', 'next').label]);
+    expect(page(1).at(-1)!.map((b) => decodeAction((b as { callback_data: string }).callback_data))).toEqual([
+      { kind: 'page', page: 0, lang: 'en' },
+      { kind: 'page', page: 2, lang: 'en' },
     ]);
     expect(page(2)).toHaveLength(3 + 1);
     expect(page(99)).toEqual(page(2)); // a stale page number shows the last page
     const shown = [0, 1, 2].flatMap((n) => page(n).slice(0, -1).flat().map((b) => b.text));
-    expect(shown).toEqual(list.map((x) => x.title));
+    expect(shown).toEqual(topics(total, 'choices').map((a) => a.label));
+    expect(keyboard(help(CHOICES_PER_PAGE))!.inline_keyboard).toHaveLength(CHOICES_PER_PAGE); // one page: no paging
   });
 
-  it('leaves out buttons whose topic id would not fit in 64 bytes of callback_data', () => {
-    const m = renderTelegram(answer({ related: [{ id: 'a'.repeat(70), title: 'Too long' }, { id: 'ok', title: 'Fine' }] }));
-    expect(m.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Fine', '👍', '👎']);
-    const long = renderTelegram(answer({ topicId: 'a'.repeat(70), related: [] }));
-    expect(long.reply_markup).toBeUndefined();
+  it('leaves out buttons whose action does not encode (a topic id too long for 64 bytes)', () => {
+    const tooLong = openTopic({ id: 'a'.repeat(70), title: 'Too long' }, 'en', 'related');
+    expect(labels(answer({ actions: [tooLong, ...topics(1, 'related'), ...voteActions('gas', 'en')] }))).toEqual([['Topic 0'], ['👍', '👎']]);
+    expect(renderMessage(answer({ topicId: 'a'.repeat(70), actions: voteActions('a'.repeat(70), 'en') })).reply_markup).toBeUndefined();
   });
 
-  it('card previews carry [Post with image] [Post as text] [Cancel]; inline results carry the answer and a deep link', () => {
-    const preview = renderPostPreview(card(), '@partnership_news');
-    expect(preview.text.startsWith('<i>Preview of the card for @partnership_news:</i>')).toBe(true);
-    expect(preview.reply_markup!.inline_keyboard.flat().map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
-      { kind: 'post-image', topicId: 'gas', lang: 'en' },
-      { kind: 'post', topicId: 'gas', lang: 'en' },
-      { kind: 'post-cancel', lang: 'en' },
+  it('a card preview: the italic preface, the card, [Post with image] [Post as text] then [Cancel]; captions without buttons', () => {
+    const preview = card({ preview: { target: '@partnership_news' }, actions: postActions('gas', 'en') });
+    const m = renderMessage(preview);
+    expect(m.text.startsWith('<i>Preview of the card for @partnership_news:</i>\n\n<b>Natural gas partnership</b>')).toBe(true);
+    expect(labels(preview)).toEqual([[en.postImageButton, en.postTextButton], [en.cancelButton]]);
+    expect(actionsOf(preview)).toEqual([
+      { kind: 'post', cardId: 'gas', image: true, lang: 'en' },
+      { kind: 'post', cardId: 'gas', image: false, lang: 'en' },
+      { kind: 'cancel', lang: 'en' },
     ]);
-    // Buttons from before the image option (and before languages) still parse.
-    expect(parseCallback('v1:pc:gas')).toEqual({ kind: 'post', topicId: 'gas', lang: 'en' });
-    expect(parseCallback('v1:pi:overview:fa')).toEqual({ kind: 'post-image', topicId: 'overview', lang: 'fa' });
-    expect(parseCallback('v1:pi:gas:xx')).toBeUndefined();
-    const result = renderInlineResult(answer(), 'https://t.me/bot?start=topic_gas_en');
+    const caption = renderCaption(card());
+    expect(caption.parse_mode).toBe('HTML');
+    expect(caption.caption.startsWith('<b>Natural gas partnership</b>')).toBe(true);
+    expect(renderCaption(card({ lead: HUGE })).caption.length).toBeLessThanOrEqual(1024);
+  });
+
+  it('a note is an italic first line; a report is one <pre> block', () => {
+    expect(renderMessage(answer({ note: en.tooLong(1000) })).text.startsWith(`<i>${en.tooLong(1000)}</i>\n\n<b>Natural gas partnership</b>`)).toBe(true);
+    expect(renderMessage({ kind: 'report', lang: 'en', text: 'Top <x> & "y"', actions: [] }).text).toBe('<pre>Top &lt;x&gt; &amp; &quot;y&quot;</pre>');
+    expect(renderMessage({ kind: 'report', lang: 'en', text: ' \u200F ', actions: [] }).text).toBe('<pre>…</pre>');
+  });
+
+  it('inline results: the answer with only 👍 👎 and a deep link to the bot in the answer’s language', () => {
+    const result = renderInlineResult(answer({ lang: 'ru', actions: [...topics(3, 'related'), ...voteActions('gas', 'ru')] }), 'partnership_bot');
     expect(result).toMatchObject({ type: 'article', id: 'gas', title: 'Natural gas partnership' });
     expectValid((result.input_message_content as { message_text: string }).message_text, 4096);
-    const [votes, link] = result.reply_markup!.inline_keyboard;
-    expect(votes!.map((b) => parseCallback((b as { callback_data: string }).callback_data))).toEqual([
-      { kind: 'feedback', topicId: 'gas', vote: 1, lang: 'en' },
-      { kind: 'feedback', topicId: 'gas', vote: -1, lang: 'en' },
+    const [votes, link, ...rest] = result.reply_markup!.inline_keyboard;
+    expect(rest).toEqual([]);
+    expect(votes!.map((b) => decodeAction((b as { callback_data: string }).callback_data))).toEqual([
+      { kind: 'vote', topicId: 'gas', vote: 1, lang: 'ru' },
+      { kind: 'vote', topicId: 'gas', vote: -1, lang: 'ru' },
     ]);
-    expect(link![0]).toMatchObject({ text: 'Open in the bot', url: 'https://t.me/bot?start=topic_gas_en' });
+    expect(link![0]).toMatchObject({ text: 'Открыть в боте', url: 'https://t.me/partnership_bot?start=topic_gas_ru' });
+    expect(renderInlineResult(answer({ topicId: 'a'.repeat(70), actions: [] }), 'b').reply_markup).toBeUndefined();
+  });
+});
+
+describe('callback_data: the core’s action codec as Telegram carries it', () => {
+  it('every action the renderer sends fits in 64 bytes and reads back, in every language', () => {
+    for (const lang of ['en', 'ru', 'fa'] as const) {
+      const actions: Action[] = [
+        { kind: 'topic', topicId: 'middle-east-after-assad', lang },
+        { kind: 'page', page: 3, lang },
+        { kind: 'topics', lang },
+        { kind: 'post', cardId: 'overview', image: true, lang },
+        { kind: 'cancel', lang },
+        { kind: 'vote', topicId: 'middle-east-after-assad', vote: 1, lang },
+      ];
+      for (const action of actions) {
+        const data = encodeAction(action)!;
+        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+        expect(decodeAction(data)).toEqual(action);
+      }
+    }
+  });
+
+  it('buttons of the old v1 format (sent before the conversation layer) no longer decode: they answer "expired"', () => {
+    for (const data of ['v1:t:gas', 'v1:t:gas:fa', 'v1:tp:2', 'v1:pc:gas', 'v1:pi:overview:fa', 'v1:px', 'v1:fb:gas:u:en']) expect(decodeAction(data)).toBeUndefined();
   });
 });
 
 describe('html helpers', () => {
-  it('cap never splits a surrogate pair and fitHtml never passes max', () => {
-    expect(cap('ab🇮🇷cd', 4)).toBe('ab…');
+  it('fitHtml never passes max and always gives valid HTML', () => {
     for (let max = 5; max < 200; max += 7) {
       const html = fitHtml([[{ text: HUGE, style: 'b' }], [{ text: HUGE }]], [[{ text: HUGE, style: 'i' }]], max);
       expect(html.length).toBeLessThanOrEqual(max);
       expect('error' in parseTelegramHtml(html)).toBe(false);
     }
     expect(escapeHtml('a\uD800b')).toBe('a\uFFFDb');
-  });
-});
-
-describe('callback data', () => {
-  it('round-trips every action, in every language, within 64 bytes', () => {
-    for (const lang of ['en', 'ru', 'fa'] as const) {
-      const actions: CallbackAction[] = [
-        { kind: 'topic', topicId: 'middle-east-after-assad', lang },
-        { kind: 'topics-page', page: 3, lang },
-        { kind: 'post', topicId: 'gas', lang },
-        { kind: 'post-cancel', lang },
-        { kind: 'feedback', topicId: 'middle-east-after-assad', vote: 1, lang },
-        { kind: 'feedback', topicId: 'gas', vote: -1, lang },
-      ];
-      for (const action of actions) {
-        const data = encodeCallback(action)!;
-        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-        expect(parseCallback(data)).toEqual(action);
-      }
-    }
-    expect(encodeCallback({ kind: 'topic', topicId: 'gas', lang: 'fa' })).toBe('v1:t:gas:fa');
-    expect(encodeCallback({ kind: 'feedback', topicId: 'gas', vote: 1, lang: 'en' })).toBe('v1:fb:gas:u:en');
-    expect(encodeCallback({ kind: 'topic', topicId: 'x'.repeat(80), lang: 'en' })).toBeUndefined();
-  });
-
-  it('reads buttons sent before languages existed as English', () => {
-    expect(parseCallback('v1:t:gas')).toEqual({ kind: 'topic', topicId: 'gas', lang: 'en' });
-    expect(parseCallback('v1:tp:2')).toEqual({ kind: 'topics-page', page: 2, lang: 'en' });
-    expect(parseCallback('v1:pc:gas')).toEqual({ kind: 'post', topicId: 'gas', lang: 'en' });
-    expect(parseCallback('v1:px')).toEqual({ kind: 'post-cancel', lang: 'en' });
-    expect(parseCallback('v1:fb:gas:d')).toEqual({ kind: 'feedback', topicId: 'gas', vote: -1, lang: 'en' });
-  });
-
-  it('returns undefined for stale or forged data', () => {
-    const forged = [undefined, '', 'v0:t:gas', 'v2:t:gas', 'v1:t:', 'v1:t:GAS', 'v1:t:gas:extra', 'v1:t:gas:ru:x', 'v1:t:gas:', 'v1:t:gas:de', 'v1:t:<b>', 'v1:tp:-1', 'v1:tp:x', 'v1:tp:1:xx', 'v1:zz', 'v1:px:1', 'v1:px:ru:1', `v1:t:${'a'.repeat(80)}`, 'hello'];
-    forged.push('v1:fb:gas', 'v1:fb:gas:x', 'v1:fb:gas:u:zz', 'v1:fb:gas:u:ru:1', 'v1:fb::u', 'v1:fb:GAS:u');
-    for (const data of forged) expect(parseCallback(data)).toBeUndefined();
+    expect(escapeHtml('\u202E<b>')).toBe('&lt;b&gt;');
   });
 });
 
@@ -232,9 +245,9 @@ describe('right to left (Persian)', () => {
       details: '17 ژانویه 2025 امضا شد.\nخط دوم (INSTC)',
       facts: [{ label: 'Putin', value: '۵۵' }],
       source: { ...source('منبع: توافق‌نامه، ۲۴ ژانویه ۲۰۲۵'), url: undefined },
-      related: [],
+      actions: [],
     });
-    expect(visible(renderTelegram(reply).text).split('\n')).toEqual([
+    expect(visible(renderMessage(reply).text).split('\n')).toEqual([
       'همکاری گازی',
       `${RLM}LNG ایران: ۵۵ میلیارد متر مکعب`,
       '',
@@ -247,11 +260,11 @@ describe('right to left (Persian)', () => {
       'منبع: توافق‌نامه، ۲۴ ژانویه ۲۰۲۵',
     ]);
     // An RLM already there is not doubled; English and Russian are left alone.
-    expect(visible(renderTelegram({ kind: 'notice', lang: 'fa', level: 'info', text: `${RLM}/help` }).text)).toBe(`${RLM}/help`);
-    expect(visible(renderTelegram({ kind: 'notice', lang: 'ru', level: 'info', text: '17 января' }).text)).toBe('17 января');
+    expect(visible(renderMessage({ kind: 'notice', lang: 'fa', level: 'info', text: `${RLM}/help`, actions: [] }).text)).toBe(`${RLM}/help`);
+    expect(visible(renderMessage({ kind: 'notice', lang: 'ru', level: 'info', text: '17 января', actions: [] }).text)).toBe('17 января');
   });
 
-  it('never splits a surrogate pair or an HTML entity when cutting, at any length', () => {
+  it('never splits a surrogate pair, an emoji or an HTML entity when cutting, at any length', () => {
     const text = 'ایران 🇮🇷 & <روسیه> "۵۵" 👍🏽 '.repeat(40);
     for (let max = 1; max < 400; max += 1) {
       const html = fitHtml(rtlLines([[{ text, style: 'b' }], [{ text }]]), [], max);
@@ -259,11 +272,11 @@ describe('right to left (Persian)', () => {
       const shown = parseTelegramHtml(html);
       if ('error' in shown) throw new Error(`${shown.error} at max ${max}: ${html}`);
       expect(shown.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(shown.text).not.toMatch(/🇮(?!🇷)|👍(?!🏽)/u);
     }
   });
 
   it('removes bidi embeddings, overrides and isolates from text, keeping the marks', () => {
-    expect(sanitizeText('a\u202Eb\u202Ac\u2066d\u2069e\u200Ff\u200Eg')).toBe('abcde\u200Ff\u200Eg');
-    expect(escapeHtml('\u202E<b>')).toBe('&lt;b&gt;');
+    expect(sanitize('a\u202Eb\u202Ac\u2066d\u2069e\u200Ff\u200Eg')).toBe('abcde\u200Ff\u200Eg');
   });
 });

@@ -1,48 +1,70 @@
 import { createInterface } from 'node:readline';
-import type { Core } from '../../core/core.js';
-import { t } from '../../core/i18n/index.js';
-import { renderText } from '../../core/render/text.js';
-import type { Reply } from '../../core/reply.js';
-import type { Adapter } from '../types.js';
+import { type Conversation, createConversation } from '../../core/conversation/conversation.js';
+import type { Request } from '../../core/conversation/request.js';
+import type { Adapter, AdapterDeps } from '../types.js';
+import { renderText } from '../kit/plain-text.js';
 
 export interface ConsoleOptions {
-  core: Core;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** Show a prompt and a greeting (a person at a terminal); off for piped input. */
   interactive: boolean;
+  /** Whether the person at the console may run moderator commands (default: yes, it is the operator's own terminal). */
+  moderator?: boolean;
 }
 
-/** The reply to one console line: a command (/help, /topics, /topic id, /card id) or a question. */
-export function consoleReply(core: Core, line: string): Reply | undefined {
-  const text = line.trim();
-  if (!text) return undefined;
-  const command = /^\/([a-z_]+)(?:\s+(.*))?$/i.exec(text);
-  if (!command) return core.ask(text).reply;
-  const [, name, arg = ''] = command;
-  switch (name!.toLowerCase()) {
-    case 'help':
-    case 'start':
-      return core.help('help');
-    case 'topics':
-      return core.help('topics');
-    case 'topic':
-      return core.topic(arg.trim());
-    case 'card':
-      return core.card(arg.trim());
-    case 'ask':
-      return core.ask(arg).reply;
-    default:
-      return { kind: 'notice', lang: 'en', level: 'error', text: t('en').unknownCommand(`/${name}`) };
-  }
+const COMMAND = /^\/([a-z_]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/i;
+
+/** A console line as a request: "/name rest" is a command, anything else a question. */
+export function consoleRequest(line: string, moderator = true): Request {
+  const command = COMMAND.exec(line.trim());
+  return {
+    surface: 'console',
+    conversation: 'console',
+    user: moderator ? 'console-operator' : 'console-user',
+    capabilities: { buttons: false, publish: false },
+    input: command ? { kind: 'command', name: command[1]!.toLowerCase(), args: {}, text: command[2] ?? '' } : { kind: 'question', text: line },
+  };
 }
 
-/** Console chat over any pair of streams: answers each line; ends at end of input (Ctrl-D). */
-export function createConsoleAdapter(opts: ConsoleOptions): Adapter & { done: Promise<void> } {
+/** The conversation of the console: the operator's own terminal, where nothing can be posted. */
+export function consoleConversation(deps: AdapterDeps, moderator = true): Conversation {
+  return createConversation({
+    core: deps.core.forPlatform('console'),
+    limiter: deps.limiter,
+    contexts: deps.contexts,
+    claims: deps.claims,
+    log: deps.logger,
+    ...(deps.curator ? { curator: deps.curator } : {}),
+    permissions: { check: async () => (moderator ? true : 'not-moderator') },
+  });
+}
+
+/**
+ * Console chat over any pair of streams, like Hubot's shell adapter: each line
+ * is a question or a command; actions are shown as the commands that do them.
+ * Ends at end of input (Ctrl-D).
+ */
+export function createConsoleAdapter(deps: AdapterDeps, opts: ConsoleOptions): Adapter & { done: Promise<void> } {
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   let rl: ReturnType<typeof createInterface> | undefined;
+  const moderator = opts.moderator ?? true;
+  const conversation = consoleConversation(deps, moderator);
   const write = (s: string) => opts.output.write(`${s}\n`);
+  // Lines are answered one at a time, in order, however fast they are piped in.
+  let queue = Promise.resolve();
+
+  const answer = async (line: string) => {
+    if (!line.trim()) return;
+    try {
+      const reply = await conversation.handle(consoleRequest(line, moderator));
+      if (reply) write(`${renderText(reply, { actions: true })}\n`);
+    } catch (err) {
+      deps.logger.error({ err, surface: 'console' }, 'console request failed');
+      write('Sorry, something went wrong. Please try again.\n');
+    }
+  };
 
   return {
     name: 'console',
@@ -50,16 +72,17 @@ export function createConsoleAdapter(opts: ConsoleOptions): Adapter & { done: Pr
     async start() {
       rl = createInterface({ input: opts.input, output: opts.interactive ? opts.output : undefined, terminal: opts.interactive });
       if (opts.interactive) {
-        write(`${renderText(opts.core.help('welcome'))}\n\n${t('en').consoleHint}`);
+        const welcome = await conversation.handle(consoleRequest('/start', moderator));
+        if (welcome) write(`${renderText(welcome, { actions: false })}\n`);
         rl.setPrompt('> ');
         rl.prompt();
       }
       rl.on('line', (line) => {
-        const reply = consoleReply(opts.core, line);
-        if (reply) write(`${renderText(reply)}\n`);
-        if (opts.interactive) rl?.prompt();
+        queue = queue.then(() => answer(line)).then(() => {
+          if (opts.interactive) rl?.prompt();
+        });
       });
-      rl.on('close', () => resolveDone());
+      rl.on('close', () => void queue.then(() => resolveDone()));
     },
     async stop() {
       rl?.close();

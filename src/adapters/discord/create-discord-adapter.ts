@@ -1,34 +1,30 @@
-import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
-import { createCardRenderer } from '../../cards/index.js';
+import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials } from 'discord.js';
 import type { Config } from '../../config.js';
-import type { Core } from '../../core/core.js';
-import type { Curator } from '../../curator/curator.js';
-import type { Logger } from '../../logger.js';
-import type { Adapter } from '../types.js';
+import { createConversation } from '../../core/conversation/conversation.js';
+import type { Adapter, AdapterDeps } from '../types.js';
+import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
-import type { DiscordContext } from './context.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
-import { routeInteraction } from './interaction-router.js';
-import { answerMention } from './mentions.js';
-import { warnIfModeratorCommandsOpen } from './moderator-guilds.js';
-import { createRateLimiter } from './rate-limit.js';
+import { discordPermissions, discordPublisher } from './ports.js';
+import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
 import { makeRequestRetryingDroppedSockets } from './rest-dropped-sockets.js';
 import { connectionFailureLogger, logRestRetries } from './rest-retry-log.js';
+import { acknowledge, dropDeferred, messageRights, sendReply, sendToMessage } from './send.js';
 
 /**
  * The Discord adapter: one discord.js Client (a shard, when started by the
- * ShardingManager) with no privileged intents and no mentions ever parsed.
- * `config.DISCORD_API_BASE` points REST (and so the gateway URL) at a proxy or a fake.
- * The curator takes 👍/👎 votes and serves /reload and /unanswered; summary-card
- * images are rendered (and cached) from the core's current data.
- * Interactions are started one per event-loop turn, first in, first out, at most
- * DEFAULT_CONCURRENCY in flight, so a burst cannot hold the event loop past Discord's 3 s
- * deadline; REST retries dropped connections and says so in the log (one warning per retry).
+ * ShardingManager) with no privileged intents and no mentions ever parsed, in
+ * front of the core's conversation. `config.DISCORD_API_BASE` points REST (and
+ * so the gateway URL) at a proxy or a fake. Interactions and mentions share one
+ * FIFO queue, started one per event-loop turn with at most DEFAULT_CONCURRENCY
+ * in flight, so a burst cannot hold the loop past Discord's 3 s deadline; REST
+ * retries dropped connections and says so in the log.
  */
-export function createDiscordAdapter(config: Config, core: Core, logger: Logger, curator: Curator): Adapter {
+export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
-  const log = logger.child({ adapter: 'discord' });
+  const log = deps.logger.child({ adapter: 'discord' });
+  const core = deps.core.forPlatform('discord');
   const retries = DefaultRestOptions.retries;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -40,22 +36,45 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
       makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries), retries),
     },
   });
-  const ctx: DiscordContext = {
+  const conversation = createConversation({
     core,
-    curator,
-    cards: createCardRenderer(core),
-    logger: log,
-    limiter: createRateLimiter(config.RATE_LIMIT_PER_MINUTE),
-    moderatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS),
-  };
+    limiter: deps.limiter,
+    contexts: deps.contexts,
+    claims: deps.claims,
+    log,
+    ...(deps.curator ? { curator: deps.curator } : {}),
+    permissions: discordPermissions(new Set(config.DISCORD_MODERATOR_GUILD_IDS)),
+    publisher: discordPublisher(deps.cards, log),
+  });
 
-  // Interactions and mentions share one queue: a flood of either cannot hold the event loop.
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return answerAutocomplete(interaction, core);
+    if (!interaction.isChatInputCommand() && !interaction.isMessageComponent()) return;
+    const req = interaction.isChatInputCommand() ? commandRequest(interaction, deps.ids) : componentRequest(interaction, deps.ids);
+    const defer = deferral(req);
+    if (defer) await acknowledge(interaction, defer === 'private');
+    const reply = await conversation.handle(req);
+    if (reply) return sendReply(interaction, reply);
+    log.debug({ event: 'interactionCreate', ...interactionContext(interaction) }, 'flooding user: no reply');
+    await dropDeferred(interaction);
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    const req = mentionRequest(message, deps.ids);
+    if (!req) return;
+    const rights = messageRights(message);
+    if (!rights.send) return log.debug({ guild: message.guildId, channel: message.channelId }, 'mentioned where I may not send messages');
+    const reply = await conversation.handle(req);
+    if (reply) return sendToMessage(message, reply, rights);
+    log.debug({ event: 'messageCreate', ...messageContext(message) }, 'flooding user: no reply');
+  }
+
   const handlers = createConcurrencyLimiter();
   client.on(Events.InteractionCreate, (interaction) => {
-    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction), () => routeInteraction(interaction, ctx), () => apologizeInteraction(interaction)));
+    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction), () => onInteraction(interaction), () => apologizeInteraction(interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
-    void handlers.run(() => guard(log, 'messageCreate', messageContext(message), () => answerMention(message, ctx), () => apologizeMessage(message)));
+    void handlers.run(() => guard(log, 'messageCreate', messageContext(message), () => onMessage(message), () => apologizeMessage(message)));
   });
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');
@@ -70,12 +89,16 @@ export function createDiscordAdapter(config: Config, core: Core, logger: Logger,
   return {
     name: 'discord',
     async start() {
-      warnIfModeratorCommandsOpen(config, log);
+      if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
+        log.warn(
+          { setting: 'DISCORD_MODERATOR_GUILD_IDS' },
+          'DISCORD_MODERATOR_GUILD_IDS is not set: moderators of every server the bot is in can use /reload and /unanswered (the report holds questions from all servers and Telegram)',
+        );
+      }
       try {
         await client.login(token);
       } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        if (code === DiscordjsErrorCodes.TokenInvalid) {
+        if ((err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid) {
           throw new Error('DISCORD_TOKEN was rejected by Discord (401 Unauthorized): reset the token in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN to it', { cause: err });
         }
         throw err;

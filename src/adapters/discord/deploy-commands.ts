@@ -1,6 +1,6 @@
 import { type APIApplicationCommand, DiscordAPIError, type RESTPostAPIChatInputApplicationCommandsJSONBody, Routes } from 'discord.js';
 import type { Config } from '../../config.js';
-import { commandsJSON } from './commands/index.js';
+import { commandsJSON } from './commands-json.js';
 import { scriptRest } from './script-rest.js';
 
 export interface Deployment {
@@ -15,10 +15,10 @@ export type Deployments = Deployment & { moderatorGuilds: Array<Deployment & { g
 /**
  * Registers the slash commands, one bulk overwrite per place (commands no longer defined
  * there are removed): in DISCORD_GUILD_ID when set (instant, for development), globally
- * otherwise. With DISCORD_MODERATOR_GUILD_IDS set, /reload and /unanswered (which act on
- * the bot as a whole) are left out of that set and registered in each moderator server
- * instead, so no other server even sees them; a moderator server's guild set then holds
- * only those two (plus the rest when it is also DISCORD_GUILD_ID).
+ * otherwise. With DISCORD_MODERATOR_GUILD_IDS set, the operator commands (/reload and
+ * /unanswered, which act on the bot as a whole) are left out of that set and registered in
+ * each moderator server instead, so no other server even sees them; a moderator server's
+ * guild set then holds only those (plus the rest when it is also DISCORD_GUILD_ID).
  */
 export async function deployCommands(config: Config): Promise<Deployments> {
   const app = config.DISCORD_APPLICATION_ID;

@@ -1,8 +1,8 @@
-import { type Interaction, type Message, MessageFlags } from 'discord.js';
+import type { Interaction, Message } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
+import { detectLanguage, supportedLang } from '../../core/text/lang.js';
 import type { Logger } from '../../logger.js';
-import { detectLanguage } from '../../core/text/lang.js';
-import { uiLang } from './locale.js';
+import { sendReply } from './send.js';
 
 /** Ids that identify an event in logs; never tokens or message text. */
 export type EventContext = Record<string, string | number | null | undefined>;
@@ -43,15 +43,12 @@ export async function apologizeInteraction(interaction: Interaction): Promise<vo
     return;
   }
   if (!interaction.isRepliable()) return;
-  const content = t(uiLang(interaction.locale)).discordError;
-  const allowedMentions = { parse: [] };
-  if (interaction.deferred && !interaction.replied) await interaction.editReply({ content, embeds: [], components: [], allowedMentions });
-  else if (interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
-  else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+  const lang = supportedLang(interaction.locale) ?? 'en';
+  await sendReply(interaction, { kind: 'notice', lang, level: 'error', text: t(lang).failed, actions: [], private: true });
 }
 
 export async function apologizeMessage(message: Message): Promise<void> {
   if (message.author.bot) return;
   // A message carries no locale: the apology is in the language the message was written in.
-  await message.reply({ content: t(detectLanguage(message.content)).discordError, failIfNotExists: false, allowedMentions: { parse: [] } });
+  await message.reply({ content: t(detectLanguage(message.content)).failed, failIfNotExists: false, allowedMentions: { parse: [] } });
 }

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { MAX_CUSTOM_ID } from './custom-id.js';
+import { clip } from '../kit/text.js';
 
 /** Discord's limits, all in UTF-16 code units (never more than Discord's own count). */
 export const DISCORD_LIMITS = {
@@ -15,7 +15,7 @@ export const DISCORD_LIMITS = {
   rows: 5,
   buttonsPerRow: 5,
   buttonLabel: 80,
-  customId: MAX_CUSTOM_ID,
+  customId: 100,
   selectOptions: 25,
   optionLabel: 100,
   optionValue: 100,
@@ -31,15 +31,6 @@ export function orEmpty(text: string): string {
 }
 /** A field value shorter than this after shortening is dropped instead. */
 const MIN_SHORTENED_VALUE = 20;
-
-/** Shortens to `max` code units with "…", never splitting a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return max === 1 ? '…' : '';
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
 
 /** Characters Discord counts towards the 6000 limit of an embed. */
 export function embedLength(embed: APIEmbed): number {

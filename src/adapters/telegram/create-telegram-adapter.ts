@@ -1,16 +1,14 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { AddressInfo } from 'node:net';
-import { type CardRenderer, createCardRenderer } from '../../cards/index.js';
 import type { Config } from '../../config.js';
-import type { Core } from '../../core/core.js';
-import type { Curator } from '../../curator/curator.js';
-import type { Logger } from '../../logger.js';
-import type { Adapter } from '../types.js';
+import { createConversation } from '../../core/conversation/conversation.js';
+import type { Adapter, AdapterDeps } from '../types.js';
 import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
+import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
-import { createRateLimiter } from './rate-limit.js';
+import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
 import { startWebhookServer, type WebhookServer } from './webhook.js';
 
@@ -25,28 +23,35 @@ export interface TelegramAdapter extends Adapter {
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
-  /** The summary-card renderer for /post (default: `createCardRenderer(core)`; one may be shared with other adapters). */
-  cards?: CardRenderer;
 }
 
 /**
- * The Telegram adapter. Long polling with @grammyjs/runner by default (one
- * instance per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any
- * number of instances can run behind a load balancer. It keeps no state that
- * matters between updates beyond a per-user flood limiter and a memory of
- * recent votes (votes themselves go to the curator's store). `core` should be
- * the core's Telegram view (`core.forPlatform('telegram')`), so recorded
- * questions say where they were asked.
+ * The Telegram adapter: transport and rendering around the core's
+ * conversation. Long polling with @grammyjs/runner by default (one instance
+ * per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any number of
+ * instances can run behind a load balancer. It keeps no state of its own
+ * beyond the last update id; flood limits, context and claims are the ports
+ * boot gives it.
  */
-export function createTelegramAdapter(config: Config, core: Core, logger: Logger, curator: Curator, options: TelegramAdapterOptions = {}): TelegramAdapter {
+export function createTelegramAdapter(config: Config, deps: AdapterDeps, options: TelegramAdapterOptions = {}): TelegramAdapter {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is required for the Telegram adapter');
-  const log = logger.child({ adapter: 'telegram' });
-  const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const log = deps.logger.child({ adapter: 'telegram' });
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
-  const deps = { config, core, curator, logger: log, limiter, cards: options.cards ?? createCardRenderer(core) };
   const http = createApiFetch();
-  const bot = createBot(deps, options.networkRetry ?? DEFAULT_NETWORK_RETRY, http.fetch, track);
+  const bot = createBot(config, log, { networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track }, (bot) => {
+    const conversation = createConversation({
+      core: deps.core.forPlatform('telegram'),
+      limiter: deps.limiter,
+      contexts: deps.contexts,
+      claims: deps.claims,
+      log,
+      ...(deps.curator ? { curator: deps.curator } : {}),
+      permissions: telegramPermissions(bot, config),
+      publisher: telegramPublisher(bot, config, deps.cards, log),
+    });
+    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
+  });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;

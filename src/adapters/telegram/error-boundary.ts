@@ -1,7 +1,7 @@
 import { GrammyError, HttpError, type BotError, type Context } from 'grammy';
 import { t } from '../../core/i18n/index.js';
+import { supportedLang } from '../../core/text/lang.js';
 import type { Logger } from '../../logger.js';
-import { userLang } from './lang.js';
 
 /** The kind of update ("message", "callback_query", …) without its content. */
 export function updateType(ctx: Context): string {
@@ -23,7 +23,7 @@ export function createErrorHandler(logger: Logger): (error: BotError<Context>) =
     );
     if (error instanceof GrammyError || error instanceof HttpError) return;
     try {
-      const text = t(userLang(ctx)).tgFailed;
+      const text = t(supportedLang(ctx.from?.language_code) ?? 'en').failed;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
       else if (ctx.message) await ctx.reply(text);
     } catch {

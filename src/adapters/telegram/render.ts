@@ -1,14 +1,19 @@
-import type { InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
+import { encodeAction } from '../../core/conversation/actions.js';
+import { startPayload } from '../../core/conversation/features/help.js';
 import { t } from '../../core/i18n/index.js';
-import type { AnswerReply, CardReply, Reply, SourceRef } from '../../core/reply.js';
-import { cap, fitHtml, rtlLines, sanitizeText, type Line, type Span } from './html.js';
-import { feedbackRow, MAX_BUTTON_TEXT, postKeyboard, topicRows, topicsKeyboard } from './keyboards.js';
+import { pageAction } from '../../core/reply-actions.js';
+import type { ActionGroup, AnswerReply, CardReply, Reply, ReplyAction, SourceRef } from '../../core/reply.js';
+import { clip, ELLIPSIS, isBlank, oneLine, sanitize } from '../kit/text.js';
+import { fitHtml, rtlLines, type Line, type Span } from './html.js';
 
 /** Telegram's limits that rendering enforces (characters; callback_data in bytes). */
-export const TELEGRAM_LIMITS = { text: 4096, caption: 1024, callbackData: 64, inlineResults: 50, inlineDescription: 256 } as const;
+export const TELEGRAM_LIMITS = { text: 4096, caption: 1024, callbackData: 64, inlineResults: 50, inlineDescription: 256, buttonText: 64 } as const;
+/** Topics per page of a paged list (the `choices` group). */
+export const CHOICES_PER_PAGE = 8;
 
 /** Per-field caps so one absurdly long field cannot crowd out the rest of a reply. */
-const CAPS = { title: 256, lead: 1024, details: 2048, fact: 256, text: 3072, preface: 256 } as const;
+const CAPS = { title: 256, lead: 1024, details: 2048, fact: 256, text: 3072, note: 256, source: 512 } as const;
 
 /** A sendMessage / editMessageText payload. */
 export interface TelegramMessage {
@@ -18,122 +23,123 @@ export interface TelegramMessage {
   link_preview_options: { is_disabled: true };
 }
 
-export interface RenderOptions {
-  /** Longest HTML: `TELEGRAM_LIMITS.text` for messages (default), `.caption` for photo captions. */
-  maxLength?: number;
-  /** Page of the topic keyboard under help and decline replies. */
-  page?: number;
-  /** An italic line above the reply, e.g. "Preview of the card for @channel:". */
-  preface?: string;
-  /** 👍 / 👎 under answers (default true). */
-  feedback?: boolean;
-}
-
-const ELLIPSIS = '…';
-/** Nothing a reader would see: white space and invisible format characters (RLM, ZWJ, BOM, …). */
-const isBlank = (s: string) => /^[\s\p{Cf}]*$/u.test(s);
+const cap = (text: string, max: number) => clip(sanitize(text), max);
 const plain = (text: string, max: number = CAPS.text): Span => ({ text: cap(text, max) });
 const bold = (text: string, max: number = CAPS.title): Span => ({ text: cap(text, max), style: 'b' });
+const italic = (text: string, max: number = CAPS.note): Span => ({ text: cap(text, max), style: 'i' });
 
 /** The source line in italics, its title linked when the source has a URL. */
 function sourceLine(source: SourceRef): Line {
-  const line = cap(source.line, 512);
+  const line = cap(source.line, CAPS.source);
   const at = source.url ? line.indexOf(source.title) : -1;
-  if (!source.url || at < 0) return [{ text: line, style: 'i' }];
-  return [
+  if (!source.url || !source.title || at < 0) return [{ text: line, style: 'i' }];
+  const parts: Span[] = [
     { text: line.slice(0, at), style: 'i' },
     { text: source.title, href: source.url },
     { text: line.slice(at + source.title.length), style: 'i' },
-  ].filter((s) => s.text) as Line;
+  ];
+  return parts.filter((s) => s.text);
 }
 
-function answerLines(reply: AnswerReply): Line[] {
-  const c = t(reply.lang);
-  const lines: Line[] = [[bold(reply.title)], [plain(reply.lead, CAPS.lead)]];
-  if (reply.details) lines.push([], [plain(reply.details, CAPS.details)]);
-  if (reply.facts.length) {
-    lines.push([], [bold(c.keyFacts)]);
-    for (const f of reply.facts) lines.push([plain(`• ${cap(f.label, CAPS.fact)}: `), bold(f.value, CAPS.fact)]);
-  }
-  return lines;
-}
-
-function cardLines(reply: CardReply): Line[] {
-  const lines: Line[] = [[bold(reply.title)], [plain(reply.lead, CAPS.lead)]];
-  if (reply.figures.length) lines.push([]);
-  for (const f of reply.figures) lines.push([plain('• '), bold(f.value, CAPS.fact), plain(` — ${cap(f.label, CAPS.fact)}`)]);
-  return lines;
-}
-
-/** Renders a neutral reply as a Telegram HTML message within Telegram's limits. Pure. */
-export function renderTelegram(reply: Reply, opts: RenderOptions = {}): TelegramMessage {
-  const max = Math.min(opts.maxLength ?? TELEGRAM_LIMITS.text, TELEGRAM_LIMITS.text);
-  const preface: Line[] = opts.preface ? [[{ text: cap(opts.preface, CAPS.preface), style: 'i' }], []] : [];
-  const page = opts.page ?? 0;
-  let head: Line[];
-  let tail: Line[] = [];
-  let reply_markup: InlineKeyboardMarkup | undefined;
+/** The reply's lines: `head` may be cut to fit, `tail` (the source) is kept. */
+function lines(reply: Exclude<Reply, { kind: 'report' }>): { head: Line[]; tail: Line[] } {
   switch (reply.kind) {
     case 'answer': {
-      head = answerLines(reply);
-      tail = [[], sourceLine(reply.source)];
-      const feedback = opts.feedback === false ? [] : feedbackRow(reply.topicId, reply.lang);
-      reply_markup = { inline_keyboard: [...topicRows(reply.related, reply.lang), ...(feedback.length ? [feedback] : [])] };
-      break;
+      // A short answer leads with its answer; the whole topic comes under its title.
+      const head: Line[] = [...(reply.form === 'full' ? [[bold(reply.title)]] : []), [plain(reply.lead, CAPS.lead)]];
+      if (reply.details) head.push([], [plain(reply.details, CAPS.details)]);
+      if (reply.facts.length) head.push([], [bold(t(reply.lang).keyFacts)]);
+      for (const f of reply.facts) head.push([plain(`• ${cap(f.label, CAPS.fact)}: `), bold(f.value, CAPS.fact)]);
+      return { head, tail: [[], sourceLine(reply.source)] };
     }
-    case 'suggest':
-      head = [[plain(reply.text)]];
-      reply_markup = { inline_keyboard: topicRows(reply.suggestions, reply.lang) };
-      break;
-    case 'decline':
-      head = [[plain(reply.text)]];
-      reply_markup = topicsKeyboard(reply.topics, page, reply.lang);
-      break;
+    case 'card': {
+      const preface: Line[] = reply.preview ? [[italic(t(reply.lang).postPreview(reply.preview.target))], []] : [];
+      const head: Line[] = [...preface, [bold(reply.title)], [plain(reply.lead, CAPS.lead)]];
+      if (reply.figures.length) head.push([]);
+      for (const f of reply.figures) head.push([plain('• '), bold(f.value, CAPS.fact), plain(` — ${cap(f.label, CAPS.fact)}`)]);
+      return { head, tail: [[], sourceLine(reply.source)] };
+    }
     case 'help':
-      head = [[bold(reply.title)], [plain(reply.text)]];
-      reply_markup = topicsKeyboard(reply.topics, page, reply.lang);
-      break;
-    case 'card':
-      head = cardLines(reply);
-      tail = [[], sourceLine(reply.source)];
-      break;
+      return { head: [[bold(reply.title)], [plain(reply.text)], ...(reply.hint ? [[], [italic(reply.hint)]] : [])], tail: [] };
+    case 'suggest':
+    case 'decline':
     case 'notice':
-      head = [[plain(reply.text)]];
-      break;
+      return { head: [[plain(reply.text)]], tail: [] };
   }
-  const rtl = reply.lang === 'fa';
-  const html = rtl ? fitHtml(rtlLines([...preface, ...head]), rtlLines(tail), max) : fitHtml([...preface, ...head], tail, max);
-  // Telegram refuses a message with nothing visible; escaped text has no '<', so stripping tags leaves what shows.
-  const text = isBlank(html.replace(/<[^>]*>/g, '')) ? ELLIPSIS : html;
-  const keyboard = reply_markup && reply_markup.inline_keyboard.length ? { reply_markup } : {};
-  return { text, parse_mode: 'HTML', ...keyboard, link_preview_options: { is_disabled: true } };
 }
 
-/** A moderator's preview of a summary card with [Post with image] [Post as text] [Cancel]. */
-export function renderPostPreview(card: CardReply, channel: string): TelegramMessage {
-  const message = renderTelegram(card, { preface: t(card.lang).tgPostPreview(channel) });
-  return { ...message, reply_markup: postKeyboard(card.topicId, card.lang) };
+/** Groups in the order they are laid out; these get one row per button. */
+const GROUPS: readonly ActionGroup[] = ['more', 'suggest', 'related', 'choices', 'vote', 'post', 'nav'];
+const ROW_EACH = new Set<ActionGroup>(['more', 'suggest', 'related', 'choices']);
+
+function button(a: ReplyAction): InlineKeyboardButton[] {
+  const data = encodeAction(a.action);
+  const text = clip(oneLine(a.label), TELEGRAM_LIMITS.buttonText);
+  return data && text ? [{ text, callback_data: data }] : [];
 }
 
 /**
- * An inline-mode result for an answer: the full answer as the message, with
- * 👍 / 👎 (unless `feedback` is false) and a deep link back to the bot.
+ * The reply's actions as an inline keyboard, by group: one row per topic, the
+ * 👍 / 👎 row, the post row, then navigation. A long `choices` group is paged
+ * (Previous / Next in the navigation row). Actions that cannot be encoded are left out.
  */
-export function renderInlineResult(reply: AnswerReply, deepLink?: string, opts: { feedback?: boolean } = {}): InlineQueryResultArticle {
-  const { text, parse_mode, link_preview_options, reply_markup } = renderTelegram({ ...reply, related: [] }, { feedback: opts.feedback ?? true });
-  const rows = [...(reply_markup?.inline_keyboard ?? []), ...(deepLink ? [[{ text: cap(t(reply.lang).tgOpenInBot, MAX_BUTTON_TEXT), url: deepLink }]] : [])];
+export function keyboard(reply: Reply): InlineKeyboardMarkup | undefined {
+  const of = (group: ActionGroup) => reply.actions.filter((a) => a.group === group);
+  const choices = of('choices');
+  const pages = Math.max(1, Math.ceil(choices.length / CHOICES_PER_PAGE));
+  const page = Math.min(Math.max(0, Math.trunc(reply.kind === 'help' ? (reply.page ?? 0) : 0) || 0), pages - 1);
+  const paging = [
+    ...(page > 0 ? [pageAction(page - 1, reply.lang, 'previous')] : []),
+    ...(page < pages - 1 ? [pageAction(page + 1, reply.lang, 'next')] : []),
+  ];
+  const rows: InlineKeyboardButton[][] = [];
+  for (const group of GROUPS) {
+    const actions = group === 'choices' ? choices.slice(page * CHOICES_PER_PAGE, (page + 1) * CHOICES_PER_PAGE) : group === 'nav' ? [...paging, ...of('nav')] : of(group);
+    const buttons = actions.flatMap(button);
+    if (buttons.length) rows.push(...(ROW_EACH.has(group) ? buttons.map((b) => [b]) : [buttons]));
+  }
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}
+
+/** Renders a reply as a Telegram HTML message (with its keyboard) within `maxLength` (default 4096). Pure. */
+export function renderMessage(reply: Reply, maxLength: number = TELEGRAM_LIMITS.text): TelegramMessage {
+  const max = Math.min(maxLength, TELEGRAM_LIMITS.text);
+  const note: Line[] = reply.note ? [[italic(reply.note)], []] : [];
+  let html: string;
+  if (reply.kind === 'report') {
+    html = fitHtml([...note, [{ text: isBlank(sanitize(reply.text)) ? ELLIPSIS : reply.text, style: 'pre' }]], [], max);
+  } else {
+    const { head, tail } = lines(reply);
+    const rtl = reply.lang === 'fa';
+    html = rtl ? fitHtml(rtlLines([...note, ...head]), rtlLines(tail), max) : fitHtml([...note, ...head], tail, max);
+  }
+  // Telegram refuses a message with nothing visible; escaped text has no '<', so stripping tags leaves what shows.
+  const text = isBlank(html.replace(/<[^>]*>/g, '')) ? ELLIPSIS : html;
+  const reply_markup = keyboard(reply);
+  return { text, parse_mode: 'HTML', ...(reply_markup ? { reply_markup } : {}), link_preview_options: { is_disabled: true } };
+}
+
+/** A summary card as a photo caption (≤ 1024), without buttons. */
+export function renderCaption(card: CardReply): { caption: string; parse_mode: 'HTML' } {
+  return { caption: renderMessage({ ...card, actions: [] }, TELEGRAM_LIMITS.caption).text, parse_mode: 'HTML' };
+}
+
+/**
+ * An inline-mode result for an answer: the answer as the message, with only its
+ * 👍 / 👎 row and an "Open in the bot" deep link (`t.me/<bot>?start=…`) in its language.
+ */
+export function renderInlineResult(reply: AnswerReply, botUsername: string): InlineQueryResultArticle {
+  const { text, parse_mode, link_preview_options, reply_markup } = renderMessage({ ...reply, actions: reply.actions.filter((a) => a.group === 'vote') });
+  const payload = startPayload(reply.topicId, reply.lang);
+  const label = clip(oneLine(t(reply.lang).openInBot), TELEGRAM_LIMITS.buttonText);
+  const link = payload ? [[{ text: label, url: `https://t.me/${botUsername}?start=${payload}` }]] : [];
+  const rows = [...(reply_markup?.inline_keyboard ?? []), ...link];
   return {
     type: 'article',
     id: reply.topicId.slice(0, 64),
-    title: cap(reply.title, CAPS.title),
+    title: cap(oneLine(reply.title), CAPS.title) || ELLIPSIS,
     description: cap(reply.lead, TELEGRAM_LIMITS.inlineDescription),
     input_message_content: { message_text: text, parse_mode, link_preview_options },
     ...(rows.length ? { reply_markup: { inline_keyboard: rows } } : {}),
   };
-}
-
-/** Plain text (e.g. the curator's report) as one `<pre>` block, escaped and cut to Telegram's limit. */
-export function renderPreformatted(text: string, maxLength: number = TELEGRAM_LIMITS.text): TelegramMessage {
-  const body = isBlank(sanitizeText(text)) ? ELLIPSIS : text;
-  return { text: fitHtml([[{ text: body, style: 'pre' }]], [], Math.min(maxLength, TELEGRAM_LIMITS.text)), parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
 }

@@ -1,4 +1,4 @@
-import type { DataIssue } from './load.js';
+import { type DataIssue, quoteKey } from './load.js';
 import { type KnowledgeBase, LANGS } from './schema.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -48,11 +48,57 @@ export function lintKnowledgeBase(kb: KnowledgeBase): DataIssue[] {
       factIds.add(f.id);
     });
     if (topic.related.includes(topic.id)) issues.push({ file, path: 'related', message: 'a topic cannot be related to itself' });
+    if (topic.claims.length === 0) issues.push({ file, path: 'claims', message: 'has no claims: answers are made of claims, one per statement of the source' });
   }
+  issues.push(...uncoveredSentences(kb));
   for (const lang of LANGS) {
     const off = [...(kb.offtopic.examples[lang] ?? []), ...(kb.offtopic.heldout[lang] ?? [])];
     off.forEach((q, i) => claim(`${lang}:${normalizeText(q)}`, 'offtopic.yaml', 'data/offtopic.yaml', `${lang}[${i}]`));
     (kb.help.examples[lang] ?? []).forEach((q, i) => claim(`${lang}:${normalizeText(q)}`, 'help.yaml', 'data/help.yaml', `examples.${lang}[${i}]`));
+  }
+  return issues;
+}
+
+/** Share of a sentence's words that claims' quotes must cover for it to count as covered. */
+export const SENTENCE_COVERAGE = 0.8;
+
+/**
+ * Every sentence of every paragraph a topic cites is the quote of some claim
+ * (most of its words, at least): nothing the source says is left out of the
+ * answers. Needs the source texts, which the loader keeps in `kb.sourceTexts`.
+ */
+function uncoveredSentences(kb: KnowledgeBase): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const cited = new Map<string, { file: string; quotes: string[] }>();
+  for (const topic of kb.topics) {
+    for (const claim of topic.claims) {
+      const key = `${topic.source.id}#${claim.paragraph ?? topic.source.paragraph}`;
+      const entry = cited.get(key) ?? { file: `data/topics/${topic.id}.yaml`, quotes: [] };
+      entry.quotes.push(quoteKey(claim.quote));
+      cited.set(key, entry);
+    }
+  }
+  for (const [key, { file, quotes }] of cited) {
+    const [sourceId, n] = key.split('#');
+    const paragraph = kb.sourceTexts[sourceId!]?.[Number(n)];
+    if (!paragraph) continue;
+    // Sentences end at . ! ? before a capital letter ("U.S. dollar" stays whole), compared as quotes are.
+    const sentences = paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).map(quoteKey);
+    for (const sentence of sentences) {
+      const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      const covered = new Array<boolean>(words.length).fill(false);
+      for (const quote of quotes) {
+        const start = sentence.indexOf(quote);
+        if (start < 0) continue;
+        const before = sentence.slice(0, start).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+        const inside = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+        for (let i = before; i < Math.min(words.length, before + inside); i++) covered[i] = true;
+      }
+      const share = words.length ? covered.filter(Boolean).length / words.length : 1;
+      if (share < SENTENCE_COVERAGE) {
+        issues.push({ file, path: 'claims', message: `paragraph ${n} of "${sourceId}": no claim quotes most of "${sentence.slice(0, 90)}${sentence.length > 90 ? '…' : ''}"` });
+      }
+    }
   }
   return issues;
 }

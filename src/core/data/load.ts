@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
+  EntitiesFile,
   type KnowledgeBase,
   HelpFile,
   OfftopicFile,
@@ -62,9 +63,27 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, file: string, 
   return undefined;
 }
 
+/** Text compared for quotes: case, quote marks, dashes and white space do not matter. */
+export function quoteKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A source text's paragraphs, numbered as topics cite them: blocks separated by blank lines, the first block (the page header) being 0. */
+export function paragraphsOf(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+}
+
 /**
  * Reads and validates every file under `dir` (topics/*.yaml, sources.yaml,
- * synonyms.yaml, offtopic.yaml, help.yaml, places.yaml). Throws a DataError naming each
+ * synonyms.yaml, offtopic.yaml, help.yaml, places.yaml, entities.yaml), and
+ * checks every claim's quote against its source's text. Throws a DataError naming each
  * file, field path and reason; never returns partial data.
  */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
@@ -83,6 +102,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   const offtopic = await load('offtopic.yaml', OfftopicFile);
   const places = await load('places.yaml', PlacesFile);
   const help = await load('help.yaml', HelpFile);
+  const entities = await load('entities.yaml', EntitiesFile);
 
   const topicDir = join(dir, 'topics');
   let names: string[] = [];
@@ -124,11 +144,63 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
     });
   }
 
-  if (issues.length || !sources || !synonyms || !offtopic || !places || !help) throw new DataError(issues);
+  if (entities) {
+    const known = new Set<string>();
+    entities.entities.forEach((e, i) => {
+      if (known.has(e.id)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].id`, message: `duplicate entity id "${e.id}"` });
+      known.add(e.id);
+    });
+    entities.entities.forEach((e, i) => {
+      if (e.standsFor && !known.has(e.standsFor)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
+      const names = new Set([...e.names.en, ...e.names.ru, ...e.names.fa]);
+      e.everyday.forEach((name, j) => {
+        if (!names.has(name)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].everyday[${j}]`, message: `"${name}" is not one of the entity's names` });
+      });
+    });
+    for (const t of topics) {
+      t.claims.forEach((c, i) => {
+        for (const field of ['entities', 'against'] as const) {
+          c[field].forEach((id, j) => {
+            if (!known.has(id)) issues.push({ file: shown(join(topicDir, `${t.id}.yaml`)), path: `claims[${i}].${field}[${j}]`, message: `unknown entity "${id}" (not in entities.yaml)` });
+          });
+        }
+      });
+    }
+  }
+  const texts = new Map<string, string[]>();
+  if (sources) {
+    for (const [i, s] of sources.sources.entries()) {
+      if (!s.file) continue;
+      try {
+        texts.set(s.id, paragraphsOf(await readFile(join(dir, s.file), 'utf8')));
+        hash.update(s.id).update(texts.get(s.id)!.join('\n'));
+      } catch (err) {
+        issues.push({ file: shown(join(dir, 'sources.yaml')), path: `sources[${i}].file`, message: `cannot read ${s.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+      }
+    }
+    for (const t of topics) {
+      const paragraphs = texts.get(t.source.id);
+      if (!paragraphs) continue;
+      const claimIds = new Set<string>();
+      t.claims.forEach((c, i) => {
+        const file = shown(join(topicDir, `${t.id}.yaml`));
+        if (claimIds.has(c.id)) issues.push({ file, path: `claims[${i}].id`, message: `duplicate claim id "${c.id}"` });
+        claimIds.add(c.id);
+        const n = c.paragraph ?? t.source.paragraph;
+        const paragraph = paragraphs[n];
+        if (paragraph === undefined) issues.push({ file, path: `claims[${i}].paragraph`, message: `the source has no paragraph ${n}` });
+        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${t.source.id}"` });
+      });
+    }
+  }
+
+  if (issues.length || !sources || !synonyms || !offtopic || !places || !help || !entities) throw new DataError(issues);
   topics.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return {
     topics,
     sources: sources.sources,
+    entities,
+    sourceTexts: Object.fromEntries(texts),
     synonyms: synonyms.groups,
     offtopic,
     help,

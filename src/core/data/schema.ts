@@ -50,6 +50,97 @@ export const Fact = z.strictObject({
 });
 export type Fact = z.infer<typeof Fact>;
 
+/** What a named thing is: "which X" questions ask for things of one kind. */
+export const ENTITY_KINDS = [
+  'country',
+  'organisation',
+  'person',
+  'city',
+  'facility',
+  'sea',
+  'corridor',
+  'currency',
+  'network',
+  'sector',
+  'region',
+  'group',
+  'activity',
+  'resource',
+  'event',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** A thing the source names, with the names people use for it in each language (first: the display name). */
+export const Entity = z.strictObject({
+  id,
+  kind: z.enum(ENTITY_KINDS),
+  /** One of the two parties (or their leaders): naming it does not make a question about someone else. */
+  partner: z.boolean().default(false),
+  /** What the name means when it is not a place: a capital for its government ("Moscow will fund…" → russia). */
+  standsFor: id.optional(),
+  names: LocalizedList,
+  /**
+   * Names that are also everyday words (Russian «мир», "world"; Persian شتاب, "haste"): they name
+   * the entity only beside another entity of its kind or one of its kind's nouns ("карта «Мир»",
+   * "Мир и Шетаб"), never alone ("многополярный мир"). Each must also be one of `names`.
+   */
+  everyday: z.array(text).default([]),
+});
+export type Entity = z.infer<typeof Entity>;
+
+/** The nouns that ask for a kind of thing ("which sectors", "какие отрасли", "چه بخش‌هایی"), per language. */
+const KindNouns = z.strictObject({ en: z.array(text).default([]), ru: z.array(text).default([]), fa: z.array(text).default([]) });
+export const EntitiesFile = z.strictObject({
+  kinds: z.partialRecord(z.enum(ENTITY_KINDS), KindNouns),
+  entities: z.array(Entity).min(1),
+});
+
+/**
+ * When a claim holds: `event` happened before the source was written (the signing, 2024 trade),
+ * `state` was the situation as the source was written (95% in local currencies), `plan` is what
+ * the parties will do, aim at or consider (gas supplies, new reactors). Time questions use it.
+ */
+export const CLAIM_STATUS = ['event', 'state', 'plan'] as const;
+
+/** A number the claim states, with its unit ("bcm/yr", "%", "USD bn", "years"). */
+export const ClaimNumber = z.strictObject({ value: z.number(), unit: text });
+
+/**
+ * One statement of the source: the unit an answer is made of. It rests on an
+ * exact span of the source (`quote`, checked against the text), says it in each
+ * language, and carries typed slots for answer selection and yes/no checks.
+ */
+export const Claim = z.strictObject({
+  id,
+  /** The exact words of the source it rests on (whitespace and quote marks aside). */
+  quote: text,
+  /** Paragraph of the source the quote is in, when it differs from the topic's. */
+  paragraph: z.number().int().positive().optional(),
+  /** The claim as one sentence that answers on its own, each language. */
+  text: LocalizedText,
+  /** The question types it answers directly (when, who, where, how_much, how_long, growth, price, why, what). */
+  answers: z.array(z.enum(QUESTION_TYPES)).default([]),
+  /** Ids of the entities it names (entities.yaml). */
+  entities: z.array(id).default([]),
+  /** Entities it names as what is reduced, bypassed, contained or opposed ("reduces dependency on the U.S. dollar"). */
+  against: z.array(id).default([]),
+  /** Kinds whose values in this claim are the whole truth (the signing city): another value of that kind is a "no". Numbers and dates always are. */
+  closed: z.array(z.enum(ENTITY_KINDS)).default([]),
+  numbers: z.array(ClaimNumber).default([]),
+  /** Years or dates it states: YYYY, YYYY-MM or YYYY-MM-DD. */
+  dates: z.array(z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')).default([]),
+  status: z.enum(CLAIM_STATUS),
+  /**
+   * How far it had got when the source was written, when it had not happened: `considered`
+   * (Russia is considering investments), `under-way` (working on intelligence-sharing mechanisms,
+   * completing the railway). A yes/no about it says so instead of a bare "yes".
+   */
+  stage: z.enum(['considered', 'under-way']).optional(),
+  /** Words that point to this claim beyond its text (any language). */
+  keywords: z.array(text).default([]),
+});
+export type Claim = z.infer<typeof Claim>;
+
 export const Topic = z.strictObject({
   id,
   title: LocalizedText,
@@ -57,6 +148,8 @@ export const Topic = z.strictObject({
   short: LocalizedText,
   summary: LocalizedText,
   facts: z.array(Fact).default([]),
+  /** The topic's statements, one per statement of its source paragraph: what answers are made of. */
+  claims: z.array(Claim).default([]),
   /** Names and phrases that point to this topic (any language). */
   aliases: z.array(text).default([]),
   /** Example questions the matcher trains on. */
@@ -67,6 +160,8 @@ export const Topic = z.strictObject({
   source: z.strictObject({ id, paragraph: z.number().int().positive() }),
   /** Order in topic lists; lower first. */
   order: z.number().int().default(100),
+  /** About the agreement as a whole: what "it" means in a question when the conversation is on nothing else. */
+  agreement: z.boolean().default(false),
 });
 export type Topic = z.infer<typeof Topic>;
 
@@ -77,7 +172,7 @@ export const Source = z.strictObject({
   published: isoDate,
   /** The date the data taken from this source describes. */
   asOf: isoDate,
-  /** Where the text lives, relative to the project root (for curators). */
+  /** The source's text, relative to the data folder (e.g. sources/article.txt): paragraphs separated by blank lines; claims' quotes are checked against it. */
   file: text.optional(),
   url: z.url().optional(),
 });
@@ -105,6 +200,9 @@ export const PlacesFile = z.strictObject({
 export interface KnowledgeBase {
   topics: Topic[];
   sources: Source[];
+  entities: z.infer<typeof EntitiesFile>;
+  /** Each source's paragraphs (as in its file, trimmed), by source id: what claims' quotes are checked against. */
+  sourceTexts: Record<string, string[]>;
   synonyms: string[][];
   offtopic: z.infer<typeof OfftopicFile>;
   help: z.infer<typeof HelpFile>;

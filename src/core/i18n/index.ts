@@ -1,7 +1,8 @@
 import { LANGS, type Lang } from '../data/schema.js';
-import { en, type Catalogue } from './en.js';
-import { fa } from './fa.js';
-import { ru } from './ru.js';
+import type { Catalogue } from './catalogue.js';
+import { en } from './en/index.js';
+import { fa } from './fa/index.js';
+import { ru } from './ru/index.js';
 
 const catalogues: Record<Lang, Catalogue> = { en, ru, fa };
 
@@ -12,15 +13,17 @@ export function t(lang: Lang): Catalogue {
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2025-01-24" → "24 Jan 2025" in the reader's language. */
-export function formatDate(iso: string, lang: Lang): string {
+const MONTHS_EN_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-01-24" → "24 Jan 2025" in the reader's language; `long`: "24 January 2025" (for sentences). */
+export function formatDate(iso: string, lang: Lang, long = false): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  if (lang === 'en') return `${d} ${MONTHS_EN[m - 1]} ${y}`;
-  const key = `${lang}:${iso}`;
+  if (lang === 'en') return `${d} ${(long ? MONTHS_EN_LONG : MONTHS_EN)[m - 1]} ${y}`;
+  const key = `${lang}:${iso}:${long}`;
   let out = formattedDates.get(key);
   if (out === undefined) {
-    out = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+    out = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, { day: 'numeric', month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' })
       .format(new Date(Date.UTC(y, m - 1, d)));
     if (formattedDates.size < 1000) formattedDates.set(key, out);
   }

@@ -33,8 +33,12 @@ export interface MatchResult {
   /** The other country a near-miss question is about: canonical name and the words the question used. */
   place?: string;
   placeText?: string;
+  /** Every place of the near-miss gazetteer (data/places.yaml) the question names, in order. */
+  placesNamed?: { place: string; surface: string }[];
   /** Share of the question's content words the topics know. */
   coverage: number;
+  /** Every topic with the matcher's confidence in it, best first (empty for an empty question). */
+  ranking: { id: string; confidence: number }[];
   analysis: Analysis;
   lang: Lang;
 }
@@ -124,10 +128,21 @@ function corpusFor(kb: KnowledgeBase, lang: Lang): IntentCorpus {
   };
 }
 
-/** The analyser's data-derived options: synonym groups, and words never "corrected" (common English, off-topic words). */
+/**
+ * The analyser's data-derived options: synonym groups, and words never "corrected": common English,
+ * off-topic words, the words the answers are made of (claims, entity names, the nouns that ask
+ * for a kind) and the synonyms' terms, so "секторов" is not "corrected" to a training word like "реакторов".
+ */
 function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[][]; knownWords: string[] } {
   const general = lang === 'en' ? KNOWN_WORDS : [];
-  return { synonyms: kb.synonyms, knownWords: [...general, ...(kb.offtopic.examples[lang] ?? []).flatMap((q) => tokenize(normalizeText(q)))] };
+  const texts = [
+    ...(kb.offtopic.examples[lang] ?? []),
+    ...kb.topics.flatMap((t) => t.claims.map((c) => c.text[lang])),
+    ...kb.entities.entities.flatMap((e) => e.names[lang]),
+    ...Object.values(kb.entities.kinds).flatMap((k) => k[lang]),
+    ...kb.synonyms.flat(),
+  ];
+  return { synonyms: kb.synonyms, knownWords: [...general, ...texts.flatMap((q) => tokenize(normalizeText(q)))] };
 }
 
 function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {
@@ -233,16 +248,18 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const model = models.get(lang)!;
       const analysis = model.engine.analyze(question);
       const types = questionTypes(analysis.normalized, lang);
-      const base = { types, analysis, lang, suggestions: [] as string[] };
+      const base = { types, analysis, lang, suggestions: [] as string[], ranking: [] as MatchResult['ranking'] };
       if (!analysis.words.length) return { ...base, outcome: 'empty', topicId: null, confidence: 0, coverage: 0 };
 
       const ranked = model.engine.rankAnalysis(analysis);
       const coverage = coverageOf(analysis, model, lang);
       const top = ranked[0]!;
+      const topics = rankTopics(ranked);
+      // Ranked for help too: "will Moscow come to Tehran's help" is a question whose topics the answerer needs.
+      base.ranking = topics.map((r) => ({ id: r.id, confidence: confidenceOf(r.score) }));
       if (top.id === HELP_INTENT && confidenceOf(top.score) >= tuning.unsure) {
         return { ...base, outcome: 'help', topicId: null, confidence: confidenceOf(top.score), coverage };
       }
-      const topics = rankTopics(ranked);
       let best = topics[0]!;
       const stems = new Set(analysis.stems);
       let fact = pickFact(byId.get(best.id)!, types, stems);
@@ -265,7 +282,9 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const result = { ...base, topicId: best.id, confidence, coverage, suggestions, ...(fact ? { factId: fact.id } : {}) };
 
       const allowed = allowedPlaces.get(best.id)!;
-      const foreign = places.mentions(analysis.normalized).find((m) => !allowed.has(m.place));
+      const named = places.mentions(analysis.normalized);
+      if (named.length) Object.assign(result, { placesNamed: named });
+      const foreign = named.find((m) => !allowed.has(m.place));
       if (foreign) return { ...result, outcome: 'other-parties', place: foreign.place, placeText: foreign.surface };
       if (coverage < tuning.coverage) return { ...result, outcome: 'offtopic' };
       const unanswerable = !fact && types.some(isSpecificType);

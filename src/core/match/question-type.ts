@@ -15,8 +15,8 @@ const PATTERNS: Record<Lang, Patterns> = {
   en: [
     ['price', re('price[sd]?|pricing|cost[s]?|how much (does|did|will|would) (\\p{L}+ ){1,4}cost|tariffs?')],
     ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
-    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|term of|expir(e|es|y|ation)|run out|until when')],
-    ['when', re('when|what (date|day|month|year)|which (date|day|month|year)|on what day|in what year')],
+    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|to last|term of|expir(e|es|y|ation)|run out|until when')],
+    ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
     ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)')],
@@ -51,9 +51,33 @@ const UNMEASURED_GROWTH: Record<Lang, RegExp> = {
   fa: re('(رشد|افزایش) (نفوذ|نقش|حضور|قدرت)|(نفوذ|نقش|حضور|قدرت) رو به (رشد|افزایش)'),
 };
 
+/** What a "price" of trade, a deal or exchanges means: their value. */
+const VALUE_OF: Record<Lang, RegExp> = {
+  en: re('trade|commerce|turnover|exchanges?'),
+  ru: re('торговл\\p{L}*|товарооборот\\p{L}*|обмен\\p{L}*'),
+  fa: re('تجارت|داد و ستد|مبادلات'),
+};
+
+/** Things whose growth the source measures (trade, figures): growth of anything else ("the rise of Turkey") is no growth-rate question. */
+const MEASURED: Record<Lang, RegExp> = {
+  en: re('trade|commerce|turnover|exports?|imports?|volumes?|figures?|percent(age)?|economy|economic|gdp|supplies|supply|gas|payments?|transactions?|investments?|rate|how (much|fast)|by how much'),
+  ru: re('торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|объем\\p{L}*|процент\\p{L}*|экономик\\p{L}*|поставк\\p{L}*|газ\\p{L}*|платеж\\p{L}*|расчет\\p{L}*|насколько|на сколько|как быстро'),
+  fa: re('تجارت|صادرات|واردات|حجم|درصد|اقتصاد|گاز|پرداخت|مبادلات|چقدر|چند درصد'),
+};
+
+/** "How long is the railway in kilometres": a length, which is a figure, not a duration. */
+const LENGTH: Record<Lang, RegExp> = {
+  en: re('km|kms|kilomet(er|re)s?|miles?|meters|metres'),
+  ru: re('км|километр\\p{L}*|миль|метр\\p{L}*'),
+  fa: re('کیلومتر|مایل|متر'),
+};
+
 export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionType[] {
-  const unmeasured = UNMEASURED_GROWTH[lang].test(normalized);
-  const found = PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
+  const unmeasured = UNMEASURED_GROWTH[lang].test(normalized) || !MEASURED[lang].test(normalized);
+  let found = PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
+  if (found.includes('how_long') && LENGTH[lang].test(normalized)) found = [...found.filter((type) => type !== 'how_long'), 'how_much'];
+  // "How much is trade worth?" asks for a value, not a price.
+  if (found.includes('price') && VALUE_OF[lang].test(normalized)) return found.filter((type) => type !== 'price').concat(found.includes('how_much') ? [] : ['how_much']);
   // "How much does it cost?" asks for a price, not for any other figure of the topic.
   return found.includes('price') ? found.filter((type) => type !== 'how_much') : found;
 }

@@ -3,7 +3,7 @@ import { detectLanguage } from '../text/lang.js';
 
 /**
  * Everything a topic says in `lang` that the matcher trains on: example
- * questions, aliases written in that language's script, title, answers, facts.
+ * questions, aliases written in that language's script, title, answers, facts, claims.
  */
 export function topicTexts(topic: Topic, lang: Lang): string[] {
   const out = [...(topic.examples[lang] ?? [])];
@@ -18,5 +18,6 @@ export function topicTexts(topic: Topic, lang: Lang): string[] {
       if (s) out.push(s);
     }
   }
+  for (const c of topic.claims) out.push(c.text[lang]);
   return out;
 }

@@ -9,7 +9,7 @@ const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 export const STOPWORDS: Record<Lang, Set<string>> = {
   en: words(
-    'a an the and or but if of to in on at by for with from about as into over after before between through during ' +
+    'a an the and or but if of to in on at by for with from about as into over under after before between through during per upon via toward towards across along among around regarding concerning ' +
       'is are was were be been being am do does did done doing have has had having will would shall should can could may might must ' +
       'i me my we our us you your he him his she her it its they them their this that these those there here ' +
       'what which who whom whose when where why how whats hows wheres whos ' +
@@ -23,13 +23,13 @@ export const STOPWORDS: Record<Lang, Set<string>> = {
       'это этот эта эти тот та те там тут здесь вот уже еще ещё все всё весь вся очень просто тоже также только даже ' +
       'я мы ты вы он она оно они меня мне нас нам вас вам его ему ее её ей их им них ними себя свой свои ' +
       'кто что какой какая какое какие каков какова каково каковы когда где куда откуда почему зачем сколько чем чему ' +
-      'есть был была было были будет будут быть бы можно нужно надо скажи расскажи расскажите объясни подскажи пожалуйста ну привет спасибо',
+      'есть был была было были будет будут быть бы можно нужно надо может могут сможет смогут мог могла могли смогли скажи расскажи расскажите объясни подскажи пожалуйста ну привет спасибо',
   ),
   fa: words(
     'و یا اما اگر که تا از به با در برای بر بی بین درباره مورد این آن اینها آنها اینجا آنجا همه هم نیز فقط خیلی ' +
       'من ما تو شما او وی آنها ایشان مرا ما را تو را خود ' +
       'چه چی چیست چیه چرا کی کجا کدام چطور چگونه چقدر چند آیا ' +
-      'است هست هستند بود بودند شد شده شود می باشد دارد دارند داشت کرد کرده کند کنند ' +
+      'است هست هستند بود بودند شد شده شود می باشد دارد دارند داشت کرد کرده کند کنند میتواند میتوانند بتواند بتوانند ' +
       'را رو هم یک یه لطفا بگو بگید توضیح سلام ممنون مرسی',
   ),
 };

@@ -1,3 +1,5 @@
+import { stem } from './stem.js';
+
 /**
  * Typo correction against a known vocabulary (SymSpell-style delete index,
  * verified with optimal-string-alignment distance). Words the corrector knows
@@ -11,11 +13,19 @@ export interface TypoCorrector {
 }
 
 const MAX_WORD = 24;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-/** Edit budget by word length: short words are too ambiguous to correct far. */
-export function maxEdits(length: number): number {
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
+ * Edit budget by word length: short words are too ambiguous to correct far. Persian writes
+ * few vowels, so its words are denser: two edits turn one real word into another
+ * ("کافه‌های" cafés → "کارت‌های" cards) until they are longer.
+ */
+export function maxEdits(length: number, word = ''): number {
   if (length < 3) return 0;
   if (length < 6) return 1;
+  if (ARABIC.test(word) && length < 9) return 1;
   return 2;
 }
 
@@ -75,17 +85,20 @@ export function createTypoCorrector(targets: Map<string, number>, known: Iterabl
     if (word.length < 3 || /\d/.test(word)) continue;
     add(word, word);
     const ds = new Set<string>();
-    deletes(word, maxEdits(word.length), ds);
+    deletes(word, maxEdits(word.length, word), ds);
     for (const d of ds) add(d, word);
   }
   const knownSet = new Set(known);
+  // Russian inflects: a form of a known word ("секторов" for "сектор") is known too.
+  const russianStems = new Set([...knownSet, ...targets.keys()].filter((w) => CYRILLIC.test(w)).map(stem));
   const memo = new Map<string, string | undefined>();
 
   return {
     has: (token) => targets.has(token) || knownSet.has(token),
     correct(token) {
       if (targets.has(token) || knownSet.has(token)) return token;
-      const budget = maxEdits(token.length);
+      if (CYRILLIC.test(token) && russianStems.has(stem(token))) return token;
+      const budget = maxEdits(token.length, token);
       // Words longer than any real one are noise; their delete sets would grow quadratically.
       if (budget === 0 || token.length > MAX_WORD || /\d/.test(token)) return undefined;
       if (memo.has(token)) return memo.get(token);
@@ -97,7 +110,7 @@ export function createTypoCorrector(targets: Map<string, number>, known: Iterabl
       for (const key of keys) {
         for (const word of index.get(key) ?? []) {
           if (word[0] !== token[0] && token.length < 5) continue;
-          const allowed = Math.min(budget, maxEdits(word.length));
+          const allowed = Math.min(budget, maxEdits(word.length, word));
           const d = editDistance(token, word, allowed);
           if (d > allowed) continue;
           // Ties: a word the token is a subsequence of (letters left out, the commonest slip) first, then the more frequent.

@@ -1,0 +1,101 @@
+import {
+  BaseInteraction,
+  ChannelType,
+  channelMention,
+  DiscordAPIError,
+  type Interaction,
+  type NewsChannel,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  type TextChannel,
+} from 'discord.js';
+import type { CardRenderer } from '../../cards/index.js';
+import type { Permission, PermissionPort, PublisherPort, PublishResult } from '../../core/conversation/ports.js';
+import type { Request } from '../../core/conversation/request.js';
+import type { Logger } from '../../logger.js';
+import { renderPost } from './render.js';
+import { acknowledge } from './send.js';
+
+const interactionOf = (req: Request): Interaction | undefined => (req.raw instanceof BaseInteraction ? (req.raw as Interaction) : undefined);
+
+/**
+ * Who may run privileged commands on Discord: only in servers; 'operator'
+ * commands (acting on the bot everywhere) only in DISCORD_MODERATOR_GUILD_IDS
+ * when set; and only members who hold Manage Messages themselves, whatever a
+ * server admin made of the commands' default permissions.
+ */
+export function discordPermissions(operatorGuilds: ReadonlySet<string>): PermissionPort {
+  return {
+    async check(req, privilege) {
+      const interaction = interactionOf(req);
+      if (!interaction?.inGuild()) return 'guild-only';
+      if (privilege === 'operator' && operatorGuilds.size > 0 && !operatorGuilds.has(interaction.guildId)) return 'operators-only';
+      return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ? true : 'not-moderator';
+    },
+  };
+}
+
+const NEEDED: Permission[] = ['ViewChannel', 'SendMessages', 'EmbedLinks'];
+const SNOWFLAKE = /^\d{17,20}$/;
+type Postable = TextChannel | NewsChannel;
+type Refused = Extract<PublishResult, { ok: false }>;
+
+/** The text or announcement channel `channelId` of the interaction's server, if the bot holds `needed` there. */
+async function postable(interaction: Interaction | undefined, channelId: string | null | undefined, needed: Permission[]): Promise<{ ok: true; channel: Postable } | Refused> {
+  const where = channelId ? channelMention(channelId) : '';
+  if (!interaction?.inCachedGuild()) return { ok: false, where, reason: 'not-member' };
+  const { guild } = interaction;
+  const channel = channelId && SNOWFLAKE.test(channelId) ? (guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null))) : null;
+  if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) return { ok: false, where, reason: 'unknown-target' };
+  const me = guild.members.me ?? (await guild.members.fetchMe());
+  const missing = channel.permissionsFor(me).missing(needed) as Permission[];
+  return missing.length ? { ok: false, where, reason: 'missing-permissions', missing } : { ok: true, channel };
+}
+
+/**
+ * Posting summary cards: by default into the channel the moderator asked in;
+ * with a channel named, there. The bot checks its own permissions first and
+ * says which one is missing; Discord's own refusals (50013, 50001) are passed on.
+ */
+export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPort {
+  return {
+    defaultTarget(req) {
+      const channelId = interactionOf(req)?.channelId;
+      return channelId ? channelMention(channelId) : undefined;
+    },
+    async preflight(req) {
+      const interaction = interactionOf(req);
+      const checked = await postable(interaction, interaction?.channelId, NEEDED);
+      return checked.ok ? { ok: true, where: channelMention(checked.channel.id) } : checked;
+    },
+    async publish(req, { card, image, target }) {
+      const interaction = interactionOf(req);
+      // Before anything slow (fetching the channel, drawing the image): Discord waits 3 s for a first response.
+      if (interaction?.isRepliable()) await acknowledge(interaction, true);
+      const channelId = target ?? interaction?.channelId;
+      const where = channelId ? channelMention(channelId) : '';
+      const found = await postable(interaction, channelId, image ? [...NEEDED, 'AttachFiles'] : NEEDED);
+      if (!found.ok) return found;
+      const { channel } = found;
+      let png: Buffer | undefined;
+      try {
+        png = image ? await cards.png(card) : undefined;
+      } catch (err) {
+        log.warn({ err, card: card.topicId, lang: card.lang }, 'summary card image failed');
+        return { ok: false, where, reason: 'image-failed' };
+      }
+      try {
+        const post = await channel.send(renderPost(card, png));
+        log.info({ card: card.topicId, lang: card.lang, image, guild: channel.guildId, channel: channel.id, message: post.id }, 'summary card posted');
+        return { ok: true, where, link: post.url };
+      } catch (err) {
+        const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
+        if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess) {
+          return { ok: false, where, reason: 'refused', code, access: code === RESTJSONErrorCodes.MissingAccess };
+        }
+        log.warn({ err, card: card.topicId, channel: channel.id }, 'summary card post failed');
+        return { ok: false, where, reason: 'failed' };
+      }
+    },
+  };
+}

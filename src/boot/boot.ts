@@ -1,0 +1,66 @@
+import type { AdapterDeps } from '../adapters/types.js';
+import { createIdHasher } from '../adapters/kit/ids.js';
+import { createCardRenderer } from '../cards/index.js';
+import { type Config, secretsOf } from '../config.js';
+import { createFloodControl } from '../core/conversation/flood.js';
+import { createMemoryClaims, createMemoryContexts } from '../core/conversation/memory.js';
+import { type Core, createCore } from '../core/core.js';
+import { type Curator, createCurator, type CuratorOptions } from '../curator/curator.js';
+import { createLogger, type Logger } from '../logger.js';
+import { configOrExit } from './config-or-exit.js';
+import { idHashSecret } from './id-secret.js';
+import { loadOrExit } from './load-or-exit.js';
+
+/** Everything a process needs, made once: configuration, logger, data, core, curator and the adapters' shared ports. */
+export interface Booted {
+  config: Config;
+  logger: Logger;
+  core: Core;
+  curator: Curator | undefined;
+  /** What every adapter is built from. */
+  deps: AdapterDeps;
+}
+
+export type CuratorMode = 'store' | 'memory' | 'none';
+
+export interface BootOptions {
+  /** The curator: recording into DB_PATH (default), in this process's memory only, or none at all (may depend on the configuration). */
+  curator?: CuratorMode | ((config: Config) => CuratorMode);
+  /** Curator options (a build for tests, file watching). */
+  curatorOptions?: CuratorOptions;
+}
+
+/**
+ * The one composition root, for `npm start`, a shard process and the CLIs:
+ * validates the configuration (exit 1 naming each bad variable), loads and
+ * validates the data (exit 1 with file, path and reason), trains the core, and
+ * makes the ports every adapter shares.
+ */
+export async function boot(env: Record<string, string | undefined>, options: BootOptions = {}): Promise<Booted> {
+  const config = configOrExit(env);
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const kb = await loadOrExit(config.DATA_DIR);
+  const core = createCore(kb);
+  logger.debug({ topics: kb.topics.length, version: kb.version }, 'data loaded');
+  const mode = typeof options.curator === 'function' ? options.curator(config) : (options.curator ?? 'store');
+  const curator =
+    mode === 'none'
+      ? undefined
+      : createCurator(config, core, logger, { ...(mode === 'memory' ? { dbPath: ':memory:', watch: false } : {}), ...options.curatorOptions });
+  const deps: AdapterDeps = {
+    core,
+    limiter: createFloodControl(config.RATE_LIMIT_PER_MINUTE),
+    contexts: createMemoryContexts(),
+    claims: createMemoryClaims(),
+    ...(curator ? { curator } : {}),
+    logger,
+    ids: createIdHasher(idHashSecret(config)),
+    cards: createCardRenderer(core),
+  };
+  return { config, logger, core, curator, deps };
+}
+
+/** Whether a platform token is configured (otherwise `npm start` is the console chat). */
+export function hasPlatform(config: Config): boolean {
+  return Boolean(config.DISCORD_TOKEN || config.TELEGRAM_BOT_TOKEN);
+}

@@ -1,0 +1,310 @@
+import { helpReply, replyFor } from '../compose.js';
+import { isSpecificType, type KnowledgeBase, type Lang, LANGS, type QuestionType, type SpecificType } from '../data/schema.js';
+import { formatDate, formatInteger, t } from '../i18n/index.js';
+import type { Matcher, MatchResult } from '../match/matcher.js';
+import { topicsButton } from '../reply-actions.js';
+import type { DeclineReply, HelpReply, NoticeReply, Reply } from '../reply.js';
+import { summaryCard, OVERVIEW_ID } from '../summary-card.js';
+import { createClaimIndex, type IndexedClaim } from './claims.js';
+import { claimAnswer, topicSummary } from './compose.js';
+import { createEntityFinder } from './entities.js';
+import { createExpectations } from './expect.js';
+import { isFollowUp, leansOnPronoun } from './followup.js';
+import { questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { stem } from '../text/stem.js';
+import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
+import { rankClaims, type ScoredClaim } from './select.js';
+import { decideYesNo } from './yesno.js';
+
+/** What the conversation knows before a question: the topic it is on, for follow-ups. */
+export interface AskContext {
+  topicId?: string;
+  lang?: Lang;
+}
+
+export interface AskResult {
+  reply: Reply;
+  match: MatchResult;
+}
+
+/** A claim counts as answering when it covers this much of the question, names what it asks about, or its topic is this sure. */
+const RELEVANT = { lexical: 0.3, topic: 0.3 };
+/** Third parties the source discusses in the partnership's context: kinds of entity that are "other parties". */
+const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
+/** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
+const UNCOVERED = 0.45;
+/** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
+const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
+  en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
+  ru: /^(?:каков|какова|каково|каковы|какое|какой|какая|кто|сколько)(?![\p{L}])/u,
+  fa: /(?:چیست|کیست|چقدر است|چند است|چه کسی است|چقدره|کیه|چیه)$/u,
+};
+
+/**
+ * Questions about the stage itself ("is Russia considering…", "are they integrating…", "are they working
+ * on…") or about what the source mentions: a plain "yes", where "will they…", "is it finished?" get "in progress".
+ */
+const STAGE_ASKED: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:(?:is|are|am)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:рассматрива\p{L}*|работают|разрабатыва\p{L}*|интегрир\p{L}*|развива\p{L}*|ведут|ведётся|ведется|ид[её]т|планиру\p{L}*|упомина\p{L}*|говорится|стать\p{L}*|источник\p{L}*)(?![\p{L}])/u,
+  fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
+};
+
+/** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
+const ABOUT_WORDS = new Set(
+  'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+    .split(' ')
+    .map((w) => stem(w)),
+);
+
+/**
+ * Answers a question from claims: what it expects (a fact, a kind of thing,
+ * yes/no, an overview), which claims say it, and what the source cannot say
+ * (after its date, about a relation it never mentions, a detail it lacks). The
+ * matcher finds the topics; this decides the reply.
+ */
+export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
+  const finder = createEntityFinder(kb);
+  const index = createClaimIndex(kb, finder);
+  const expectations = createExpectations(kb);
+  const byId = new Map(kb.topics.map((x) => [x.id, x]));
+  const published = kb.sources[0]?.published ?? '2025-01-24';
+  const sourceYear = Number(published.slice(0, 4));
+
+  const notice = (lang: Lang, text: string): NoticeReply => ({ kind: 'notice', lang, level: 'info', text, actions: [] });
+  const decline = (lang: Lang, reason: DeclineReply['reason'], text: string): DeclineReply => ({ kind: 'decline', lang, reason, text, actions: [topicsButton(lang)] });
+
+  function sourceHelp(lang: Lang): HelpReply {
+    const c = t(lang);
+    return { ...helpReply(kb, lang, 'help'), mode: 'source', title: c.sourceTitle, text: c.sourceText(formatDate(published, lang, true)), actions: [topicsButton(lang)] };
+  }
+
+  /**
+   * The claims that back the lead: the same topic's next best that add something,
+   * claims from other sentences of the source first (claims split from one
+   * sentence say much the same).
+   */
+  function supportFor(lead: ScoredClaim, ranked: readonly ScoredClaim[]): IndexedClaim[] {
+    const same = ranked.filter((c) => c !== lead && c.item.topic === lead.item.topic && (c.lexical > 0 || c.entityHits > 0 || c.kindHit || c.typeHit));
+    const used = new Set([lead.item.sentence]);
+    const first: IndexedClaim[] = [];
+    const later: IndexedClaim[] = [];
+    for (const c of same) {
+      if (used.has(c.item.sentence)) later.push(c.item);
+      else {
+        used.add(c.item.sentence);
+        first.push(c.item);
+      }
+    }
+    return [...first, ...later];
+  }
+
+  /** The word that names an attribute of a party in the question ("Israel's population", "prime minister of India"), when there is one. */
+  function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
+    const stems = q.stems;
+    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
+    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : content(e.end);
+    // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
+    const first = q.lang === 'ru' ? 1 : 0;
+    return e.start - 1 === first ? content(e.start - 1) : undefined;
+  }
+
+  /**
+   * Whether the question asks about something the answering topic never mentions: at
+   * least two of its words, most of its weight (idf), unknown to every text of the
+   * topic ("the current exchange rate", "the prime minister"). One unknown word is
+   * more often a paraphrase ("affect") than a new subject.
+   */
+  function asksBeyond(q: QuestionView, topicId: string): boolean {
+    let total = 0;
+    let missing = 0;
+    let words = 0;
+    for (const s of q.content) {
+      if (ABOUT_WORDS.has(s)) continue;
+      const w = index.idf(s, q.lang);
+      total += w;
+      if (!index.topicKnows(topicId, s, q.lang)) {
+        missing += w;
+        words += 1;
+      }
+    }
+    for (const e of q.entities) total += e.partner ? 0 : 2;
+    return words >= 2 && total > 0 && missing / total >= UNCOVERED;
+  }
+
+  /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
+  function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
+    return ranked.find((c) => c.item.claim.answers.includes(type) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+  }
+
+  /** Another topic the question is about too (a two-part question): first among the related topics. */
+  function alsoAbout(ranked: readonly ScoredClaim[], lead: ScoredClaim): string | undefined {
+    const other = ranked.find((c) => c.item.topic !== lead.item.topic);
+    return other && (other.typeHit || other.lexical >= 0.3) && other.score >= lead.score - 0.3 && other.topicConfidence >= 0.2 ? other.item.topic.id : undefined;
+  }
+
+  function answerClaims(q: QuestionView, match: MatchResult, ranked: ScoredClaim[]): Reply {
+    const { lang } = q;
+    const c = t(lang);
+    const best = ranked[0]!;
+    const time = timeOf(q.normalized, lang, sourceYear);
+    // A year from the source's own on, asked of a claim about an earlier one ("trade in 2025", the source giving 2024).
+    const laterYear = q.years.some((y) => y >= sourceYear && best.item.claim.dates.length > 0 && !best.item.claim.dates.some((d) => d.startsWith(String(y))));
+    const figureFor2025 = laterYear || (q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth'));
+    if (time.later || figureFor2025 || (time.now && (time.done || best.item.claim.status === 'plan'))) {
+      const prefix = `${c.afterSource(formatDate(published, lang, true))} ${c.asOfThen}`;
+      return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
+    }
+
+    const specific = q.expect.types.filter(isSpecificType);
+    // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
+    if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
+    }
+    // Yes or no, when a claim decides it; "the source doesn't say" only after the checks below.
+    const verdict = q.expect.yesno ? decideYesNo(q, ranked, finder) : undefined;
+    if (verdict && verdict.answer !== 'unknown') {
+      const lead = verdict.claim ?? best;
+      // A yes about a plan only considered, or work in progress, says how far it had got.
+      const stage = STAGE_ASKED[lang].test(q.normalized) ? undefined : lead.item.claim.stage;
+      const yes = stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
+      return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
+    }
+    // A detail of a kind no claim gives ("what price", "when will it be finished").
+    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
+    if (!typedLead) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+    if (best.topicConfidence < 0.3 && asksBeyond(q, best.item.topic.id)) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    }
+
+    // A third party the source discusses: answered with what the source says about it, unless
+    // the question asks about it in a respect the source never mentions ("gas to Turkey",
+    // "Russia–China trade", "India's prime minister").
+    const parties = q.entities.filter((e) => !e.partner && PARTY_KINDS.has(e.kind));
+    if (parties.length && !q.expect.yesno) {
+      const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
+      const lead = about[0];
+      if (lead) {
+        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit)) : lead;
+        // A who/where the source answers in so many words ("who is competing for Syria's oil?") needs no typed claim.
+        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 ? lead : undefined);
+        if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+        // "What is Israel's population?", "the prime minister of India": the source discusses the party, not that.
+        const attribute = ATTRIBUTE_QUESTION[lang].test(q.normalized)
+          ? parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)))
+          : undefined;
+        if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+        const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
+        // "China's nuclear reactors": the question joins the party to a subject of a claim that does not name it.
+        const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
+        const unjoined = things.length > 0 && things.every((e) => !typed.item.entities.has(e.id)) && things.some((e) => best.item.entities.has(e.id)) && !parties.some((e) => best.item.entities.has(e.id));
+        const offTopic = unjoined || (best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0);
+        if (!offTopic) {
+          const others = about.filter((x) => x !== typed && x.item.topic !== typed.item.topic).map((x) => x.item);
+          return claimAnswer(kb, lang, { lead: typed.item, support: [...supportFor(typed, ranked).filter((x) => parties.some((e) => x.entities.has(e.id))), ...others], grounding: 'answered' });
+        }
+        const name = finder.nameOf(parties.find((e) => !best.item.entities.has(e.id))?.id ?? parties[0]!.id, lang);
+        return claimAnswer(kb, lang, { lead: best.item, prefix: c.notLinked(name), support: [], grounding: 'not-in-source' });
+      }
+    }
+
+    if (verdict?.answer === 'unknown') return claimAnswer(kb, lang, { lead: (verdict.claim ?? best).item, prefix: c.notSaid, support: [], grounding: 'not-in-source' });
+
+    if (q.expect.overview && !q.expect.kind && best.topicConfidence >= 0.3) {
+      const topic = byId.get(best.item.topic.id)!;
+      return topicSummary(kb, topic, lang);
+    }
+
+    // "Which sea", "which sectors": a claim that names things of that kind leads.
+    // (From another topic only when it ranks about as high: "which forces reshape the region" is not about peacekeepers.)
+    const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && (x.item.topic === typedLead.item.topic ? x.score >= typedLead.score - 0.6 : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2)) : undefined;
+    const lead = kindLead ?? typedLead;
+    const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
+    return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+  }
+
+  return {
+    answer(question: string, langHint?: string, context: AskContext = {}): AskResult {
+      const match = matcher.match(question, langHint);
+      const { lang, analysis } = match;
+      const c = t(lang);
+      const normalized = analysis.normalized;
+      const reply = (r: Reply): AskResult => ({ reply: r, match });
+      if (match.outcome === 'empty') return reply(replyFor(kb, match));
+
+      const talk = smallTalk(normalized, lang);
+      if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
+      if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
+      if (asksForOverview(normalized, lang)) return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
+      if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
+
+      // Expectations read the words as the matcher corrected them ("wich city" → "which city").
+      const expect = expectations(analysis.words.join(' '), lang);
+      const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
+      // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
+      if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
+      const view = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
+      // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
+      const aboutOnly = view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && view.entities.some((e) => !e.partner);
+      const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
+      const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
+      const top = match.ranking[0]?.confidence ?? 0;
+      const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
+      if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
+      // With nothing in context, "it" is the agreement.
+      else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
+
+      const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
+      // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
+      // (A place inside the name of something the question names is not a place: "US dollar", "доллар США".)
+      const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${finder.stemsOf(n).join(' ')} `);
+      const undiscussed = (match.placesNamed ?? []).find(
+        (p) => !names.some((n) => n.includes(` ${finder.stemsOf(p.surface).join(' ')} `)) && !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
+      );
+      if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
+      if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
+      // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
+      const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
+      // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
+      const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
+      if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
+      const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      const best = ranked[0];
+      // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
+      // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
+      const settledByType = best?.typeHit && q.expect.types.some(isSpecificType) && best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id && !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
+      const relevant =
+        best &&
+        (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
+        (best.lexical >= RELEVANT.lexical ||
+          (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
+      if (!best || !relevant) {
+        if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
+        return reply(replyFor(kb, match.outcome === 'answer' ? { ...match, outcome: 'unsure' } : match));
+      }
+      // A word or two that several topics answer alike ("security", "influence"): offer them rather than guess.
+      const rival = ranked.find((x) => x.item.topic !== best.item.topic);
+      const short = q.content.size <= 2 && q.entities.every((e) => e.partner) && !q.expect.yesno && q.expect.types.length === 0 && q.years.length === 0 && !match.unknownYear;
+      if (!followUp && short && best.topicConfidence < 0.5 && rival && rival.score >= best.score - 0.15) {
+        const ids = [...new Set(ranked.slice(0, 8).map((x) => x.item.topic.id))].slice(0, 3);
+        return reply(replyFor(kb, { ...match, outcome: 'unsure', suggestions: ids }));
+      }
+      return reply(answerClaims(q, match, ranked));
+    },
+  };
+
+  /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */
+  function unknownNames(question: string, entities: readonly { id: string }[]): number {
+    const named = new Set(entities.flatMap((e) => finder.namesOf(e.id).flatMap((n) => finder.stemsOf(n))));
+    const words = question.match(/(?<=\S\s+)\p{Lu}\p{Ll}{2,}/gu) ?? [];
+    return words.filter((w) => {
+      const s = finder.stemsOf(w)[0];
+      return s && !named.has(s) && !kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
+    }).length;
+  }
+
+  function time(q: QuestionView) {
+    return timeOf(q.normalized, q.lang, sourceYear);
+  }
+}

@@ -1,0 +1,84 @@
+import type { KnowledgeBase, Lang, Topic } from '../data/schema.js';
+import { t } from '../i18n/index.js';
+import { openTopic, topicRef, voteActions } from '../reply-actions.js';
+import type { AnswerReply, Grounding, ReplyAction } from '../reply.js';
+import { sourceRef, text } from '../source.js';
+import type { IndexedClaim } from './claims.js';
+
+/** Longest lead and supporting text, in characters: a chat answer, then a way to read more. */
+export const LEAD_CHARS = 220;
+export const SUPPORT_CHARS = 170;
+
+/** "More: <topic>" (the whole topic), related topics, then 👍 / 👎. */
+export function answerActions(kb: KnowledgeBase, topic: Topic, lang: Lang, also?: string): ReplyAction[] {
+  const title = text(topic.title, lang);
+  const more: ReplyAction = { action: { kind: 'more', topicId: topic.id, lang }, label: t(lang).moreOn(title), group: 'more', command: `/topic ${topic.id}` };
+  const ids = also && also !== topic.id ? [also, ...topic.related.filter((id) => id !== also)] : topic.related;
+  const related = ids.flatMap((id) => {
+    const other = kb.topics.find((x) => x.id === id);
+    return other ? [openTopic(topicRef(other, lang), lang, 'related')] : [];
+  });
+  return [more, ...related.slice(0, 3), ...voteActions(topic.id, lang)];
+}
+
+export interface ClaimAnswer {
+  /** The claim that answers; its topic is the answer's. */
+  lead: IndexedClaim;
+  /** Said before the claim: "Yes.", "No.", "The source doesn't say." or why the source cannot answer. */
+  prefix?: string;
+  /** Said instead of the claim's sentence (an answer made of several names); the claim still gives topic and source. */
+  leadText?: string;
+  support: readonly IndexedClaim[];
+  grounding: Grounding;
+  also?: string;
+}
+
+/**
+ * A short answer made of claims: the lead (with its prefix), then supporting
+ * sentences within SUPPORT_CHARS, the source paragraph of the lead claim, and
+ * the actions. Key facts are left to the full topic ("More").
+ */
+export function claimAnswer(kb: KnowledgeBase, lang: Lang, a: ClaimAnswer): AnswerReply {
+  const { topic, claim } = a.lead;
+  const sentence = a.leadText ?? claim.text[lang];
+  const lead = a.prefix ? `${a.prefix} ${sentence}` : sentence;
+  const support: string[] = [];
+  let room = SUPPORT_CHARS + Math.max(0, LEAD_CHARS - lead.length) / 2;
+  for (const item of a.support) {
+    const s = item.claim.text[lang];
+    if (s === sentence || lead.includes(s) || s.length > room) continue;
+    support.push(s);
+    room -= s.length + 1;
+    if (support.length === 2) break;
+  }
+  return {
+    kind: 'answer',
+    grounding: a.grounding,
+    form: 'short',
+    lang,
+    topicId: topic.id,
+    title: text(topic.title, lang),
+    lead,
+    details: support.join(' '),
+    facts: [],
+    source: sourceRef(kb, topic.source.id, lang, claim.paragraph ?? topic.source.paragraph),
+    actions: answerActions(kb, topic, lang, a.also),
+  };
+}
+
+/** "Tell me about X": the topic's one-sentence answer and summary, the key facts left to "More". */
+export function topicSummary(kb: KnowledgeBase, topic: Topic, lang: Lang): AnswerReply {
+  return {
+    kind: 'answer',
+    grounding: 'answered',
+    form: 'short',
+    lang,
+    topicId: topic.id,
+    title: text(topic.title, lang),
+    lead: text(topic.short, lang),
+    details: text(topic.summary, lang),
+    facts: [],
+    source: sourceRef(kb, topic.source.id, lang, topic.source.paragraph),
+    actions: answerActions(kb, topic, lang),
+  };
+}

@@ -1,0 +1,156 @@
+import type { EntityKind, KnowledgeBase, Lang, QuestionType } from '../data/schema.js';
+import { questionTypes } from '../match/question-type.js';
+import { normalizeText, tokenize } from '../text/normalize.js';
+import { stem } from '../text/stem.js';
+
+/** What kind of answer a question expects. */
+export interface Expectation {
+  /** The question types asked (when, who, where, how_much …), most specific first. */
+  types: QuestionType[];
+  /** "Which sectors / какие отрасли / چه بخش‌هایی": the kind of thing asked for. */
+  kind?: EntityKind;
+  /** A yes/no question: the answer leads with yes, no or that the source does not say. */
+  yesno: boolean;
+  /** "Tell me about / explain / summarise X": the topic's summary. */
+  overview: boolean;
+}
+
+// \b does not work for Cyrillic or Persian letters: use letter-aware boundaries there.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
+const start = (body: string) => new RegExp(`^(?:${body})${E}`, 'u');
+
+const WH: Record<Lang, RegExp> = {
+  en: re('what|which|who|whom|whose|when|where|why|how'),
+  ru: re('что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи'),
+  fa: re('چه|چی|چیست|چیه|چرا|کجا|کجاست|کی|کیست|کیه|چند|چنده|چقدر|چقدره|کدام|کدوم|کدامند|چطور|چطوره|چگونه|چگونگی'),
+};
+
+const YES_NO: Record<Lang, RegExp> = {
+  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that"),
+  ru: re('ли|правда|верно|действительно|неужели|разве'),
+  fa: start('آیا'),
+};
+
+/** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
+const REQUEST: Record<Lang, RegExp> = {
+  en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share)|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
+  ru: start('расскажи|расскажите|объясни|объясните|опиши|опишите|перечисли|покажи|дай|дайте|что известно|что ты знаешь|что вы знаете|что насчет|а что насчет|можешь рассказать|можете рассказать|подробнее'),
+  fa: start('بگو|بگویید|توضیح|درباره|در مورد|شرح|خلاصه|چه می ?دانی|اطلاعاتی درباره'),
+};
+
+/** Overview requests: the topic's summary rather than one statement. */
+const OVERVIEW: Record<Lang, RegExp> = {
+  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:the (?:article|source|agreement|deal|treaty) )?say about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
+  ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
+  fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
+};
+
+const OPENING: Record<Lang, RegExp> = {
+  en: /^(?:(?:according to|per|based on|in) (?:the |this |your )?(?:article|source|text|report|agreement|deal) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
+  ru: /^(?:(?:согласно|по данным|судя по) (?:статье|источнику|тексту) |а |и |так |ну |скажи |скажите )+/u,
+  fa: /^(?:(?:طبق|بر اساس|به گفته) (?:مقاله|منبع|متن) |و |خب |پس |بگو )+/u,
+};
+const CHOICE: Record<Lang, RegExp> = { en: re('or'), ru: re('или'), fa: re('یا') };
+const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru: re('как часто'), fa: re('هر چند وقت|چند وقت یک ?بار|هر چند مدت') };
+
+/** Verbs that make a Russian or Persian sentence without a question word a yes/no question. */
+const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
+  ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$/,
+  fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$/,
+};
+
+/** Which-words that may be followed by a kind noun, per language. */
+const WHICH: Record<Lang, RegExp> = {
+  en: re('which|what'),
+  ru: re('какие|какой|какая|какое|каких|каким|какими|каком|какую|какого|какому|которые|которых|какие именно'),
+  fa: re('کدام|کدوم|چه|کدامین'),
+};
+
+interface KindIndex {
+  /** Stem (en, ru) or word prefix (fa) → kind. */
+  stems: Map<string, EntityKind>;
+  prefixes: { prefix: string; kind: EntityKind }[];
+}
+
+function kindIndex(kb: KnowledgeBase): KindIndex {
+  const stems = new Map<string, EntityKind>();
+  const prefixes: KindIndex['prefixes'] = [];
+  for (const [kind, nouns] of Object.entries(kb.entities.kinds) as [EntityKind, { en: string[]; ru: string[]; fa: string[] }][]) {
+    for (const noun of [...nouns.en, ...nouns.ru]) {
+      const tokens = tokenize(normalizeText(noun));
+      if (tokens.length) stems.set(tokens.map(stem).join(' '), kind);
+    }
+    for (const noun of nouns.fa) {
+      const word = normalizeText(noun);
+      if (word) prefixes.push({ prefix: word, kind });
+    }
+  }
+  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  return { stems, prefixes };
+}
+
+/** Detects what a question expects. Built once per knowledge base (the kind nouns are data). */
+export function createExpectations(kb: KnowledgeBase): (normalized: string, lang: Lang) => Expectation {
+  const kinds = kindIndex(kb);
+
+  /** Words between a which-word and its noun that say nothing of the kind: "which two sectors", "какие именно отрасли". */
+  const FILLER = /^(?:\d+|one|two|three|four|five|other|main|key|exact|specific|именно|конкретно|основные|главные|другие)$/u;
+  const KIND_OF = /^(?:kinds?|types?|sorts?|forms?)$/;
+
+  const kindOf = (tokens: string[], lang: Lang): EntityKind | undefined => {
+    const which = WHICH[lang];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!which.test(tokens[i]!)) continue;
+      // The noun right after the which-word ("which sectors", "в каких отраслях", "چه بخش‌هایی"), past
+      // numerals and "kinds of"; in English and Russian one adjective may come first ("which Syrian bases").
+      let j = i + 1;
+      while (j < tokens.length && FILLER.test(tokens[j]!)) j++;
+      if (lang === 'en' && KIND_OF.test(tokens[j] ?? '') && tokens[j + 1] === 'of') j += 2;
+      const last = lang === 'fa' ? j : j + 1;
+      for (let k = j; k <= Math.min(tokens.length - 1, last); k++) {
+        if (lang === 'fa') {
+          const hit = kinds.prefixes.find((p) => tokens[k]!.startsWith(p.prefix) || tokens.slice(k, k + 2).join(' ').startsWith(p.prefix));
+          if (hit) return hit.kind;
+          continue;
+        }
+        const kind = kinds.stems.get(tokens.slice(k, k + 2).map(stem).join(' ')) ?? kinds.stems.get(stem(tokens[k]!));
+        if (kind) return kind;
+      }
+    }
+    return undefined;
+  };
+
+  const personNoun = (tokens: string[], lang: Lang): EntityKind | undefined =>
+    tokens.some((t) => (lang === 'fa' ? kinds.prefixes.some((p) => p.kind === 'person' && t.startsWith(p.prefix)) : kinds.stems.get(stem(t)) === 'person')) ? 'person' : undefined;
+
+  return (input, lang) => {
+    let normalized = input;
+    const tokens = tokenize(normalized);
+    let types = questionTypes(normalized, lang);
+    // "как …, когда …": a later "когда" joins a clause; the question word is the first one.
+    if (lang === 'ru' && types.includes('when') && WH.ru.test(tokens[0] ?? '') && !/^когда/.test(tokens[0] ?? '')) types = types.filter((x) => x !== 'when');
+    // "According to the article, does…", "so is it…": the question starts after such openings.
+    normalized = normalized.replace(OPENING[lang], '');
+    const request = REQUEST[lang].test(normalized);
+    const wh = WH[lang].test(normalized);
+    let yesno: boolean = false;
+    if (!request) {
+      if (lang === 'en') yesno = YES_NO.en.test(normalized);
+      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh;
+      else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
+    }
+    // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
+    if (yesno && CHOICE[lang].test(normalized)) yesno = false;
+    // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.
+    if (HOW_OFTEN[lang].test(normalized)) types = types.filter((x) => x !== 'how_much' && x !== 'when');
+    // "Who is the president of…" asks for a person: a "who" with a person noun.
+    // The noun after a which-word names the kind asked for ("which sectors will trade grow in": sectors, not a growth figure).
+    const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
+    // "Which sectors will trade grow in" asks for sectors, not a growth figure.
+    if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
+    const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
+    return { types: yesno ? [] : types, ...(kind ? { kind } : {}), yesno, overview };
+  };
+}

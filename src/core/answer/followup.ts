@@ -1,0 +1,39 @@
+import type { Lang } from '../data/schema.js';
+import type { QuestionView } from './question.js';
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const start = (body: string) => new RegExp(`^(?:${body})${E}`, 'u');
+const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
+
+/** Openings that continue the conversation ("and for how long?", "а где?", "و چقدر؟"). */
+const CONTINUES: Record<Lang, RegExp> = {
+  en: start('and|but|so|also|plus|then|ok and|okay and|what about|how about|and what about|what else|anything else|same for|and the|any other|what of'),
+  ru: start('а|и|но|еще|ещё|также|тогда|а что|а как|что насчет|а насчет|что еще|а еще|ну а'),
+  fa: start('و|اما|ولی|پس|همچنین|در مورد|درباره|راجع به|چی درباره|دیگه'),
+};
+
+/** Words that stand for something said before ("it", "they", "that", "его", "آن"). */
+const PRONOUN: Record<Lang, RegExp> = {
+  en: re('it|its|they|them|their|this|that|these|those|he|she|there'),
+  ru: re('он|она|оно|они|его|ее|её|их|ему|ей|им|это|этот|эта|эти|этого|этой|этих|там|тот|та|те'),
+  fa: re('آن|این|آنها|اینها|اونها|اون|اینجا|آنجا|او'),
+};
+
+/** Whether a question refers to something by a pronoun and names nothing itself ("how long does it last?"). */
+export function leansOnPronoun(q: QuestionView): boolean {
+  return PRONOUN[q.lang].test(q.normalized) && q.entities.every((e) => e.partner);
+}
+
+/**
+ * Whether a question leans on the conversation: it opens with a continuation,
+ * or it is short and names nothing of its own (a pronoun, or only a question
+ * word: "how much per year?", "and where?").
+ */
+export function isFollowUp(q: QuestionView, topicConfidence: number): boolean {
+  const words = q.normalized.split(' ').filter(Boolean).length;
+  if (CONTINUES[q.lang].test(q.normalized)) return true;
+  const ownEntities = q.entities.filter((e) => !e.partner).length;
+  if (words <= 7 && PRONOUN[q.lang].test(q.normalized) && ownEntities === 0) return true;
+  return words <= 5 && q.content.size <= 2 && ownEntities === 0 && topicConfidence < 0.6;
+}

@@ -1,0 +1,162 @@
+import type { Lang } from '../data/schema.js';
+import type { Analysis } from '../text/analyze.js';
+import type { EntityFinder, EntityMention } from './entities.js';
+import type { Expectation } from './expect.js';
+
+/** A number a question names, with the unit family when it says one ("20 years", "95%", "55 bcm"). */
+export interface QuestionNumber {
+  value: number;
+  unit?: string;
+}
+
+/** A question as answer selection sees it. */
+export interface QuestionView {
+  lang: Lang;
+  normalized: string;
+  /** The question's words and stems, as the entity positions count them. */
+  words: readonly string[];
+  stems: readonly string[];
+  /** Content stems: no stop words, no entity names. */
+  content: Set<string>;
+  entities: EntityMention[];
+  numbers: QuestionNumber[];
+  years: number[];
+  expect: Expectation;
+  /** Words that say the question is against something ("reduce", "without", "bypass"): the stance a claim's `against` answers. */
+  against: boolean;
+  /** Words of decline ("fall", "drop", "shrink"): a "no" to a claim of growth. */
+  decline: boolean;
+  /** Capitalised names in the question that are no entity or word the data knows ("Raisi"). */
+  unknownNames: number;
+  /** Asks only what the source says about something ("is Europe mentioned?"): naming it is enough, whatever the claim's stance. */
+  mentions?: boolean;
+  /** Where a condition starts ("if it is attacked", "в случае нападения", "در صورت حمله"), as a word position: what it names is a premise. */
+  premiseFrom?: number;
+  /** Asks whether the partnership takes in something ("does it cover…", "is … on the agenda", "are they planning…"). */
+  includes: boolean;
+}
+
+const INCLUDES: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:include[sd]?|including|cover(?:s|ed)?|involve[sd]?|address(?:es)?|mention(?:s|ed)?|deal with|touch on|contains?|features?|part of|on the agenda|in the (?:deal|agreement|pact|treaty)|plann?(?:ing|ed)? to|going to|gonna|working on|any plans?|is there|are there)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:охватывает|включает|касается|предусматривает|упоминается|есть ли|входит ли|на повестке|планируют|собираются|будут ли)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:شامل|در ?بر ?می ?گیرد|در دستور کار|قرار است|برنامه|اشاره|خواهند)(?![\p{L}])/u,
+};
+
+const UNITS: [RegExp, string][] = [
+  [/^(?:years?|yrs?|year|лет|года?|годам?|سال|ساله)$/u, 'years'],
+  [/^(?:percent|процент\p{L}*|درصد)$/u, '%'],
+  [/^(?:bcm|кубометр\p{L}*|кубов|متر)$/u, 'bcm/yr'],
+  [/^(?:billion|bn|млрд|миллиард\p{L}*|میلیارد)$/u, 'USD bn'],
+];
+
+/** Numbers written as words, in the three languages ("two decades", "двадцать лет", "بیست سال"). */
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  один: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, тридцать: 30, сто: 100,
+  یک: 1, دو: 2, سه: 3, چهار: 4, پنج: 5, ده: 10, پانزده: 15, بیست: 20, سی: 30, صد: 100,
+};
+const PAIR = /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
+const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
+
+/** Numbers and years in a question's words (normalised, synonyms applied). */
+export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[] } {
+  const numbers: QuestionNumber[] = [];
+  const years: number[] = [];
+  words.forEach((w, i) => {
+    const spelled = WORD_NUMBERS[w];
+    if (spelled === undefined && !/^\d+(?:\.\d+)?$/.test(w)) return;
+    const next = words[i + 1] ?? '';
+    // "The two countries", "обе стороны", "دو کشور": the parties, not a figure.
+    if (PAIR.test(next)) return;
+    // "Two decades" is 20 years.
+    if (DECADES.test(next)) {
+      numbers.push({ value: (spelled ?? Number(w)) * 10, unit: 'years' });
+      return;
+    }
+    const value = spelled ?? Number(w);
+    const unit = UNITS.find(([re]) => re.test(next))?.[1];
+    // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").
+    if (spelled === 1 && !unit) return;
+    if (!unit && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
+    else numbers.push({ value, ...(unit ? { unit } : {}) });
+  });
+  return { numbers, years };
+}
+
+const AGAINST: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:ed|ing|s)? (?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن)(?![\p{L}])/u,
+};
+
+const DECLINE: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|lost)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
+};
+
+/** Words that stand for the two parties together ("do the countries share…", "друг с другом", "دو کشور"): no subject of their own. */
+const PARTY_WORDS: Record<Lang, RegExp> = {
+  en: /^(?:countri|country|side|sides|parti|nation|nations|both|two|each|other|partner|partners|state|states|govern|government|governments)$/u,
+  ru: /^(?:стран|сторон|государств|об|обе|обои|две|два|друг|партнер)$/u,
+  fa: /^(?:کشور|کشورها|طرف|طرفین|دو|یکدیگر|همدیگر|هم|دولت|دولتها)$/u,
+};
+
+/** Words that open a condition. */
+const CONDITION: Record<Lang, RegExp> = {
+  en: /^(?:if|unless|when|whenever|should)$/u,
+  ru: /^(?:если|при|случае|коли)$/u,
+  fa: /^(?:اگر|اگه|صورت|چنانچه)$/u,
+};
+
+/** Prepositions that make a capital a place ("in Moscow", "в Москве", "در تهران"), not its government. */
+const LOCATIVE: Record<Lang, Set<string>> = { en: new Set(['in', 'at']), ru: new Set(['в', 'во']), fa: new Set(['در']) };
+
+/**
+ * A capital named as a government ("Moscow will fund…", "trade between Moscow and Tehran")
+ * is its country; named as a place ("signed in Tehran?", "in which city") it stays the city.
+ */
+export function resolveMetonyms(entities: EntityMention[], analysis: Analysis, lang: Lang, expect: Expectation, finder: EntityFinder): EntityMention[] {
+  const askedPlace = expect.kind === 'city' || expect.types.includes('where');
+  return entities.map((e) => {
+    const country = finder.standsFor(e.id);
+    if (!country || askedPlace || LOCATIVE[lang].has(analysis.words[e.start - 1] ?? '')) return e;
+    return { ...e, id: country, kind: finder.kindOf(country) ?? e.kind, partner: finder.isPartner(country) };
+  });
+}
+
+/** The first condition after the question's opening word ("Should…?" opens a question, not a condition). */
+function premise(words: readonly string[], lang: Lang): { premiseFrom?: number } {
+  const at = words.findIndex((w, i) => i > 0 && CONDITION[lang].test(w));
+  return at > 0 ? { premiseFrom: at } : {};
+}
+
+export function questionView(
+  analysis: Analysis,
+  lang: Lang,
+  entities: EntityMention[],
+  expect: Expectation,
+  isStop: (stem: string) => boolean,
+  unknownNames = 0,
+): QuestionView {
+  const inEntity = new Set<number>();
+  for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
+  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s)));
+  const { numbers, years } = numbersOf(analysis.words);
+  return {
+    lang,
+    normalized: analysis.normalized,
+    words: analysis.words,
+    stems: analysis.stems,
+    content,
+    entities,
+    numbers,
+    years,
+    expect,
+    against: AGAINST[lang].test(analysis.normalized),
+    decline: DECLINE[lang].test(analysis.normalized),
+    unknownNames,
+    includes: INCLUDES[lang].test(analysis.normalized),
+    ...premise(analysis.words, lang),
+  };
+}

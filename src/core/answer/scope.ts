@@ -1,0 +1,130 @@
+import type { Lang } from '../data/schema.js';
+
+/**
+ * What a message is before it is a question about the partnership: small talk,
+ * a question about the bot's source, a request for the overview, a request the
+ * bot does not serve (translate, write, jokes), or a question about what
+ * happened after the source was written. Patterns over normalised text.
+ */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
+const whole = (body: string) => new RegExp(`^(?:${body})(?: (?:${body}))*$`, 'u');
+
+export type SmallTalk = 'hello' | 'thanks' | 'ok' | 'bye' | 'laugh';
+
+const SMALL_TALK: Record<Lang, [SmallTalk, RegExp][]> = {
+  en: [
+    ['thanks', whole('thanks?|thank you(?: (?:so|very) much)?|thx|ty|tysm|cheers|much appreciated|appreciated|thanks a lot|many thanks|great thanks|ok thanks|okay thanks')],
+    ['hello', whole('hi|hello|hey|hiya|howdy|yo|hi there|hello there|hey there|good (?:morning|afternoon|evening|day)|greetings|sup|whats up|how are you|hows it going')],
+    ['bye', whole('bye|goodbye|bye bye|see you|see ya|later|cya|good night|take care')],
+    ['laugh', whole('lol|lmao|rofl|ha+|haha+|hehe+|xd|funny')],
+    ['ok', whole('ok|okay|k|kk|cool|nice|great|awesome|got it|i see|understood|sure|alright|all right|fine|good|perfect|wow|interesting|makes sense|no problem|np|yes|no|yep|nope|yeah|right|hmm+|ah|oh')],
+  ],
+  ru: [
+    ['thanks', whole('спасибо|спс|благодарю|спасибо большое|большое спасибо|огромное спасибо|мерси|спасиб')],
+    ['hello', whole('привет|приветик|здравствуй|здравствуйте|добрый (?:день|вечер)|доброе утро|хай|салют|как дела|как ты')],
+    ['bye', whole('пока|до свидания|всего доброго|до встречи|спокойной ночи')],
+    ['laugh', whole('лол|ха+|хаха+|хех|ахах+')],
+    ['ok', whole('ок|окей|ясно|понятно|хорошо|ладно|круто|отлично|супер|класс|ага|угу|да|нет|понял|поняла|норм|интересно')],
+  ],
+  fa: [
+    ['thanks', whole('مرسی|ممنون|ممنونم|سپاس|سپاسگزارم|متشکرم|تشکر|خیلی ممنون|دمت گرم|مچکرم')],
+    ['hello', whole('سلام|درود|سلام علیکم|صبح بخیر|عصر بخیر|شب بخیر|خوبی|چطوری|حالت چطوره')],
+    ['bye', whole('خداحافظ|خدانگهدار|بای|فعلا|روز خوش')],
+    ['laugh', whole('خخخ+|هه+|لول|هاها+')],
+    ['ok', whole('باشه|اوکی|خوب|خوبه|عالی|فهمیدم|متوجه شدم|آره|اره|نه|بله|جالبه|جالب')],
+  ],
+};
+
+/** The kind of small talk a whole message is, if it is nothing more. */
+export function smallTalk(normalized: string, lang: Lang): SmallTalk | undefined {
+  if (!normalized) return undefined;
+  return SMALL_TALK[lang].find(([, pattern]) => pattern.test(normalized))?.[0];
+}
+
+const SOURCE: Record<Lang, RegExp> = {
+  en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|who wrote (?:the|your|this) (?:article|source)|cite your source|what are you (?:using|reading)|what data do you (?:use|have)"),
+  ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи'),
+  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله'),
+};
+
+/** A question about where the bot's answers come from. */
+export function asksForSource(normalized: string, lang: Lang): boolean {
+  return SOURCE[lang].test(normalized);
+}
+
+const OVERVIEW: Record<Lang, RegExp> = {
+  en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)'),
+  ru: re('кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
+  fa: re('خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
+};
+
+/** A request for the overview of the whole partnership. */
+export function asksForOverview(normalized: string, lang: Lang): boolean {
+  return OVERVIEW[lang].test(normalized) && normalized.split(' ').length <= 12;
+}
+
+const REQUEST: Record<Lang, RegExp> = {
+  en: new RegExp(
+    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${E}|${B}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${E}`,
+    'u',
+  ),
+  ru: new RegExp(
+    `^(?:пожалуйста |можешь |можете |сможешь )?(?:переведи|переведите|перевести|напиши|напишите|написать|сочини|сочините|придумай|придумайте|посоветуй|посоветуйте|порекомендуй|спой|нарисуй|посчитай|вычисли|реши|сыграй|представь|притворись|предскажи|спрогнозируй|расскажи анекдот|расскажи шутку|расскажи сказку)${E}|${B}(?:анекдот|анекдоты|шутку|шутка|стих|стихи|стихотворение|песню|песня|эссе|рецепт|сочинение)${E}`,
+    'u',
+  ),
+  fa: new RegExp(
+    `^(?:لطفا |میشه |می ?توانی |میتونی )?(?:ترجمه|بنویس|بنویسید|بساز|بسازید|پیشنهاد بده|توصیه کن|بخوان|بخون|حساب کن|محاسبه کن|حل کن|نقاشی|تصور کن|پیش ?بینی کن|جوک بگو|شعر بگو|داستان بگو)${E}|${B}(?:جوک|لطیفه|شعر|ترانه|انشا|دستور پخت|داستان)${E}`,
+    'u',
+  ),
+};
+
+/** A request for something other than an answer from the source (translate, write, recommend, jokes, predictions). */
+export function isRequest(normalized: string, lang: Lang): boolean {
+  return REQUEST[lang].test(normalized);
+}
+
+const LATER: Record<Lang, RegExp> = {
+  en: re(
+    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|(?:latest|recent|new|breaking|fresh) news|news (?:since|after|from (?:this|last) (?:week|month|year))|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
+  ),
+  ru: re(
+    'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',
+  ),
+  fa: re('تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|امسال|از آن زمان|بعد از امضا|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)'),
+};
+
+const NOW: Record<Lang, RegExp> = {
+  en: re('now|currently|current|at present|presently|still|yet|already|so far|at the moment|these days|anymore|any more|ongoing'),
+  ru: re('сейчас|теперь|в настоящее время|уже|все еще|до сих пор|пока|на данный момент|в данный момент|по-прежнему|по прежнему'),
+  fa: re('الان|اکنون|هم ?اکنون|در حال حاضر|هنوز|تاکنون|تا الان|فعلا|این روزها'),
+};
+
+const DONE: Record<Lang, RegExp> = {
+  en: re('complete|completed|finished|done|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
+  ru: re('завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|идет|идут'),
+  fa: re('تکمیل|تمام شده|ساخته شده|راه ?اندازی|آغاز شده|شروع شده|افتتاح|اجرا شده|برقرار|جریان دارد'),
+};
+
+/** A year the question names that is after the source's year (2026…). */
+const YEAR = /(?<!\d)(20\d\d)(?!\d)/g;
+
+export interface TimeQuestion {
+  /** Asks about what happened after the source was written ("ratified yet?", "in 2026", "latest news"). */
+  later: boolean;
+  /** Asks about the present ("now", "still", "currently"): only a question about a plan is past the source. */
+  now: boolean;
+  /** Asks whether something has been done (completed, started, delivered). */
+  done: boolean;
+}
+
+/** Time in a question, against the year the source was written in. */
+export function timeOf(normalized: string, lang: Lang, sourceYear: number): TimeQuestion {
+  const years = [...normalized.matchAll(YEAR)].map((m) => Number(m[1]));
+  return {
+    later: LATER[lang].test(normalized) || years.some((y) => y > sourceYear),
+    now: NOW[lang].test(normalized),
+    done: DONE[lang].test(normalized),
+  };
+}

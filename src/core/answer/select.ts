@@ -1,0 +1,103 @@
+import type { IndexedClaim, ClaimIndex } from './claims.js';
+import type { EntityFinder } from './entities.js';
+import type { QuestionView } from './question.js';
+
+/** What an entity the question names weighs in its words (about a word that one topic of eighteen uses). */
+const ENTITY_WEIGHT = 2;
+/** Kinds of entity named by ordinary words, which weigh as one. */
+const GENERIC_KINDS = new Set(['sector', 'activity', 'resource', 'event']);
+/** The matcher's confidence in a claim's topic: trained on hundreds of questions, it weighs as much as the words. */
+const TOPIC_WEIGHT = 1;
+
+/** A claim's fit to a question: the total and what it is made of (for decisions and tests). */
+export interface ScoredClaim {
+  item: IndexedClaim;
+  score: number;
+  /** Share of the question's content (idf-weighted) the claim's words cover (its topic's words a little too). */
+  lexical: number;
+  /** The same, counting only the claim's own words, keywords and entity names: what a "yes" may rest on. */
+  own: number;
+  /** States a figure or year the question names. */
+  numberHit: boolean;
+  /** Non-partner entities of the question the claim names. */
+  entityHits: number;
+  /** The claim answers one of the question's types. */
+  typeHit: boolean;
+  /** The claim names things of the kind a "which X" question asks for. */
+  kindHit: boolean;
+  topicConfidence: number;
+}
+
+export interface SelectOptions {
+  /** Confidence of each topic from the matcher (0–1). */
+  topics: ReadonlyMap<string, number>;
+  /** A topic the conversation is on (a follow-up): its claims are preferred. */
+  contextTopic?: string;
+}
+
+/**
+ * Ranks the claims that could answer a question: words in common (rare words
+ * weigh more), the entities it names, whether the claim answers the kind of
+ * question asked, and how sure the matcher is of the claim's topic.
+ */
+export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFinder, opts: SelectOptions): ScoredClaim[] {
+  const { lang } = q;
+  const named = q.entities.filter((e) => !e.partner);
+  const asked = named.map((e) => e.id);
+  // The entities a question names count as words too, each as much as a rare word; kinds named by
+  // common words ("defense", "energy", "drills") as much as an ordinary one.
+  const weight = (e: (typeof named)[number]) => (GENERIC_KINDS.has(e.kind) ? 1 : ENTITY_WEIGHT);
+  let total = named.reduce((sum, e) => sum + weight(e), 0);
+  for (const s of q.content) total += index.idf(s, lang);
+  const askedSet = new Set(q.entities.map((e) => e.id));
+  // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
+  const typed = q.expect.types.filter((t) => t !== 'what');
+  // A "why" is answered only by a reason: the type weighs most there.
+  const whyAsked = typed.includes('why');
+  const out: ScoredClaim[] = [];
+  for (const item of index.claims) {
+    const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
+    const entityHits = asked.filter((id) => item.entities.has(id)).length;
+    let overlap = named.reduce((sum, e) => sum + (item.entities.has(e.id) ? weight(e) : 0), 0);
+    let ownOverlap = overlap;
+    // An entity the claim does not name still counts a little when its topic uses the words that named it
+    // ("оборонный пакт" names the defence sector, and the defensive clause's questions use "оборон…").
+    for (const e of named) if (!item.entities.has(e.id) && e.stems.some((s) => index.topicKnows(item.topic.id, s, lang))) overlap += 0.3 * weight(e);
+    // Words of the claim's own sentence count fully, words only in its keywords or entity names less,
+    // and words its topic uses elsewhere (its example questions, other claims) a little.
+    for (const s of q.content) {
+      const w = index.idf(s, lang);
+      if (item.own[lang].has(s)) {
+        overlap += w;
+        ownOverlap += w;
+      } else if (item.stems[lang].has(s)) {
+        overlap += 0.6 * w;
+        ownOverlap += 0.6 * w;
+      } else if (index.topicKnows(item.topic.id, s, lang)) overlap += 0.3 * w;
+    }
+    const lexical = total > 0 ? overlap / total : 0;
+    const own = total > 0 ? ownOverlap / total : 0;
+    const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
+    // A claim that answers the asked type counts only if it is about what was asked at all.
+    const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
+    // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
+    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && finder.kindOf(id) === q.expect.kind);
+    const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
+    // The same figure in the same unit ("two decades", the 20-year deal) all but names the claim.
+    const unitHit = q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));
+    const typeMiss = typed.length > 0 && !typed.some((t) => item.claim.answers.includes(t));
+    const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
+    const score =
+      lexical +
+      0.15 * entityHits +
+      0.05 * partnerHits +
+      (typeHit ? (whyAsked ? 0.6 : 0.5) : 0) +
+      (kindHit ? 0.5 : 0) +
+      (unitHit ? 0.6 : numberHit ? 0.3 : 0) -
+      (typeMiss ? (whyAsked ? 0.6 : 0.4) : 0) +
+      TOPIC_WEIGHT * topicConfidence +
+      context;
+    out.push({ item, score, lexical, own, entityHits, typeHit, kindHit, numberHit: unitHit || numberHit, topicConfidence });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,120 @@
+import type { EntityFinder } from './entities.js';
+import type { QuestionView } from './question.js';
+import type { ScoredClaim } from './select.js';
+
+export type YesNo = 'yes' | 'no' | 'unknown';
+
+export interface Verdict {
+  answer: YesNo;
+  /** The claim that decides it (or, unknown, the closest one). */
+  claim?: ScoredClaim;
+}
+
+interface Comparison {
+  supports: number;
+  contradicts: number;
+  missing: number;
+  /** Things the claim does not name but whose words it mostly shares (a sector, an activity): neither for nor against. */
+  soft: number;
+}
+
+/** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
+const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
+
+/** Kinds whose values are specific enough that another one in a claim that otherwise fits is a "no" (Hmeimim is not the naval base: Tartus is). */
+const SPECIFIC_KINDS = new Set(['country', 'organisation', 'person', 'city', 'facility', 'sea', 'corridor', 'currency', 'network', 'region']);
+
+/** Verbs of a flow from one party to another ("Russia will supply gas to Iran"), English. */
+const FLOW_VERB = /(?<![\p{L}])(?:supply|supplies|supplying|supplied|send|sends|sending|sent|deliver|delivers|delivering|delivered|export|exports|exporting|exported|provide|provides|providing|provided|sell|sells|selling|sold)(?![\p{L}])/u;
+
+/** The direction of a flow in an English text, as entity ids (from: the last party named before the verb; to: the first party after "to"). */
+function flowOf(text: string, finder: EntityFinder): [string, string] | undefined {
+  const lower = text.toLowerCase();
+  const verb = FLOW_VERB.exec(lower);
+  if (!verb) return undefined;
+  const party = (e: { kind: string }) => PARTY_KINDS.has(e.kind);
+  const before = finder.inText(lower.slice(0, verb.index)).filter(party);
+  const after = lower.slice(verb.index + verb[0].length);
+  const to = /(?<![\p{L}])to (.*)$/u.exec(after);
+  const from = before.at(-1)?.id;
+  const target = to ? finder.inText(to[1]!).find(party)?.id : undefined;
+  return from && target && from !== target ? [from, target] : undefined;
+}
+
+/** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
+function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
+  const claim = c.item.claim;
+  const out: Comparison = { supports: 0, contradicts: 0, missing: 0, soft: 0 };
+  // What a condition names is the premise, not what is asked ("will Russia defend Iran if it is attacked?").
+  const focus = q.entities.filter((e) => !e.partner && (q.premiseFrom === undefined || e.start < q.premiseFrom));
+  // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
+  const fitsOtherwise = (e: (typeof focus)[number]) =>
+    focus.some((x) => x !== e && c.item.entities.has(x.id)) || q.years.some((y) => claim.dates.some((d) => d.startsWith(String(y)))) || c.own >= 0.45;
+  for (const e of focus) {
+    // "Is the dollar mentioned?": naming it is the whole question.
+    if (q.mentions) {
+      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) out.supports++;
+      else out.missing++;
+    } else if (c.item.against.has(e.id)) {
+      if (q.against) out.supports++;
+      else out.contradicts++;
+    } else if (c.item.entities.has(e.id)) out.supports++;
+    else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+    else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
+    else out.missing++;
+  }
+  // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
+  for (const e of q.entities.filter((x) => x.partner)) if (!c.item.entities.has(e.id)) out.missing++;
+  for (const n of q.numbers) {
+    const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
+    if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) out.supports++;
+    else if (same.length && n.unit) out.contradicts++;
+    else out.missing++;
+  }
+  for (const y of q.years) {
+    if (claim.dates.some((d) => d.startsWith(String(y)))) out.supports++;
+    else if (claim.dates.length && claim.status === 'event') out.contradicts++;
+    else out.missing++;
+  }
+  if (q.decline && claim.answers.includes('growth')) out.contradicts++;
+  // "Will Iran supply gas to Russia?": the flow runs the other way.
+  if (q.lang === 'en') {
+    const asked = flowOf(q.normalized, finder);
+    const stated = flowOf(claim.text.en, finder);
+    if (asked && stated && asked[0] === stated[1] && asked[1] === stated[0]) out.contradicts++;
+  }
+  // A name the data does not know, where the claim's people are the whole list ("Did Putin sign it with Raisi?").
+  if (q.unknownNames > 0 && claim.closed.includes('person') && claim.entities.some((id) => finder.kindOf(id) === 'person')) out.contradicts++;
+  return out;
+}
+
+/**
+ * Decides a yes/no question from the claims ranked for it: "no" when a relevant
+ * claim contradicts what the question asserts (another city for the signing, a
+ * different figure, a reduction where it asks about reliance); "yes" when one
+ * supports everything the question names; otherwise the source does not say.
+ * Never "yes" from a merely related claim: a question that names nothing
+ * checkable needs a claim that covers most of its words.
+ */
+export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], finder: EntityFinder): Verdict {
+  const best = ranked[0];
+  if (!best) return { answer: 'unknown' };
+  const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
+  const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
+  const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
+  const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
+  const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
+  // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
+  // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
+  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
+  // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
+  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || yes.c.own < 0.4)) return { answer: 'no', claim: no.c };
+  if (yes) return { answer: 'yes', claim: yes.c };
+  if (covered) return { answer: 'yes', claim: covered.c };
+  // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
+  const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
+  if (theme) return { answer: 'yes', claim: theme.c };
+  void checkable;
+  return { answer: 'unknown', claim: best };
+}

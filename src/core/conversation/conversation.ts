@@ -1,0 +1,115 @@
+import { supportedLang, detectLanguage } from '../text/lang.js';
+import type { AnswerReply, Reply } from '../reply.js';
+import { type Action, decodeAction } from './actions.js';
+import type { ConversationDeps, Turn } from './command.js';
+import { argsFromText, findCommand } from './commands.js';
+import { cancel, post } from './features/card.js';
+import { askQuestion } from './features/ask.js';
+import { openTopic } from './features/topic.js';
+import { pick, topicsButton, topicsPage } from './features/topics.js';
+import { voteButton } from './features/vote.js';
+import { expired, refusal, slowDown, unknownCommand } from './notices.js';
+import type { Privilege } from './ports.js';
+import type { Request } from './request.js';
+import type { Lang } from '../data/schema.js';
+
+/**
+ * One conversation engine per surface: every request of that surface comes
+ * through `handle`, which applies the flood limit and the permission checks
+ * once, then runs the command, button or question. Adapters turn platform
+ * events into requests and render what comes back; nothing else.
+ */
+export interface Conversation {
+  /** The reply to a request; undefined when the bot should stay silent (a user over their flood budget, told once already). */
+  handle(req: Request): Promise<Reply | undefined>;
+  /** Topics answering a partial query, as answers (inline mode); empty for a user over their flood budget. */
+  search(req: Request, query: string, limit: number): Promise<{ lang: Lang; results: AnswerReply[] }>;
+}
+
+/** Who may press what: posting a previewed card needs the same right as /card. */
+const ACTION_PRIVILEGE: Partial<Record<Action['kind'], Privilege>> = { post: 'moderator', cancel: 'moderator' };
+
+/** The language of interface text for a request: fixed by its origin, else the question's script, else the user's platform language. */
+function uiLang(req: Request): Lang {
+  if (req.lang) return req.lang;
+  if (req.input.kind === 'question') return detectLanguage(req.input.text, req.langHint);
+  return supportedLang(req.langHint) ?? 'en';
+}
+
+export function createConversation(deps: ConversationDeps): Conversation {
+  async function allowed(turn: Turn, privilege: Privilege | undefined, name: string): Promise<Reply | undefined> {
+    if (!privilege) return undefined;
+    const verdict = await deps.permissions.check(turn.req, privilege);
+    if (verdict === true) return undefined;
+    deps.log.info({ surface: turn.req.surface, user: turn.req.user, command: name, result: verdict }, 'privileged request refused');
+    return refusal(turn.lang, name, verdict);
+  }
+
+  async function command(turn: Turn, input: Extract<Request['input'], { kind: 'command' }>): Promise<Reply | undefined> {
+    const spec = findCommand(input.name);
+    if (!spec) return unknownCommand(turn.lang, input.name);
+    const refused = await allowed(turn, spec.privilege, spec.name);
+    if (refused) return refused;
+    const args = input.text !== undefined && Object.keys(input.args).length === 0 ? argsFromText(spec, input.text) : input.args;
+    const reply = await spec.run(turn, args);
+    if (spec.privilege) {
+      const result = reply?.kind === 'notice' ? reply.level : (reply?.kind ?? 'none');
+      deps.log.info({ surface: turn.req.surface, user: turn.req.user, command: spec.name, result }, 'privileged command');
+    }
+    return reply;
+  }
+
+  async function press(turn: Turn, input: Extract<Request['input'], { kind: 'action' }>): Promise<Reply> {
+    const action = decodeAction(input.data);
+    if (!action) {
+      deps.log.debug({ surface: turn.req.surface }, 'stale or forged action');
+      return expired(turn.lang);
+    }
+    const at = { ...turn, lang: action.lang };
+    const refused = await allowed(at, ACTION_PRIVILEGE[action.kind], 'card');
+    if (refused) return refused;
+    switch (action.kind) {
+      case 'topic':
+      case 'more':
+        return openTopic(at, action);
+      case 'topics':
+        return topicsButton(at, action);
+      case 'page':
+        return topicsPage(at, action);
+      case 'pick':
+        return pick(at, action, input.value);
+      case 'vote':
+        return voteButton(at, action);
+      case 'post':
+        return post(at, action);
+      case 'cancel':
+        return cancel(at, action);
+    }
+  }
+
+  return {
+    async handle(req) {
+      const turn: Turn = { req, lang: uiLang(req), deps };
+      const budget = await deps.limiter.take(req.user);
+      if (budget === 'silent') return undefined;
+      if (budget === 'notice') return slowDown(turn.lang);
+      switch (req.input.kind) {
+        case 'question':
+          return askQuestion(turn, req.input.text);
+        case 'command':
+          return command(turn, req.input);
+        case 'action':
+          return press(turn, req.input);
+      }
+    },
+    async search(req, query, limit) {
+      const lang = detectLanguage(query, req.langHint);
+      if ((await deps.limiter.take(req.user)) !== 'ok') return { lang, results: [] };
+      const results = deps.core.searchTopics(query, limit, lang).flatMap((ref) => {
+        const reply = deps.core.topic(ref.id, lang);
+        return reply.kind === 'answer' ? [reply] : [];
+      });
+      return { lang, results };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { DataIssue } from '../data/load.js';
+import type { Lang } from '../data/schema.js';
+import type { CardReply } from '../reply.js';
+import type { Request } from './request.js';
+
+/**
+ * What the conversation needs from the world, as small interfaces. Boot and the
+ * adapters implement them; the core only calls them. Every method may be async,
+ * so a port can be backed by a shared database.
+ */
+
+/** A user's flood budget: answer, tell them once to slow down, or stay silent. */
+export type FloodDecision = 'ok' | 'notice' | 'silent';
+export interface RateLimitPort {
+  take(user: string): FloodDecision | Promise<FloodDecision>;
+}
+
+/** `moderator`: posts cards; `operator`: acts on the bot everywhere (reload, the report of every question). */
+export type Privilege = 'moderator' | 'operator';
+/** Why a surface refuses a privileged command here; each has its own words in the catalogue. */
+export type Refusal = 'private-only' | 'guild-only' | 'operators-only' | 'not-moderator';
+export interface PermissionPort {
+  /** Whether the requester holds `privilege` here (the surface's own rules: roles, ids, where it is asked). */
+  check(req: Request, privilege: Privilege): Promise<true | Refusal>;
+}
+
+export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[] };
+export type VoteOutcome = 'new' | 'changed' | 'same';
+export interface VoteRecord {
+  surface: string;
+  /** The answer voted on (an opaque message key). */
+  answerKey: string;
+  /** The voter (hashed). */
+  user: string;
+  topicId: string;
+  vote: 1 | -1;
+}
+/** The curator's tools: reloading the data, the report of what went unanswered, and votes. */
+export interface CuratorPort {
+  reload(reason: string): Promise<ReloadOutcome>;
+  report(maxChars: number): Promise<string>;
+  /** Records the vote; false when it could not be stored. */
+  vote(vote: VoteRecord): Promise<VoteOutcome | false>;
+}
+
+/** Why a card was not posted; each has its own words in the catalogue. */
+export type PublishRefusal =
+  | 'no-target'
+  | 'not-member'
+  | 'bot-not-admin'
+  | 'unknown-target'
+  | 'missing-permissions'
+  | 'refused'
+  | 'image-failed'
+  | 'failed';
+export type Permission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'AttachFiles';
+export type PublishResult =
+  | { ok: true; where: string; link?: string }
+  | { ok: false; where: string; reason: PublishRefusal; missing?: Permission[]; access?: boolean; code?: number };
+/** Posting summary cards where moderators post them. */
+export interface PublisherPort {
+  /** Where a card goes when the moderator names no place (a configured channel), as users know it; undefined when one must be named. */
+  defaultTarget(req: Request): string | undefined;
+  /** Checks before a preview that posting there can work (the bot's rights); absent: nothing to check. */
+  preflight?(req: Request): Promise<PublishResult>;
+  publish(req: Request, post: { card: CardReply; image: boolean; target?: string }): Promise<PublishResult>;
+}
+
+/** What the bot remembers of a conversation for follow-ups, bounded in size and time. */
+export interface ConversationState {
+  /** The last topic answered, and the answer's language. */
+  topicId?: string;
+  lang?: Lang;
+  /** Epoch milliseconds of the last answer. */
+  at: number;
+}
+export interface ContextPort {
+  get(conversation: string): ConversationState | undefined | Promise<ConversationState | undefined>;
+  set(conversation: string, state: ConversationState): void | Promise<void>;
+}
+
+/** A key that only one caller may claim (a card posted once however often its button is pressed). */
+export interface ClaimPort {
+  claim(key: string): boolean | Promise<boolean>;
+  release(key: string): void | Promise<void>;
+}
+
+/** Structured log lines (pino's signature); the core logs moderator commands and failed ports through it. */
+export interface LogPort {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}

@@ -1,0 +1,14 @@
+/** Moderator commands: who may run them where, and what a reload did. */
+export const moderation = {
+  privateOnly: (command: string) => `Please use ${command} in a private chat with me.`,
+  guildOnly: (command: string) => `${command} works only in a server.`,
+  operatorsOnly: (command: string) =>
+    `${command} is not available here: it acts on the bot everywhere, so the bot’s operators allow it only in their own servers.`,
+  moderatorsOnly: (command: string) => `Only moderators can use ${command}.`,
+  reloadDone: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}).`,
+  reloadUnchanged: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}, unchanged).`,
+  reloadRejected: 'Reload rejected; still answering from the previous data.',
+  reloadWholeFile: '(file)',
+  reloadMoreIssues: (count: number) => `… and ${count} more`,
+  reportOff: 'Recording is switched off, so there is nothing to report.',
+} as const;

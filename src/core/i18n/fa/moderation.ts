@@ -1,0 +1,19 @@
+import type { moderation as en } from '../en/moderation.js';
+import type { SectionOf } from '../section.js';
+
+/** Counts in Persian digits (۱۶). */
+const faNumber = (n: number) => n.toLocaleString('fa-IR');
+
+export const moderation: SectionOf<typeof en> = {
+  privateOnly: (command: string) => `لطفاً ‎${command} را در گفت‌وگوی خصوصی با من به کار ببرید.`,
+  guildOnly: (command: string) => `فرمان ‎${command} فقط در سرور کار می‌کند.`,
+  operatorsOnly: (command: string) =>
+    `فرمان ‎${command} اینجا در دسترس نیست: این فرمان روی بات در همه‌جا اثر می‌گذارد، پس گردانندگان بات آن را فقط در سرورهای خودشان مجاز کرده‌اند.`,
+  moderatorsOnly: (command: string) => `فقط ناظران می‌توانند از ‎${command} استفاده کنند.`,
+  reloadDone: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}).`,
+  reloadUnchanged: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}، بدون تغییر).`,
+  reloadRejected: 'بارگذاری دوباره رد شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
+  reloadWholeFile: '(کل فایل)',
+  reloadMoreIssues: (count: number) => `… و ${faNumber(count)} مورد دیگر`,
+  reportOff: 'ثبت پرسش‌ها خاموش است، پس گزارشی وجود ندارد.',
+};

@@ -1,0 +1,16 @@
+import type { moderation as en } from '../en/moderation.js';
+import type { SectionOf } from '../section.js';
+
+export const moderation: SectionOf<typeof en> = {
+  privateOnly: (command: string) => `Пожалуйста, используйте ${command} в личном чате со мной.`,
+  guildOnly: (command: string) => `Команда ${command} работает только на сервере.`,
+  operatorsOnly: (command: string) =>
+    `Команда ${command} здесь недоступна: она действует на бота везде, поэтому владельцы бота разрешили её только на своих серверах.`,
+  moderatorsOnly: (command: string) => `Команда ${command} доступна только модераторам.`,
+  reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
+  reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
+  reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
+  reloadWholeFile: '(файл)',
+  reloadMoreIssues: (count: number) => `… и ещё ${count}`,
+  reportOff: 'Запись вопросов выключена, поэтому отчёта нет.',
+};

@@ -1,0 +1,10 @@
+import type { notices as en } from '../en/notices.js';
+import type { SectionOf } from '../section.js';
+
+export const notices: SectionOf<typeof en> = {
+  expired: 'Срок действия этой кнопки истёк. Задайте вопрос заново или откройте /topics.',
+  slowDown: 'Вы отправляете сообщения слишком часто; я снова отвечу через несколько секунд.',
+  tooLong: (max: number) => `Сообщение очень длинное; я читаю только первые ${max} символов.`,
+  unknownCommand: (command: string) => `Неизвестная команда ${command}. Попробуйте /help.`,
+  failed: 'Извините, что-то пошло не так. Попробуйте ещё раз.',
+};

@@ -1,0 +1,4 @@
+import { consoleDriver } from './drivers/console.js';
+import { contractSuite } from './scenarios.js';
+
+contractSuite('console', consoleDriver);

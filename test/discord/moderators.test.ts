@@ -1,0 +1,268 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createCardRenderer } from '../../src/cards/index.js';
+import { createCore, type Core } from '../../src/core/core.js';
+import { t } from '../../src/core/i18n/index.js';
+import type { CardReply } from '../../src/core/reply.js';
+import { realCore, realKnowledgeBase } from '../support/core.js';
+import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_GUILD_ID, type FakeChannel, type FakeGuild, type InteractionSpec, type SentInteraction } from '../fakes/discord-gateway.js';
+import { answerOf, type Bot, buttonsOf, EPHEMERAL, OPTION, secretsIn, startBot } from './harness.js';
+import { limitViolations } from './limits.js';
+
+const en = t('en');
+const ru = t('ru');
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** A member without Manage Messages: what a server admin allows when they open moderator commands to everyone. */
+const MEMBER = { memberPermissions: DEFAULT_EVERYONE_PERMISSIONS };
+/** Training the matcher again on a busy machine may take a while: wait for the edit of the deferred reply, however long. */
+const RELOAD_PATIENCE = 60_000;
+
+describe('/card (moderators)', () => {
+  let bot: Bot;
+  let core: Core;
+  beforeAll(async () => {
+    core = await realCore();
+    bot = await startBot({ core });
+  });
+  afterAll(() => bot?.stop());
+
+  const card = (topic: string, channel?: FakeChannel, extra: { image?: boolean; language?: string } & Partial<InteractionSpec> = {}): SentInteraction => {
+    const { image, language, ...spec } = extra;
+    return bot.fake.slash(
+      'card',
+      [
+        { name: 'topic', type: OPTION.string, value: topic },
+        ...(channel ? [{ name: 'channel', type: OPTION.channel, value: channel.id }] : []),
+        ...(image !== undefined ? [{ name: 'image', type: OPTION.boolean, value: image }] : []),
+        ...(language !== undefined ? [{ name: 'language', type: OPTION.string, value: language }] : []),
+      ],
+      { ...spec, ...(channel ? { resolved: { channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type ?? 0, permissions: '0' } } } } : {}) },
+    );
+  };
+  const postsTo = (channel: FakeChannel) => bot.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channel.id}/messages`);
+  const callbackOf = (sent: SentInteraction) => bot.fake.waitForCall((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback`);
+
+  it('with a channel named, posts the card there at once, confirms privately with the link, and logs the post', async () => {
+    const target = bot.fake.channel('announcements');
+    const sent = card('gas', target);
+    const post = await bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${target.id}/messages`);
+    const expected = core.card('gas') as CardReply;
+    expect(post.body.embeds[0]).toMatchObject({ title: expected.title, author: { name: en.cardFooter } });
+    expect(post.body.components ?? []).toEqual([]);
+    expect(post.body.content ?? '').toBe('');
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    expect(limitViolations(post.body)).toEqual([]);
+
+    const { type, data } = await bot.fake.waitForResponse(sent);
+    expect(type).toBe(5); // deferred before fetching the channel
+    expect((await callbackOf(sent)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const messageId = post.response.id as string;
+    expect(data.content).toBe(en.postedLink(`<#${target.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${target.id}/${messageId}`));
+    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: FAKE_GUILD_ID, channel: target.id, message: messageId });
+    expect(bot.logs().find((l) => l.msg === 'summary card post')).toMatchObject({ surface: 'discord', user: bot.userKey(), card: 'gas', ok: true });
+  });
+
+  it('image:true attaches the card’s PNG in a multipart post, shown in the embed; the overview and a language work too', async () => {
+    const target = bot.fake.channel('general');
+    const sent = card('bilateral-trade', target, { image: true });
+    const post = await bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${target.id}/messages` && c.uploads.length > 0);
+    expect(post.raw.includes(PNG_SIGNATURE)).toBe(true);
+    const [upload] = post.uploads;
+    expect([upload!.name, upload!.field]).toEqual(['card-bilateral-trade.png', 'files[0]']);
+    expect([upload!.data.readUInt32BE(16), upload!.data.readUInt32BE(20)]).toEqual([1200, 675]); // IHDR width, height
+    const expected = core.card('bilateral-trade') as CardReply;
+    expect(upload!.data.equals(await createCardRenderer(core).png(expected))).toBe(true);
+    expect(post.body.embeds[0].image).toEqual({ url: 'attachment://card-bilateral-trade.png' });
+    expect(post.body.attachments.map((a: any) => String(a.id))).toEqual(['0']);
+    expect(limitViolations(post.body)).toEqual([]);
+    expect((await bot.fake.waitForResponse(sent)).data.content).toContain(post.response.id);
+
+    card('overview', target, { image: true, language: 'ru' });
+    const overview = await bot.fake.waitForCall((c) => c.path === `/channels/${target.id}/messages` && c.files.includes('card-overview.png'));
+    expect(overview.body.embeds[0]).toMatchObject({ title: (core.card('overview', 'ru') as CardReply).title, author: { name: ru.cardFooter } });
+  });
+
+  it('refuses with the exact permission the bot lacks there, and posts nothing', async () => {
+    for (const [name, image, permission] of [['no-files', true, en.permAttachFiles], ['read-only', false, en.permSendMessages], ['no-embeds', false, en.permEmbedLinks]] as const) {
+      const target = bot.fake.channel(name);
+      const { data } = await bot.fake.waitForResponse(card('gas', target, { image }));
+      expect(data.content, name).toBe(en.postMissingPermissions(`<#${target.id}>`, permission));
+      expect(postsTo(target)).toEqual([]);
+    }
+    // As text it may post where only Attach Files is missing.
+    const noFiles = bot.fake.channel('no-files');
+    card('gas', noFiles);
+    const post = await bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${noFiles.id}/messages`);
+    expect(post.uploads).toEqual([]);
+    expect(bot.logs().some((l) => l.msg === 'summary card post' && l.reason === 'missing-permissions')).toBe(true);
+  });
+
+  it('passes on Discord’s own refusals (403 Missing Permissions 50013, Missing Access 50001) as the reason, without an error', async () => {
+    const target = bot.fake.channel('general');
+    for (const [code, reason] of [[50013, en.permMissing], [50001, en.permMissingAccess]] as const) {
+      bot.fake.fail({ method: 'POST', path: new RegExp(`^/channels/${target.id}/messages$`), status: 403, code, message: reason });
+      const { data } = await bot.fake.waitForResponse(card('gas', target));
+      expect(data.content).toBe(en.postRefused(`<#${target.id}>`, `${reason} (${code})`));
+    }
+    expect(bot.logs().filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('a channel the bot cannot find in this server (unresolved, not fetchable) is named as one it cannot see', async () => {
+    const id = '400000000000000999';
+    const sent = bot.fake.slash('card', [
+      { name: 'topic', type: OPTION.string, value: 'gas' },
+      { name: 'channel', type: OPTION.channel, value: id },
+    ]);
+    expect((await bot.fake.waitForResponse(sent)).data.content).toBe(en.postUnknownChannel(`<#${id}>`));
+    expect(bot.fake.calls.filter((c) => c.path === `/channels/${id}/messages`)).toEqual([]);
+  });
+
+  it('without a channel: a private preview for this channel; [Post as text] posts it once and updates the preview; [Cancel] does too', async () => {
+    const general = bot.fake.channel('general');
+    const { type, data } = await bot.fake.waitForResponse(card('instc'));
+    expect(type).toBe(4);
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toBe(en.postPreview(`<#${general.id}>`));
+    expect(buttonsOf(data).map((b) => b.label)).toEqual([en.postImageButton, en.postTextButton, en.cancelButton]);
+    const preview = bot.fake.message({ channel_id: general.id, ...data, flags: EPHEMERAL });
+    const press = (label: string, spec: Partial<InteractionSpec> = {}) =>
+      bot.fake.interaction({ type: 3, data: { custom_id: buttonsOf(data).find((b) => b.label === label).custom_id, component_type: 2 }, message: preview, channelId: general.id, ...spec });
+
+    const before = postsTo(general).length;
+    const posted = await bot.fake.waitForResponse(press(en.postTextButton));
+    expect(posted.type).toBe(6); // deferred update of the preview, then its edit
+    expect(posted.call.method).toBe('PATCH');
+    const post = postsTo(general).at(-1)!;
+    expect(post.body.embeds[0].title).toBe((core.card('instc') as CardReply).title);
+    expect(posted.data).toMatchObject({ content: en.postedLink(`<#${general.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${general.id}/${post.response.id}`), embeds: [], components: [] });
+    const again = await bot.fake.waitForResponse(press(en.postImageButton));
+    expect(again.data).toMatchObject({ content: en.posted(`<#${general.id}>`), flags: EPHEMERAL });
+    expect(postsTo(general).length).toBe(before + 1);
+
+    const other = await bot.fake.waitForResponse(card('gas'));
+    const cancelled = await bot.fake.waitForResponse(
+      bot.fake.interaction({ type: 3, data: { custom_id: buttonsOf(other.data).at(-1).custom_id, component_type: 2 }, message: bot.fake.message({ channel_id: general.id, flags: EPHEMERAL }) }),
+    );
+    expect(cancelled.type).toBe(7); // the preview is replaced
+    expect(cancelled.data).toMatchObject({ content: en.postCancelled, embeds: [], components: [] });
+  });
+
+  it('a preview where the bot may not post says so at once; an unknown topic and a DM are refused', async () => {
+    const readOnly = bot.fake.channel('read-only');
+    const { data } = await bot.fake.waitForResponse(card('gas', undefined, { channelId: readOnly.id }));
+    expect(data.content).toBe(en.postMissingPermissions(`<#${readOnly.id}>`, en.permSendMessages));
+    const unknown = await bot.fake.waitForResponse(card('no-such-topic', bot.fake.channel('general')));
+    expect(unknown.data).toMatchObject({ content: en.unknownTopic('no-such-topic'), flags: EPHEMERAL });
+    const dm = await bot.fake.waitForResponse(card('gas', undefined, { dm: true, locale: 'ru' }));
+    expect(dm.data).toMatchObject({ content: ru.guildOnly('/card'), flags: EPHEMERAL });
+  });
+
+  it('a member without Manage Messages is refused, whatever the server made of the command’s default permissions, and cannot press [Post]', async () => {
+    const general = bot.fake.channel('general');
+    const before = postsTo(general).length;
+    const refused = await bot.fake.waitForResponse(card('gas', general, MEMBER));
+    expect(refused.data).toMatchObject({ content: en.moderatorsOnly('/card'), flags: EPHEMERAL });
+    const preview = await bot.fake.waitForResponse(card('gas'));
+    const post = buttonsOf(preview.data)[1].custom_id;
+    const pressed = await bot.fake.waitForResponse(bot.fake.interaction({ type: 3, data: { custom_id: post, component_type: 2 }, message: bot.fake.message({ channel_id: general.id, flags: EPHEMERAL }), ...MEMBER }));
+    expect(pressed.data).toMatchObject({ content: en.moderatorsOnly('/card'), flags: EPHEMERAL });
+    expect(postsTo(general).length).toBe(before);
+    expect(bot.logs().filter((l) => l.msg === 'privileged request refused' && l.result === 'not-moderator')).toHaveLength(2);
+  });
+
+  it('keeps tokens out of the log', () => {
+    expect(secretsIn(bot)).toEqual([]);
+  });
+});
+
+describe('/reload and /unanswered (operators)', () => {
+  let bot: Bot;
+  afterEach(() => bot?.stop());
+
+  it('/reload is deferred privately, then picks up an edit; an invalid edit is rejected with file, path and reason in the moderator’s language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discord-reload-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync('data', dir, { recursive: true });
+    // A core of its own: a successful reload swaps its data.
+    bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir } });
+    const gasFile = join(dir, 'topics', 'gas.yaml');
+    const original = readFileSync(gasFile, 'utf8');
+    // The topic's title is on the answer's "More" button.
+    const gasTitle = async () =>
+      (await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send iran?' }]))).data.components[0].components[0].label.replace(/^More: /, '');
+
+    writeFileSync(gasFile, original.replace('Natural gas partnership', 'Natural gas deal'));
+    const sent = bot.fake.slash('reload');
+    const reloaded = await bot.fake.waitForResponse(sent, RELOAD_PATIENCE);
+    expect(reloaded.type).toBe(5);
+    expect((await bot.fake.waitForCall((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback`)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version [0-9a-f]+\)\.$/);
+    expect(await gasTitle()).toBe('Natural gas deal');
+
+    writeFileSync(gasFile, original.replace(/^order: \d+$/m, 'order: sixty'));
+    const rejected = await bot.fake.waitForResponse(bot.fake.slash('reload', [], { locale: 'ru' }), RELOAD_PATIENCE);
+    const [head, ...issues] = rejected.data.content.split('\n');
+    expect(head).toBe(ru.reloadRejected);
+    expect(issues[0]).toMatch(/^‏?• .*topics\/gas\.yaml: order: .*expected number/);
+    expect(await gasTitle()).toBe('Natural gas deal');
+    const logged = bot.logs().filter((l) => l.msg === 'privileged command' && l.command === 'reload');
+    expect(logged.map((l) => [l.surface, l.user, l.result])).toEqual([
+      ['discord', bot.userKey(), 'info'],
+      ['discord', bot.userKey(), 'error'],
+    ]);
+  }, RELOAD_PATIENCE * 2);
+
+  it('/unanswered shows the report privately in a code block that nothing in a question can break out of', async () => {
+    bot = await startBot();
+    for (const q of ['what is the best pizza recipe?', 'What is the best pizza recipe', 'Как приготовить вкусную пиццу дома?', 'tell me a joke ``` **not code** ```']) {
+      await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: q }]));
+    }
+    const { type, data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered'));
+    expect(type).toBe(4);
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const content: string = data.content;
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content.startsWith('```\n') && content.endsWith('\n```')).toBe(true);
+    expect(content.match(/```/g)).toHaveLength(2);
+    expect(content).toContain('Top unanswered questions');
+    expect(content).toMatch(/×2 "What is the best pizza recipe/i);
+    expect(content).toContain('Как приготовить вкусную пиццу дома?');
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('DISCORD_MODERATOR_GUILD_IDS: operator commands only in the operators’ servers', () => {
+  const OPERATORS = FAKE_GUILD_ID;
+  const COMMUNITY = '200000000000000777';
+  const guilds: FakeGuild[] = [
+    { id: OPERATORS, name: 'Operators', channels: [{ id: '400000000000000001', name: 'general' }] },
+    { id: COMMUNITY, name: 'Community', channels: [{ id: '400000000000000777', name: 'general' }] },
+  ];
+  let bot: Bot;
+  afterEach(() => bot?.stop());
+  const openWarnings = () => bot.logs().filter((l) => l.level === 40 && /DISCORD_MODERATOR_GUILD_IDS is not set/.test(l.msg));
+
+  it('set: another server’s moderators are refused privately in their language; the operators’ server and other commands work', async () => {
+    bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });
+    for (const [command, locale, c] of [['reload', 'ru', ru], ['unanswered', 'en-US', en]] as const) {
+      const { data, ephemeral } = await answerOf(bot.fake, bot.fake.slash(command, [], { guildId: COMMUNITY, locale }), RELOAD_PATIENCE);
+      expect(ephemeral, command).toBe(true);
+      expect(data.content).toBe(c.operatorsOnly(`/${command}`));
+    }
+    expect(bot.logs().some((l) => typeof l.reason === 'string' && l.reason.startsWith('discord /reload'))).toBe(false);
+    expect((await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }))).data.content).toContain('Top unanswered questions');
+    // /card is a moderators' command, not an operators' one: it works in any server.
+    const preview = await bot.fake.waitForResponse(bot.fake.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: COMMUNITY }));
+    expect(preview.data.content).toBe(en.postPreview('<#400000000000000777>'));
+    expect(openWarnings()).toEqual([]);
+  });
+
+  it('unset: every server’s moderators may use them, and the start-up log warns once', async () => {
+    bot = await startBot({ fake: { guilds } });
+    expect(openWarnings()).toHaveLength(1);
+    expect(openWarnings()[0]).toMatchObject({ adapter: 'discord', setting: 'DISCORD_MODERATOR_GUILD_IDS' });
+    expect((await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content).toContain('Top unanswered questions');
+  });
+});
