@@ -68,7 +68,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
-  const published = kb.sources[0]?.published ?? '2025-01-24';
+  // What the bot can know reaches as far as its newest source.
+  const published = kb.sources.map((s) => s.published).sort().at(-1) ?? '2025-01-24';
   const sourceYear = Number(published.slice(0, 4));
 
   const notice = (lang: Lang, text: string): NoticeReply => ({ kind: 'notice', lang, level: 'info', text, actions: [] });
