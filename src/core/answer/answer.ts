@@ -269,7 +269,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
       const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
       if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
-      const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
+      const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
+      const ranked = strayed ? scored.filter((x) => x.item.topic.id === followUp) : scored;
       const best = ranked[0];
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").

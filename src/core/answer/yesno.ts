@@ -58,8 +58,10 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   for (const e of focus) {
     // "Is the dollar mentioned?": naming it is the whole question.
     if (q.mentions) {
-      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) out.supports++;
-      else out.missing++;
+      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) {
+        out.supports++;
+        out.specific++;
+      } else out.missing++;
     } else if (c.item.against.has(e.id)) {
       if (q.against) out.supports++;
       else out.contradicts++;
