@@ -168,7 +168,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const lead = verdict.claim ?? best;
       // A yes about a plan only considered, or work in progress, says how far it had got.
       const stage = STAGE_ASKED[lang].test(q.normalized) ? undefined : lead.item.claim.stage;
-      const yes = stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
+      // "Is the railway finished?" of work under way: not yet.
+      const yes = stage && time.done ? c.notYet : stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
       return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
