@@ -104,7 +104,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
     const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
-    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : content(e.end);
+    // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
+    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : e.start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -183,7 +184,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // the question asks about it in a respect the source never mentions ("gas to Turkey",
     // "Russia–China trade", "India's prime minister").
     const parties = q.entities.filter((e) => !e.partner && PARTY_KINDS.has(e.kind));
-    if (parties.length && !q.expect.yesno) {
+    // (Unless the question asks for a kind of thing the best claim names: "ports on which sea … for Eurasian trade".)
+    if (parties.length && !q.expect.yesno && !(q.expect.kind && best.kindHit)) {
       const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
       const lead = about[0];
       if (lead) {
@@ -283,6 +285,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         best &&
         (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
+          best.numberHit ||
+          (match.unknownYear !== undefined && best.topicConfidence >= 0.2) ||
           (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));

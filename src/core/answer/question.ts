@@ -102,6 +102,13 @@ const PARTY_WORDS: Record<Lang, RegExp> = {
   fa: /^(?:کشور|کشورها|طرف|طرفین|دو|یکدیگر|همدیگر|هم|دولت|دولتها|باهم)$/u,
 };
 
+/** The agreement itself and asking whether it takes something in ("does the deal include…", "охватывает ли договор…"): the frame of every question, no subject. */
+const FRAME_WORDS: Record<Lang, RegExp> = {
+  en: /^(?:agreement|partnership|includ|cover|involv|contain)$/u,
+  ru: /^(?:соглашен|договор|сделк|партнерств|включа|охватыва|предусматрива)$/u,
+  fa: /^(?:توافقنامه|شامل)$/u,
+};
+
 /** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
 const LIGHT_WORDS: Record<Lang, RegExp> = {
   en: /^(?:hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen)$/u,
@@ -148,7 +155,7 @@ export function questionView(
 ): QuestionView {
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
-  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s)));
+  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !FRAME_WORDS[lang].test(s)));
   const { numbers, years } = numbersOf(analysis.words);
   return {
     lang,
