@@ -11,7 +11,6 @@ import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
-import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { decideYesNo } from './yesno.js';
