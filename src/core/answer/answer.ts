@@ -32,6 +32,8 @@ const RELEVANT = { lexical: 0.3, topic: 0.3 };
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
+/** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
+const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like)$/u;
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
@@ -109,7 +111,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** The word that names an attribute of a party in the question ("Israel's population", "prime minister of India"), when there is one. */
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
-    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
+    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !MODAL.test(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
     // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
     const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
@@ -144,7 +146,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
   /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
   function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
-    return ranked.find((c) => c.item.claim.answers.includes(type) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+    // A claim that gives a date answers "in which year" whatever else it answers.
+    const answers = (c: ScoredClaim) => c.item.claim.answers.includes(type) || (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
+    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
   }
 
   /** Another topic the question is about too (a two-part question): first among the related topics. */
@@ -303,7 +307,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
       // Expectations read the words as the matcher corrected them ("wich city" → "which city").
-      const expect = expectations(analysis.words.join(' '), lang);
+      const corrected = expectations(analysis.words.join(' '), lang);
+      // (The raw words decide yes/no where a synonym's canonical form hides the verb: "вывела" → "вывести".)
+      const raw = corrected.yesno || corrected.types.length > 0 ? corrected : expectations(normalized, lang);
+      const expect = raw.yesno ? raw : corrected;
       const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
@@ -394,9 +401,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const expect = expectations(analysis.words.join(' '), lang);
     const q = questionView(analysis, lang, finder.inStems(analysis.stems), expect, (s) => index.isStop(s, lang));
     if (![...q.content].some((s) => !ABOUT_WORDS.has(s))) return undefined;
-    const [best, next] = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
-    const apart = !next || next.item.topic === best?.item.topic || next.score <= (best?.score ?? 0) - 0.15;
-    const clear = best && ((best.lexical >= 0.5 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
+    const ranked = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
+    const best = ranked[0];
+    const next = ranked.find((x) => x.item.topic !== best?.item.topic);
+    const apart = !next || next.score <= (best?.score ?? 0) - 0.15;
+    const clear = best && ((best.lexical >= 0.3 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
     return clear ? best.item.topic : undefined;
   }
 

@@ -56,7 +56,8 @@ const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru
 
 /** Verbs that make a Russian or Persian sentence without a question word a yes/no question. */
 const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
-  ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$/,
+  // (and short passive participles: "договор подписан…?", "работы завершены?")
+  ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$|^(?:подписан|заключен|завершен|построен|запущен|ратифицирован|одобрен|согласован|утвержден|принят|объявлен|достигнут|выведен|направлен|создан|расширен|модернизирован|сокращен|увеличен|рассчитан|нацелен)(?:а|о|ы)?$/,
   fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$/,
 };
 
@@ -151,7 +152,7 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     if (!request) {
       if (lang === 'en') yesno = YES_NO.en.test(normalized);
       // "Правда ли, что…": the "что" joins a clause, it asks nothing.
-      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) ли что/u.test(normalized);
+      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) (?:ли )?что/u.test(normalized);
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.

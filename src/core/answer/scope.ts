@@ -108,7 +108,7 @@ const NOW: Record<Lang, RegExp> = {
 };
 
 const DONE: Record<Lang, RegExp> = {
-  en: re('complete|completed|finished|finali[sz]ed|done|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
+  en: re('complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
   ru: re('завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|идет|идут'),
   fa: re('تکمیل|تمام شده|ساخته شده|راه ?اندازی|آغاز شده|شروع شده|افتتاح|اجرا شده|برقرار|جریان دارد'),
 };

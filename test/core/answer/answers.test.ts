@@ -73,6 +73,9 @@ describe('choosing the claim that answers', () => {
       ['Why did they sign it?', /Western sanctions/],
       ['Is the partnership intended to last two decades?', /^Yes\. .*20-year/],
       ['Whose expanding regional influence are Moscow and Tehran trying to contain?', /Turk/],
+      ['What percentage of Russia-Iran transactions are now done in their own currencies?', /95%/],
+      ['In which year did trade between the two reach $3.77bn?', /2024/],
+      ['What are the joint task forces supposed to fight?', /cyber threats/],
       ['Кто победил в Нагорном Карабахе в 2023 году по данным статьи?', /Азербайджан/],
     ] as const) {
       const { reply } = core.ask(q);
@@ -139,6 +142,16 @@ describe('yes or no', () => {
       ['Was the agreement signed by the two foreign ministers?', /^No\. .*President Vladimir Putin/],
       ['Did trade between the two reach about $3.77 billion in 2024?', /^Yes\. .*\$3\.77 billion/],
       ['Does the deal contain anything on nuclear power?', /^Yes\. .*Bushehr/],
+      ['Was the treaty signed on 17 January 2025?', /^Yes\. On 17 January 2025/],
+      ['Was the treaty signed on 18 January 2025?', /^No\. On 17 January 2025/],
+      ['Did both sides pledge not to let their territory be used for military action against each other?', /^Yes\. .*deny access/],
+      ['Договор подписан 17 января 2025 года?', /^Да\./],
+      ['Россия вывела своих миротворцев с Кавказа?', /^Да\./],
+      ['Правда, что торговля между странами в 2024 году упала?', /^Нет\./],
+      ['Будет ли Иран поставлять газ в Россию?', /^Нет\. Россия будет поставлять/],
+      ['آیا روسیه نیروهای حافظ صلح خود را از قفقاز خارج کرده است؟', /^بله\./],
+      ['طبق مقاله، آیا ایران قرار است به روسیه گاز صادر کند؟', /^خیر\./],
+      ['آیا روسیه به ایران گاز صادر می‌کند؟', /^بله\./],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
