@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATA_LIMITS, type DataLimits } from './core/data/limits.js';
 
 /**
  * The whole configuration, parsed once from the environment at start-up.
@@ -49,6 +50,14 @@ export const ConfigSchema = z.object({
   DB_MAX_MB: intFrom(1, 100_000, 256),
   /** Days unanswered questions and votes are kept. */
   RETENTION_DAYS: intFrom(1, 3650, 90),
+  /** Largest data file read, in KB; larger files are reported and not read (checked before parsing). */
+  DATA_MAX_FILE_KB: intFrom(1, 100_000, 512),
+  /** Largest total of the data files read, in MB. */
+  DATA_MAX_TOTAL_MB: intFrom(1, 10_000, 8),
+  /** Heap of the thread that builds reloaded data, in MB; a build that needs more is rejected (never retried on the bot's thread). */
+  DATA_BUILD_MEMORY_MB: intFrom(32, 16_384, 256),
+  /** Seconds one reload may take before it is stopped and reported as timed out. */
+  RELOAD_TIMEOUT_SECONDS: intFrom(1, 3600, 60),
   /** Reload data/ automatically when its files change. */
   WATCH_DATA: z.preprocess((v) => (v === undefined || v === '' ? 'true' : v), z.enum(['true', 'false'], { error: 'must be true or false' })).transform((v) => v === 'true'),
 
@@ -71,6 +80,11 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The data size limits the configuration sets (for the loader). */
+export function dataLimitsOf(config: Pick<Config, 'DATA_MAX_FILE_KB' | 'DATA_MAX_TOTAL_MB'>): DataLimits {
+  return { ...DEFAULT_DATA_LIMITS, maxFileBytes: config.DATA_MAX_FILE_KB * 1024, maxTotalBytes: config.DATA_MAX_TOTAL_MB * 1024 * 1024 };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

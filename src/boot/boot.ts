@@ -1,7 +1,7 @@
 import type { AdapterDeps } from '../adapters/types.js';
 import { createIdHasher } from '../adapters/kit/ids.js';
 import { createCardRenderer } from '../cards/index.js';
-import { type Config, secretsOf } from '../config.js';
+import { type Config, dataLimitsOf, secretsOf } from '../config.js';
 import { createFloodControl } from '../core/conversation/flood.js';
 import { createMemoryClaims, createMemoryContexts } from '../core/conversation/memory.js';
 import { type Core, createCore } from '../core/core.js';
@@ -39,7 +39,7 @@ export interface BootOptions {
 export async function boot(env: Record<string, string | undefined>, options: BootOptions = {}): Promise<Booted> {
   const config = configOrExit(env);
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
-  const kb = await loadOrExit(config.DATA_DIR);
+  const kb = await loadOrExit(config.DATA_DIR, dataLimitsOf(config));
   const core = createCore(kb);
   logger.debug({ topics: kb.topics.length, version: kb.version }, 'data loaded');
   const mode = typeof options.curator === 'function' ? options.curator(config) : (options.curator ?? 'store');

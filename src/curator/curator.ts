@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import { type Config, dataLimitsOf } from '../config.js';
 import type { CuratorPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
@@ -34,7 +34,16 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
   const stopRecording = recordUnansweredQuestions(core, store);
-  const reloader = createReloader({ dir: config.DATA_DIR, core, logger, watch: options.watch ?? config.WATCH_DATA, ...(options.build ? { build: options.build } : {}) });
+  const reloader = createReloader({
+    dir: config.DATA_DIR,
+    core,
+    logger,
+    watch: options.watch ?? config.WATCH_DATA,
+    limits: dataLimitsOf(config),
+    buildMemoryMb: config.DATA_BUILD_MEMORY_MB,
+    timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
+    ...(options.build ? { build: options.build } : {}),
+  });
   return {
     reload: (reason) => reloader.reload(reason),
     report: async (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),

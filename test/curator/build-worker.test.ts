@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/core.js';
 import { DataError, loadKnowledgeBase } from '../../src/core/data/load.js';
+import { BuildFailure } from '../../src/curator/build.js';
 import { createWorkerBuild, type WorkerBuild } from '../../src/curator/build-worker.js';
 import { createReloader } from '../../src/curator/reload.js';
 import { capturingLogger } from '../support/log.js';
@@ -98,11 +99,10 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
     expect(log.text()).not.toMatch(/no build thread/);
   });
 
-  it('builds on the main thread, with one warning, when the build thread cannot run', async () => {
+  it('builds on the main thread, with one warning, only when no build thread can start', async () => {
     const { dir, gas, original } = await dataCopy();
     await writeFile(gas, edit(original));
-    // A heap far too small to load the build thread's modules: it is stopped for running out of memory.
-    const { build, log } = threads({ resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
+    const { build, log } = threads({ entry: new URL('./no-such-build-thread.mjs', import.meta.url) });
 
     const { kb, matcher } = await build.build(dir);
     const core = createCore(await loadKnowledgeBase('data'));
@@ -110,7 +110,21 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
     expect(gasLead(core)).toContain('(curated edit)');
     const warnings = log.lines().filter((l) => l.level === 40);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ msg: expect.stringMatching(/no build thread/), err: { code: 'ERR_WORKER_OUT_OF_MEMORY' } });
+    expect(warnings[0]).toMatchObject({ msg: expect.stringMatching(/no build thread/), reason: 'the build thread could not start' });
+    expect(build.running).toBe(0);
+  });
+
+  it('rejects a build whose thread runs out of memory, naming the limit, and never retries it on the main thread', async () => {
+    const { dir, gas, original } = await dataCopy();
+    await writeFile(gas, edit(original));
+    // A heap far too small for the build thread: it is stopped for running out of memory.
+    const { build, log } = threads({ resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
+
+    const err = await build.build(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BuildFailure);
+    expect((err as Error).message).toMatch(/ran out of memory \(limit 8 MB, DATA_BUILD_MEMORY_MB\)/);
+    expect((err as Error & { cause?: { code?: string } }).cause?.code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    expect(log.text()).not.toMatch(/no build thread/);
     expect(build.running).toBe(0);
   });
 

@@ -24,7 +24,12 @@ export interface PermissionPort {
   check(req: Request, privilege: Privilege): Promise<true | Refusal>;
 }
 
-export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[] };
+/**
+ * What a reload did, always one of: applied (`ok`), rejected with the file,
+ * path and reason of each problem, or timed out (`timedOut`, with where the
+ * build was). Whatever it was, the bot answers from the data it had unless `ok`.
+ */
+export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[]; timedOut?: boolean };
 export type VoteOutcome = 'new' | 'changed' | 'same';
 export interface VoteRecord {
   surface: string;

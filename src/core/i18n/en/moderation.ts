@@ -8,6 +8,7 @@ export const moderation = {
   reloadDone: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}, unchanged).`,
   reloadRejected: 'Reload rejected; still answering from the previous data.',
+  reloadTimedOut: 'Reload timed out and was stopped; still answering from the previous data.',
   reloadWholeFile: '(file)',
   reloadMoreIssues: (count: number) => `… and ${count} more`,
   reportOff: 'Recording is switched off, so there is nothing to report.',

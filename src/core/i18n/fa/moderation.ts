@@ -13,6 +13,7 @@ export const moderation: SectionOf<typeof en> = {
   reloadDone: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}، بدون تغییر).`,
   reloadRejected: 'بارگذاری دوباره رد شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
+  reloadTimedOut: 'بارگذاری دوباره در زمان مقرر تمام نشد و متوقف شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
   reloadWholeFile: '(کل فایل)',
   reloadMoreIssues: (count: number) => `… و ${faNumber(count)} مورد دیگر`,
   reportOff: 'ثبت پرسش‌ها خاموش است، پس گزارشی وجود ندارد.',

@@ -10,6 +10,7 @@ export const moderation: SectionOf<typeof en> = {
   reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
   reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
+  reloadTimedOut: 'Перезагрузка не уложилась во время и остановлена; я по-прежнему отвечаю по прежним данным.',
   reloadWholeFile: '(файл)',
   reloadMoreIssues: (count: number) => `… и ещё ${count}`,
   reportOff: 'Запись вопросов выключена, поэтому отчёта нет.',
