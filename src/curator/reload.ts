@@ -61,14 +61,15 @@ export function createReloader(opts: ReloaderOptions): Reloader {
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
 
-  async function buildWithin(): Promise<Awaited<ReturnType<BuildKnowledge>>> {
-    const abort = new AbortController();
+  /** The build, stopped at the deadline: it rejects with a TimedOut (or the build's own failure, naming where it was, if it stops when aborted). */
+  async function buildWithin(abort: AbortController): Promise<Awaited<ReturnType<BuildKnowledge>>> {
     let deadline: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       deadline = setTimeout(() => {
-        const err = new TimedOut(`the reload timed out after ${Math.round(timeoutMs / 1000)} s and was stopped`);
-        abort.abort(err.message);
-        reject(err);
+        const message = `the reload timed out after ${Math.round(timeoutMs / 1000)} s and was stopped`;
+        abort.abort(message);
+        // A build that honours the abort has rejected by the next turn, with where it was; one that does not is left behind.
+        setImmediate(() => reject(new TimedOut(message)));
       }, timeoutMs);
     });
     try {
@@ -81,13 +82,14 @@ export function createReloader(opts: ReloaderOptions): Reloader {
   async function runOnce(reason: string): Promise<ReloadResult> {
     const before = core.version;
     let result: ReloadResult;
+    const abort = new AbortController();
     try {
-      const { kb, matcher } = await buildWithin();
+      const { kb, matcher } = await buildWithin(abort);
       core.replace(kb, matcher);
       result = { ok: true, version: kb.version, topics: kb.topics.length, changed: kb.version !== before };
       logger.info({ reason, ...result }, result.changed ? 'data reloaded' : 'data reloaded (unchanged)');
     } catch (err) {
-      const timedOut = err instanceof TimedOut;
+      const timedOut = err instanceof TimedOut || abort.signal.aborted;
       const issues: DataIssue[] =
         err instanceof DataError
           ? err.issues
