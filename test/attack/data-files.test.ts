@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core/core.js';
-import { createCurator } from '../../src/curator/curator.js';
+import { type Curator, createCurator } from '../../src/curator/curator.js';
 import { privateChat, user } from '../fakes/telegram-updates.js';
 import { realKnowledgeBase } from '../support/core.js';
 import { MODERATOR, startTelegram, type TelegramTest } from '../telegram/harness.js';
@@ -23,9 +23,11 @@ const ALICE = user(7301, 'Alice');
 
 let tg: TelegramTest | undefined;
 let dir: string | undefined;
+const curators: Curator[] = [];
 afterEach(async () => {
   await tg?.stop();
   tg = undefined;
+  for (const c of curators.splice(0)) c.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -38,9 +40,9 @@ async function botOnDataCopy(env: Record<string, string> = {}): Promise<{ tg: Te
     core: createCore(await realKnowledgeBase()),
     // The curator boot makes: the default build (a worker thread with its heap limit), data limits from the configuration.
     deps: (base) => {
-      base.close();
-      const config = loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false', ...env });
-      return { ...base, curator: createCurator(config, base.core, base.logger) };
+      const curator = createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false', ...env }), base.core, base.logger);
+      curators.push(curator);
+      return { ...base, curator };
     },
   });
   return { tg, dir: data };
@@ -93,8 +95,9 @@ describe('attack: hostile data files', { timeout: 3 * RELOAD_REPLY_MS }, () => {
       env: { DATA_DIR: data },
       core: createCore(await realKnowledgeBase()),
       deps: (base) => {
-        base.close();
-        return { ...base, curator: createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false' }), base.core, base.logger) };
+        const curator = createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false' }), base.core, base.logger);
+        curators.push(curator);
+        return { ...base, curator };
       },
     });
     const text = await reload(tg);

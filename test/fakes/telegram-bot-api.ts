@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import { Hold } from './hold.js';
 import { checkInlineKeyboard, parseTelegramHtml } from './telegram-html.js';
 
 /**
@@ -121,6 +122,7 @@ export class FakeBotApi {
   private readonly countWaiters: Array<{ method: string; n: number; resolve: () => void }> = [];
   private readonly pollWaiters: Array<(params: Params) => void> = [];
   private readonly okCounts = new Map<string, number>();
+  private readonly holds: Hold[] = [];
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
@@ -160,6 +162,13 @@ export class FakeBotApi {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Holds calls of `method` unanswered (they stay in flight at the bot) until the returned hold releases them. */
+  hold(method: string): Hold {
+    const hold = new Hold({ path: new RegExp(`^${method}$`) });
+    this.holds.push(hold);
+    return hold;
   }
 
   /** A chat the bot can send to by id or @username (e.g. a channel). */
@@ -224,6 +233,7 @@ export class FakeBotApi {
   }
 
   async close(): Promise<void> {
+    for (const hold of this.holds) hold.stop();
     for (const poll of [...this.polls]) poll.finish([]);
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -270,6 +280,8 @@ export class FakeBotApi {
     };
     if (!match) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const hold = this.holds.find((h) => h.matches('POST', method));
+    if (hold) await hold.enter();
     const failure = this.failures.get(method)?.shift();
     if (failure === 'network') {
       this.record({ ...call, status: 0, ok: false });

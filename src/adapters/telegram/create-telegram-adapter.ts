@@ -10,7 +10,8 @@ import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
-import { startWebhookServer, type WebhookServer } from './webhook.js';
+import { handleUpdate } from './handle-update.js';
+import { startWebhookServer, type WebhookLimits, type WebhookServer } from './webhook.js';
 
 export interface TelegramAdapter extends Adapter {
   readonly bot: Bot;
@@ -23,6 +24,8 @@ export interface TelegramAdapter extends Adapter {
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
+  /** The webhook server's limits (default DEFAULT_WEBHOOK_LIMITS). */
+  webhookLimits?: Partial<WebhookLimits>;
 }
 
 /**
@@ -68,12 +71,14 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       await bot.init();
       await setCommands(bot.api, config, log);
       if (webhookUrl) {
-        server = await startWebhookServer(bot, {
+        server = await startWebhookServer({
           host: config.TELEGRAM_WEBHOOK_HOST,
           port: config.TELEGRAM_WEBHOOK_PORT,
           path: new URL(webhookUrl).pathname,
           secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
           logger: log,
+          handle: (update) => handleUpdate(bot, update),
+          ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
         });
         await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
         log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
