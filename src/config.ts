@@ -15,6 +15,16 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const intFrom = (min: number, max: number, fallback: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number({ error: 'must be a number' }).int().min(min).max(max));
 
+/** A comma-separated list of Discord ids; an error names the bad entry's position, never its value. */
+const snowflakeList = (what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []),
+    z.array(z.string()).superRefine((ids, ctx) => {
+      const bad = ids.findIndex((id) => !/^\d{15,22}$/.test(id));
+      if (bad >= 0) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of Discord ${what} ids (digits); entry ${bad + 1} of ${ids.length} is not one` });
+    }),
+  );
+
 export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('data'),
@@ -23,14 +33,10 @@ export const ConfigSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(httpUrl),
-  /** Servers where /reload and /unanswered answer (and are registered); empty: every server (with a start-up warning). */
-  DISCORD_MODERATOR_GUILD_IDS: z.preprocess(
-    (v) => (typeof v === 'string' ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []),
-    z.array(z.string()).superRefine((ids, ctx) => {
-      const bad = ids.findIndex((id) => !/^\d{15,22}$/.test(id));
-      if (bad >= 0) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of Discord server ids (digits); entry ${bad + 1} of ${ids.length} is not one` });
-    }),
-  ),
+  /** The operators' servers: /reload and the whole inbox answer (and are registered) only there; empty: in no server. */
+  DISCORD_MODERATOR_GUILD_IDS: snowflakeList('server'),
+  /** Roles whose members are moderators (besides members with Manage Messages). */
+  DISCORD_MODERATOR_ROLE_IDS: snowflakeList('role'),
 
   TELEGRAM_BOT_TOKEN: optional(telegramToken),
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
@@ -46,6 +52,8 @@ export const ConfigSchema = z.object({
 
   /** SQLite file for unanswered questions and feedback; created on first start. Empty string: recording off. */
   DB_PATH: z.string().default('var/partnership-bot.db'),
+  /** Seconds opening (creating, migrating) the database may take before start-up fails with a clear error. */
+  DB_OPEN_TIMEOUT_SECONDS: intFrom(1, 600, 15),
   /** Largest size of that database in MB; a flood of junk cannot fill the disk. */
   DB_MAX_MB: intFrom(1, 100_000, 256),
   /** Days unanswered questions and votes are kept. */

@@ -3,12 +3,15 @@ import type { Booted } from './boot.js';
 
 /**
  * Runs adapters until a signal or a fatal adapter error: SIGINT/SIGTERM stop
- * every adapter within SHUTDOWN_TIMEOUT_SECONDS (then the process exits
- * anyway), close the curator and exit 0; SIGHUP reloads the data; an adapter
- * that fails to start or dies for good stops the rest and exits 1.
+ * every adapter within SHUTDOWN_TIMEOUT_SECONDS (each finishes what is in
+ * flight; then the process exits anyway), close the curator and the store and
+ * exit 0; SIGHUP reloads the data; an adapter that fails to start or dies for
+ * good (a revoked token) is logged, marked not ready, stops the rest and the
+ * process exits 1, so a supervisor restarts it or an operator sees it.
  */
 export async function runAdapters(booted: Booted, adapters: Adapter[], extraSignals: { onDisconnect?: boolean } = {}): Promise<void> {
-  const { logger, curator, config } = booted;
+  const { logger, curator, config, readiness } = booted;
+  for (const adapter of adapters) readiness.set(adapter.name, { ready: false, reason: 'starting' });
   let stopping = false;
 
   async function stopAll(): Promise<void> {
@@ -22,12 +25,14 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], extraSign
     if ((await Promise.race([stopped, late])) === 'late') logger.warn({ deadlineMs: deadline }, 'adapters did not stop in time; exiting anyway');
     clearTimeout(timer);
     curator?.close();
+    booted.store?.close();
   }
 
   async function shutdown(signal: string, code = 0): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    for (const adapter of adapters) readiness.set(adapter.name, { ready: false, reason: 'shutting down' });
     await stopAll();
     process.exit(code);
   }
@@ -41,12 +46,15 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], extraSign
   for (const adapter of adapters) {
     try {
       await adapter.start();
+      readiness.set(adapter.name, { ready: true });
       logger.info({ adapter: adapter.name }, 'adapter started');
       void adapter.fatal?.then((err) => {
+        readiness.set(adapter.name, { ready: false, reason: err.message });
         logger.fatal({ err, adapter: adapter.name }, 'adapter stopped for good; shutting down');
         void shutdown('fatal', 1);
       });
     } catch (err) {
+      readiness.set(adapter.name, { ready: false, reason: err instanceof Error ? err.message : String(err) });
       logger.fatal({ err, adapter: adapter.name }, 'adapter failed to start');
       await shutdown('start failed', 1);
     }

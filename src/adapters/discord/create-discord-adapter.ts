@@ -43,7 +43,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     claims: deps.claims,
     log,
     ...(deps.curator ? { curator: deps.curator } : {}),
-    permissions: discordPermissions(new Set(config.DISCORD_MODERATOR_GUILD_IDS)),
+    permissions: discordPermissions({ operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS), moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS) }),
     publisher: discordPublisher(deps.cards, log),
   });
 
@@ -90,9 +90,9 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     name: 'discord',
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
-        log.warn(
+        log.info(
           { setting: 'DISCORD_MODERATOR_GUILD_IDS' },
-          'DISCORD_MODERATOR_GUILD_IDS is not set: moderators of every server the bot is in can use /reload and /unanswered (the report holds questions from all servers and Telegram)',
+          'DISCORD_MODERATOR_GUILD_IDS is not set: /reload and the whole inbox answer in no Discord server; each server’s moderators see only their own server’s questions',
         );
       }
       try {

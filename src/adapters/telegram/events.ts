@@ -81,6 +81,8 @@ function request(ctx: Context, input: Input, deps: EventDeps): Request {
     surface: 'telegram',
     conversation: deps.ids.hash('tg-chat', chat ? `${chat.id}:${ctx.msg?.message_thread_id ?? ''}` : `inline:${from?.id ?? ''}`),
     user: deps.ids.hash('tg-user', from?.id ?? 0),
+    place: chat ? deps.ids.hash('tg-place', chat.id) : deps.ids.hash('tg-place-inline', from?.id ?? 0),
+    event: deps.ids.hash('tg-update', ctx.update.update_id),
     ...(from?.language_code ? { langHint: from.language_code } : {}),
     capabilities: { buttons: true, publish: deps.publish },
     input,

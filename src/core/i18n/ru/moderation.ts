@@ -7,6 +7,7 @@ export const moderation: SectionOf<typeof en> = {
   operatorsOnly: (command: string) =>
     `Команда ${command} здесь недоступна: она действует на бота везде, поэтому владельцы бота разрешили её только на своих серверах.`,
   moderatorsOnly: (command: string) => `Команда ${command} доступна только модераторам.`,
+  notOperator: (command: string) => `Команда ${command} доступна только владельцам бота: она действует на бота везде.`,
   reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
   reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
