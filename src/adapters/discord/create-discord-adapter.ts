@@ -1,4 +1,4 @@
-import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials } from 'discord.js';
+import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials, RESTEvents } from 'discord.js';
 import type { Config } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
@@ -20,6 +20,9 @@ import { acknowledge, dropDeferred, messageRights, sendReply, sendToMessage } fr
  * in flight, so a burst cannot hold the loop past Discord's 3 s deadline; REST
  * retries dropped connections and says so in the log.
  */
+/** Gateway close codes after which discord.js does not reconnect: authentication failed, bad shard or intents, wrong version. */
+const UNRECOVERABLE_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
+
 export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
@@ -86,8 +89,29 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
   logRestRetries(client.rest, log);
 
+  // A rejected token leaves discord.js half-working (REST drops the token: mentions and posts fail, interactions still
+  // answer): the adapter stops for good instead, so the process exits and says why.
+  let reportFatal: (err: Error) => void = () => {};
+  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
+  let failed = false;
+  const fail = (err: Error) => {
+    if (failed) return;
+    failed = true;
+    log.fatal({ setting: 'DISCORD_TOKEN' }, err.message);
+    reportFatal(err);
+  };
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 401 && request.data.auth !== false) {
+      fail(new Error(`DISCORD_TOKEN was rejected by Discord (401 Unauthorized on ${request.method.toUpperCase()} ${request.route}): it was reset or revoked; set the current token from the Developer Portal`));
+    }
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (UNRECOVERABLE_CLOSE_CODES.has(event.code)) fail(new Error(`the Discord gateway closed shard ${shard} for good (close code ${event.code}${event.code === 4004 ? ': DISCORD_TOKEN was rejected' : ''})`));
+  });
+
   return {
     name: 'discord',
+    fatal,
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
         log.info(
