@@ -96,9 +96,9 @@ export function sqliteStore(db: Database.Database, opts: StoreOptions): CuratorS
     `INSERT OR IGNORE INTO unanswered (at, platform, place, event, text, normalized, outcome, guess, confidence, lang)
      VALUES (@at, @platform, @place, @event, @text, @normalized, @outcome, @guess, @confidence, @lang)`,
   );
+  // REPLACE, not UPDATE: a changed vote becomes the newest row (rowid), which settles ties of `at` between a user's votes.
   const upsertVote = db.prepare(
-    `INSERT INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at)
-     ON CONFLICT (answer_key, voter) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
+    'INSERT OR REPLACE INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at)',
   );
   const previousVote = db.prepare('SELECT vote FROM feedback WHERE answer_key = ? AND voter = ?');
   const effectOf = db.prepare('SELECT state, outcome, at FROM effects WHERE key = ?');
@@ -117,7 +117,7 @@ export function sqliteStore(db: Database.Database, opts: StoreOptions): CuratorS
   // Each voter's latest vote per topic: one user voting on every new answer of a topic still counts once.
   const helpStmt = db.prepare(
     `SELECT topic AS topicId, sum(vote = 1) AS up, sum(vote = -1) AS down FROM (
-       SELECT topic, vote, row_number() OVER (PARTITION BY topic, voter ORDER BY at DESC) AS latest FROM feedback
+       SELECT topic, vote, row_number() OVER (PARTITION BY topic, voter ORDER BY at DESC, rowid DESC) AS latest FROM feedback
      ) WHERE latest = 1 GROUP BY topic ORDER BY (sum(vote = 1) + sum(vote = -1)) DESC, topic`,
   );
   const pruneUnanswered = db.prepare('DELETE FROM unanswered WHERE at < ?');
