@@ -36,6 +36,8 @@ export interface BootOptions {
   curator?: CuratorMode | ((config: Config) => CuratorMode);
   /** Curator options (a build for tests, file watching). */
   curatorOptions?: CuratorOptions;
+  /** Where log lines go (default stderr). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface BootOptions {
  */
 export async function boot(env: Record<string, string | undefined>, options: BootOptions = {}): Promise<Booted> {
   const config = configOrExit(env);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), ...(options.logDestination ? { destination: options.logDestination, pretty: false } : {}) });
   const readiness = createReadiness();
   const mode = typeof options.curator === 'function' ? options.curator(config) : (options.curator ?? 'store');
   const secret = idSecretOrExit(config, mode === 'store');

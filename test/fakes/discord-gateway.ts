@@ -62,6 +62,8 @@ export interface FakeGuild {
   channels: FakeChannel[];
   /** @everyone's base permissions (the bot's too). */
   permissions?: bigint;
+  /** Roles besides @everyone (no permissions of their own). */
+  roles?: Array<{ id: string; name: string }>;
 }
 
 export interface RecordedCall {
@@ -146,6 +148,8 @@ export interface InteractionSpec {
   user?: FakeUser;
   /** The invoking member's permissions (default: @everyone's plus ManageMessages). */
   memberPermissions?: bigint;
+  /** The invoking member's roles (ids of the guild's `roles`). */
+  memberRoles?: string[];
   locale?: string;
   message?: Record<string, unknown>;
 }
@@ -326,7 +330,7 @@ export class FakeDiscord extends EventEmitter {
       app_permissions: String(everyone),
       attachment_size_limit: 10_485_760,
       ...(guild
-        ? { guild_id: guild.id, guild_locale: 'en-US', guild: { id: guild.id, locale: 'en-US', features: [] }, member: this.member(user, spec.memberPermissions ?? everyone | PERM.ManageMessages) }
+        ? { guild_id: guild.id, guild_locale: 'en-US', guild: { id: guild.id, locale: 'en-US', features: [] }, member: this.member(user, spec.memberPermissions ?? everyone | PERM.ManageMessages, spec.memberRoles) }
         : { user }),
       ...(spec.message ? { message: spec.message } : {}),
     };
@@ -376,10 +380,10 @@ export class FakeDiscord extends EventEmitter {
     return message;
   }
 
-  member(user: FakeUser, permissions?: bigint): Record<string, unknown> {
+  member(user: FakeUser, permissions?: bigint, roles: string[] = []): Record<string, unknown> {
     return {
       user,
-      roles: [],
+      roles,
       nick: null,
       avatar: null,
       joined_at: '2025-01-01T00:00:00.000Z',
@@ -501,6 +505,7 @@ export class FakeDiscord extends EventEmitter {
       stickers: [],
       roles: [
         { id: guild.id, name: '@everyone', permissions: String(guild.permissions ?? DEFAULT_EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        ...(guild.roles ?? []).map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
       ],
       channels: guild.channels.map((c, position) => ({
         id: c.id,

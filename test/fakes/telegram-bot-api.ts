@@ -78,6 +78,8 @@ export interface WaitOptions {
 export interface FakeBotApiOptions {
   token?: string;
   bot?: Partial<UserFromGetMe>;
+  /** The first update_id given out (Telegram's ids go on across a bot's restarts). Default 1. */
+  firstUpdateId?: number;
 }
 
 interface Poll {
@@ -126,6 +128,7 @@ export class FakeBotApi {
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
+    this.nextUpdateId = opts.firstUpdateId ?? 1;
     this.bot = { ...FAKE_BOT, ...opts.bot };
     this.server = createServer((req, res) => void this.onRequest(req, res));
   }

@@ -4,7 +4,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
-import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
+import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext, placeContext } from './error-boundary.js';
 import { discordPermissions, discordPublisher } from './ports.js';
 import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
 import { makeRequestRetryingDroppedSockets } from './rest-dropped-sockets.js';
@@ -47,7 +47,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     log,
     ...(deps.curator ? { curator: deps.curator } : {}),
     permissions: discordPermissions({ operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS), moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS) }),
-    publisher: discordPublisher(deps.cards, log),
+    publisher: discordPublisher(deps.cards, log, deps.ids),
   });
 
   async function onInteraction(interaction: Interaction): Promise<void> {
@@ -58,7 +58,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     if (defer) await acknowledge(interaction, defer === 'private');
     const reply = await conversation.handle(req);
     if (reply) return sendReply(interaction, reply);
-    log.debug({ event: 'interactionCreate', ...interactionContext(interaction) }, 'flooding user: no reply');
+    log.debug({ event: 'interactionCreate', ...interactionContext(interaction, deps.ids) }, 'flooding user: no reply');
     await dropDeferred(interaction);
   }
 
@@ -66,18 +66,18 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     const req = mentionRequest(message, deps.ids);
     if (!req) return;
     const rights = messageRights(message);
-    if (!rights.send) return log.debug({ guild: message.guildId, channel: message.channelId }, 'mentioned where I may not send messages');
+    if (!rights.send) return log.debug(placeContext(deps.ids, message), 'mentioned where I may not send messages');
     const reply = await conversation.handle(req);
     if (reply) return sendToMessage(message, reply, rights);
-    log.debug({ event: 'messageCreate', ...messageContext(message) }, 'flooding user: no reply');
+    log.debug({ event: 'messageCreate', ...messageContext(message, deps.ids) }, 'flooding user: no reply');
   }
 
   const handlers = createConcurrencyLimiter();
   client.on(Events.InteractionCreate, (interaction) => {
-    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction), () => onInteraction(interaction), () => apologizeInteraction(interaction)));
+    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction, deps.ids), () => onInteraction(interaction), () => apologizeInteraction(interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
-    void handlers.run(() => guard(log, 'messageCreate', messageContext(message), () => onMessage(message), () => apologizeMessage(message)));
+    void handlers.run(() => guard(log, 'messageCreate', messageContext(message, deps.ids), () => onMessage(message), () => apologizeMessage(message)));
   });
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');

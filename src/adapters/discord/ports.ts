@@ -14,6 +14,8 @@ import type { Permission, PermissionPort, PublisherPort, PublishResult } from '.
 import type { Request } from '../../core/conversation/request.js';
 import type { Logger } from '../../logger.js';
 import { renderPost } from './render.js';
+import type { IdHasher } from '../kit/ids.js';
+import { placeContext } from './error-boundary.js';
 import { acknowledge } from './send.js';
 
 const interactionOf = (req: Request): Interaction | undefined => (req.raw instanceof BaseInteraction ? (req.raw as Interaction) : undefined);
@@ -88,7 +90,7 @@ async function postable(interaction: Interaction | undefined, channelId: string 
  * with a channel named, there. The bot checks its own permissions first and
  * says which one is missing; Discord's own refusals (50013, 50001) are passed on.
  */
-export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPort {
+export function discordPublisher(cards: CardRenderer, log: Logger, ids: IdHasher): PublisherPort {
   return {
     defaultTarget(req) {
       const channelId = interactionOf(req)?.channelId;
@@ -117,14 +119,14 @@ export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPor
       }
       try {
         const post = await channel.send(renderPost(card, png));
-        log.info({ card: card.topicId, lang: card.lang, image, guild: channel.guildId, channel: channel.id, message: post.id }, 'summary card posted');
+        log.info({ card: card.topicId, lang: card.lang, image, ...placeContext(ids, { guildId: channel.guildId, channelId: channel.id }) }, 'summary card posted');
         return { ok: true, where, link: post.url };
       } catch (err) {
         const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
         if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess) {
           return { ok: false, where, reason: 'refused', code, access: code === RESTJSONErrorCodes.MissingAccess };
         }
-        log.warn({ err, card: card.topicId, channel: channel.id }, 'summary card post failed');
+        log.warn({ err, card: card.topicId, ...placeContext(ids, { guildId: channel.guildId, channelId: channel.id }) }, 'summary card post failed');
         return { ok: false, where, reason: 'failed' };
       }
     },
