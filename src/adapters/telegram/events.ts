@@ -99,8 +99,8 @@ export function telegramEvents(deps: EventDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
     const query = sanitize(ctx.inlineQuery.query).slice(0, MAX_INLINE_QUERY);
-    const { results } = await deps.conversation.search(request(ctx, { kind: 'question', text: query }, deps), query, INLINE_RESULTS);
-    await sendInlineResults(ctx, results);
+    const { results, slowDown } = await deps.conversation.search(request(ctx, { kind: 'question', text: query }, deps), query, INLINE_RESULTS);
+    await sendInlineResults(ctx, results, slowDown);
   });
   composer.use(async (ctx) => {
     if (ctx.callbackQuery) {

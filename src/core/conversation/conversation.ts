@@ -22,8 +22,12 @@ import type { Lang } from '../data/schema.js';
 export interface Conversation {
   /** The reply to a request; undefined when the bot should stay silent (a user over their flood budget, told once already). */
   handle(req: Request): Promise<Reply | undefined>;
-  /** Topics answering a partial query, as answers (inline mode); empty for a user over their flood budget. */
-  search(req: Request, query: string, limit: number): Promise<{ lang: Lang; results: AnswerReply[] }>;
+  /**
+   * Topics answering a partial query, as answers (inline mode). It spends the
+   * user's flood budget like a message: over it, no results, and the first
+   * time `slowDown` says to tell them.
+   */
+  search(req: Request, query: string, limit: number): Promise<{ lang: Lang; results: AnswerReply[]; slowDown?: string }>;
 }
 
 /** Who may press what: posting a previewed card needs the same right as /card. */
@@ -112,7 +116,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
     },
     async search(req, query, limit) {
       const lang = detectLanguage(query, req.langHint);
-      if ((await deps.limiter.take(req.user)) !== 'ok') return { lang, results: [] };
+      const budget = await deps.limiter.take(req.user);
+      if (budget === 'notice') return { lang, results: [], slowDown: slowDown(lang).text };
+      if (budget === 'silent') return { lang, results: [] };
       const results = deps.core.searchTopics(query, limit, lang).flatMap((ref) => {
         const reply = deps.core.topic(ref.id, lang);
         return reply.kind === 'answer' ? [reply] : [];
