@@ -60,7 +60,8 @@ describe('/card (moderators)', () => {
     expect((await callbackOf(sent)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const messageId = post.response.id as string;
     expect(data.content).toBe(en.postedLink(`<#${target.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${target.id}/${messageId}`));
-    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: FAKE_GUILD_ID, channel: target.id, message: messageId });
+    const ids = bot.deps.ids;
+    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: ids.hash('dc-guild', FAKE_GUILD_ID), channel: ids.hash('dc-channel', target.id) });
     expect(bot.logs().find((l) => l.msg === 'summary card post')).toMatchObject({ surface: 'discord', user: bot.userKey(), card: 'gas', ok: true });
   });
 

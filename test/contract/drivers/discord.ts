@@ -112,7 +112,7 @@ export const discordDriver: DriverFactory = async (options = {}) => {
       const channelId = dmOf(user);
       const sent = Array.from({ length: count }, () => fake.userMessage(text, { dm: true, channelId, user: person(user) }));
       // Every message gets a reply or a log line saying the bot stayed silent: wait for all of them, then read them in order.
-      const silent = (id: string) => bot.logs().some((l) => l.msg === 'flooding user: no reply' && l.message === id);
+      const silent = (id: string) => bot.logs().some((l) => l.msg === 'flooding user: no reply' && l.message === bot.deps.ids.hash('dc-message', id));
       const settled = () => sent.every((m) => silent(m.id) || fake.calls.some(replyTo(m.id)));
       await new Promise<void>((resolve, reject) => {
         const check = () => {
