@@ -59,7 +59,8 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = new Worker(opts.entry ?? ENTRY, { workerData: request, resourceLimits: limits });
+        // No inherited --import preloads: the entry registers tsx itself (a .ts preload would fail in a worker under Node 20).
+        worker = new Worker(opts.entry ?? ENTRY, { workerData: request, resourceLimits: limits, execArgv: [] });
       } catch (err) {
         reject(new NoThread('cannot start a build thread', { cause: err }));
         return;

@@ -35,7 +35,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<CuratorStore> {
   if (problem) throw new StoreOpenError(`DB_PATH: ${problem}`);
   const request: ProbeRequest = { path: opts.path, secret: opts.secret, maxMegabytes: opts.maxMegabytes };
   const reply = await new Promise<ProbeReply>((resolve, reject) => {
-    const worker = new Worker(PROBE, { workerData: request });
+    // No inherited --import preloads: the entry registers what it needs (a .ts preload would fail in a worker under Node 20).
+    const worker = new Worker(PROBE, { workerData: request, execArgv: [] });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new StoreOpenError(`DB_PATH: opening the database at ${opts.path} did not finish within ${Math.round(opts.timeoutMs / 1000)} s`));
