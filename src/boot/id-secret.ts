@@ -38,6 +38,10 @@ export function idSecretOrExit(config: Config, persistent: boolean): string | Bu
   try {
     return idHashSecret(config);
   } catch (err) {
+    if (err instanceof Error && err.message.startsWith('DB_PATH: ')) {
+      process.stderr.write(`Cannot start: ${err.message}\nSet DB_PATH to a file on a disk (or empty to record nothing).\n`);
+      process.exit(1);
+    }
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
     process.stderr.write(`Cannot start: the id key file beside DB_PATH (${config.DB_PATH}.key) cannot be made or read (${reason}).\nSet ID_HASH_SECRET, or DB_PATH to a file in a writable folder.\n`);
     process.exit(1);

@@ -1,4 +1,4 @@
-// Entry of the store probe thread (see build-thread-entry.mjs for why tsx is registered here under Node 20).
+// Entry of the store probe process (see build-thread-entry.mjs for why tsx is registered here).
 import { register } from 'tsx/esm/api';
 
 register();
