@@ -26,7 +26,7 @@ describe('attack: one user cannot flood or stuff the ballot', () => {
     }
     // The third request of the minute is the last answered; then the notice once, then nothing.
     expect(answers[0]!.results.length).toBeGreaterThan(0);
-    expect(answers[1]).toMatchObject({ results: [], cache_time: 0, button: { text: en.slowDown.slice(0, 63) + '…', start_parameter: 'help' } });
+    expect(answers[1]).toMatchObject({ results: [], cache_time: 0, button: { text: `${en.slowDown.slice(0, 63)}…`, start_parameter: 'help' } });
     expect(answers[2]!.results).toEqual([]);
     expect(answers[2]!.button).toBeUndefined();
     // Others are served.

@@ -65,7 +65,14 @@ beforeAll(async () => {
       LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_MINUTE: '1000',
     },
-    { logDestination: new Writable({ write: (chunk, _e, done) => (lines.push(...String(chunk).split('\n').filter(Boolean)), done()) }) },
+    {
+      logDestination: new Writable({
+        write(chunk, _e, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    },
   );
   adapters = await platformAdapters(booted.config, booted.deps);
   for (const a of adapters) await a.start();

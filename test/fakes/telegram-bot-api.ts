@@ -122,7 +122,7 @@ export class FakeBotApi {
   private readonly members = new Map<string, ChatMember | ApiFailure>();
   private readonly sent = new Map<string, { text: string; markup: string }>();
   private readonly countWaiters: Array<{ method: string; n: number; resolve: () => void }> = [];
-  private readonly pollWaiters: Array<(params: Params) => void> = [];
+  private readonly pollWaiters: Array<(params: Params) => boolean> = [];
   private readonly okCounts = new Map<string, number>();
   private readonly holds: Hold[] = [];
 
@@ -222,11 +222,18 @@ export class FakeBotApi {
     });
   }
 
-  /** Resolves with the params of a getUpdates long poll being held open (now or as soon as one is). */
-  waitForPoll(): Promise<Params> {
-    const open = [...this.polls][0];
+  /** Resolves with the params of a getUpdates long poll being held open (now or as soon as one is), one whose params pass `where` if given. */
+  waitForPoll(where: (params: Params) => boolean = () => true): Promise<Params> {
+    const open = [...this.polls].find((p) => where(p.params));
     if (open) return Promise.resolve(open.params);
-    return new Promise((resolve) => this.pollWaiters.push(resolve));
+    return new Promise((resolve) => {
+      const waiter = (params: Params) => {
+        if (!where(params)) return false;
+        resolve(params);
+        return true;
+      };
+      this.pollWaiters.push(waiter);
+    });
   }
 
   /** Resolves once at least `n` successful calls of `method` have been made (for load tests). */
@@ -284,7 +291,11 @@ export class FakeBotApi {
     if (!match) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const hold = this.holds.find((h) => h.matches('POST', method));
-    if (hold) await hold.enter();
+    if (hold) {
+      await hold.enter();
+      // A client that went away while held (a killed bot) never had the call made: nothing happens, as if it never arrived.
+      if (req.socket.destroyed) return this.record({ ...call, status: 0, ok: false });
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure === 'network') {
       this.record({ ...call, status: 0, ok: false });
@@ -335,7 +346,7 @@ export class FakeBotApi {
       const timer = setTimeout(left, timeout * 1000);
       req.socket.once('close', left);
       this.polls.add(poll);
-      for (const waiter of this.pollWaiters.splice(0)) waiter(params);
+      for (const waiter of [...this.pollWaiters]) if (waiter(params)) this.pollWaiters.splice(this.pollWaiters.indexOf(waiter), 1);
     });
   }
 

@@ -1,5 +1,5 @@
 import { type BotProcess, startBot } from '../../../bench/load/bot-process.js';
-import { FakeBotApi } from '../../fakes/telegram-bot-api.js';
+import type { FakeBotApi } from '../../fakes/telegram-bot-api.js';
 
 /** How long a spawned bot may take to load, train and connect on a busy machine. */
 export const START_MS = 90_000;
