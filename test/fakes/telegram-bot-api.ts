@@ -110,6 +110,8 @@ export class FakeBotApi {
   readonly token: string;
   readonly bot: UserFromGetMe;
   webhook: { url: string; secret_token?: string } | undefined;
+  /** The highest getUpdates offset received: every update below it is confirmed (Telegram drops it), whatever became of that call. */
+  highestOffset = 0;
   private readonly server: Server;
   private updates: Update[] = [];
   private nextUpdateId = 1;
@@ -325,6 +327,7 @@ export class FakeBotApi {
   /** A real long poll: answers at once when updates are waiting, else holds until one arrives, `timeout` passes or the client leaves. */
   private getUpdates(params: Params, req: IncomingMessage): Promise<Update[]> {
     const offset = Number(params.offset ?? 0);
+    this.highestOffset = Math.max(this.highestOffset, offset);
     const limit = Math.min(Math.max(Number(params.limit ?? 100), 1), 100);
     const timeout = Number(params.timeout ?? 0);
     const ready = this.pending(offset, limit);
