@@ -9,9 +9,8 @@ import { createClaimIndex, type IndexedClaim } from './claims.js';
 import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
-import { isFollowUp, leansOnPronoun } from './followup.js';
-import { questionView, resolveMetonyms, type QuestionView } from './question.js';
-import { stem } from '../text/stem.js';
+import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
+import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { decideYesNo } from './yesno.js';
@@ -50,12 +49,12 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
 };
 
-/** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
-const ABOUT_WORDS = new Set(
-  'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
-    .split(' ')
-    .map((w) => stem(w)),
-);
+/** A question about who the agreement is between or with ("is the deal between Russia and China?", "did Iran sign it with India?"). */
+const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
+  en: /(?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) (?:\p{L}+ ){0,2}(?:between|with)|(?:sign|signed|signing|conclud\p{L}*) (?:it |this |that |the \p{L}+ |this \p{L}+ )?with/u,
+  ru: /(?:соглашени|договор|сделк|пакт|партнерств)\p{L}* (?:\p{L}+ )?(?:между|с|со)(?![\p{L}])|подписа\p{L}* (?:\p{L}+ )?(?:с|со)(?![\p{L}])/u,
+  fa: /(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}* (?:\p{L}+ )?(?:بین|میان|با)(?![\p{L}])/u,
+};
 
 /**
  * Answers a question from claims: what it expects (a fact, a kind of thing,
@@ -68,7 +67,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
-  const published = kb.sources[0]?.published ?? '2025-01-24';
+  // What the bot can know reaches as far as its newest source.
+  const published = kb.sources.map((s) => s.published).sort().at(-1) ?? '2025-01-24';
   const sourceYear = Number(published.slice(0, 4));
 
   const notice = (lang: Lang, text: string): NoticeReply => ({ kind: 'notice', lang, level: 'info', text, actions: [] });
@@ -103,7 +103,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
     const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
-    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : content(e.end);
+    // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
+    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : e.start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -151,23 +152,43 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // A year from the source's own on, asked of a claim about an earlier one ("trade in 2025", the source giving 2024).
     const laterYear = q.years.some((y) => y >= sourceYear && best.item.claim.dates.length > 0 && !best.item.claim.dates.some((d) => d.startsWith(String(y))));
     const figureFor2025 = laterYear || (q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth'));
+    // "Has Russia already finalised the reactor investments?": not yet, as far as the source goes (it says it is only considered).
+    if (q.expect.yesno && !time.later && !figureFor2025 && (time.now || time.done) && best.item.claim.stage && best.lexical >= RELEVANT.lexical) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notYet(best.item.claim.stage), support: [], grounding: 'answered' });
+    }
     if (time.later || figureFor2025 || (time.now && (time.done || best.item.claim.status === 'plan'))) {
       const prefix = `${c.afterSource(formatDate(published, lang, true))} ${c.asOfThen}`;
       return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
     }
 
-    const specific = q.expect.types.filter(isSpecificType);
+    // "Which country…": the kind asked for decides (a claim naming a country), not "where".
+    const kind = q.expect.kind;
+    // "Turkey's rise": growth of a party, which the source never measures (its growth figures are of trade).
+    const partyGrowth = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind)) && q.numbers.length === 0;
+    const specific = q.expect.types.filter((x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))) && !(x === 'growth' && partyGrowth));
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
+    }
+    // A name the data does not know ("how did Donald Trump react?"): the source does not speak of them.
+    if (q.unknownNames > 0 && !q.expect.yesno && q.entities.every((e) => e.partner)) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    }
+    // "Is this agreement between Russia and China?": the parties to the agreement are the two partners.
+    if (q.expect.yesno && AGREEMENT_PARTIES[lang].test(q.normalized)) {
+      const outsider = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind));
+      const both = new Set(q.entities.filter((e) => e.partner && e.kind === 'country').map((e) => e.id)).size >= 2;
+      const signing = index.claims.find((x) => x.topic.agreement && x.claim.answers.includes('who') && [...x.entities].filter((id) => index.isPartner(id)).length >= 2);
+      if (signing && (outsider || both)) return claimAnswer(kb, lang, { lead: signing, prefix: outsider ? c.no : c.yes, support: [], grounding: 'answered' });
     }
     // Yes or no, when a claim decides it; "the source doesn't say" only after the checks below.
     const verdict = q.expect.yesno ? decideYesNo(q, ranked, finder) : undefined;
     if (verdict && verdict.answer !== 'unknown') {
       const lead = verdict.claim ?? best;
       // A yes about a plan only considered, or work in progress, says how far it had got.
-      const stage = STAGE_ASKED[lang].test(q.normalized) ? undefined : lead.item.claim.stage;
-      const yes = stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
+      const stage = STAGE_ASKED[lang].test(q.normalized) || verdict.identity || q.includes ? undefined : lead.item.claim.stage;
+      // "Is the railway finished?" of work under way: not yet.
+      const yes = stage && time.done ? c.notYet(stage) : stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
       return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
@@ -181,13 +202,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // the question asks about it in a respect the source never mentions ("gas to Turkey",
     // "Russia–China trade", "India's prime minister").
     const parties = q.entities.filter((e) => !e.partner && PARTY_KINDS.has(e.kind));
-    if (parties.length && !q.expect.yesno) {
+    // (Unless the question asks for a kind of thing the best claim names: "ports on which sea … for Eurasian trade".)
+    if (parties.length && !q.expect.yesno && !(q.expect.kind && best.kindHit)) {
       const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
       const lead = about[0];
       if (lead) {
-        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit)) : lead;
+        // A year the question names must be the claim's too ("China–Iran trade in 2024": the source gives no such figure).
+        const ofYear = (x: ScoredClaim) => q.years.every((y) => x.item.claim.dates.some((d) => d.startsWith(String(y))));
+        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit) && ofYear(x)) : ofYear(lead) ? lead : undefined;
         // A who/where the source answers in so many words ("who is competing for Syria's oil?") needs no typed claim.
-        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 ? lead : undefined);
+        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 && ofYear(lead) ? lead : undefined);
         if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
         // "What is Israel's population?", "the prime minister of India": the source discusses the party, not that.
         const attribute = ATTRIBUTE_QUESTION[lang].test(q.normalized)
@@ -220,6 +244,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && (x.item.topic === typedLead.item.topic ? x.score >= typedLead.score - 0.6 : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2)) : undefined;
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
+    // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
+    const together = kindLead && q.expect.many ? ranked.filter((x) => x !== kindLead && x.kindHit && x.item.topic === kindLead.item.topic && x.score >= kindLead.score - 0.6 && [...x.item.entities].some((id) => finder.kindOf(id) === q.expect.kind && !kindLead.item.entities.has(id))).slice(0, 2) : [];
+    if (together.length) {
+      const leadText = [kindLead!, ...together].map((x) => x.item.claim.text[lang]).join(' ');
+      const rest = supportFor(lead, ranked).filter((x) => !together.some((y) => y.item === x));
+      return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
+    }
     return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
   }
 
@@ -235,7 +266,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const talk = smallTalk(normalized, lang);
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
-      if (asksForOverview(normalized, lang)) return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
+      if (asksForOverview(normalized, lang)) {
+        // "An overview of the transport corridor", "tl;dr of the nuclear stuff": that topic's summary; of the agreement, the overview card.
+        const topic = match.outcome === 'answer' && match.topicId ? byId.get(match.topicId) : undefined;
+        if (topic && !topic.agreement && match.confidence >= 0.4) return reply(topicSummary(kb, topic, lang));
+        return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
+      }
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
       // Expectations read the words as the matcher corrected them ("wich city" → "which city").
@@ -252,7 +288,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
       if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
       // With nothing in context, "it" is the agreement.
-      else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
+      else {
+        // "It" is the agreement; "this agreement" too, more lightly when the question names a subject of its own ("military cooperation in this agreement").
+        const lean = leansOnPronoun(q) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
+        if (lean) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
+      }
 
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
       // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
@@ -268,7 +308,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
       const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
       if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
-      const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
+      const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
+      const kept = strayed ? scored.filter((x) => x.item.topic.id === followUp) : scored;
+      const ranked = followUp ? aboutPartner(q, kept, followUp) : kept;
       const best = ranked[0];
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
@@ -278,6 +322,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         best &&
         (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
+          best.numberHit ||
+          (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
+          (match.unknownYear !== undefined && best.topicConfidence >= 0.2) ||
           (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
@@ -293,6 +340,24 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return reply(answerClaims(q, match, ranked));
     },
   };
+
+  /**
+   * A follow-up about one of the partners ("and Iran?", "which one is Iran's?", "and what is Russia
+   * doing?"): the conversation's claims whose subject is that partner, or that name something of
+   * theirs, come first.
+   */
+  function aboutPartner(q: QuestionView, ranked: ScoredClaim[], topicId: string): ScoredClaim[] {
+    const partners = [...new Set(q.entities.filter((e) => e.partner && e.kind === 'country').map((e) => e.id))];
+    if (partners.length !== 1 || q.entities.some((e) => !e.partner)) return ranked;
+    const partner = partners[0]!;
+    // The subject: the claim's English sentence opens with the partner alone ("Iran sustains…", not "Iran and Russia…").
+    const subject = (text: string) => {
+      const [first, second] = text.split(' ');
+      return second !== 'and' && finder.inText(first ?? '')[0]?.id === partner;
+    };
+    const theirs = (x: ScoredClaim) => x.item.topic.id === topicId && (subject(x.item.claim.text.en) || x.item.claim.entities.some((id) => finder.ownerOf(id) === partner));
+    return [...ranked.filter(theirs), ...ranked.filter((x) => !theirs(x))];
+  }
 
   /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */
   function unknownNames(question: string, entities: readonly { id: string }[]): number {

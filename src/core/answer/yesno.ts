@@ -8,15 +8,44 @@ export interface Verdict {
   answer: YesNo;
   /** The claim that decides it (or, unknown, the closest one). */
   claim?: ScoredClaim;
+  /** Decided by what a thing is or whose it is: a plain yes, whatever stage the claim's plan is at. */
+  identity?: boolean;
 }
 
 interface Comparison {
   supports: number;
+  /** Supports by something specific (a named place, body, person, figure or year), not a common thing like gas or trade. */
+  specific: number;
   contradicts: number;
   missing: number;
   /** Things the claim does not name but whose words it mostly shares (a sector, an activity): neither for nor against. */
   soft: number;
+  /** Decided by what a thing is or whose it is, not by what the claim says happens: a plain yes. */
+  identity?: boolean;
 }
+
+/**
+ * Things the question gives an owner, as [thing, owner] entity ids: a partner right before the
+ * thing ("Iran's Mir", "Iranian Mir") or right before a noun of the thing's kind ("Mir … Iran's
+ * payment network"), when the data knows whose the thing is.
+ */
+function possessions(q: QuestionView, finder: EntityFinder): [string, string][] {
+  const owned = q.entities.filter((e) => finder.ownerOf(e.id));
+  const out: [string, string][] = [];
+  for (const p of q.entities.filter((e) => e.partner)) {
+    for (const e of owned) {
+      const next = q.stems.slice(p.end, p.end + 2);
+      if (e.start === p.end || (e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
+    }
+  }
+  return out;
+}
+
+/** A claim's own words of growth or strengthening (its English text; every claim has one). */
+const INCREASE = /\b(?:intensif\w*|expand\w*|deepen\w*|increas\w*|grow\w*|grew|surg\w*|enhanc\w*|strengthen\w*|accelerat\w*|reinforc\w*|boost\w*|further)\b/;
+
+/** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
+const GENERIC_OWN = 0.4;
 
 /** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
@@ -44,7 +73,7 @@ function flowOf(text: string, finder: EntityFinder): [string, string] | undefine
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
-  const out: Comparison = { supports: 0, contradicts: 0, missing: 0, soft: 0 };
+  const out: Comparison = { supports: 0, specific: 0, contradicts: 0, missing: 0, soft: 0 };
   // What a condition names is the premise, not what is asked ("will Russia defend Iran if it is attacked?").
   const focus = q.entities.filter((e) => !e.partner && (q.premiseFrom === undefined || e.start < q.premiseFrom));
   // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
@@ -53,31 +82,74 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   for (const e of focus) {
     // "Is the dollar mentioned?": naming it is the whole question.
     if (q.mentions) {
-      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) out.supports++;
-      else out.missing++;
+      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) {
+        out.supports++;
+        out.specific++;
+      } else out.missing++;
     } else if (c.item.against.has(e.id)) {
-      if (q.against) out.supports++;
+      if (q.against) {
+        out.supports++;
+        if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
+      }
       else out.contradicts++;
-    } else if (c.item.entities.has(e.id)) out.supports++;
-    else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+    } else if (c.item.entities.has(e.id)) {
+      out.supports++;
+      if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
+      // Another of its kind says "no", unless the question is against it ("is the dollar being replaced?" agrees with "in rials and rubles").
+    } else if (!q.against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (!q.against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
-  for (const e of q.entities.filter((x) => x.partner)) if (!c.item.entities.has(e.id)) out.missing++;
+  // When they are all it names ("was Pezeshkian one of the signatories?"), they are what is checked.
+  for (const e of q.entities.filter((x) => x.partner)) {
+    if (!c.item.entities.has(e.id)) out.missing++;
+    else if (focus.length === 0 && e.kind === 'person') {
+      out.supports++;
+      out.specific++;
+    }
+  }
+  // "Is Mir Iran's payment network?": whose a thing is, when the question says and the data knows.
+  for (const [thing, owner] of possessions(q, finder)) {
+    if (!c.item.entities.has(thing)) continue;
+    if (finder.ownerOf(thing) === owner) {
+      out.supports++;
+      out.specific++;
+      out.identity = true;
+    } else out.contradicts++;
+  }
+  // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
+  for (const s of q.content) {
+    const kind = finder.kindOfNoun(s);
+    if (kind && focus.some((e) => e.kind === kind && c.item.entities.has(e.id)) && !c.item.stems[q.lang].has(s)) out.contradicts++;
+  }
   for (const n of q.numbers) {
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
-    if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) out.supports++;
+    // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
+    if (n.bound && same.length) {
+      const met = same.some((x) => (n.bound === '>' ? x.value > n.value : x.value < n.value));
+      if (met) {
+        out.supports++;
+        out.specific++;
+      } else out.contradicts++;
+    } else if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) {
+      out.supports++;
+      out.specific++;
+    }
     else if (same.length && n.unit) out.contradicts++;
     else out.missing++;
   }
   for (const y of q.years) {
-    if (claim.dates.some((d) => d.startsWith(String(y)))) out.supports++;
+    if (claim.dates.some((d) => d.startsWith(String(y)))) {
+      out.supports++;
+      out.specific++;
+    }
     else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
-  if (q.decline && claim.answers.includes('growth')) out.contradicts++;
+  // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
+  if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
   if (q.lang === 'en') {
     const asked = flowOf(q.normalized, finder);
@@ -100,17 +172,18 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
 export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], finder: EntityFinder): Verdict {
   const best = ranked[0];
   if (!best) return { answer: 'unknown' };
+
   const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
-  const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
+  const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
   const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
   // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
   if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || yes.c.own < 0.4)) return { answer: 'no', claim: no.c };
-  if (yes) return { answer: 'yes', claim: yes.c };
+  if (yes) return { answer: 'yes', claim: yes.c, ...(yes.r.identity ? { identity: true } : {}) };
   if (covered) return { answer: 'yes', claim: covered.c };
   // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
   const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;

@@ -172,6 +172,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     });
     entities.entities.forEach((e, i) => {
       if (e.standsFor && !known.has(e.standsFor)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
+      if (e.of && !known.has(e.of)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].of`, message: `unknown entity "${e.of}"` });
       const names = new Set([...e.names.en, ...e.names.ru, ...e.names.fa]);
       e.everyday.forEach((name, j) => {
         if (!names.has(name)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].everyday[${j}]`, message: `"${name}" is not one of the entity's names` });
@@ -202,18 +203,29 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       sourceTexts.set(s.id, paragraphsOf(result.text));
       hash.update(s.id).update(sourceTexts.get(s.id)!.join('\n'));
     }
+    const known = new Set(sources.sources.map((s) => s.id));
     for (const t of topics) {
-      const paragraphs = sourceTexts.get(t.source.id);
-      if (!paragraphs) continue;
       const claimIds = new Set<string>();
       t.claims.forEach((c, i) => {
         const file = shown(join(topicDir, `${t.id}.yaml`));
         if (claimIds.has(c.id)) issues.push({ file, path: `claims[${i}].id`, message: `duplicate claim id "${c.id}"` });
         claimIds.add(c.id);
-        const n = c.paragraph ?? t.source.paragraph;
+        const sourceId = c.source ?? t.source.id;
+        if (!known.has(sourceId)) {
+          issues.push({ file, path: `claims[${i}].source`, message: `unknown source "${sourceId}" (not in sources.yaml)` });
+          return;
+        }
+        const paragraphs = sourceTexts.get(sourceId);
+        if (!paragraphs) return;
+        // A claim from another source has no default paragraph: the topic's is of its own source.
+        const n = c.paragraph ?? (c.source ? undefined : t.source.paragraph);
+        if (n === undefined) {
+          issues.push({ file, path: `claims[${i}].paragraph`, message: `a claim from another source than the topic's needs its paragraph` });
+          return;
+        }
         const paragraph = paragraphs[n];
         if (paragraph === undefined) issues.push({ file, path: `claims[${i}].paragraph`, message: `the source has no paragraph ${n}` });
-        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${t.source.id}"` });
+        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${sourceId}"` });
       });
     }
   }

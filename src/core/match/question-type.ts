@@ -1,4 +1,5 @@
 import type { Lang, QuestionType } from '../data/schema.js';
+import { words as re } from '../text/words.js';
 
 /**
  * Detects what kind of answer a question wants from its normalised text,
@@ -6,10 +7,6 @@ import type { Lang, QuestionType } from '../data/schema.js';
  */
 type Patterns = [QuestionType, RegExp][];
 
-// \b does not work for Cyrillic or Persian letters: use letter-aware boundaries there.
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const re = (body: string) => new RegExp(`${B}(${body})${E}`, 'u');
 
 const PATTERNS: Record<Lang, Patterns> = {
   en: [
@@ -19,7 +16,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
-    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)')],
+    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for')],
     ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big')],
   ],
   ru: [
@@ -33,7 +30,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
   ],
   fa: [
-    ['price', re('قیمت|هزینه|چقدر (می ?ارزد|خرج)|تعرفه')],
+    ['price', re('قیمت\\p{L}*|هزینه\\p{L}*|چقدر (می ?ارزد|خرج)|تعرفه\\p{L}*')],
     ['growth', re('رشد|افزایش|چقدر بیشتر|چند درصد رشد')],
     ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی|منقضی|انقضا|تا چه سالی|تا چه زمانی')],
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
