@@ -15,6 +15,7 @@ if (adapters.length === 0) {
   await chat.start();
   await chat.done;
   booted.curator?.close();
+  booted.store?.close();
   process.exit(0);
 }
 await runAdapters(booted, adapters);

@@ -92,7 +92,14 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
   const deps = opts.deps ? opts.deps(base) : base;
   const adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
   opts.beforeStart?.(fake);
-  await adapter.start();
+  try {
+    await adapter.start();
+  } catch (err) {
+    await adapter.stop().catch(() => undefined);
+    base.close();
+    await fake.close();
+    throw err;
+  }
   const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
 
   const send = (chat: Chat, from: User, text: string, extra?: Partial<Message>) => {

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import { createErrorHandler } from './error-boundary.js';
 import { logRetriedAnswers } from './log-retried-answers.js';
 import { retryNetworkErrors, type NetworkRetryOptions } from './network-retry.js';
+import { reportUnauthorized } from './unauthorized.js';
 
 /** The update types the bot handles; everything else is not even delivered. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -16,8 +17,8 @@ const MAX_RETRY_AFTER_SECONDS = 60;
 export interface BotOptions {
   networkRetry: NetworkRetryOptions;
   fetch: ApiClientOptions['fetch'];
-  /** Told the id of every update as it arrives (to confirm the last one on stop). */
-  onUpdate?: (updateId: number) => void;
+  /** Told once when Telegram answers 401: the token was revoked or replaced. */
+  onUnauthorized: (err: Error) => void;
 }
 
 /**
@@ -28,18 +29,12 @@ export interface BotOptions {
 export function createBot(config: Config, logger: Logger, options: BotOptions, handler: (bot: Bot) => Middleware<Context>): Bot {
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN ?? '', { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ''), fetch: options.fetch } });
   bot.api.config.use(
+    reportUnauthorized(options.onUnauthorized),
     retryNetworkErrors(options.networkRetry, logger),
     logRetriedAnswers(logger),
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, rethrowHttpErrors: true }),
   );
   bot.catch(createErrorHandler(logger));
-  const { onUpdate } = options;
-  if (onUpdate) {
-    bot.use((ctx, next) => {
-      onUpdate(ctx.update.update_id);
-      return next();
-    });
-  }
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(handler(bot));
   return bot;

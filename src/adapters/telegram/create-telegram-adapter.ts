@@ -1,4 +1,3 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.js';
@@ -10,7 +9,9 @@ import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
-import { startWebhookServer, type WebhookServer } from './webhook.js';
+import { handleUpdate } from './handle-update.js';
+import { type Polling, startPolling } from './polling.js';
+import { startWebhookServer, type WebhookLimits, type WebhookServer } from './webhook.js';
 
 export interface TelegramAdapter extends Adapter {
   readonly bot: Bot;
@@ -23,6 +24,8 @@ export interface TelegramAdapter extends Adapter {
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
+  /** The webhook server's limits (default DEFAULT_WEBHOOK_LIMITS). */
+  webhookLimits?: Partial<WebhookLimits>;
 }
 
 /**
@@ -36,10 +39,14 @@ export interface TelegramAdapterOptions {
 export function createTelegramAdapter(config: Config, deps: AdapterDeps, options: TelegramAdapterOptions = {}): TelegramAdapter {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is required for the Telegram adapter');
   const log = deps.logger.child({ adapter: 'telegram' });
-  let lastUpdateId: number | undefined;
-  const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
+  let reportFatal: (err: Error) => void = () => {};
+  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
   const http = createApiFetch();
-  const bot = createBot(config, log, { networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track }, (bot) => {
+  const onUnauthorized = (err: Error) => {
+    log.fatal({ setting: 'TELEGRAM_BOT_TOKEN' }, err.message);
+    reportFatal(err);
+  };
+  const bot = createBot(config, log, { networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUnauthorized }, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
       limiter: deps.limiter,
@@ -53,10 +60,8 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
-  let runner: RunnerHandle | undefined;
+  let polling: Polling | undefined;
   let server: WebhookServer | undefined;
-  let reportFatal: (err: Error) => void = () => {};
-  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
 
   return {
     name: 'telegram',
@@ -68,36 +73,32 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       await bot.init();
       await setCommands(bot.api, config, log);
       if (webhookUrl) {
-        server = await startWebhookServer(bot, {
+        server = await startWebhookServer({
           host: config.TELEGRAM_WEBHOOK_HOST,
           port: config.TELEGRAM_WEBHOOK_PORT,
           path: new URL(webhookUrl).pathname,
           secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
           logger: log,
+          handle: (update) => handleUpdate(bot, update),
+          ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
         });
         await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
         log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
         return;
       }
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      runner.task()?.catch((err: unknown) => {
-        log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)');
-        reportFatal(err instanceof Error ? err : new Error(String(err)));
-      });
-      log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
+      if (!deps.journal) log.warn({ setting: 'DB_PATH' }, 'no database on disk: each batch of updates is handled before the next is fetched (slower), and none is kept across a crash');
+      polling = startPolling(bot, { log, allowedUpdates: ALLOWED_UPDATES, journal: deps.journal, onFatal: reportFatal });
+      log.info({ bot: bot.botInfo.username, mode: 'polling', journal: Boolean(deps.journal) }, 'Telegram bot receiving updates');
     },
     async stop() {
       const open = server;
       server = undefined;
       if (open) await open.close();
-      const handle = runner;
-      runner = undefined;
-      if (handle) {
-        await handle.stop();
-        // Confirm what was handled so a restart does not see it again (as bot.stop() does).
-        if (lastUpdateId !== undefined) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
-      }
+      const running = polling;
+      polling = undefined;
+      // Finishes the updates in flight (journalled ones not reached stay for the next start).
+      if (running) await running.stop();
       await http.close();
     },
   };

@@ -303,7 +303,7 @@ describe('follow-ups', () => {
       contexts,
       claims: createMemoryClaims(),
       log: capturingLogger().logger,
-      permissions: { check: async () => true },
+      permissions: { check: async () => true, inbox: async () => ({ all: true }) },
     });
     const ask = async (text: string, id = 'chat-1') => {
       const reply = await conversation.handle({ surface: 'console', conversation: id, user: 'u1', capabilities: { buttons: false, publish: false }, input: { kind: 'question', text } });

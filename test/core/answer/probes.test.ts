@@ -38,7 +38,7 @@ async function grade(file: string) {
     contexts: createMemoryContexts(),
     claims: createMemoryClaims(),
     log: capturingLogger().logger,
-    permissions: { check: async () => true },
+    permissions: { check: async () => true, inbox: async () => ({ all: true }) },
   });
   const score = { in: [0, 0], declined: [0, 0], yesno: [0, 0] };
   const failures: string[] = [];
