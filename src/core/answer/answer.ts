@@ -11,6 +11,7 @@ import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { decideYesNo } from './yesno.js';
@@ -316,7 +317,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
       const view = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
-      const aboutOnly = view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && view.entities.some((e) => !e.partner);
+      // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
+      const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
+      const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
+      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && things.length > 0;
       const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
@@ -354,7 +358,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
       const settledByType = best?.typeHit && q.expect.types.some(isSpecificType) && best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id && !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) {
+        // "Explain the Middle East policy adjustments": a request for one topic's summary that its claims' words settle.
+        const topic = q.expect.overview ? overviewTopic(analysis, lang, match) : undefined;
+        return reply(topic && !topic.agreement ? topicSummary(kb, topic, lang) : replyFor(kb, match));
+      }
       const relevant =
         best &&
         (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&

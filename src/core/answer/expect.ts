@@ -32,6 +32,19 @@ const YES_NO: Record<Lang, RegExp> = {
   fa: start('آیا'),
 };
 
+/** A tag that asks to confirm a statement, at its end. */
+const TAG: Record<Lang, RegExp> = {
+  en: /(?:^|\s)(?:right|correct|true|yes or no|isnt it|is it|arent they|dont they|doesnt it|wont they|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
+  ru: /(?:^|\s)(?:да|верно|так|правильно|правда|не так ли|ведь так|это так)$/u,
+  fa: /(?:^|\s)(?:درسته|درست است|نه|مگه نه|اینطوره|این طوره|صحیحه|صحیح است)$/u,
+};
+/** A question that opens with a question word asks for something, whatever its tag. */
+const WH_OPENING: Record<Lang, RegExp> = {
+  en: /^(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}])/u,
+  ru: /^(?:что|кто|где|когда|куда|почему|зачем|сколько|как|какой|какая|какое|какие|каков|чей)(?![\p{L}])/u,
+  fa: /^(?:چه|چی|چرا|کجا|کی|چند|چقدر|کدام|کدوم|چطور|چگونه)(?![\p{L}])/u,
+};
+
 /** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
 const REQUEST: Record<Lang, RegExp> = {
   en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share)|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
@@ -155,6 +168,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) (?:ли )?что/u.test(normalized);
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
+    // "So Iran supplies gas to Russia, right?", "I read that … — is that right?", "…, верно?", "…، درسته؟": a statement put for confirmation.
+    if (!yesno && !request && TAG[lang].test(normalized) && !WH_OPENING[lang].test(normalized)) yesno = true;
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
     if (yesno && CHOICE[lang].test(normalized)) yesno = false;
     // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.

@@ -165,10 +165,13 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else out.contradicts++;
   }
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
-  for (const s of q.content) {
+  // (Only a noun that describes the thing, right after it: "one of the groups where…", "part of the corridor plans" name no kind of it.)
+  q.stems.forEach((s, i) => {
     const kind = finder.kindOfNoun(s);
-    if (kind && focus.some((e) => e.kind === kind && c.item.entities.has(e.id)) && !c.item.stems[q.lang].has(s)) out.contradicts++;
-  }
+    if (!kind || !q.content.has(s) || c.item.stems[q.lang].has(s)) return;
+    const described = focus.some((e) => e.kind === kind && c.item.entities.has(e.id) && i >= e.end && i - e.end <= 3 && !q.words.slice(e.end, i).some((w) => /^(?:of|in|for|из|в|از|در)$/u.test(w)));
+    if (described) out.contradicts++;
+  });
   for (const n of q.numbers) {
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
     // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
