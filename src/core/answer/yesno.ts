@@ -165,11 +165,12 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else out.contradicts++;
   }
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
-  // (Only a noun that describes the thing, right after it: "one of the groups where…", "part of the corridor plans" name no kind of it.)
+  // (Only a noun that describes the thing, right after it — "is Tartus the site of the airbase?" — not one that names a class
+  // it belongs to: "one of the groups where…", "part of the corridor plans".)
   q.stems.forEach((s, i) => {
     const kind = finder.kindOfNoun(s);
     if (!kind || !q.content.has(s) || c.item.stems[q.lang].has(s)) return;
-    const described = focus.some((e) => e.kind === kind && c.item.entities.has(e.id) && i >= e.end && i - e.end <= 3 && !q.words.slice(e.end, i).some((w) => /^(?:of|in|for|из|в|از|در)$/u.test(w)));
+    const described = focus.some((e) => e.kind === kind && c.item.entities.has(e.id) && i >= e.end && i - e.end <= 6 && !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)));
     if (described) out.contradicts++;
   });
   for (const n of q.numbers) {

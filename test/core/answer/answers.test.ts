@@ -152,6 +152,17 @@ describe('yes or no', () => {
       ['آیا روسیه نیروهای حافظ صلح خود را از قفقاز خارج کرده است؟', /^بله\./],
       ['طبق مقاله، آیا ایران قرار است به روسیه گاز صادر کند؟', /^خیر\./],
       ['آیا روسیه به ایران گاز صادر می‌کند؟', /^بله\./],
+      ['Is the Shanghai Cooperation Organization one of the groups where they are tightening ties?', /^Yes\. .*Shanghai/],
+      ['Is the Rasht–Astara railway part of the corridor plans?', /^Yes\. .*Rasht–Astara/],
+      ['Is Tartus the site of Russia’s Syrian airbase?', /^No\. .*naval base in Tartus/],
+      ['Are only about half of their transactions settled in rials and rubles?', /^No\. 95%/],
+      ['Does the article say Russia’s alternative energy corridors run through European markets?', /^No\. .*bypass European markets/],
+      ['So Iran is going to be supplying gas to Russia, right?', /^No\. Russia will supply/],
+      ['I read that Russian gas could be re-exported to Asia via Iranian LNG terminals — is that right?', /^Yes\./],
+      ['Договор подписали в Москве, верно?', /^Да\./],
+      ['Россия сворачивает сотрудничество по Бушерской АЭС?', /^Нет\./],
+      ['قراره ایران به روسیه گاز صادر کنه؟', /^خیر\./],
+      ['قرارداد در مسکو امضا شد، درسته؟', /^بله\./],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
@@ -236,6 +247,10 @@ describe('the scope policy', () => {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('answers "what is this article about?" with the overview, in every language', () => {
+    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟']) expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
   });
 
   it('answers what the source says about a thing its claims name, asked about as such', () => {
