@@ -174,6 +174,11 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     if (described) out.contradicts++;
   });
   for (const n of q.numbers) {
+    // A monthly volume asked of a yearly one is another figure ("55 bcm a month?": no, a year).
+    if (n.unit === 'bcm/mo' && claim.numbers.some((x) => x.unit === 'bcm/yr')) {
+      out.contradicts++;
+      continue;
+    }
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
     // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
     if (n.bound && same.length) {
