@@ -35,6 +35,10 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 const UNCOVERED = 0.45;
 /** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
 const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like|name|full|call)$/u;
+/** Asking what the source says of something ("say about", "mention", "говорится о", "درباره"). */
+const ASKS_WHAT_IT_SAYS = /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
+/** Words that name the source itself: "according to the article" says where, not what is mentioned. */
+const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
@@ -325,7 +329,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
       const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
       const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
-      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && things.length > 0;
+      // ("According to the article, does Russia still have…" names the source, not what it mentions.)
+      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && ([...view.content].some((s) => !SOURCE_NOUNS.has(s)) || ASKS_WHAT_IT_SAYS.test(view.normalized)) && things.length > 0;
       const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;

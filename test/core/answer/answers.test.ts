@@ -166,6 +166,11 @@ describe('yes or no', () => {
       ['So that’s 55 bcm of gas every month?', /^No\. Russia will supply up to 55 billion/],
       ['Trade went up 15.5% in 2024, yes?', /^Yes\. .*15\.5%/],
       ['Under the deal, will Iran be supplying gas to Russia?', /^No\. Russia will supply/],
+      ['Did Putin and Pezeshkian sign the deal in Moscow?', /^Yes\./],
+      ['Has Russia abandoned its airbase at Hmeimim?', /^No\. .*maintains its presence/],
+      ['Are Russia and Iran cutting their energy and transport ties with Baku?', /^No\. .*maintaining/],
+      ['Does Russia still have peacekeeping forces in the Caucasus according to the article?', /^No\. .*withdrawn/],
+      ['Is Armenia described as moving closer to the West?', /^Yes\./],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {

@@ -115,4 +115,11 @@ describe('scored blind probes as regression sets', () => {
     expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.87);
     expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('probe 8 (275 questions): in-scope ≥ 91%, declined ≥ 86%, yes/no ≥ 90%', async () => {
+    const r = await grade('test/fixtures/probe-8.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.91);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.86);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
+  });
 });
