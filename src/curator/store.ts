@@ -64,8 +64,6 @@ export interface CuratorStore {
    * (no DB_PATH) has nothing to write and is writable.
    */
   writable(): true | string;
-  /** Copies the live database to `file` with SQLite's online backup (writers are not blocked). */
-  backup(file: string): Promise<void>;
   close(): void;
 }
 
@@ -116,7 +114,6 @@ function disabledStore(unavailable?: string): CuratorStore {
   return {
     enabled: false,
     writable: () => unavailable ?? true,
-    backup: () => Promise.reject(new Error(unavailable ?? 'no database (DB_PATH is empty)')),
     recordUnanswered() {},
     recordVote: () => false as const,
     topUnanswered: () => [],
@@ -230,9 +227,6 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
       } finally {
         if (db.open) db.pragma(`busy_timeout = ${BUSY_MS}`);
       }
-    },
-    async backup(file) {
-      await db.backup(file);
     },
     close() {
       soft('close', undefined, () => db.close());

@@ -37,7 +37,7 @@ const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './shard.js
   totalShards: gateway.shards,
   mode: 'process',
   respawn: true,
-  execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
+  execArgv: compiled ? process.execArgv : ['--import', import.meta.resolve('tsx')],
 });
 const shards = () => manager.shards as unknown as ReadonlyMap<number, ShardHandle>;
 const ops = config.OPS_PORT === undefined ? undefined : await startOpsServer({ host: config.OPS_HOST, port: config.OPS_PORT, logger, ...shardingOps(shards, () => manager.totalShards as number) });

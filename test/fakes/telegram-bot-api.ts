@@ -121,6 +121,7 @@ export class FakeBotApi {
   private readonly countWaiters: Array<{ method: string; n: number; resolve: () => void }> = [];
   private readonly pollWaiters: Array<(params: Params) => void> = [];
   private readonly okCounts = new Map<string, number>();
+  private readonly gates = new Map<string, { arrive: () => void; released: Promise<void> }>();
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
@@ -153,6 +154,25 @@ export class FakeBotApi {
       if (ready.length) poll.finish(ready);
     }
     return full;
+  }
+
+  /**
+   * Holds every call of `method` unanswered until `release()` (the calls then go on as
+   * usual); `arrived` resolves once the first one is held.
+   */
+  hold(method: string): { arrived: Promise<void>; release(): void } {
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.gates.set(method, { arrive, released });
+    return {
+      arrived,
+      release: () => {
+        this.gates.delete(method);
+        release();
+      },
+    };
   }
 
   /** Makes the next `times` calls of `method` fail. */
@@ -270,6 +290,11 @@ export class FakeBotApi {
     };
     if (!match) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const gate = this.gates.get(method);
+    if (gate) {
+      gate.arrive();
+      await gate.released;
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure === 'network') {
       this.record({ ...call, status: 0, ok: false });
