@@ -316,6 +316,11 @@ export class FakeDiscord extends EventEmitter {
     return this.hold({ method: 'GATEWAY', path: /^READY$/ });
   }
 
+  /** Holds RESUMEs from now on until released: a shard that reconnects stays not ready meanwhile. */
+  holdResume(): Hold {
+    return this.hold({ method: 'GATEWAY', path: /^RESUME$/ });
+  }
+
   /** Resolves with the first recorded call (past or future) matching `predicate`. */
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
     const found = this.calls.find(predicate);
@@ -519,20 +524,25 @@ export class FakeDiscord extends EventEmitter {
       } else if (op === 6) {
         const known = this.sessions.get(d.session_id);
         if (!known || d.token !== this.token) return socket.send(JSON.stringify({ op: 9, d: false }));
-        known.socket = socket;
         session = known;
-        this.resumes.push(known.id);
-        // Discord replays what the client missed (after the seq it resumes with), then RESUMED.
-        const after = Number(d.seq ?? 0);
-        for (const { s, frame } of known.history) if (s > after) socket.send(frame);
-        this.send(known, 'RESUMED', {});
-        this.emit('resumed', known.id);
+        const held = this.holds.find((h) => h.matches('GATEWAY', 'RESUME'));
+        if (held) void held.enter().then(() => this.resume(known, socket, Number(d.seq ?? 0)));
+        else this.resume(known, socket, Number(d.seq ?? 0));
       }
     });
     socket.on('close', (code) => {
       if (session?.socket === socket) session.socket = undefined;
       this.emit('socket-closed', code);
     });
+  }
+
+  /** A session resumed: Discord replays what the client missed (after the seq it resumes with), then RESUMED. */
+  private resume(known: Session, socket: WebSocket, after: number): void {
+    known.socket = socket;
+    this.resumes.push(known.id);
+    for (const { s, frame } of known.history) if (s > after) socket.send(frame);
+    this.send(known, 'RESUMED', {});
+    this.emit('resumed', known.id);
   }
 
   /** READY for a session that identified, then its guilds. */
