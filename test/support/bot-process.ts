@@ -31,16 +31,18 @@ export interface BotProcess {
 export interface SpawnOptions {
   env: Record<string, string>;
   cwd?: string;
-  /** Run the compiled JavaScript (plain node) instead of TypeScript under tsx. */
+  /** Arguments after the script. */
   args?: string[];
+  /** Options for node before the script (e.g. --enable-source-maps). */
+  nodeArgs?: string[];
   stdin?: 'ignore' | 'pipe';
 }
 
-/** `entry` (a path relative to the root, e.g. src/entry/main.ts) in a child process, TypeScript under tsx, JavaScript on plain node. */
+/** `entry` (a path relative to the root, e.g. src/entry/main.ts, or absolute) in a child process, TypeScript under tsx, JavaScript on plain node. */
 export function spawnBot(entry: string, opts: SpawnOptions): BotProcess {
-  const script = `${ROOT}${entry}`;
+  const script = entry.startsWith('/') ? entry : `${ROOT}${entry}`;
   const loader = entry.endsWith('.ts') ? ['--import', TSX] : [];
-  const child = spawn(process.execPath, [...loader, script, ...(opts.args ?? [])], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script, ...(opts.args ?? [])], {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...opts.env },
     stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
