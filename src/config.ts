@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -')),
+  /** Which settings file was read (see readEnvironment); listed so that it is a known variable. */
+  ENV_FILE: z.string().optional(),
   /** Replaced by OPS_HOST and OPS_PORT (the webhook is served by the operations server): set, they are an error naming the new variable. */
   TELEGRAM_WEBHOOK_HOST: optional(z.string()),
   TELEGRAM_WEBHOOK_PORT: optional(z.string()),
@@ -107,10 +109,17 @@ export interface Environment {
  * Reads `.env` from `cwd` (Node's own parser, `util.parseEnv`) under the process's
  * environment: a variable set in the environment wins over the file. Nothing is
  * written into process.env, so child processes see what the parent was given.
+ * ENV_FILE, from the environment only, names another file (relative to `cwd`), or
+ * none when empty: the tests' child processes set it empty, so a developer's own
+ * .env never leaks into them.
  */
 export function readEnvironment(cwd: string = process.cwd(), env: Record<string, string | undefined> = process.env): Environment {
-  const file = resolve(cwd, '.env');
-  if (!existsSync(file)) return { env, file: undefined };
+  if (env.ENV_FILE === '') return { env, file: undefined };
+  const file = resolve(cwd, env.ENV_FILE ?? '.env');
+  if (!existsSync(file)) {
+    if (env.ENV_FILE !== undefined) throw new ConfigError([`ENV_FILE: names a file that does not exist (${file})`]);
+    return { env, file: undefined };
+  }
   const fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
   return { env: { ...fromFile, ...env }, file };
 }

@@ -111,3 +111,21 @@ describe('readEnvironment: .env in the working directory', () => {
     }
   });
 });
+
+describe('ENV_FILE', () => {
+  it('names another settings file, or none when empty (how tests keep a developer’s .env out of their child processes)', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'pb-env-file-'));
+    try {
+      await writeFile(join(dir, '.env'), 'LOG_LEVEL=debug\n');
+      await writeFile(join(dir, 'bot.env'), 'LOG_LEVEL=warn\n');
+      expect(readEnvironment(dir, { ENV_FILE: '' })).toEqual({ env: { ENV_FILE: '' }, file: undefined });
+      expect(readEnvironment(dir, { ENV_FILE: 'bot.env' })).toMatchObject({ env: { LOG_LEVEL: 'warn' }, file: join(dir, 'bot.env') });
+      expect(() => readEnvironment(dir, { ENV_FILE: 'missing.env' })).toThrow(/ENV_FILE: names a file that does not exist/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

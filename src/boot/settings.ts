@@ -13,13 +13,15 @@ export interface Settings {
  * read (its path, never a value). A bad setting exits with status 1, naming each
  * variable on stderr.
  */
-export function settingsOrExit(environment: Environment = readEnvironment()): Settings {
+export function settingsOrExit(given?: Environment): Settings {
   let config: Config;
+  let environment: Environment | undefined = given;
   try {
+    environment ??= readEnvironment();
     config = loadConfig(environment.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    const from = environment.file ? ` (read with ${environment.file})` : '';
+    const from = environment?.file ? ` (read with ${environment.file})` : '';
     process.stderr.write(`Cannot start: ${err.message}\nSee .env.example for every variable${from}.\n`);
     process.exit(1);
   }

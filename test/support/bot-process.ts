@@ -44,7 +44,8 @@ export function spawnBot(entry: string, opts: SpawnOptions): BotProcess {
   const loader = entry.endsWith('.ts') ? ['--import', TSX] : [];
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script, ...(opts.args ?? [])], {
     cwd: opts.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', ...opts.env },
+    // From the repository, a developer's own .env must not leak in: ENV_FILE='' reads none (a test's own folder may have one).
+    env: { PATH: process.env.PATH ?? '', ...(opts.cwd === undefined ? { ENV_FILE: '' } : {}), ...opts.env },
     stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   let text = '';
