@@ -158,7 +158,8 @@ export class FakeBotApi {
 
   /**
    * Holds every call of `method` unanswered until `release()` (the calls then go on as
-   * usual); `arrived` resolves once the first one is held.
+   * usual); `arrived` resolves once the first one is held. Calls that `failNext` makes
+   * fail are not held.
    */
   hold(method: string): { arrived: Promise<void>; release(): void } {
     let arrive!: () => void;
@@ -290,16 +291,17 @@ export class FakeBotApi {
     };
     if (!match) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    const gate = this.gates.get(method);
-    if (gate) {
-      gate.arrive();
-      await gate.released;
-    }
     const failure = this.failures.get(method)?.shift();
     if (failure === 'network') {
       this.record({ ...call, status: 0, ok: false });
       req.socket.destroy();
       return;
+    }
+    // Held after injected failures: a call that is to fail fails at once, its retry is held.
+    const gate = failure ? undefined : this.gates.get(method);
+    if (gate) {
+      gate.arrive();
+      await gate.released;
     }
     if (failure) return answer(failure.error_code, { ok: false, ...failure });
     try {

@@ -72,11 +72,25 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     }
     expect((await bot.get('/readyz')).status).toBe(200);
 
+    // Polling breaks: a dropped getUpdates, and its retry held by the fake. Not ready until a poll gets through again.
+    fake.failNext('getUpdates', 'network');
+    const retry = fake.hold('getUpdates');
+    fake.pushUpdate(messageUpdate(textMessage(privateChat(user(8800, 'Wake')), user(8800, 'Wake'), '/help'))); // ends the open poll
+    await retry.arrived;
+    const failing = await bot.get('/readyz');
+    expect(failing.status).toBe(503);
+    expect(failing.json().reasons).toEqual(['telegram: getUpdates failed at the network level']);
+    // Released, the retry is a long poll again: it counts as through once it returns (here with the next update).
+    retry.release();
+    fake.pushUpdate(messageUpdate(textMessage(privateChat(user(8800, 'Wake')), user(8800, 'Wake'), '/help')));
+    await bot.waitForGet('/readyz', (r) => r.status === 200);
+    await fake.waitForCount('sendMessage', 2); // the two /help replies, before faults are injected for the next send
+
     // A question answered after one 429 (waited out, retried) and one dropped connection (retried).
     fake.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
     fake.failNext('sendMessage', 'network');
     const alice = user(8801, 'Alice');
-    const reply = fake.waitFor('sendMessage', { timeoutMs: 15_000 });
+    const reply = fake.waitFor('sendMessage', { where: (p) => p.chat_id === alice.id, timeoutMs: 15_000 });
     fake.pushUpdate(messageUpdate(textMessage(privateChat(alice), alice, 'how much gas will russia send iran?')));
     expect((await reply).plain).toContain('55');
 
@@ -84,13 +98,13 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     expect(sample(body, 'partnership_questions_total', { outcome: 'answered', topic: 'gas', lang: 'en', surface: 'telegram' })).toBe(1);
     expect(sample(body, 'partnership_reply_seconds_count', { surface: 'telegram', request: 'question' })).toBe(1);
     expect(sample(body, 'partnership_platform_api_errors_total', { surface: 'telegram', code: '429' })).toBe(1);
-    expect(sample(body, 'partnership_platform_api_errors_total', { surface: 'telegram', code: 'network' })).toBe(1);
+    expect(sample(body, 'partnership_platform_api_errors_total', { surface: 'telegram', code: 'network' })).toBe(2); // the poll and the send
     expect(sample(body, 'partnership_platform_api_retries_total', { surface: 'telegram', reason: '429' })).toBe(1);
-    expect(sample(body, 'partnership_platform_api_retries_total', { surface: 'telegram', reason: 'network' })).toBe(1);
+    expect(sample(body, 'partnership_platform_api_retries_total', { surface: 'telegram', reason: 'network' })).toBe(2);
 
     bot.kill('SIGTERM');
     expect((await bot.exited)[0]).toBe(0);
-  });
+  }, 90_000);
 
   it('webhook: the webhook is served on the operations port; /readyz is 503 until setWebhook succeeded, then 200; updates posted there are answered', async () => {
     fake = await FakeBotApi.start();
@@ -128,5 +142,5 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
 
     bot.kill('SIGTERM');
     expect((await bot.exited)[0]).toBe(0);
-  });
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type ApiClientOptions, type Context, type Middleware } from 'grammy';
+import { Bot, type ApiClientOptions, type Context, type Middleware, type Transformer } from 'grammy';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { PlatformTelemetry } from '../types.js';
@@ -22,6 +22,8 @@ export interface BotOptions {
   onUpdate?: (updateId: number) => void;
   /** Where failed and retried API calls are counted. */
   telemetry?: PlatformTelemetry;
+  /** Transformers that see every attempt of every call (installed innermost, inside the retries). */
+  watchers?: Transformer[];
 }
 
 /**
@@ -32,6 +34,7 @@ export interface BotOptions {
 export function createBot(config: Config, logger: Logger, options: BotOptions, handler: (bot: Bot) => Middleware<Context>): Bot {
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN ?? '', { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ''), fetch: options.fetch } });
   const { telemetry } = options;
+  bot.api.config.use(...(options.watchers ?? []));
   if (telemetry) bot.api.config.use(countApiErrors(telemetry));
   bot.api.config.use(
     retryNetworkErrors(options.networkRetry, logger, telemetry),

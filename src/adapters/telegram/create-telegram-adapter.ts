@@ -7,6 +7,7 @@ import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
+import { pollHealth } from './poll-health.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
 import { createWebhookHandler } from './webhook.js';
@@ -37,7 +38,8 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
   const http = createApiFetch();
-  const botOptions = { networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
+  const polling = pollHealth();
+  const botOptions = { watchers: [polling.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
   const bot = createBot(config, log, botOptions, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
@@ -67,7 +69,8 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     mode: webhookUrl ? 'webhook' : 'polling',
     readiness() {
       if (state !== 'receiving') return state;
-      return runner && !runner.isRunning() ? 'polling stopped' : true;
+      if (runner && !runner.isRunning()) return 'polling stopped';
+      return (runner && polling.failure()) || true;
     },
     async start() {
       if (webhook && !deps.routes) throw new Error('TELEGRAM_WEBHOOK_URL is set but no operations server runs to receive it (set OPS_PORT)');
