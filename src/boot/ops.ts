@@ -26,14 +26,15 @@ export async function startOps(booted: Booted, options: { serve: boolean } = { s
     ...(curator ? [{ name: 'store', check: () => curator.writable() }] : []),
   ];
   const readiness = () => readinessOf(checks());
+  // Boot makes the metrics exactly when OPS_PORT is set.
   const server =
-    options.serve && config.OPS_PORT !== undefined
+    options.serve && config.OPS_PORT !== undefined && metrics
       ? await startOpsServer({
           host: config.OPS_HOST,
           port: config.OPS_PORT,
           logger,
           readiness: async () => readiness(),
-          metrics: async () => ({ contentType: metrics!.contentType, body: await metrics!.text() }),
+          metrics: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
         })
       : undefined;
   return {
