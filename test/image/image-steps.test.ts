@@ -156,7 +156,7 @@ describe('the Dockerfile, step by step in a clean folder', () => {
     // Start the CMD with a Telegram token; the operations server on a free port (the image's 9464 may be taken here).
     fake = await FakeBotApi.start();
     const getMe = fake.hold('getMe');
-    const env: Record<string, string> = { ...imageEnv(final), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, OPS_PORT: '0', LOG_LEVEL: 'info' };
+    const env: Record<string, string> = { ...imageEnv(final), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, OPS_PORT: '0', LOG_LEVEL: 'debug' };
     const [program, ...args] = final.cmd!;
     expect(program).toBe('node');
     bot = spawnBot(join(app, args.at(-1)!), { cwd: app, env, nodeArgs: args.slice(0, -1) });
@@ -176,6 +176,12 @@ describe('the Dockerfile, step by step in a clean folder', () => {
     fake.pushUpdate(messageUpdate(textMessage(privateChat(alice), alice, 'how much gas will russia send iran?')));
     expect((await reply).plain).toContain('55');
     expect(existsSync(env.DB_PATH!)).toBe(true);
+
+    // A reload trains in a worker thread, compiled, with no tsx anywhere to register.
+    bot.kill('SIGHUP');
+    await bot.waitForLog((l) => l.msg === 'data reloaded (unchanged)' && l.reason === 'SIGHUP');
+    expect(bot.logs().some((l) => l.msg === 'data built in a worker thread')).toBe(true);
+    expect(bot.output()).not.toMatch(/no build thread/);
 
     bot.kill('SIGTERM');
     expect((await bot.exited)[0]).toBe(0);
