@@ -66,7 +66,7 @@ async function shardedRun(variant: (typeof VARIANTS)[number]) {
   const started = performance.now();
   const bot = spawnBot(variant.sharding, {
     nodeArgs: variant.nodeArgs,
-    env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, OPS_PORT: '0', LOG_LEVEL: 'warn', DB_PATH: '', WATCH_DATA: 'false' },
+    env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, OPS_PORT: '0', LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' },
   });
   try {
     await bot.waitForGet('/readyz', (r) => r.status === 200, 180_000);
