@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseEnvFile } from './env-file.js';
 
 /**
  * The whole configuration, parsed once from the environment at start-up.
@@ -106,7 +106,7 @@ export interface Environment {
 }
 
 /**
- * Reads `.env` from `cwd` (Node's own parser, `util.parseEnv`) under the process's
+ * Reads `.env` from `cwd` (Node's own parser, `util.parseEnv`; the same format on 20.11) under the process's
  * environment: a variable set in the environment wins over the file. Nothing is
  * written into process.env, so child processes see what the parent was given.
  * ENV_FILE, from the environment only, names another file (relative to `cwd`), or
@@ -120,7 +120,7 @@ export function readEnvironment(cwd: string = process.cwd(), env: Record<string,
     if (env.ENV_FILE !== undefined) throw new ConfigError([`ENV_FILE: names a file that does not exist (${file})`]);
     return { env, file: undefined };
   }
-  const fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+  const fromFile = parseEnvFile(readFileSync(file, 'utf8'));
   return { env: { ...fromFile, ...env }, file };
 }
 
