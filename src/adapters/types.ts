@@ -52,6 +52,11 @@ export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void | 
 
 /** Paths served by the operations server besides its own (/healthz, /readyz, /metrics). */
 export interface HttpRoutes {
-  /** Serves requests to `path` with `handler` until the returned function is called. */
+  /**
+   * Serves requests to `path` with `handler`, every method, until the returned function
+   * is called. A path ending in '/' mounts a subtree ('/desk/' serves '/desk/' and
+   * everything below it; the deepest mounted subtree wins). Throws for a path already
+   * mounted and for the server's own paths.
+   */
   mount(path: string, handler: HttpHandler): () => void;
 }

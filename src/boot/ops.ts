@@ -14,6 +14,8 @@ export interface Ops {
   readonly server: OpsServer | undefined;
   /** The surfaces readiness waits for (set once they are made). */
   watch(adapters: readonly Adapter[]): void;
+  /** Another part the process needs before it is ready (e.g. a web desk's own store), until the returned function is called. */
+  addCheck(check: ReadinessCheck): () => void;
   readiness(): Readiness;
   close(): Promise<void>;
 }
@@ -21,9 +23,11 @@ export interface Ops {
 export async function startOps(booted: Booted, options: { serve: boolean } = { serve: true }): Promise<Ops> {
   const { config, curator, metrics, logger } = booted;
   let surfaces: readonly Adapter[] = [];
+  const extra = new Set<ReadinessCheck>();
   const checks = (): ReadinessCheck[] => [
     ...(surfaces.length ? surfaces.map((a) => ({ name: a.name, check: () => a.readiness() })) : [{ name: 'surfaces', check: () => 'none started yet' }]),
     ...(curator ? [{ name: 'store', check: () => curator.writable() }] : []),
+    ...extra,
   ];
   const readiness = () => readinessOf(checks());
   // Boot makes the metrics exactly when OPS_PORT is set.
@@ -42,6 +46,10 @@ export async function startOps(booted: Booted, options: { serve: boolean } = { s
     server,
     watch(adapters) {
       surfaces = adapters;
+    },
+    addCheck(check) {
+      extra.add(check);
+      return () => void extra.delete(check);
     },
     readiness,
     async close() {

@@ -20,6 +20,8 @@ export interface OpsServer extends HttpRoutes {
   close(): Promise<void>;
 }
 
+const OWN = ['/healthz', '/readyz', '/metrics'];
+
 const json = (res: ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' }).end(text);
@@ -31,17 +33,24 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
  *  - GET /readyz: 200 `{ ready: true }` when every enabled surface is connected and the
  *    store is writable, else 503 `{ ready: false, reasons: [...] }`;
  *  - GET /metrics: Prometheus text format;
- *  - mounted paths (the Telegram webhook), which handle their own methods.
+ *  - mounted paths (the Telegram webhook), which handle their own methods: an exact
+ *    path, or a subtree when the path ends in '/' (the deepest mounted subtree wins).
  * Anything else is 404. A failing check is a 503 with its reason, never a crash.
  */
 export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer> {
   const mounts = new Map<string, HttpHandler>();
+  /** The handler of the deepest mounted subtree ('/desk/') holding `path`. */
+  const subtreeOf = (path: string): HttpHandler | undefined => {
+    let best: string | undefined;
+    for (const mounted of mounts.keys()) if (mounted.endsWith('/') && path.startsWith(mounted) && mounted.length > (best?.length ?? 0)) best = mounted;
+    return best === undefined ? undefined : mounts.get(best);
+  };
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
-    const mounted = mounts.get(path);
+    const mounted = mounts.get(path) ?? subtreeOf(path);
     if (mounted) return mounted(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, path === '/healthz' || path === '/readyz' || path === '/metrics' ? 405 : 404, { ok: false });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, OWN.includes(path) ? 405 : 404, { ok: false });
     if (path === '/healthz') return json(res, 200, { ok: true });
     if (path === '/readyz') {
       const state = await opts.readiness().catch((err: unknown): Readiness => ({ ready: false, reasons: [`readiness check failed: ${String(err)}`] }));
@@ -75,7 +84,8 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
   return {
     address: () => address,
     mount(path, handler) {
-      if (mounts.has(path) || ['/healthz', '/readyz', '/metrics'].includes(path)) throw new Error(`${path} is already served`);
+      if (!path.startsWith('/') || path === '/') throw new Error(`cannot mount "${path}": give a path below /`);
+      if (mounts.has(path) || OWN.some((own) => own === path || (path.endsWith('/') && own.startsWith(path)))) throw new Error(`${path} is already served`);
       mounts.set(path, handler);
       return () => void mounts.delete(path);
     },
