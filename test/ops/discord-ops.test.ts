@@ -83,7 +83,13 @@ describe('operations server with Discord (OPS_PORT set)', () => {
     dir = await mkdtemp(join(tmpdir(), 'pb-ops-shards-'));
     await cp('data', join(dir, 'data'), { recursive: true });
     const ready = fake.holdReady();
+    const gatewayInfo = fake.hold({ method: 'GET', path: /^\/gateway\/bot$/ });
     bot = spawnBot('src/entry/sharding.ts', { env: env(fake.apiBase, { DATA_DIR: join(dir, 'data'), DB_PATH: join(dir, 'bot.db') }) });
+    // A SIGHUP before any shard exists (the manager still asking how many): nothing to reload, and the manager lives on.
+    await gatewayInfo.waitForPending(1, 30_000);
+    bot.kill('SIGHUP');
+    expect(await bot.waitForLog((l) => l.msg === 'SIGHUP: asking every shard to reload its data')).toMatchObject({ shards: [] });
+    gatewayInfo.stop();
     // The manager spawns a shard once the one before is READY: 503 for both, then for the second only, then 200.
     await ready.waitForPending(1, 60_000);
     const waiting = await bot.get('/readyz');
