@@ -42,7 +42,8 @@ export function createReloader(opts: ReloaderOptions): Reloader {
   const threads = opts.build ? undefined : createWorkerBuild({ logger });
   const build = opts.build ?? threads!.build;
   let running: Promise<ReloadResult> | undefined;
-  let again = false;
+  /** Why a reload was asked for while one ran (the latest reason): it runs once more after. */
+  let next: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
 
@@ -66,14 +67,15 @@ export function createReloader(opts: ReloaderOptions): Reloader {
 
   function reload(reason: string): Promise<ReloadResult> {
     if (running) {
-      again = true;
+      next = reason;
       return running;
     }
     running = (async () => {
       let result = await runOnce(reason);
-      while (again) {
-        again = false;
-        result = await runOnce(`${reason} (changed again)`);
+      while (next !== undefined) {
+        const asked = next;
+        next = undefined;
+        result = await runOnce(`${asked} (asked during a reload)`);
       }
       running = undefined;
       return result;
