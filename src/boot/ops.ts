@@ -21,14 +21,36 @@ export interface Ops {
 }
 
 export async function startOps(booted: Booted, options: { serve: boolean } = { serve: true }): Promise<Ops> {
-  const { config, curator, metrics, logger } = booted;
+  const { config, store, metrics, logger } = booted;
   let surfaces: readonly Adapter[] = [];
   const extra = new Set<ReadinessCheck>();
-  const checks = (): ReadinessCheck[] => [
-    ...(surfaces.length ? surfaces.map((a) => ({ name: a.name, check: () => a.readiness() })) : [{ name: 'surfaces', check: () => 'none started yet' }]),
-    ...(curator ? [{ name: 'store', check: () => curator.writable() }] : []),
-    ...extra,
-  ];
+  /**
+   * One readiness model: boot's component states (the store as opened, each surface's
+   * lifecycle: starting, failed for good with its reason, shutting down) come first;
+   * a component that is up (or starting) in that model is then asked how it is right
+   * now (a surface connected and receiving, the store taking writes).
+   */
+  const checks = (): ReadinessCheck[] => {
+    const { components } = booted.readiness.snapshot();
+    const lifecycle = (name: string, live: () => true | string) => () => {
+      const state = components[name];
+      if (!state || state.ready) return live();
+      // While a part starts, what it is doing now says more ('initialising', 'connecting to the gateway').
+      const now = state.reason === 'starting' ? live() : true;
+      return now !== true ? now : (state.reason ?? 'not ready');
+    };
+    const known = new Set(['store', ...surfaces.map((a) => a.name)]);
+    return [
+      ...(surfaces.length
+        ? surfaces.map((a) => ({ name: a.name, check: lifecycle(a.name, () => a.readiness()) }))
+        : [{ name: 'surfaces', check: () => 'none started yet' }]),
+      ...(store ? [{ name: 'store', check: lifecycle('store', () => store.writable()) }] : []),
+      ...Object.entries(components)
+        .filter(([name]) => !known.has(name))
+        .map(([name, state]) => ({ name, check: () => (state.ready ? true : (state.reason ?? 'not ready')) })),
+      ...extra,
+    ];
+  };
   const readiness = () => readinessOf(checks());
   // Boot makes the metrics exactly when OPS_PORT is set.
   const server =

@@ -1,11 +1,12 @@
-import type { Config } from '../config.js';
+import { randomBytes } from 'node:crypto';
+import { type Config, dataLimitsOf } from '../config.js';
 import type { CuratorPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
 import { recordUnansweredQuestions } from './record.js';
 import { createReloader, type BuildKnowledge, type ReloadResult } from './reload.js';
 import { curatorReport } from './report.js';
-import { openCuratorStore } from './store.js';
+import { type CuratorStore, openCuratorStore } from './store.js';
 
 /**
  * The curator's side of the bot, behind the conversation's `CuratorPort`:
@@ -22,6 +23,10 @@ export interface Curator extends CuratorPort {
 export interface CuratorOptions {
   /** How new data is built (default: a worker thread). */
   build?: BuildKnowledge;
+  /** The store, opened by boot (with its deadline); default: opened here from `dbPath`. */
+  store?: CuratorStore;
+  /** The id secret for a store opened here; default ID_HASH_SECRET, else a random one (fine for ':memory:', which is what tests open). */
+  secret?: string | Buffer;
   /** The store's file; default `config.DB_PATH` (':memory:' keeps it for this process only; '' records nothing). */
   dbPath?: string;
   /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
@@ -33,7 +38,15 @@ export interface CuratorOptions {
 const SIX_HOURS = 6 * 3_600_000;
 
 export function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Curator {
-  const store = openCuratorStore({ path: options.dbPath ?? config.DB_PATH, retentionDays: config.RETENTION_DAYS, maxMegabytes: config.DB_MAX_MB, logger });
+  const store =
+    options.store ??
+    openCuratorStore({
+      path: options.dbPath ?? config.DB_PATH,
+      retentionDays: config.RETENTION_DAYS,
+      maxMegabytes: config.DB_MAX_MB,
+      logger,
+      secret: options.secret ?? config.ID_HASH_SECRET ?? randomBytes(32),
+    });
   store.enforceRetention();
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
@@ -44,19 +57,24 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
     core,
     logger,
     watch: options.watch ?? config.WATCH_DATA,
+    limits: dataLimitsOf(config),
+    buildMemoryMb: config.DATA_BUILD_MEMORY_MB,
+    timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
     ...(options.build ? { build: options.build } : {}),
     ...(onReload ? { onResult: (result: ReloadResult) => onReload(result) } : {}),
   });
   return {
     reload: (reason) => reloader.reload(reason),
-    report: async (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),
+    report: async (maxChars, scope) => curatorReport(store, core.kb, { limit: 15, maxChars, scope }),
     writable: () => store.writable(),
-    vote: async (v) => store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote }),
+    vote: async (v) =>
+      store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote, ...(v.event ? { event: v.event } : {}) }),
     close() {
       clearInterval(retention);
       stopRecording();
       reloader.close();
-      store.close();
+      // A store handed in belongs to whoever opened it.
+      if (!options.store) store.close();
     },
   };
 }

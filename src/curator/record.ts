@@ -1,5 +1,7 @@
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
+import { normalizeText } from '../core/text/normalize.js';
+import { redact } from './redact.js';
 import type { CuratorStore } from './store.js';
 
 /** Answers below this confidence are recorded too: they are the ones most likely wrong. */
@@ -22,17 +24,24 @@ export function unansweredOutcome(reply: Reply, confidence: number): string | un
 
 /**
  * Records every declined, did-you-mean, low-confidence or "the source does not
- * say" question the core is asked. Returns a function that stops recording.
+ * say" question the core is asked: redacted (no e-mail addresses, phone
+ * numbers, handles or links), with the hashed place it was asked in (whose
+ * moderators may read it) and the event it came from (recorded once however
+ * often the event is handled). Returns a function that stops recording.
  */
 export function recordUnansweredQuestions(core: Core, store: CuratorStore): () => void {
   if (!store.enabled) return () => {};
-  return core.onAsk(({ question, platform, result: { match, reply } }) => {
+  return core.onAsk(({ question, platform, origin, result: { match, reply } }) => {
     const outcome = unansweredOutcome(reply, match.confidence);
     if (!outcome) return;
+    const text = redact(question.trim());
     store.recordUnanswered({
-      text: question.trim(),
-      normalized: match.analysis.normalized,
+      text,
+      // Normalised from the redacted text: normalising first would split an address into words redaction cannot see.
+      normalized: normalizeText(text),
       platform,
+      ...(origin.place ? { place: origin.place } : {}),
+      ...(origin.event ? { event: origin.event } : {}),
       outcome,
       guess: reply.kind === 'answer' ? reply.topicId : match.topicId,
       confidence: match.confidence,

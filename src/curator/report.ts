@@ -1,8 +1,10 @@
 import type { KnowledgeBase } from '../core/data/schema.js';
-import type { CuratorStore } from './store.js';
+import type { CuratorStore, InboxScope } from './store.js';
 
 export interface ReportOptions {
   limit: number;
+  /** Whose questions: every place (default), or one. */
+  scope?: InboxScope;
   /** Only questions from the last N days. */
   days?: number;
   /** Longest report, in characters (platform message limits). */
@@ -24,8 +26,10 @@ export function curatorReport(store: CuratorStore, kb: KnowledgeBase, opts: Repo
   const now = opts.now ?? Date.now();
   const since = opts.days ? now - opts.days * 86_400_000 : 0;
   const title = (id: string | null) => (id ? (kb.topics.find((t) => t.id === id)?.title.en ?? id) : '—');
-  const lines: string[] = [`Top unanswered questions${opts.days ? ` (last ${opts.days} days)` : ''}:`];
-  const top = store.topUnanswered(opts.limit, since);
+  const scope = opts.scope ?? { all: true };
+  const where = 'all' in scope ? '' : ' asked here';
+  const lines: string[] = [`Top unanswered questions${where}${opts.days ? ` (last ${opts.days} days)` : ''}:`];
+  const top = store.topUnanswered(opts.limit, since, scope);
   if (!top.length) lines.push('  none recorded');
   top.forEach((g, i) => {
     const date = new Date(g.lastSeen).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { curatorReport } from '../curator/report.js';
 import { openCuratorStore } from '../curator/store.js';
 import { settingsOrExit } from '../boot/settings.js';
+import { idHashSecret } from '../boot/id-secret.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
 
 /** `npm run -s report [-- --limit N --days D]`: the curator's report on stdout. */
@@ -12,7 +13,7 @@ const option = (name: string, fallback: number) => {
 };
 const { config, logger } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
-const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger });
+const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger, secret: idHashSecret(config) });
 store.enforceRetention();
 process.stdout.write(`${curatorReport(store, kb, { limit: option('--limit', 20), days: option('--days', 0) || undefined })}\n`);
 store.close();

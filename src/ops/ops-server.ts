@@ -1,10 +1,33 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { HttpHandler, HttpRoutes } from '../adapters/types.js';
 import type { Logger } from '../logger.js';
 
 /** Whether the process can serve: every check passed, or the reasons it cannot. */
 export type Readiness = { ready: true } | { ready: false; reasons: string[] };
+
+/**
+ * What the server bounds for every connection, whatever a client does: it also
+ * serves the Telegram webhook to the internet (the webhook bounds its bodies itself).
+ */
+export interface HttpServerLimits {
+  /** Time to receive a request's headers (408 past it). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, headers and body (408 past it). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+}
+
+/** Telegram opens up to 100 connections (its max_connections); these leave room and stop abuse. */
+export const DEFAULT_HTTP_LIMITS: HttpServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 30_000,
+  maxConnections: 256,
+};
 
 export interface OpsServerOptions {
   host: string;
@@ -12,11 +35,12 @@ export interface OpsServerOptions {
   logger: Logger;
   readiness(): Promise<Readiness>;
   metrics(): Promise<{ contentType: string; body: string }>;
+  limits?: Partial<HttpServerLimits>;
 }
 
 export interface OpsServer extends HttpRoutes {
   address(): AddressInfo;
-  /** Stops accepting connections; requests in flight finish first. */
+  /** Stops accepting connections; requests in flight finish first, then idle and half-sent connections are closed. */
   close(): Promise<void>;
 }
 
@@ -64,12 +88,35 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
     json(res, 404, { ok: false });
   }
 
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((err: unknown) => {
-      opts.logger.error({ err, path: (req.url ?? '').split('?')[0] }, 'operations request failed');
-      if (!res.headersSent) json(res, 500, { ok: false });
-      else res.destroy();
-    });
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...opts.limits };
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const sockets = new Set<Socket>();
+  const server = createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
+    (req, res) => {
+      inFlight += 1;
+      res.once('close', () => {
+        inFlight -= 1;
+        if (inFlight === 0) drained?.();
+      });
+      onRequest(req, res).catch((err: unknown) => {
+        opts.logger.error({ err, path: (req.url ?? '').split('?')[0] }, 'operations request failed');
+        if (!res.headersSent) json(res, 500, { ok: false });
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    // Malformed requests and header/request timeouts: answered by status where the socket still can be, never logged with content.
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -89,10 +136,13 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
       mounts.set(path, handler);
       return () => void mounts.delete(path);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      // Connections with no request in flight (idle keep-alive, or half-sent requests) are not waited for.
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
   };
 }

@@ -60,7 +60,8 @@ describe('/card (moderators)', () => {
     expect((await callbackOf(sent)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const messageId = post.response.id as string;
     expect(data.content).toBe(en.postedLink(`<#${target.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${target.id}/${messageId}`));
-    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: FAKE_GUILD_ID, channel: target.id, message: messageId });
+    const ids = bot.deps.ids;
+    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: ids.hash('dc-guild', FAKE_GUILD_ID), channel: ids.hash('dc-channel', target.id) });
     expect(bot.logs().find((l) => l.msg === 'summary card post')).toMatchObject({ surface: 'discord', user: bot.userKey(), card: 'gas', ok: true });
   });
 
@@ -177,7 +178,7 @@ describe('/card (moderators)', () => {
   });
 });
 
-describe('/reload and /unanswered (operators)', () => {
+describe('/reload and /unanswered in the operators’ server', () => {
   let bot: Bot;
   afterEach(() => bot?.stop());
 
@@ -186,7 +187,7 @@ describe('/reload and /unanswered (operators)', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     cpSync('data', dir, { recursive: true });
     // A core of its own: a successful reload swaps its data.
-    bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir } });
+    bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir, DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
     const gasFile = join(dir, 'topics', 'gas.yaml');
     const original = readFileSync(gasFile, 'utf8');
     // The topic's title is on the answer's "More" button.
@@ -215,7 +216,7 @@ describe('/reload and /unanswered (operators)', () => {
   }, RELOAD_PATIENCE * 2);
 
   it('/unanswered shows the report privately in a code block that nothing in a question can break out of', async () => {
-    bot = await startBot();
+    bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
     for (const q of ['what is the best pizza recipe?', 'What is the best pizza recipe', 'Как приготовить вкусную пиццу дома?', 'tell me a joke ``` **not code** ```']) {
       await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: q }]));
     }
@@ -233,7 +234,7 @@ describe('/reload and /unanswered (operators)', () => {
   });
 });
 
-describe('DISCORD_MODERATOR_GUILD_IDS: operator commands only in the operators’ servers', () => {
+describe('private by default: /reload and the whole inbox only in the operators’ servers, each server’s own questions to its moderators', () => {
   const OPERATORS = FAKE_GUILD_ID;
   const COMMUNITY = '200000000000000777';
   const guilds: FakeGuild[] = [
@@ -242,27 +243,42 @@ describe('DISCORD_MODERATOR_GUILD_IDS: operator commands only in the operators�
   ];
   let bot: Bot;
   afterEach(() => bot?.stop());
-  const openWarnings = () => bot.logs().filter((l) => l.level === 40 && /DISCORD_MODERATOR_GUILD_IDS is not set/.test(l.msg));
+  const ask = (question: string, guildId: string) => bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId }));
 
-  it('set: another server’s moderators are refused privately in their language; the operators’ server and other commands work', async () => {
+  it('set: another server’s moderators are refused /reload in their language and read only their server’s questions; the operators’ server reads all', async () => {
     bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });
-    for (const [command, locale, c] of [['reload', 'ru', ru], ['unanswered', 'en-US', en]] as const) {
-      const { data, ephemeral } = await answerOf(bot.fake, bot.fake.slash(command, [], { guildId: COMMUNITY, locale }), RELOAD_PATIENCE);
-      expect(ephemeral, command).toBe(true);
-      expect(data.content).toBe(c.operatorsOnly(`/${command}`));
-    }
+    await ask('what is the best pizza recipe?', OPERATORS);
+    await ask('who won the chess olympiad?', COMMUNITY);
+    const { data, ephemeral } = await answerOf(bot.fake, bot.fake.slash('reload', [], { guildId: COMMUNITY, locale: 'ru' }), RELOAD_PATIENCE);
+    expect(ephemeral).toBe(true);
+    expect(data.content).toBe(ru.operatorsOnly('/reload'));
     expect(bot.logs().some((l) => typeof l.reason === 'string' && l.reason.startsWith('discord /reload'))).toBe(false);
-    expect((await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }))).data.content).toContain('Top unanswered questions');
+
+    const community = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content as string;
+    expect(community).toContain('Top unanswered questions asked here');
+    expect(community).toContain('chess olympiad');
+    expect(community).not.toContain('pizza');
+    const all = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }))).data.content as string;
+    expect(all).toMatch(/^```\nTop unanswered questions:/);
+    expect(all).toContain('chess olympiad');
+    expect(all).toContain('pizza');
     // /card is a moderators' command, not an operators' one: it works in any server.
     const preview = await bot.fake.waitForResponse(bot.fake.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: COMMUNITY }));
     expect(preview.data.content).toBe(en.postPreview('<#400000000000000777>'));
-    expect(openWarnings()).toEqual([]);
   });
 
-  it('unset: every server’s moderators may use them, and the start-up log warns once', async () => {
+  it('unset: /reload answers in no server, each server’s moderators read only their own questions, and the start-up log says so', async () => {
     bot = await startBot({ fake: { guilds } });
-    expect(openWarnings()).toHaveLength(1);
-    expect(openWarnings()[0]).toMatchObject({ adapter: 'discord', setting: 'DISCORD_MODERATOR_GUILD_IDS' });
-    expect((await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content).toContain('Top unanswered questions');
+    const said = bot.logs().filter((l) => l.setting === 'DISCORD_MODERATOR_GUILD_IDS');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ level: 30, msg: expect.stringMatching(/each server’s moderators see only their own server’s questions/) });
+    await ask('what is the best pizza recipe?', OPERATORS);
+    await ask('who won the chess olympiad?', COMMUNITY);
+    for (const guildId of [OPERATORS, COMMUNITY]) {
+      expect((await answerOf(bot.fake, bot.fake.slash('reload', [], { guildId }), RELOAD_PATIENCE)).data.content).toBe(en.operatorsOnly('/reload'));
+    }
+    const community = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content as string;
+    expect(community).toContain('chess olympiad');
+    expect(community).not.toContain('pizza');
   });
 });

@@ -23,7 +23,7 @@ describe('signals', () => {
     });
     await fake.waitForPoll();
     // Telegram never answers the reply: the update's handler stays in flight, and the runner waits for it on stop.
-    const stuck = fake.hold('sendMessage');
+    const stuck = fake.gate('sendMessage');
     const alice = user(9901, 'Alice');
     fake.pushUpdate(messageUpdate(textMessage(privateChat(alice), alice, 'how much gas will russia send iran?')));
     await stuck.arrived;

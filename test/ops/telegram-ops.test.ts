@@ -45,7 +45,7 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     fake = await FakeBotApi.start();
     dir = await mkdtemp(join(tmpdir(), 'pb-ops-tg-'));
     const dbPath = join(dir, 'bot.db');
-    const getMe = fake.hold('getMe');
+    const getMe = fake.gate('getMe');
     bot = spawnBot('src/entry/main.ts', {
       env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, OPS_PORT: '0', LOG_LEVEL: 'info', DB_PATH: dbPath, WATCH_DATA: 'false' },
     });
@@ -67,7 +67,7 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
 
     // Polling breaks: a dropped getUpdates, and its retry held by the fake. Not ready until a poll gets through again.
     fake.failNext('getUpdates', 'network');
-    const retry = fake.hold('getUpdates');
+    const retry = fake.gate('getUpdates');
     fake.pushUpdate(messageUpdate(textMessage(privateChat(user(8800, 'Wake')), user(8800, 'Wake'), '/help'))); // ends the open poll
     await retry.arrived;
     const failing = await bot.get('/readyz');
@@ -103,7 +103,7 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     fake = await FakeBotApi.start();
     dir = await mkdtemp(join(tmpdir(), 'pb-ops-tg-hook-'));
     const dbPath = join(dir, 'bot.db');
-    const setWebhook = fake.hold('setWebhook');
+    const setWebhook = fake.gate('setWebhook');
     bot = spawnBot('src/entry/main.ts', {
       env: {
         TELEGRAM_BOT_TOKEN: fake.token,

@@ -1,4 +1,3 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Config } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
@@ -10,7 +9,9 @@ import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry
 import { pollHealth } from './poll-health.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
-import { createWebhookHandler } from './webhook.js';
+import { handleUpdate } from './handle-update.js';
+import { type Polling, startPolling } from './polling.js';
+import { createWebhookHandler, type WebhookLimits } from './webhook.js';
 
 export interface TelegramAdapter extends Adapter {
   readonly bot: Bot;
@@ -21,6 +22,8 @@ export interface TelegramAdapter extends Adapter {
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
+  /** The webhook's body limits (default DEFAULT_WEBHOOK_LIMITS); the operations server bounds its connections. */
+  webhookLimits?: Partial<WebhookLimits>;
 }
 
 /**
@@ -35,11 +38,16 @@ export interface TelegramAdapterOptions {
 export function createTelegramAdapter(config: Config, deps: AdapterDeps, options: TelegramAdapterOptions = {}): TelegramAdapter {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is required for the Telegram adapter');
   const log = deps.logger.child({ adapter: 'telegram' });
-  let lastUpdateId: number | undefined;
-  const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
+  let reportFatal: (err: Error) => void = () => {};
+  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
   const http = createApiFetch();
-  const polling = pollHealth();
-  const botOptions = { watchers: [polling.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
+  const health = pollHealth();
+  const onUnauthorized = (err: Error) => {
+    log.fatal({ setting: 'TELEGRAM_BOT_TOKEN' }, err.message);
+    state = 'stopped for good';
+    reportFatal(err);
+  };
+  const botOptions = { watchers: [health.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUnauthorized, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
   const bot = createBot(config, log, botOptions, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
@@ -55,12 +63,17 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
-  let runner: RunnerHandle | undefined;
+  let polling: Polling | undefined;
   let unmount: (() => void) | undefined;
-  const webhook = webhookUrl ? createWebhookHandler(bot, { secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '', logger: log }) : undefined;
-  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' | 'polling stopped' = 'not started';
-  let reportFatal: (err: Error) => void = () => {};
-  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
+  const webhook = webhookUrl
+    ? createWebhookHandler({
+        secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
+        logger: log,
+        handle: (update) => handleUpdate(bot, update),
+        ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
+      })
+    : undefined;
+  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' | 'polling stopped' | 'stopped for good' = 'not started';
 
   return {
     name: 'telegram',
@@ -69,8 +82,7 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     mode: webhookUrl ? 'webhook' : 'polling',
     readiness() {
       if (state !== 'receiving') return state;
-      if (runner && !runner.isRunning()) return 'polling stopped';
-      return (runner && polling.failure()) || true;
+      return (polling && health.failure()) || true;
     },
     async start() {
       if (webhook && !deps.routes) throw new Error('TELEGRAM_WEBHOOK_URL is set but no operations server runs to receive it (set OPS_PORT)');
@@ -86,27 +98,29 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
         return;
       }
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      runner.task()?.catch((err: unknown) => {
-        state = 'polling stopped';
-        log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)');
-        reportFatal(err instanceof Error ? err : new Error(String(err)));
+      if (!deps.journal) log.warn({ setting: 'DB_PATH' }, 'no database on disk: each batch of updates is handled before the next is fetched (slower), and none is kept across a crash');
+      polling = startPolling(bot, {
+        log,
+        allowedUpdates: ALLOWED_UPDATES,
+        journal: deps.journal,
+        onFatal: (err) => {
+          if (state === 'receiving') state = 'polling stopped';
+          reportFatal(err);
+        },
       });
       state = 'receiving';
-      log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
+      log.info({ bot: bot.botInfo.username, mode: 'polling', journal: Boolean(deps.journal) }, 'Telegram bot receiving updates');
     },
     async stop() {
       state = 'stopped';
       unmount?.();
       unmount = undefined;
+      // Finishes the updates in flight (the caller bounds the wait).
       await webhook?.drain();
-      const handle = runner;
-      runner = undefined;
-      if (handle) {
-        await handle.stop();
-        // Confirm what was handled so a restart does not see it again (as bot.stop() does).
-        if (lastUpdateId !== undefined) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
-      }
+      const running = polling;
+      polling = undefined;
+      // Finishes the updates in flight (journalled ones not reached stay for the next start).
+      if (running) await running.stop();
       await http.close();
     },
   };

@@ -11,6 +11,7 @@ import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { decideYesNo } from './yesno.js';
@@ -32,6 +33,8 @@ const RELEVANT = { lexical: 0.3, topic: 0.3 };
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
+/** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
+const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like|name|full|call)$/u;
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
@@ -51,7 +54,7 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
 
 /** A reaction to the agreement itself ("how did Israel respond to the pact?", "как Израиль отреагировал на договор"), which the source reports of no one. */
 const REACTION_TO_AGREEMENT: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|say|said|says|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ ){0,2}(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:отреагир\p{L}*|реагир\p{L}*|реакци\p{L}*|ответ\p{L}*|отнесл\p{L}*|относ\p{L}*|осуд\p{L}*|приветств\p{L}*|критик\p{L}*) (?:\p{L}+ ){0,2}(?:на|к) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*/u,
   fa: /(?:واکنش|نظر|موضع)\p{L}* (?:\p{L}+ ){0,4}(?:به|درباره|نسبت به) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}*/u,
 };
@@ -109,11 +112,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** The word that names an attribute of a party in the question ("Israel's population", "prime minister of India"), when there is one. */
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
-    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
+    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !MODAL.test(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
     // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
     const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
-    if (q.lang === 'en') return q.words[start - 1] === 'of' ? content(start - 2) : start <= 3 ? content(e.end) : undefined;
+    // ("the capacity of the Bushehr plant": an article may stand between.)
+    const of = q.words[start - 1] === 'of' ? start - 1 : q.words[start - 1] === 'the' && q.words[start - 2] === 'of' ? start - 2 : -1;
+    if (q.lang === 'en') return of >= 0 ? content(of - 1) : start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -144,7 +149,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
   /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
   function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
-    return ranked.find((c) => c.item.claim.answers.includes(type) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+    // A claim that gives a date answers "in which year" whatever else it answers.
+    const answers = (c: ScoredClaim) => c.item.claim.answers.includes(type) || (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
+    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
   }
 
   /** Another topic the question is about too (a two-part question): first among the related topics. */
@@ -211,7 +218,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     if (!q.expect.yesno && ATTRIBUTE_QUESTION[lang].test(q.normalized)) {
       const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
       // (In English only "the X of T": "what is the Russian gas meant for" names no attribute.)
-      const ofForm = (e: (typeof things)[number]) => lang !== 'en' || q.words[(q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start) - 1] === 'of';
+      const ofForm = (e: (typeof things)[number]) => {
+        const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
+        return lang !== 'en' || q.words[start - 1] === 'of' || (q.words[start - 1] === 'the' && q.words[start - 2] === 'of');
+      };
       const unknown = things.filter(ofForm).map((e) => attributeOf(q, e)).find((s) => s && !ranked.some((x) => x.item.stems[lang].has(s) && things.some((e) => x.item.entities.has(e.id))) && !index.topicKnows(best.item.topic.id, s, lang));
       if (unknown) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
@@ -303,13 +313,19 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
       // Expectations read the words as the matcher corrected them ("wich city" → "which city").
-      const expect = expectations(analysis.words.join(' '), lang);
+      const corrected = expectations(analysis.words.join(' '), lang);
+      // (The raw words decide yes/no where a synonym's canonical form hides the verb: "вывела" → "вывести".)
+      const raw = corrected.yesno || corrected.types.length > 0 ? corrected : expectations(normalized, lang);
+      const expect = raw.yesno ? raw : corrected;
       const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
       const view = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
-      const aboutOnly = view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && view.entities.some((e) => !e.partner);
+      // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
+      const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
+      const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
+      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && things.length > 0;
       const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
@@ -347,7 +363,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
       const settledByType = best?.typeHit && q.expect.types.some(isSpecificType) && best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id && !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) {
+        // "Explain the Middle East policy adjustments": a request for one topic's summary that its claims' words settle.
+        const topic = q.expect.overview ? overviewTopic(analysis, lang, match) : undefined;
+        return reply(topic && !topic.agreement ? topicSummary(kb, topic, lang) : replyFor(kb, match));
+      }
       const relevant =
         best &&
         (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
@@ -394,9 +414,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const expect = expectations(analysis.words.join(' '), lang);
     const q = questionView(analysis, lang, finder.inStems(analysis.stems), expect, (s) => index.isStop(s, lang));
     if (![...q.content].some((s) => !ABOUT_WORDS.has(s))) return undefined;
-    const [best, next] = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
-    const apart = !next || next.item.topic === best?.item.topic || next.score <= (best?.score ?? 0) - 0.15;
-    const clear = best && ((best.lexical >= 0.5 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
+    const ranked = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
+    const best = ranked[0];
+    const next = ranked.find((x) => x.item.topic !== best?.item.topic);
+    const apart = !next || next.score <= (best?.score ?? 0) - 0.15;
+    const clear = best && ((best.lexical >= 0.3 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
     return clear ? best.item.topic : undefined;
   }
 

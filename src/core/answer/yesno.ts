@@ -94,12 +94,33 @@ function flowOf(text: string, finder: EntityFinder): [string, string] | undefine
   return from && target && from !== target ? [from, target] : undefined;
 }
 
+/** Verbs of a flow in Russian and Persian ("поставлять", "экспортировать", "صادر کند", "عرضه"). */
+const FLOW_VERB_RU_FA = /(?<![\p{L}])(?:постав\p{L}*|экспорт\p{L}*|продава\p{L}*|прода\p{L}*|отправ\p{L}*|снабжа\p{L}*|صادر|عرضه|تامین|تأمین|بفروش\p{L}*|میفروش\p{L}*|فروش|ارسال|بفرست\p{L}*|میفرست\p{L}*)(?![\p{L}])/u;
+/** Words before a party that make it the receiver ("в Россию", "به روسیه") or the sender ("из России", "از ایران"). */
+const TO_WORD = /^(?:в|во|к|به)$/u;
+const FROM_WORD = /^(?:из|от|از)$/u;
+
+/** The direction of a flow a Russian or Persian question asks about, from the words before the two partners it names. */
+function markedFlow(q: QuestionView): [string, string] | undefined {
+  if (!FLOW_VERB_RU_FA.test(q.normalized)) return undefined;
+  const partners = q.entities.filter((e) => e.partner && e.kind === 'country');
+  const ids = [...new Set(partners.map((e) => e.id))];
+  if (ids.length !== 2) return undefined;
+  const to = partners.find((e) => TO_WORD.test(q.words[e.start - 1] ?? ''));
+  const from = partners.find((e) => FROM_WORD.test(q.words[e.start - 1] ?? ''));
+  if (to) return [ids.find((id) => id !== to.id)!, to.id];
+  if (from) return [from.id, ids.find((id) => id !== from.id)!];
+  return undefined;
+}
+
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
   const out: Comparison = { supports: 0, specific: 0, contradicts: 0, missing: 0, soft: 0 };
   // What a condition names is the premise, not what is asked ("will Russia defend Iran if it is attacked?").
   const focus = q.entities.filter((e) => !e.partner && (q.premiseFrom === undefined || e.start < q.premiseFrom));
+  // "Did they pledge not to let their territory be used…?" asks about a refusal: it stands against what it names.
+  const against = q.against || NOT_PERMIT[q.lang].test(q.normalized);
   // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
   const fitsOtherwise = (e: (typeof focus)[number]) =>
     focus.some((x) => x !== e && c.item.entities.has(x.id)) || q.years.some((y) => claim.dates.some((d) => d.startsWith(String(y)))) || c.own >= 0.45;
@@ -111,7 +132,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
         out.specific++;
       } else out.missing++;
     } else if (c.item.against.has(e.id)) {
-      if (q.against) {
+      if (against) {
         out.supports++;
         if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
       }
@@ -120,8 +141,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.supports++;
       if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
       // Another of its kind says "no", unless the question is against it ("is the dollar being replaced?" agrees with "in rials and rubles").
-    } else if (!q.against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (!q.against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+    } else if (!against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (!against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
@@ -144,11 +165,20 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else out.contradicts++;
   }
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
-  for (const s of q.content) {
+  // (Only a noun that describes the thing, right after it — "is Tartus the site of the airbase?" — not one that names a class
+  // it belongs to: "one of the groups where…", "part of the corridor plans".)
+  q.stems.forEach((s, i) => {
     const kind = finder.kindOfNoun(s);
-    if (kind && focus.some((e) => e.kind === kind && c.item.entities.has(e.id)) && !c.item.stems[q.lang].has(s)) out.contradicts++;
-  }
+    if (!kind || !q.content.has(s) || c.item.stems[q.lang].has(s)) return;
+    const described = focus.some((e) => e.kind === kind && c.item.entities.has(e.id) && i >= e.end && i - e.end <= 6 && !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)));
+    if (described) out.contradicts++;
+  });
   for (const n of q.numbers) {
+    // A monthly volume asked of a yearly one is another figure ("55 bcm a month?": no, a year).
+    if (n.unit === 'bcm/mo' && claim.numbers.some((x) => x.unit === 'bcm/yr')) {
+      out.contradicts++;
+      continue;
+    }
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
     // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
     if (n.bound && same.length) {
@@ -162,6 +192,15 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.specific++;
     }
     else if (same.length && n.unit) out.contradicts++;
+    else out.missing++;
+  }
+  // "Signed on 17 January?": the claim's full dates decide.
+  for (const d of q.days) {
+    const full = claim.dates.filter((x) => x.length === 10);
+    if (full.some((x) => x.endsWith(d))) {
+      out.supports++;
+      out.specific++;
+    } else if (full.length) out.contradicts++;
     else out.missing++;
   }
   for (const y of q.years) {
@@ -179,8 +218,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
-  if (q.lang === 'en') {
-    const asked = flowOf(q.normalized, finder);
+  {
+    const asked = q.lang === 'en' ? flowOf(q.normalized, finder) : markedFlow(q);
     const stated = flowOf(claim.text.en, finder);
     if (asked && stated && asked[0] === stated[1] && asked[1] === stated[0]) out.contradicts++;
   }
@@ -202,7 +241,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   if (!best) return { answer: 'unknown' };
 
   const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
-  const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
+  const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));

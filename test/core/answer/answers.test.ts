@@ -73,6 +73,9 @@ describe('choosing the claim that answers', () => {
       ['Why did they sign it?', /Western sanctions/],
       ['Is the partnership intended to last two decades?', /^Yes\. .*20-year/],
       ['Whose expanding regional influence are Moscow and Tehran trying to contain?', /Turk/],
+      ['What percentage of Russia-Iran transactions are now done in their own currencies?', /95%/],
+      ['In which year did trade between the two reach $3.77bn?', /2024/],
+      ['What are the joint task forces supposed to fight?', /cyber threats/],
       ['Кто победил в Нагорном Карабахе в 2023 году по данным статьи?', /Азербайджан/],
     ] as const) {
       const { reply } = core.ask(q);
@@ -139,6 +142,30 @@ describe('yes or no', () => {
       ['Was the agreement signed by the two foreign ministers?', /^No\. .*President Vladimir Putin/],
       ['Did trade between the two reach about $3.77 billion in 2024?', /^Yes\. .*\$3\.77 billion/],
       ['Does the deal contain anything on nuclear power?', /^Yes\. .*Bushehr/],
+      ['Was the treaty signed on 17 January 2025?', /^Yes\. On 17 January 2025/],
+      ['Was the treaty signed on 18 January 2025?', /^No\. On 17 January 2025/],
+      ['Did both sides pledge not to let their territory be used for military action against each other?', /^Yes\. .*deny access/],
+      ['Договор подписан 17 января 2025 года?', /^Да\./],
+      ['Россия вывела своих миротворцев с Кавказа?', /^Да\./],
+      ['Правда, что торговля между странами в 2024 году упала?', /^Нет\./],
+      ['Будет ли Иран поставлять газ в Россию?', /^Нет\. Россия будет поставлять/],
+      ['آیا روسیه نیروهای حافظ صلح خود را از قفقاز خارج کرده است؟', /^بله\./],
+      ['طبق مقاله، آیا ایران قرار است به روسیه گاز صادر کند؟', /^خیر\./],
+      ['آیا روسیه به ایران گاز صادر می‌کند؟', /^بله\./],
+      ['Is the Shanghai Cooperation Organization one of the groups where they are tightening ties?', /^Yes\. .*Shanghai/],
+      ['Is the Rasht–Astara railway part of the corridor plans?', /^Yes\. .*Rasht–Astara/],
+      ['Is Tartus the site of Russia’s Syrian airbase?', /^No\. .*naval base in Tartus/],
+      ['Are only about half of their transactions settled in rials and rubles?', /^No\. 95%/],
+      ['Does the article say Russia’s alternative energy corridors run through European markets?', /^No\. .*bypass European markets/],
+      ['So Iran is going to be supplying gas to Russia, right?', /^No\. Russia will supply/],
+      ['I read that Russian gas could be re-exported to Asia via Iranian LNG terminals — is that right?', /^Yes\./],
+      ['Договор подписали в Москве, верно?', /^Да\./],
+      ['Россия сворачивает сотрудничество по Бушерской АЭС?', /^Нет\./],
+      ['قراره ایران به روسیه گاز صادر کنه؟', /^خیر\./],
+      ['قرارداد در مسکو امضا شد، درسته؟', /^بله\./],
+      ['So that’s 55 bcm of gas every month?', /^No\. Russia will supply up to 55 billion/],
+      ['Trade went up 15.5% in 2024, yes?', /^Yes\. .*15\.5%/],
+      ['Under the deal, will Iran be supplying gas to Russia?', /^No\. Russia will supply/],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
@@ -219,10 +246,14 @@ describe('the scope policy', () => {
   });
 
   it('says the source is silent on a third party’s reaction to the deal and on an attribute it never gives', () => {
-    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?"]) {
+    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?", 'What did China say about the Russia–Iran treaty?']) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('answers "what is this article about?" with the overview, in every language', () => {
+    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟']) expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
   });
 
   it('answers what the source says about a thing its claims name, asked about as such', () => {
@@ -290,7 +321,7 @@ describe('follow-ups', () => {
       contexts,
       claims: createMemoryClaims(),
       log: capturingLogger().logger,
-      permissions: { check: async () => true },
+      permissions: { check: async () => true, inbox: async () => ({ all: true }) },
     });
     const ask = async (text: string, id = 'chat-1') => {
       const reply = await conversation.handle({ surface: 'console', conversation: id, user: 'u1', capabilities: { buttons: false, publish: false }, input: { kind: 'question', text } });

@@ -38,7 +38,7 @@ async function grade(file: string) {
     contexts: createMemoryContexts(),
     claims: createMemoryClaims(),
     log: capturingLogger().logger,
-    permissions: { check: async () => true },
+    permissions: { check: async () => true, inbox: async () => ({ all: true }) },
   });
   const score = { in: [0, 0], declined: [0, 0], yesno: [0, 0] };
   const failures: string[] = [];
@@ -92,5 +92,27 @@ describe('scored blind probes as regression sets', () => {
     expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
     expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
     expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('probe 5 (270 questions): in-scope ≥ 97%, declined ≥ 95%, yes/no ≥ 95%', async () => {
+    const r = await grade('test/fixtures/probe-5.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // Probes 6 and 7 are below issue 13's targets: their floors guard what was fixed, not the goal (docs/quality.md).
+  it('probe 6 (278 questions): in-scope ≥ 85%, declined ≥ 84%, yes/no ≥ 85%', async () => {
+    const r = await grade('test/fixtures/probe-6.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.85);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.84);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('probe 7 (293 questions): in-scope ≥ 91%, declined ≥ 87%, yes/no ≥ 90%', async () => {
+    const r = await grade('test/fixtures/probe-7.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.91);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.87);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
   });
 });
