@@ -15,6 +15,8 @@ import { type CuratorStore, openCuratorStore } from './store.js';
  */
 export interface Curator extends CuratorPort {
   reload(reason: string): Promise<ReloadResult>;
+  /** Whether the store takes writes right now: true, or why not (for /readyz). */
+  writable(): true | string;
   close(): void;
 }
 
@@ -29,6 +31,8 @@ export interface CuratorOptions {
   dbPath?: string;
   /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
   watch?: boolean;
+  /** Told the outcome of every reload, however it was triggered (metrics). */
+  onReload?: (result: ReloadResult) => void;
 }
 
 const SIX_HOURS = 6 * 3_600_000;
@@ -47,6 +51,7 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
   const stopRecording = recordUnansweredQuestions(core, store);
+  const { onReload } = options;
   const reloader = createReloader({
     dir: config.DATA_DIR,
     core,
@@ -56,10 +61,12 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
     buildMemoryMb: config.DATA_BUILD_MEMORY_MB,
     timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
     ...(options.build ? { build: options.build } : {}),
+    ...(onReload ? { onResult: (result: ReloadResult) => onReload(result) } : {}),
   });
   return {
     reload: (reason) => reloader.reload(reason),
     report: async (maxChars, scope) => curatorReport(store, core.kb, { limit: 15, maxChars, scope }),
+    writable: () => store.writable(),
     vote: async (v) =>
       store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote, ...(v.event ? { event: v.event } : {}) }),
     close() {

@@ -10,6 +10,9 @@ const DAY = 86_400_000;
 const MAX_TEXT = 500;
 /** A claim never confirmed (its process died mid-effect) may be taken over after this long. */
 const DEFAULT_STALE_MS = 10 * 60_000;
+/** How long the writability probe (readiness) waits for another connection's write lock, and what other writes wait. */
+const PROBE_BUSY_MS = 100;
+const BUSY_MS = 2000;
 
 export interface StoreOptions {
   path: string;
@@ -32,6 +35,7 @@ function disabledStore(): CuratorStore {
   return {
     enabled: false,
     durable: false,
+    writable: () => true,
     recordUnanswered() {},
     recordVote: () => false as const,
     topUnanswered: () => [],
@@ -56,7 +60,7 @@ export function openDatabase(path: string, secret: string | Buffer, maxMegabytes
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL: a commit is written before it returns (a killed process loses nothing); a power cut may lose the last few.
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 2000');
+    db.pragma(`busy_timeout = ${BUSY_MS}`);
     migrate(db, { secret });
     if (maxMegabytes) {
       const pageSize = Number(db.pragma('page_size', { simple: true }));
@@ -249,6 +253,17 @@ export function sqliteStore(db: Database.Database, opts: StoreOptions): CuratorS
           return [];
         });
       });
+    },
+    writable() {
+      try {
+        db.pragma(`busy_timeout = ${PROBE_BUSY_MS}`);
+        writeMeta.run('ready_probe', String(now()));
+        return true;
+      } catch (err) {
+        return `database not writable: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        if (db.open) db.pragma(`busy_timeout = ${BUSY_MS}`);
+      }
     },
     close() {
       soft('close', undefined, () => db.close());

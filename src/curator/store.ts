@@ -90,6 +90,12 @@ export interface CuratorStore {
   helpfulness(): Helpfulness[];
   /** Deletes what is older than the retention period; returns rows deleted. */
   enforceRetention(now?: number): number;
+  /**
+   * Whether a write goes through right now (a probe row written and committed, waiting at
+   * most a short while for another writer's lock): true, or why not. A store switched off
+   * (no DB_PATH) has nothing to write and is writable.
+   */
+  writable(): true | string;
 
   /**
    * Takes `key` for this caller (true), unless it is taken: confirmed, or

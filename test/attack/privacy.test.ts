@@ -49,31 +49,32 @@ beforeAll(async () => {
   telegram = await FakeBotApi.start();
   telegram.addChat(TG_CHANNEL);
   telegram.setChatMember(TG_CHANNEL.id, FAKE_BOT.id, 'administrator');
-  booted = await boot(
-    {
-      DISCORD_TOKEN,
-      DISCORD_APPLICATION_ID: FAKE_APP_ID,
-      DISCORD_API_BASE: discord.apiBase,
-      DISCORD_MODERATOR_GUILD_IDS: OPERATORS,
-      DISCORD_MODERATOR_ROLE_IDS: ROLE,
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
-      TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
-      DB_PATH: join(dir, 'bot.db'),
-      WATCH_DATA: 'false',
-      LOG_LEVEL: 'debug',
-      RATE_LIMIT_PER_MINUTE: '1000',
+  booted = await boot({
+    environment: {
+      file: undefined,
+      env: {
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_APP_ID,
+        DISCORD_API_BASE: discord.apiBase,
+        DISCORD_MODERATOR_GUILD_IDS: OPERATORS,
+        DISCORD_MODERATOR_ROLE_IDS: ROLE,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
+        TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
+        DB_PATH: join(dir, 'bot.db'),
+        WATCH_DATA: 'false',
+        LOG_LEVEL: 'debug',
+        RATE_LIMIT_PER_MINUTE: '1000',
+      },
     },
-    {
-      logDestination: new Writable({
-        write(chunk, _e, done) {
-          lines.push(...String(chunk).split('\n').filter(Boolean));
-          done();
-        },
-      }),
-    },
-  );
+    logDestination: new Writable({
+      write(chunk, _e, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    }),
+  });
   adapters = await platformAdapters(booted.config, booted.deps);
   for (const a of adapters) await a.start();
 }, 60_000);

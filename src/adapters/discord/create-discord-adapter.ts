@@ -4,6 +4,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
+import { trackShards } from './shard-readiness.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext, placeContext } from './error-boundary.js';
 import { discordPermissions, discordPublisher } from './ports.js';
 import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
@@ -36,7 +37,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     rest: {
       ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
       retries,
-      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries), retries),
+      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries, deps.telemetry), retries),
     },
   });
   const conversation = createConversation({
@@ -48,6 +49,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     ...(deps.curator ? { curator: deps.curator } : {}),
     permissions: discordPermissions({ operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS), moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS) }),
     publisher: discordPublisher(deps.cards, log, deps.ids),
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
 
   async function onInteraction(interaction: Interaction): Promise<void> {
@@ -84,10 +86,11 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
+  const shards = trackShards(client);
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'discord shard reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
-  logRestRetries(client.rest, log);
+  logRestRetries(client.rest, log, deps.telemetry);
 
   // A rejected token leaves discord.js half-working (REST drops the token: mentions and posts fail, interactions still
   // answer): the adapter stops for good instead, so the process exits and says why.
@@ -111,6 +114,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
 
   return {
     name: 'discord',
+    readiness: () => shards.readiness(),
     fatal,
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
@@ -129,6 +133,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
       }
     },
     async stop() {
+      shards.stopping();
       await client.destroy();
     },
   };
