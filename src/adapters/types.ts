@@ -2,6 +2,7 @@ import type { CardRenderer } from '../cards/index.js';
 import type { ClaimPort, ContextPort, CuratorPort, RateLimitPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
+import type { BotStore } from '../store/resilient.js';
 import type { IdHasher } from './kit/ids.js';
 
 /** A surface: started and stopped by boot; everything else is its own business. */
@@ -26,6 +27,8 @@ export interface AdapterDeps {
   claims: ClaimPort;
   /** Absent: nothing is recorded, and moderator tools say so. */
   curator?: CuratorPort;
+  /** The store, when there is one: adapters build their own shared budgets on it (Telegram's per-group limit). */
+  store?: BotStore;
   logger: Logger;
   /** Hashes platform ids before they reach the core, the store or a log. */
   ids: IdHasher;

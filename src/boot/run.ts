@@ -21,7 +21,7 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], extraSign
     const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
     if ((await Promise.race([stopped, late])) === 'late') logger.warn({ deadlineMs: deadline }, 'adapters did not stop in time; exiting anyway');
     clearTimeout(timer);
-    curator?.close();
+    await curator?.close();
   }
 
   async function shutdown(signal: string, code = 0): Promise<void> {

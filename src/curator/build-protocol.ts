@@ -13,6 +13,22 @@ export interface BuildRequest {
    * thread stores anything else; only then does it post its reply.
    */
   holdAfterTraining?: Int32Array | undefined;
+  /**
+   * Ask before training: once the data is loaded and valid, the thread posts a
+   * `BuildLoaded` and waits for a `BuildGo`; told not to train, it replies with
+   * the data and no model (another process trains it, or already has).
+   */
+  askBeforeTraining?: boolean;
+}
+
+/** The data is loaded and valid: train it? (only with `askBeforeTraining`). */
+export interface BuildLoaded {
+  stage: 'loaded';
+  version: string;
+}
+/** The main thread's answer to `BuildLoaded`. */
+export interface BuildGo {
+  train: boolean;
 }
 
 /**
@@ -21,7 +37,7 @@ export interface BuildRequest {
  * any other error the build threw.
  */
 export type BuildReply =
-  | { ok: true; kb: KnowledgeBase; model: MatcherModel; ms: BuildTimings }
+  | { ok: true; kb: KnowledgeBase; model: MatcherModel | null; ms: BuildTimings }
   | { ok: false; issues: DataIssue[] }
   | { ok: false; error: string };
 

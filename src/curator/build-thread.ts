@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DataError, loadKnowledgeBase } from '../core/data/load.js';
 import { buildMatcher } from '../core/match/matcher.js';
 import { modelBuffers } from '../core/match/matcher-model.js';
-import type { BuildReply, BuildRequest } from './build-protocol.js';
+import type { BuildGo, BuildLoaded, BuildReply, BuildRequest } from './build-protocol.js';
 
 /**
  * The build thread (started by build-worker.ts through build-thread-entry.mjs):
@@ -12,7 +12,7 @@ import type { BuildReply, BuildRequest } from './build-protocol.js';
  * itself is a reply, so an 'error' event on the worker means the thread
  * mechanism failed.
  */
-const { dir, holdAfterTraining, requestedAt } = workerData as BuildRequest;
+const { dir, holdAfterTraining, requestedAt, askBeforeTraining } = workerData as BuildRequest;
 const port = parentPort!;
 const now = () => performance.timeOrigin + performance.now();
 const started = now();
@@ -20,7 +20,13 @@ let reply: BuildReply;
 try {
   const kb = await loadKnowledgeBase(dir);
   const loaded = now();
-  const model = buildMatcher(kb).toModel();
+  let train = true;
+  if (askBeforeTraining) {
+    const answer = new Promise<BuildGo>((resolve) => port.once('message', resolve));
+    port.postMessage({ stage: 'loaded', version: kb.version } satisfies BuildLoaded);
+    train = (await answer).train;
+  }
+  const model = train ? buildMatcher(kb).toModel() : null;
   reply = { ok: true, kb, model, ms: { startup: started - requestedAt, load: loaded - started, train: now() - loaded } };
   if (holdAfterTraining) {
     Atomics.store(holdAfterTraining, 0, 1);
@@ -31,4 +37,4 @@ try {
   reply = err instanceof DataError ? { ok: false, issues: err.issues } : { ok: false, error: err instanceof Error ? err.message : String(err) };
 }
 // Outside the try: a reply that cannot be posted is a failure of the mechanism (an 'error' event), not of the data.
-port.postMessage(reply, reply.ok ? modelBuffers(reply.model) : []);
+port.postMessage(reply, reply.ok && reply.model ? modelBuffers(reply.model) : []);

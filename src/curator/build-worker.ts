@@ -3,8 +3,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DataError } from '../core/data/load.js';
 import { importMatcherInSteps } from '../core/match/matcher.js';
 import type { Logger } from '../logger.js';
-import { buildInProcess, type BuildKnowledge } from './build.js';
-import type { BuildReply, BuildRequest } from './build-protocol.js';
+import { buildInProcess, type BuildKnowledge, type DecideTraining, type PrepareKnowledge, prepareInProcess } from './build.js';
+import type { BuildGo, BuildLoaded, BuildReply, BuildRequest } from './build-protocol.js';
 
 const ENTRY = new URL('./build-thread-entry.mjs', import.meta.url);
 
@@ -19,6 +19,13 @@ export interface WorkerBuildOptions {
 export interface WorkerBuild {
   /** Loads, validates and trains in a fresh worker thread, then assembles the matcher here from the transferred model. */
   build: BuildKnowledge;
+  /**
+   * Loads and validates in a worker thread, asks `decide` whether to train,
+   * and trains there if so: the data and the model (null when not trained), not
+   * yet imported. Rejects with a DataError for invalid data. If no thread can
+   * be used, runs on the main thread with one warning.
+   */
+  prepare: PrepareKnowledge;
   /** Build threads alive right now (0 between builds: each thread ends with its build). */
   readonly running: number;
   /** Terminates any build in flight (its build rejects) and refuses further builds. */
@@ -40,9 +47,9 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
   const live = new Set<Worker>();
   let closed = false;
 
-  function run(dir: string): Promise<BuildReply> {
+  function run(dir: string, decide?: DecideTraining): Promise<BuildReply> {
     return new Promise((resolve, reject) => {
-      const request: BuildRequest = { dir, requestedAt: performance.timeOrigin + performance.now(), holdAfterTraining: opts.holdAfterTraining };
+      const request: BuildRequest = { dir, requestedAt: performance.timeOrigin + performance.now(), holdAfterTraining: opts.holdAfterTraining, askBeforeTraining: Boolean(decide) };
       let worker: Worker;
       try {
         worker = new Worker(ENTRY, { workerData: request, ...(opts.resourceLimits ? { resourceLimits: opts.resourceLimits } : {}) });
@@ -59,7 +66,16 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
         void worker.terminate();
         then();
       };
-      worker.once('message', (reply: BuildReply) => settle(() => resolve(reply)));
+      worker.on('message', (message: BuildReply | BuildLoaded) => {
+        if ('stage' in message) {
+          decide!(message.version).then(
+            (train) => worker.postMessage({ train } satisfies BuildGo),
+            (err: unknown) => settle(() => reject(err)),
+          );
+          return;
+        }
+        settle(() => resolve(message));
+      });
       worker.once('error', (err) => settle(() => reject(new ThreadFailure('the build thread failed', { cause: err }))));
       worker.once('exit', (code) =>
         settle(() => reject(closed ? new Error('reload cancelled: shutting down') : new ThreadFailure(`the build thread exited (code ${code}) without a result`))),
@@ -80,12 +96,27 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
         return buildInProcess(dir);
       }
       if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new Error(reply.error);
+      if (!reply.model) throw new Error('the build thread trained nothing');
       const received = performance.now();
       // One language's analysers per event-loop turn: questions keep being answered in between.
-      const matcher = await importMatcherInSteps(reply.kb, reply.model, () => new Promise((r) => setImmediate(r)));
+      const model = reply.model;
+      const matcher = await importMatcherInSteps(reply.kb, model, () => new Promise((r) => setImmediate(r)));
       const ms = { ...reply.ms, thread: received - started, import: performance.now() - received };
       opts.logger.debug({ ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) }, 'data built in a worker thread');
       return { kb: reply.kb, matcher };
+    },
+    async prepare(dir, decide) {
+      if (closed) throw new Error('reload cancelled: shutting down');
+      let reply: BuildReply;
+      try {
+        reply = await run(dir, decide);
+      } catch (err) {
+        if (!(err instanceof ThreadFailure) || closed) throw err;
+        opts.logger.warn({ err: err.cause ?? err, reason: err.message }, 'no build thread; loading and training on the main thread (the bot pauses meanwhile)');
+        return prepareInProcess(dir, decide);
+      }
+      if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new Error(reply.error);
+      return { kb: reply.kb, model: reply.model };
     },
     get running() {
       return live.size;

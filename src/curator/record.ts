@@ -1,6 +1,6 @@
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
-import type { CuratorStore } from './store.js';
+import type { BotStore } from '../store/resilient.js';
 
 /** Answers below this confidence are recorded too: they are the ones most likely wrong. */
 export const LOW_CONFIDENCE = 0.35;
@@ -24,8 +24,8 @@ export function unansweredOutcome(reply: Reply, confidence: number): string | un
  * Records every declined, did-you-mean, low-confidence or "the source does not
  * say" question the core is asked. Returns a function that stops recording.
  */
-export function recordUnansweredQuestions(core: Core, store: CuratorStore): () => void {
-  if (!store.enabled) return () => {};
+export function recordUnansweredQuestions(core: Core, store: BotStore): () => void {
+  if (store.kind === 'off') return () => {};
   return core.onAsk(({ question, platform, result: { match, reply } }) => {
     const outcome = unansweredOutcome(reply, match.confidence);
     if (!outcome) return;

@@ -26,7 +26,7 @@ export interface ReloaderOptions {
   debounceMs?: number;
   /** How new data is built; default: in a worker thread (build-worker.ts), ended by `close()`. */
   build?: BuildKnowledge;
-  /** Told the outcome of every reload, however it was triggered. */
+  /** Told the outcome of every reload, however it was triggered (before `reload` resolves). */
   onResult?: (result: ReloadResult, reason: string) => void;
 }
 

@@ -14,7 +14,7 @@ if (adapters.length === 0) {
   const chat = createConsoleAdapter(booted.deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   await chat.start();
   await chat.done;
-  booted.curator?.close();
+  await booted.curator?.close();
   process.exit(0);
 }
 await runAdapters(booted, adapters);

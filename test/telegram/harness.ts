@@ -125,7 +125,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     answered: (id) => fake.waitFor('answerCallbackQuery', { where: (p) => p.callback_query_id === id }),
     stop: async () => {
       await adapter.stop();
-      base.close();
+      await base.close();
       await fake.close();
       // Every test doubles as a check that the bot token never reaches a log line.
       const leaked = lines.find((l) => l.includes(fake.token));

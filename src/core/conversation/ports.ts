@@ -24,7 +24,13 @@ export interface PermissionPort {
   check(req: Request, privilege: Privilege): Promise<true | Refusal>;
 }
 
-export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[] };
+/** How many processes answer from a knowledge-base version. */
+export interface VersionCount {
+  version: string;
+  processes: number;
+}
+/** What a reload did; `processes`: every running process by the version it answers from, once they had time to switch. */
+export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean; processes?: VersionCount[] } | { ok: false; issues: DataIssue[] };
 export type VoteOutcome = 'new' | 'changed' | 'same';
 export interface VoteRecord {
   surface: string;

@@ -7,6 +7,8 @@ export const moderation = {
   moderatorsOnly: (command: string) => `Only moderators can use ${command}.`,
   reloadDone: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}, unchanged).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `Running: ${counts.map((c) => `${c.processes} ${c.processes === 1 ? 'process' : 'processes'} on version ${c.version}`).join('; ')}.`,
   reloadRejected: 'Reload rejected; still answering from the previous data.',
   reloadWholeFile: '(file)',
   reloadMoreIssues: (count: number) => `… and ${count} more`,

@@ -12,6 +12,8 @@ export const moderation: SectionOf<typeof en> = {
   moderatorsOnly: (command: string) => `فقط ناظران می‌توانند از ‎${command} استفاده کنند.`,
   reloadDone: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}، بدون تغییر).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `در حال اجرا: ${counts.map((c) => `${faNumber(c.processes)} فرایند با نسخهٔ ${c.version}`).join('؛ ')}.`,
   reloadRejected: 'بارگذاری دوباره رد شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
   reloadWholeFile: '(کل فایل)',
   reloadMoreIssues: (count: number) => `… و ${faNumber(count)} مورد دیگر`,

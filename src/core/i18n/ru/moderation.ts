@@ -9,6 +9,8 @@ export const moderation: SectionOf<typeof en> = {
   moderatorsOnly: (command: string) => `Команда ${command} доступна только модераторам.`,
   reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `Работают: ${counts.map((c) => `процессов — ${c.processes} на версии ${c.version}`).join('; ')}.`,
   reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
   reloadWholeFile: '(файл)',
   reloadMoreIssues: (count: number) => `… и ещё ${count}`,

@@ -1,0 +1,33 @@
+import { configOrExit } from '../boot/config-or-exit.js';
+import { secretsOf } from '../config.js';
+import { createLogger } from '../logger.js';
+import { openPostgres } from '../store/postgres/open-postgres.js';
+import { openSqlite } from '../store/sqlite/open-sqlite.js';
+
+/**
+ * `npm run migrate`: brings the configured database (DATABASE_URL, else
+ * DB_PATH) to this release's schema and checks its integrity, then exits:
+ * 0 when done and sound, 1 with the reason otherwise. The bot also migrates
+ * at start-up; this is for deployments that migrate before rolling out.
+ */
+const config = configOrExit(process.env);
+const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.DB_PATH})`;
+if (!config.DATABASE_URL && (!config.DB_PATH || config.DB_PATH === ':memory:')) {
+  process.stderr.write('Nothing to migrate: neither DATABASE_URL nor a DB_PATH file is set.\n');
+  process.exit(1);
+}
+try {
+  const store = config.DATABASE_URL ? await openPostgres({ url: config.DATABASE_URL }) : openSqlite({ path: config.DB_PATH, maxMegabytes: config.DB_MAX_MB });
+  const problems = await store.integrityCheck();
+  await store.close();
+  if (problems.length) {
+    process.stderr.write(`${where}: migrated to schema version ${store.schemaVersion}, but the integrity check found:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${where}: schema version ${store.schemaVersion}, integrity check passed.\n`);
+} catch (err) {
+  logger.error({ err }, 'migration failed');
+  process.stderr.write(`${where}: migration failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,35 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { openPostgres } from './postgres/open-postgres.js';
+import { type BotStore, createResilientStore } from './resilient.js';
+import { openSqlite } from './sqlite/open-sqlite.js';
+
+export interface OpenStoreOptions {
+  /** Overrides DB_PATH (':memory:' keeps it for this process; '' records nothing). Ignored with DATABASE_URL. */
+  dbPath?: string;
+  probeMs?: number;
+}
+
+/**
+ * The store the configuration names: PostgreSQL when DATABASE_URL is set
+ * (shared by every process and host), else SQLite at DB_PATH, else none.
+ * Migrations run as it opens. A PostgreSQL that cannot be reached yet does not
+ * stop the bot: it starts lost and is retried; a SQLite file that cannot be
+ * opened switches recording off (logged), as before.
+ */
+export async function openStore(config: Config, logger: Logger, options: OpenStoreOptions = {}): Promise<BotStore> {
+  const common = { logger, retentionDays: config.RETENTION_DAYS, ...(options.probeMs ? { probeMs: options.probeMs } : {}) };
+  if (config.DATABASE_URL) {
+    const url = config.DATABASE_URL;
+    return createResilientStore({ ...common, kind: 'postgres', open: () => openPostgres({ url }) });
+  }
+  const path = options.dbPath ?? config.DB_PATH;
+  if (!path) return createResilientStore({ ...common, kind: 'off' });
+  try {
+    const backend = openSqlite({ path, maxMegabytes: config.DB_MAX_MB });
+    return await createResilientStore({ ...common, kind: 'sqlite', open: async () => backend });
+  } catch (err) {
+    logger.error({ err, path }, 'curator database unavailable: unanswered questions and feedback will not be recorded');
+    return createResilientStore({ ...common, kind: 'off' });
+  }
+}

@@ -1,0 +1,42 @@
+import type { ClaimPort, ContextPort, ConversationState, FloodDecision, RateLimitPort } from '../core/conversation/ports.js';
+import type { BotStore } from './resilient.js';
+
+/**
+ * The conversation's ports over a shared store (PostgreSQL): every process
+ * sees one budget per user, one claim per key, one context per conversation.
+ * Each falls back to this process's own port (`local`) when the store is lost,
+ * failing or late, so answering never waits on the database for long; what the
+ * fallback decided is then per process until the store is back.
+ */
+export function sharedLimiter(store: BotStore, perMinute: number, local: RateLimitPort, prefix = 'user', now: () => number = Date.now): RateLimitPort {
+  return {
+    take: (key) => store.attempt<FloodDecision>('take budget', (b) => b.takeBudget(`${prefix}:${key}`, perMinute, now()), () => local.take(key)),
+  };
+}
+
+/** Claims that hold across processes: a card posted once however many instances its button is pressed on. */
+export function sharedClaims(store: BotStore, local: ClaimPort, now: () => number = Date.now): ClaimPort {
+  return {
+    claim: (key) => store.attempt<boolean>('claim', (b) => b.claim(key, now()), () => local.claim(key)),
+    async release(key) {
+      await local.release(key);
+      await store.attempt('release claim', (b) => b.release(key), () => undefined);
+    },
+  };
+}
+
+/** Follow-up context shared by every process; this process's memory keeps a copy for when the store is away. */
+export function sharedContexts(store: BotStore, local: ContextPort, now: () => number = Date.now): ContextPort {
+  return {
+    async get(conversation) {
+      const mine = await local.get(conversation);
+      const shared = await store.attempt<ConversationState | undefined>('read context', (b) => b.getContext(conversation, now()), () => mine);
+      // The newer of the two: another process may have answered since, or the store missed our last write.
+      return mine && (!shared || mine.at > shared.at) ? mine : shared;
+    },
+    async set(conversation, state) {
+      await local.set(conversation, state);
+      await store.attempt('write context', (b) => b.setContext(conversation, state), () => undefined);
+    },
+  };
+}
