@@ -63,7 +63,7 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
   const shared = store?.shared ? store : undefined;
   const deps: AdapterDeps = {
     core,
-    limiter: shared ? sharedLimiter(shared, config.RATE_LIMIT_PER_MINUTE, limiter) : limiter,
+    limiter: shared ? sharedLimiter(shared, { perMinute: config.RATE_LIMIT_PER_MINUTE }, limiter) : limiter,
     contexts: shared ? sharedContexts(shared, contexts) : contexts,
     claims: shared ? sharedClaims(shared, claims) : claims,
     ...(store ? { store } : {}),

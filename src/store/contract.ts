@@ -77,11 +77,12 @@ export interface StoreBackend {
   prune(cutoff: number, now: number): Promise<number>;
 
   /**
-   * One token-bucket budget shared by every process (`capacity` per minute,
-   * refilled evenly), taken atomically: 'ok' spends a token; the first refusal
-   * after an 'ok' is 'notice', later ones 'silent'.
+   * One token-bucket budget shared by every process, taken atomically:
+   * `perMinute` tokens refilled evenly over a minute, at most `burst` held
+   * (default `perMinute`). 'ok' spends a token; the first refusal after an
+   * 'ok' is 'notice', later ones 'silent'.
    */
-  takeBudget(key: string, capacity: number, now: number): Promise<FloodDecision>;
+  takeBudget(key: string, perMinute: number, now: number, burst?: number): Promise<FloodDecision>;
   /** Claims `key` for whoever asks first (a unique key: one caller wins however many ask at once). */
   claim(key: string, now: number): Promise<boolean>;
   release(key: string): Promise<void>;

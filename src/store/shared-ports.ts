@@ -8,9 +8,16 @@ import type { BotStore } from './resilient.js';
  * failing or late, so answering never waits on the database for long; what the
  * fallback decided is then per process until the store is back.
  */
-export function sharedLimiter(store: BotStore, perMinute: number, local: RateLimitPort, prefix = 'user', now: () => number = Date.now): RateLimitPort {
+export interface Budget {
+  perMinute: number;
+  /** Most tokens held at once; default `perMinute`. */
+  burst?: number;
+}
+
+export function sharedLimiter(store: BotStore, budget: Budget, local: RateLimitPort, prefix = 'user', now: () => number = Date.now): RateLimitPort {
   return {
-    take: (key) => store.attempt<FloodDecision>('take budget', (b) => b.takeBudget(`${prefix}:${key}`, perMinute, now()), () => local.take(key)),
+    take: (key) =>
+      store.attempt<FloodDecision>('take budget', (b) => b.takeBudget(`${prefix}:${key}`, budget.perMinute, now(), budget.burst ?? budget.perMinute), () => local.take(key)),
   };
 }
 

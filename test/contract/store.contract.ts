@@ -114,6 +114,19 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
       expect(await a.takeBudget('user', 3, at + 10 * 60_000)).toBe('ok');
     });
 
+    it('holds at most `burst` tokens of a budget that refills at its own rate', async () => {
+      const s = await open(await fixture());
+      const at = 50_000;
+      const first = [];
+      for (let i = 0; i < 4; i += 1) first.push(await s.takeBudget('group', 12, at, 2));
+      expect(first).toEqual(['ok', 'ok', 'notice', 'silent']);
+      expect(await s.takeBudget('group', 12, at + 5000, 2)).toBe('ok'); // 12 a minute: one token every 5 s
+      expect(await s.takeBudget('group', 12, at + 5000, 2)).toBe('notice');
+      const later = [];
+      for (let i = 0; i < 3; i += 1) later.push(await s.takeBudget('group', 12, at + 600_000, 2));
+      expect(later).toEqual(['ok', 'ok', 'notice']); // never more than the burst, however long it rested
+    });
+
     it('spends a budget exactly once per token when many processes take at once', async () => {
       const f = await fixture();
       const stores = [await open(f), await open(f), await open(f)];

@@ -5,6 +5,8 @@ import { findCommand } from '../../core/conversation/commands.js';
 import type { Input, Request } from '../../core/conversation/request.js';
 import type { IdHasher } from '../kit/ids.js';
 import { sanitize } from '../kit/text.js';
+import type { Logger } from '../../logger.js';
+import { type GroupBudget, replyInGroup } from './group-budget.js';
 import { replyToMessage, replyToPress, sendInlineResults } from './send.js';
 
 export interface EventDeps {
@@ -12,6 +14,9 @@ export interface EventDeps {
   ids: IdHasher;
   /** Whether cards can be posted here (a channel is configured). */
   publish: boolean;
+  /** What the bot may still send to each group this minute. */
+  groupBudget: GroupBudget;
+  log: Logger;
 }
 
 /** Inline results per query; queries longer than this are cut. */
@@ -109,7 +114,10 @@ export function telegramEvents(deps: EventDeps): Composer<Context> {
     const input = ctx.message && messageInput(ctx.message, ctx.me);
     if (!input) return;
     const reply = await deps.conversation.handle(request(ctx, input, deps));
-    if (reply) await replyToMessage(ctx, reply);
+    if (!reply) return;
+    const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+    if (group) await replyInGroup(ctx, reply, input.kind === 'question' ? input.text : (ctx.message?.text ?? ''), deps.groupBudget, deps.log);
+    else await replyToMessage(ctx, reply);
   });
   return composer;
 }

@@ -102,8 +102,8 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
         return a.count + b.count;
       }) as Promise<number>;
     },
-    async takeBudget(key, capacity, now) {
-      const refill = sql`least(${capacity}::float8, b.tokens + greatest(0, ${now}::bigint - b.updated) * ${capacity / 60_000}::float8)`;
+    async takeBudget(key, perMinute, now, capacity = perMinute) {
+      const refill = sql`least(${capacity}::float8, b.tokens + greatest(0, ${now}::bigint - b.updated) * ${perMinute / 60_000}::float8)`;
       const [row] = await sql<{ decision: FloodDecision }[]>`
         INSERT INTO budgets AS b (key, tokens, updated, noticed, decision) VALUES (${key}, ${capacity - 1}, ${now}, false, 'ok')
         ON CONFLICT (key) DO UPDATE SET

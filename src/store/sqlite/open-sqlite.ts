@@ -157,8 +157,8 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     async prune(cutoff, now) {
       return prune.immediate(cutoff, now);
     },
-    async takeBudget(key, capacity, now) {
-      return (q.budget.get({ key, capacity, now, rate: capacity / 60_000 }) as { decision: FloodDecision }).decision;
+    async takeBudget(key, perMinute, now, burst = perMinute) {
+      return (q.budget.get({ key, capacity: burst, now, rate: perMinute / 60_000 }) as { decision: FloodDecision }).decision;
     },
     async claim(key, now) {
       return q.claim.run(key, now).changes === 1;
