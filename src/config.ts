@@ -47,7 +47,7 @@ export const ConfigSchema = z.object({
   /** Most parallel connections Telegram opens to the webhook (setWebhook max_connections, 1–100). */
   TELEGRAM_WEBHOOK_MAX_CONNECTIONS: intFrom(1, 100, 100),
   /** Messages the bot sends to one group per minute (Telegram allows about 20); past it askers are answered privately. */
-  TELEGRAM_GROUP_MESSAGES_PER_MINUTE: intFrom(6, 60, 20),
+  TELEGRAM_GROUP_MESSAGES_PER_MINUTE: intFrom(6, 100_000, 20),
   TELEGRAM_CHANNEL_ID: optional(z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,32})$/, 'must be a numeric chat id or @channelname')),
   TELEGRAM_MODERATOR_IDS: z.preprocess(
     (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),

@@ -62,7 +62,9 @@ export interface StartOptions {
  * curator, flood control, context and claims).
  */
 export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTest> {
-  const fake = await FakeBotApi.start(opts.fake);
+  // Conversation tests talk in groups faster than Telegram's ~20 messages a minute: the limit (the fake's and the bot's
+  // group budget) is off unless a test sets it (busy-group.test.ts does).
+  const fake = await FakeBotApi.start({ groupMessagesPerMinute: 0, ...opts.fake });
   fake.addChat(CHANNEL);
   const config = loadConfig({
     TELEGRAM_BOT_TOKEN: fake.token,
@@ -72,6 +74,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     LOG_LEVEL: 'debug',
     DB_PATH: ':memory:',
     WATCH_DATA: 'false',
+    TELEGRAM_GROUP_MESSAGES_PER_MINUTE: String(opts.fake?.groupMessagesPerMinute || 100_000),
     ...opts.env,
   });
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials } from 'discord.js';
-import type { Config } from '../../config.js';
+import { type Config, shardIds } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
@@ -20,7 +20,24 @@ import { acknowledge, dropDeferred, messageRights, sendReply, sendToMessage } fr
  * in flight, so a burst cannot hold the loop past Discord's 3 s deadline; REST
  * retries dropped connections and says so in the log.
  */
-export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter {
+export interface DiscordAdapterOptions {
+  /** Started by discord.js's ShardingManager (`start:sharded`): the shard comes from the manager, not from DISCORD_SHARDS. */
+  managed?: boolean;
+}
+
+/**
+ * Which shards this process runs: DISCORD_SHARDS as ids out of DISCORD_SHARD_COUNT
+ * (a range per host), or 'auto' (Discord's recommended count, every shard here).
+ * One Client runs them all: shards share the core, the ports and one REST queue,
+ * so each extra shard costs only its gateway connection and its cache.
+ */
+function shardOptions(config: Config, managed: boolean): { shards?: number[] | 'auto'; shardCount?: number } {
+  if (managed) return {};
+  if (config.DISCORD_SHARDS === 'auto') return { shards: 'auto' };
+  return { shards: shardIds(config.DISCORD_SHARDS), shardCount: config.DISCORD_SHARD_COUNT! };
+}
+
+export function createDiscordAdapter(config: Config, deps: AdapterDeps, options: DiscordAdapterOptions = {}): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const log = deps.logger.child({ adapter: 'discord' });
@@ -29,6 +46,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
+    ...shardOptions(config, options.managed ?? false),
     allowedMentions: { parse: [] },
     rest: {
       ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
@@ -77,8 +95,9 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     void handlers.run(() => guard(log, 'messageCreate', messageContext(message), () => onMessage(message), () => apologizeMessage(message)));
   });
   client.once(Events.ClientReady, (ready) => {
-    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');
+    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards, shardCount: ready.options.shardCount }, 'discord ready');
   });
+  client.on(Events.ShardReady, (shard) => log.info({ shard }, 'discord shard ready'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));
