@@ -51,7 +51,10 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       permissions: telegramPermissions(bot, config),
       publisher: telegramPublisher(bot, config, deps.cards, log),
     });
-    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID), groupBudget: createGroupBudget(config, deps.store), log });
+    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID), groupBudget: createGroupBudget(config, deps.store),
+      log,
+      ...(deps.store ? { settle: deps.store.flush } : {}),
+    });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;

@@ -17,6 +17,12 @@ export interface EventDeps {
   /** What the bot may still send to each group this minute. */
   groupBudget: GroupBudget;
   log: Logger;
+  /**
+   * Waits until what handling an update wrote is stored (the store's outbox):
+   * an update is confirmed to Telegram (webhook 200, polling offset) only after,
+   * so a crash never loses a question Telegram was told was handled.
+   */
+  settle?: () => Promise<void>;
 }
 
 /** Inline results per query; queries longer than this are cut. */
@@ -114,6 +120,7 @@ export function telegramEvents(deps: EventDeps): Composer<Context> {
     const input = ctx.message && messageInput(ctx.message, ctx.me);
     if (!input) return;
     const reply = await deps.conversation.handle(request(ctx, input, deps));
+    await deps.settle?.();
     if (!reply) return;
     const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
     if (group) await replyInGroup(ctx, reply, input.kind === 'question' ? input.text : (ctx.message?.text ?? ''), deps.groupBudget, deps.log);
