@@ -8,6 +8,7 @@ import { type Core, createCore } from '../core/core.js';
 import { type Curator, createCurator, type CuratorOptions } from '../curator/curator.js';
 import { startupMatcher } from '../curator/kb-sync.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createOpsStatus, type OpsStatus } from '../ops/status.js';
 import { openStore } from '../store/open-store.js';
 import type { BotStore } from '../store/resilient.js';
 import { sharedClaims, sharedContexts, sharedLimiter } from '../store/shared-ports.js';
@@ -25,6 +26,8 @@ export interface Booted {
   curator: Curator | undefined;
   /** What every adapter is built from. */
   deps: AdapterDeps;
+  /** For operations endpoints: readiness of the store, the knowledge-base version, metrics. */
+  ops: OpsStatus;
 }
 
 export type CuratorMode = 'store' | 'memory' | 'none';
@@ -72,7 +75,7 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
     ids: createIdHasher(idHashSecret(config)),
     cards: createCardRenderer(core),
   };
-  return { config, logger, core, store, curator, deps };
+  return { config, logger, core, store, curator, deps, ops: createOpsStatus({ core, store, sync: curator?.sync }) };
 }
 
 /** Whether a platform token is configured (otherwise `npm start` is the console chat). */
