@@ -23,7 +23,7 @@ export function createOpsStatus(deps: { core: Core; store?: BotStore | undefined
     kbVersion: () => core.version,
     storeReadiness() {
       const status = store?.status();
-      if (!status || status.state !== 'lost') return { ok: true };
+      if (status?.state !== 'lost') return { ok: true };
       return { ok: false, reason: `${status.kind} database lost since ${new Date(status.since).toISOString()} (${status.reason})` };
     },
     async metrics() {

@@ -119,7 +119,7 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     await say(0, MODERATOR, '/card gas');
     const preview = repliesTo(MODERATOR.id).at(-1)!;
     const data = buttonData(preview, en.postTextButton)!;
-    const presses = [0, 1].map((i) => full(callbackQuery(MODERATOR, preview.result as Message, data)));
+    const presses = [0, 1].map(() => full(callbackQuery(MODERATOR, preview.result as Message, data)));
     const statuses = await Promise.all(presses.map((u, i) => deliver(ports[i]!, PATH, SECRET, u)));
     expect(statuses).toEqual([200, 200]);
     for (const u of presses) await fake.waitFor('answerCallbackQuery', { where: (p) => p.callback_query_id === u.callback_query!.id });
