@@ -54,7 +54,7 @@ function bot(env: Record<string, string>): { child: ChildProcess; lines: Array<R
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
 const DB_PATH = join(dir, 'bot.db');
-const base = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DB_PATH, WATCH_DATA: 'false', LOG_LEVEL: 'info' };
+const base = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DB_PATH, WATCH_DATA: 'false', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '10000' };
 const rows: Array<{ shards: number; startToReadyMs: number; readyToFirstAnswerMs: number; rssMb: number }> = [];
 try {
   // A first start builds and stores the model, as a deployment's first process does.

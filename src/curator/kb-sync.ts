@@ -88,7 +88,7 @@ export async function startupMatcher(kb: KnowledgeBase, store: BotStore | undefi
   if (!store || store.kind === 'off') return buildMatcher(kb);
   const key = modelKey(kb.version);
   const stored = await store.attempt('load model', (b) => b.loadModel(key), () => undefined, 30_000);
-  const claimed = !stored && (await store.attempt('claim build', (b) => b.claim(`build:${key}`, now()), () => true));
+  const claimed = !stored && (await store.attempt('claim build', (b) => b.claim(`build:${key}`, now()), () => true, 30_000));
   const bytes = stored ?? (claimed ? undefined : await waitForBuild(store, kb.version, undefined, 120_000));
   if (bytes) {
     try {
@@ -149,7 +149,7 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
     const decide: DecideTraining = async (version) => {
       stored = await store.attempt('load model', (b) => b.loadModel(modelKey(version)), () => undefined, 30_000);
       if (stored) return false;
-      return store.attempt('claim build', (b) => b.claim(`build:${modelKey(version)}`, now()), () => true);
+      return store.attempt('claim build', (b) => b.claim(`build:${modelKey(version)}`, now()), () => true, 30_000);
     };
     const prepared = await opts.prepare(dir, decide);
     if (prepared.model) {
