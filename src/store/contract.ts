@@ -83,6 +83,13 @@ export interface StoreBackend {
    * 'ok' is 'notice', later ones 'silent'.
    */
   takeBudget(key: string, perMinute: number, now: number, burst?: number): Promise<FloodDecision>;
+  /**
+   * Reserves the next turn of a one-at-a-time resource used at most once per
+   * `intervalMs` (Discord's identify, per rate-limit bucket, across hosts):
+   * the epoch ms at which the caller may go, `now` if it is free. Atomic:
+   * callers at once get turns `intervalMs` apart.
+   */
+  reserve(key: string, intervalMs: number, now: number): Promise<number>;
   /** Claims `key` for whoever asks first (a unique key: one caller wins however many ask at once). */
   claim(key: string, now: number): Promise<boolean>;
   release(key: string): Promise<void>;

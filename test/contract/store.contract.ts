@@ -136,6 +136,15 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
       expect(decisions.filter((d) => d === 'silent')).toHaveLength(6);
     });
 
+    it('hands out turns of a reserved resource one interval apart, to processes asking at once, and at once when it is idle', async () => {
+      const f = await fixture();
+      const [a, b] = [await open(f), await open(f)];
+      const turns = await Promise.all([a.reserve('identify:0', 5000, 1000), b.reserve('identify:0', 5000, 1000), a.reserve('identify:0', 5000, 1000)]);
+      expect(turns.sort((x, y) => x - y)).toEqual([1000, 6000, 11000]);
+      expect(await b.reserve('identify:1', 5000, 1000)).toBe(1000); // another bucket
+      expect(await a.reserve('identify:0', 5000, 60_000)).toBe(60_000); // idle since: free now
+    });
+
     it('lets one claimant win a key, whoever asks at once, until it is released', async () => {
       const f = await fixture();
       const [a, b] = [await open(f), await open(f)];

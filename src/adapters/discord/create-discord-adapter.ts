@@ -4,6 +4,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
+import { sharedIdentifyThrottler } from './identify-throttle.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
 import { discordPermissions, discordPublisher } from './ports.js';
 import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
@@ -47,6 +48,8 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     ...shardOptions(config, options.managed ?? false),
+    // Shard ranges on several hosts identify in turns through the shared store (Discord's limit is per bot).
+    ...(deps.store?.shared ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(deps.store) } } : {}),
     allowedMentions: { parse: [] },
     rest: {
       ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),

@@ -114,6 +114,13 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
         RETURNING decision`;
       return row!.decision;
     },
+    async reserve(key, interval, now) {
+      const [row] = await sql<{ at: number }[]>`
+        INSERT INTO reservations AS r (key, next) VALUES (${key}, ${now + interval})
+        ON CONFLICT (key) DO UPDATE SET next = greatest(r.next, ${now}::bigint) + ${interval}::bigint
+        RETURNING (next - ${interval}::bigint)::float8 AS at`;
+      return row!.at;
+    },
     async claim(key, now) {
       const rows = await sql`INSERT INTO claims (key, at) VALUES (${key}, ${now}) ON CONFLICT (key) DO NOTHING RETURNING 1`;
       return rows.count === 1;

@@ -51,6 +51,7 @@ CREATE INDEX claims_at ON claims (at);
 CREATE TABLE contexts (conversation TEXT PRIMARY KEY, topic TEXT, lang TEXT, at INTEGER NOT NULL);
 CREATE INDEX contexts_at ON contexts (at);
 CREATE TABLE kb_models (version TEXT PRIMARY KEY, bytes BLOB NOT NULL, at INTEGER NOT NULL);
-CREATE TABLE processes (id TEXT PRIMARY KEY, version TEXT NOT NULL, seen_at INTEGER NOT NULL);`,
+CREATE TABLE processes (id TEXT PRIMARY KEY, version TEXT NOT NULL, seen_at INTEGER NOT NULL);
+CREATE TABLE reservations (key TEXT PRIMARY KEY, next INTEGER NOT NULL);`,
   },
 ];

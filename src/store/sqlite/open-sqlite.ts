@@ -104,6 +104,9 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
          updated = max(budgets.updated, @now)
        RETURNING decision`,
     ),
+    reserve: db.prepare(
+      'INSERT INTO reservations (key, next) VALUES (@key, @now + @interval) ON CONFLICT (key) DO UPDATE SET next = max(reservations.next, @now) + @interval RETURNING next - @interval AS at',
+    ),
     claim: db.prepare('INSERT INTO claims (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     release: db.prepare('DELETE FROM claims WHERE key = ?'),
     getContext: db.prepare('SELECT topic, lang, at FROM contexts WHERE conversation = ?'),
@@ -159,6 +162,9 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     },
     async takeBudget(key, perMinute, now, burst = perMinute) {
       return (q.budget.get({ key, capacity: burst, now, rate: perMinute / 60_000 }) as { decision: FloodDecision }).decision;
+    },
+    async reserve(key, interval, now) {
+      return (q.reserve.get({ key, interval, now }) as { at: number }).at;
     },
     async claim(key, now) {
       return q.claim.run(key, now).changes === 1;
