@@ -31,6 +31,17 @@ export function contractSuite(name: string, start: DriverFactory): void {
       expect(shown.buttons.length).toBeGreaterThan(2);
     });
 
+    it('answers with the fact alone, and "More" opens the whole topic card with its key facts', async () => {
+      const shown = await bot.ask(alice, 'Where does Russia keep its warships in Syria?');
+      has(shown, 'naval base in Tartus');
+      expect(shown.text).not.toContain('Key facts');
+      const more = shown.buttons.find((b) => b.startsWith('More'));
+      expect(more, `buttons: ${shown.buttons.join(' | ')}`).toBe('More: Middle East after Assad\'s fall');
+      const card = await bot.press(alice, shown, more!);
+      has(card, 'Middle East after Assad', 'Tartus', 'Hmeimim', '24 Jan 2025');
+      expect(card.text.length).toBeGreaterThan(shown.text.length);
+    });
+
     it('offers did-you-mean topics when unsure, and opens the one pressed', async () => {
       const unsure = await start({ unsure: true });
       try {

@@ -68,7 +68,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
-  const published = kb.sources[0]?.published ?? '2025-01-24';
+  // What the bot can know reaches as far as its newest source.
+  const published = kb.sources.map((s) => s.published).sort().at(-1) ?? '2025-01-24';
   const sourceYear = Number(published.slice(0, 4));
 
   const notice = (lang: Lang, text: string): NoticeReply => ({ kind: 'notice', lang, level: 'info', text, actions: [] });
@@ -103,7 +104,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
     const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
-    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : content(e.end);
+    // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
+    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : e.start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -167,7 +169,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const lead = verdict.claim ?? best;
       // A yes about a plan only considered, or work in progress, says how far it had got.
       const stage = STAGE_ASKED[lang].test(q.normalized) ? undefined : lead.item.claim.stage;
-      const yes = stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
+      // "Is the railway finished?" of work under way: not yet.
+      const yes = stage && time.done ? c.notYet : stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
       return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
@@ -181,7 +184,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // the question asks about it in a respect the source never mentions ("gas to Turkey",
     // "Russia–China trade", "India's prime minister").
     const parties = q.entities.filter((e) => !e.partner && PARTY_KINDS.has(e.kind));
-    if (parties.length && !q.expect.yesno) {
+    // (Unless the question asks for a kind of thing the best claim names: "ports on which sea … for Eurasian trade".)
+    if (parties.length && !q.expect.yesno && !(q.expect.kind && best.kindHit)) {
       const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
       const lead = about[0];
       if (lead) {
@@ -268,7 +272,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
       const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
       if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
-      const ranked = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
+      // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
+      const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
+      const ranked = strayed ? scored.filter((x) => x.item.topic.id === followUp) : scored;
       const best = ranked[0];
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
@@ -278,6 +285,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         best &&
         (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
+          best.numberHit ||
+          (match.unknownYear !== undefined && best.topicConfidence >= 0.2) ||
           (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));

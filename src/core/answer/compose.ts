@@ -1,5 +1,5 @@
-import type { KnowledgeBase, Lang, Topic } from '../data/schema.js';
-import { t } from '../i18n/index.js';
+import type { Claim, KnowledgeBase, Lang, Source, Topic } from '../data/schema.js';
+import { formatDate, t } from '../i18n/index.js';
 import { openTopic, topicRef, voteActions } from '../reply-actions.js';
 import type { AnswerReply, Grounding, ReplyAction } from '../reply.js';
 import { sourceRef, text } from '../source.js';
@@ -39,17 +39,19 @@ export interface ClaimAnswer {
  * the actions. Key facts are left to the full topic ("More").
  */
 export function claimAnswer(kb: KnowledgeBase, lang: Lang, a: ClaimAnswer): AnswerReply {
-  const { topic, claim } = a.lead;
-  const sentence = a.leadText ?? claim.text[lang];
+  const { topic } = a.lead;
+  // Several sources on one point: the newest leads, and the answer says what an older one said.
+  const { claim, older } = newestOnPoint(kb, a.lead.claim, topic);
+  const sentence = claim === a.lead.claim ? (a.leadText ?? claim.text[lang]) : claim.text[lang];
   const lead = a.prefix ? `${a.prefix} ${sentence}` : sentence;
-  const support: string[] = [];
+  const support: string[] = older.map((o) => `${t(lang).olderSource(formatDate(o.source.published, lang))} ${o.claim.text[lang]}`);
   let room = SUPPORT_CHARS + Math.max(0, LEAD_CHARS - lead.length) / 2;
   for (const item of a.support) {
     const s = item.claim.text[lang];
     if (s === sentence || lead.includes(s) || s.length > room) continue;
     support.push(s);
     room -= s.length + 1;
-    if (support.length === 2) break;
+    if (support.length >= 2) break;
   }
   return {
     kind: 'answer',
@@ -61,9 +63,25 @@ export function claimAnswer(kb: KnowledgeBase, lang: Lang, a: ClaimAnswer): Answ
     lead,
     details: support.join(' '),
     facts: [],
-    source: sourceRef(kb, topic.source.id, lang, claim.paragraph ?? topic.source.paragraph),
+    source: sourceRef(kb, claim.source ?? topic.source.id, lang, claim.paragraph ?? topic.source.paragraph),
     actions: answerActions(kb, topic, lang, a.also),
   };
+}
+
+/**
+ * The claim that leads for `claim`'s point: the one from the most recently published source
+ * (itself when it has no point or is the newest), and the claims of older sources on the point.
+ */
+function newestOnPoint(kb: KnowledgeBase, claim: Claim, topic: Topic): { claim: Claim; older: { claim: Claim; source: Source }[] } {
+  if (!claim.point) return { claim, older: [] };
+  const sourceOf = (c: Claim, of: Topic) => kb.sources.find((s) => s.id === (c.source ?? of.source.id))!;
+  const onPoint = kb.topics
+    .flatMap((x) => x.claims.filter((c) => c.point === claim.point).map((c) => ({ claim: c, source: sourceOf(c, x) })))
+    .sort((p, q) => q.source.published.localeCompare(p.source.published));
+  const newest = onPoint[0];
+  if (!newest) return { claim, older: [] };
+  const lead = newest.source.published === sourceOf(claim, topic).published ? claim : newest.claim;
+  return { claim: lead, older: onPoint.filter((x) => x.source.published < newest.source.published).slice(0, 1) };
 }
 
 /** "Tell me about X": the topic's one-sentence answer and summary, the key facts left to "More". */

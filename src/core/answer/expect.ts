@@ -2,6 +2,7 @@ import type { EntityKind, KnowledgeBase, Lang, QuestionType } from '../data/sche
 import { questionTypes } from '../match/question-type.js';
 import { normalizeText, tokenize } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
+import { opening as start, words as re } from '../text/words.js';
 
 /** What kind of answer a question expects. */
 export interface Expectation {
@@ -15,11 +16,6 @@ export interface Expectation {
   overview: boolean;
 }
 
-// \b does not work for Cyrillic or Persian letters: use letter-aware boundaries there.
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
-const start = (body: string) => new RegExp(`^(?:${body})${E}`, 'u');
 
 const WH: Record<Lang, RegExp> = {
   en: re('what|which|who|whom|whose|when|where|why|how'),

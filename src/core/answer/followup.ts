@@ -1,10 +1,7 @@
 import type { Lang } from '../data/schema.js';
 import type { QuestionView } from './question.js';
+import { opening as start, words as re } from '../text/words.js';
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const start = (body: string) => new RegExp(`^(?:${body})${E}`, 'u');
-const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
 
 /** Openings that continue the conversation ("and for how long?", "а где?", "و چقدر؟"). */
 const CONTINUES: Record<Lang, RegExp> = {

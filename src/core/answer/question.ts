@@ -97,9 +97,23 @@ const DECLINE: Record<Lang, RegExp> = {
 
 /** Words that stand for the two parties together ("do the countries share…", "друг с другом", "دو کشور"): no subject of their own. */
 const PARTY_WORDS: Record<Lang, RegExp> = {
-  en: /^(?:countri|country|side|sides|parti|nation|nations|both|two|each|other|partner|partners|state|states|govern|government|governments)$/u,
-  ru: /^(?:стран|сторон|государств|об|обе|обои|две|два|друг|партнер)$/u,
-  fa: /^(?:کشور|کشورها|طرف|طرفین|دو|یکدیگر|همدیگر|هم|دولت|دولتها)$/u,
+  en: /^(?:countri|country|side|sides|parti|nation|nations|both|two|each|other|partner|partners|state|states|govern|government|governments|togeth|jointli)$/u,
+  ru: /^(?:стран|сторон|государств|об|обе|обои|две|два|друг|партнер|вмест|совместн)$/u,
+  fa: /^(?:کشور|کشورها|طرف|طرفین|دو|یکدیگر|همدیگر|هم|دولت|دولتها|باهم)$/u,
+};
+
+/** The agreement itself and asking whether it takes something in ("does the deal include…", "охватывает ли договор…"): the frame of every question, no subject. */
+const FRAME_WORDS: Record<Lang, RegExp> = {
+  en: /^(?:agreement|partnership|includ|cover|involv|contain)$/u,
+  ru: /^(?:соглашен|договор|сделк|партнерств|включа|охватыва|предусматрива)$/u,
+  fa: /^(?:توافقنامه|شامل)$/u,
+};
+
+/** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
+const LIGHT_WORDS: Record<Lang, RegExp> = {
+  en: /^(?:hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen)$/u,
+  ru: /^(?:провод|провест|провед|проведут|дела|сдела|име|получ)$/u,
+  fa: /^(?:برگزار|انجام|میکنند|میکند|کنند|کند|دارند|دارد|میشود|شود)$/u,
 };
 
 /** Words that open a condition. */
@@ -141,7 +155,7 @@ export function questionView(
 ): QuestionView {
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
-  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s)));
+  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !FRAME_WORDS[lang].test(s)));
   const { numbers, years } = numbersOf(analysis.words);
   return {
     lang,

@@ -1,4 +1,5 @@
 import type { Lang } from '../data/schema.js';
+import { AFTER, BEFORE, words as re } from '../text/words.js';
 
 /**
  * What a message is before it is a question about the partnership: small talk,
@@ -6,9 +7,6 @@ import type { Lang } from '../data/schema.js';
  * bot does not serve (translate, write, jokes), or a question about what
  * happened after the source was written. Patterns over normalised text.
  */
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const re = (body: string) => new RegExp(`${B}(?:${body})${E}`, 'u');
 const whole = (body: string) => new RegExp(`^(?:${body})(?: (?:${body}))*$`, 'u');
 
 export type SmallTalk = 'hello' | 'thanks' | 'ok' | 'bye' | 'laugh';
@@ -67,15 +65,15 @@ export function asksForOverview(normalized: string, lang: Lang): boolean {
 
 const REQUEST: Record<Lang, RegExp> = {
   en: new RegExp(
-    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${E}|${B}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${E}`,
+    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}`,
     'u',
   ),
   ru: new RegExp(
-    `^(?:пожалуйста |можешь |можете |сможешь )?(?:переведи|переведите|перевести|напиши|напишите|написать|сочини|сочините|придумай|придумайте|посоветуй|посоветуйте|порекомендуй|спой|нарисуй|посчитай|вычисли|реши|сыграй|представь|притворись|предскажи|спрогнозируй|расскажи анекдот|расскажи шутку|расскажи сказку)${E}|${B}(?:анекдот|анекдоты|шутку|шутка|стих|стихи|стихотворение|песню|песня|эссе|рецепт|сочинение)${E}`,
+    `^(?:пожалуйста |можешь |можете |сможешь )?(?:переведи|переведите|перевести|напиши|напишите|написать|сочини|сочините|придумай|придумайте|посоветуй|посоветуйте|порекомендуй|спой|нарисуй|посчитай|вычисли|реши|сыграй|представь|притворись|предскажи|спрогнозируй|расскажи анекдот|расскажи шутку|расскажи сказку)${AFTER}|${BEFORE}(?:анекдот|анекдоты|шутку|шутка|стих|стихи|стихотворение|песню|песня|эссе|рецепт|сочинение)${AFTER}`,
     'u',
   ),
   fa: new RegExp(
-    `^(?:لطفا |میشه |می ?توانی |میتونی )?(?:ترجمه|بنویس|بنویسید|بساز|بسازید|پیشنهاد بده|توصیه کن|بخوان|بخون|حساب کن|محاسبه کن|حل کن|نقاشی|تصور کن|پیش ?بینی کن|جوک بگو|شعر بگو|داستان بگو)${E}|${B}(?:جوک|لطیفه|شعر|ترانه|انشا|دستور پخت|داستان)${E}`,
+    `^(?:لطفا |میشه |می ?توانی |میتونی )?(?:ترجمه|بنویس|بنویسید|بساز|بسازید|پیشنهاد بده|توصیه کن|بخوان|بخون|حساب کن|محاسبه کن|حل کن|نقاشی|تصور کن|پیش ?بینی کن|جوک بگو|شعر بگو|داستان بگو)${AFTER}|${BEFORE}(?:جوک|لطیفه|شعر|ترانه|انشا|دستور پخت|داستان)${AFTER}`,
     'u',
   ),
 };

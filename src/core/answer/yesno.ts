@@ -12,11 +12,16 @@ export interface Verdict {
 
 interface Comparison {
   supports: number;
+  /** Supports by something specific (a named place, body, person, figure or year), not a common thing like gas or trade. */
+  specific: number;
   contradicts: number;
   missing: number;
   /** Things the claim does not name but whose words it mostly shares (a sector, an activity): neither for nor against. */
   soft: number;
 }
+
+/** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
+const GENERIC_OWN = 0.4;
 
 /** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
@@ -44,7 +49,7 @@ function flowOf(text: string, finder: EntityFinder): [string, string] | undefine
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
-  const out: Comparison = { supports: 0, contradicts: 0, missing: 0, soft: 0 };
+  const out: Comparison = { supports: 0, specific: 0, contradicts: 0, missing: 0, soft: 0 };
   // What a condition names is the premise, not what is asked ("will Russia defend Iran if it is attacked?").
   const focus = q.entities.filter((e) => !e.partner && (q.premiseFrom === undefined || e.start < q.premiseFrom));
   // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
@@ -53,13 +58,17 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   for (const e of focus) {
     // "Is the dollar mentioned?": naming it is the whole question.
     if (q.mentions) {
-      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) out.supports++;
-      else out.missing++;
+      if (c.item.entities.has(e.id) || c.item.against.has(e.id)) {
+        out.supports++;
+        out.specific++;
+      } else out.missing++;
     } else if (c.item.against.has(e.id)) {
       if (q.against) out.supports++;
       else out.contradicts++;
-    } else if (c.item.entities.has(e.id)) out.supports++;
-    else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    } else if (c.item.entities.has(e.id)) {
+      out.supports++;
+      if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
+    } else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
     else if (SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
@@ -68,12 +77,18 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   for (const e of q.entities.filter((x) => x.partner)) if (!c.item.entities.has(e.id)) out.missing++;
   for (const n of q.numbers) {
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
-    if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) out.supports++;
+    if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) {
+      out.supports++;
+      out.specific++;
+    }
     else if (same.length && n.unit) out.contradicts++;
     else out.missing++;
   }
   for (const y of q.years) {
-    if (claim.dates.some((d) => d.startsWith(String(y)))) out.supports++;
+    if (claim.dates.some((d) => d.startsWith(String(y)))) {
+      out.supports++;
+      out.specific++;
+    }
     else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
@@ -100,11 +115,12 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
 export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], finder: EntityFinder): Verdict {
   const best = ranked[0];
   if (!best) return { answer: 'unknown' };
+
   const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
-  const yes = compared.find(({ r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0);
+  const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
   const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));

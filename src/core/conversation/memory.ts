@@ -29,7 +29,8 @@ export function createMemoryContexts(opts: MemoryContextOptions = {}): ContextPo
     },
     set(conversation, state) {
       states.delete(conversation);
-      states.set(conversation, state);
+      // Stamped by this clock, which also decides expiry.
+      states.set(conversation, { ...state, at: now() });
       while (states.size > max) states.delete(states.keys().next().value!);
     },
   };

@@ -72,7 +72,7 @@ function uncoveredSentences(kb: KnowledgeBase): DataIssue[] {
   const cited = new Map<string, { file: string; quotes: string[] }>();
   for (const topic of kb.topics) {
     for (const claim of topic.claims) {
-      const key = `${topic.source.id}#${claim.paragraph ?? topic.source.paragraph}`;
+      const key = `${claim.source ?? topic.source.id}#${claim.paragraph ?? topic.source.paragraph}`;
       const entry = cited.get(key) ?? { file: `data/topics/${topic.id}.yaml`, quotes: [] };
       entry.quotes.push(quoteKey(claim.quote));
       cited.set(key, entry);

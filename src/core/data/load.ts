@@ -178,18 +178,29 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
         issues.push({ file: shown(join(dir, 'sources.yaml')), path: `sources[${i}].file`, message: `cannot read ${s.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
       }
     }
+    const known = new Set(sources.sources.map((s) => s.id));
     for (const t of topics) {
-      const paragraphs = texts.get(t.source.id);
-      if (!paragraphs) continue;
       const claimIds = new Set<string>();
       t.claims.forEach((c, i) => {
         const file = shown(join(topicDir, `${t.id}.yaml`));
         if (claimIds.has(c.id)) issues.push({ file, path: `claims[${i}].id`, message: `duplicate claim id "${c.id}"` });
         claimIds.add(c.id);
-        const n = c.paragraph ?? t.source.paragraph;
+        const sourceId = c.source ?? t.source.id;
+        if (!known.has(sourceId)) {
+          issues.push({ file, path: `claims[${i}].source`, message: `unknown source "${sourceId}" (not in sources.yaml)` });
+          return;
+        }
+        const paragraphs = texts.get(sourceId);
+        if (!paragraphs) return;
+        // A claim from another source has no default paragraph: the topic's is of its own source.
+        const n = c.paragraph ?? (c.source ? undefined : t.source.paragraph);
+        if (n === undefined) {
+          issues.push({ file, path: `claims[${i}].paragraph`, message: `a claim from another source than the topic's needs its paragraph` });
+          return;
+        }
         const paragraph = paragraphs[n];
         if (paragraph === undefined) issues.push({ file, path: `claims[${i}].paragraph`, message: `the source has no paragraph ${n}` });
-        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${t.source.id}"` });
+        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${sourceId}"` });
       });
     }
   }

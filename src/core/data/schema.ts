@@ -114,8 +114,15 @@ export const Claim = z.strictObject({
   id,
   /** The exact words of the source it rests on (whitespace and quote marks aside). */
   quote: text,
+  /** The source it rests on, when not the topic's (sources.yaml id); `paragraph` is then of that source. */
+  source: id.optional(),
   /** Paragraph of the source the quote is in, when it differs from the topic's. */
   paragraph: z.number().int().positive().optional(),
+  /**
+   * What it is a statement of, shared by claims of several sources on one point ("trade-value"):
+   * the claim of the newest source leads, and the answer says what an older one said.
+   */
+  point: id.optional(),
   /** The claim as one sentence that answers on its own, each language. */
   text: LocalizedText,
   /** The question types it answers directly (when, who, where, how_much, how_long, growth, price, why, what). */

@@ -1,4 +1,5 @@
 import type { Lang, QuestionType } from '../data/schema.js';
+import { words as re } from '../text/words.js';
 
 /**
  * Detects what kind of answer a question wants from its normalised text,
@@ -6,10 +7,6 @@ import type { Lang, QuestionType } from '../data/schema.js';
  */
 type Patterns = [QuestionType, RegExp][];
 
-// \b does not work for Cyrillic or Persian letters: use letter-aware boundaries there.
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const re = (body: string) => new RegExp(`${B}(${body})${E}`, 'u');
 
 const PATTERNS: Record<Lang, Patterns> = {
   en: [

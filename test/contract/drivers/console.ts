@@ -50,6 +50,8 @@ export const consoleDriver: DriverFactory = async (options = {}) => {
   const buttonsOf = (block: string): string[] => [
     ...[...block.matchAll(/(?:^|\n)• (.+?) \(\/[^)]+\)/g)].map((m) => m[1]!),
     ...[...(/\n[^\n•]+?: (.+ \(\/topic [^)]+\).*)$/m.exec(block)?.[1] ?? '').matchAll(/(?:^| · )(.+?) \(\/topic [^)]+\)/g)].map((m) => m[1]!),
+    // The last line: "More: <topic> /topic id · 👍 /vote up · 👎 /vote down".
+    ...[...block.matchAll(/(?:^|\n|· )(More: .+?) \/topic [\w-]+/g)].map((m) => m[1]!),
     ...[...block.matchAll(/(\S+) \/(?:vote (?:up|down)|topics)\b/g)].map((m) => m[1]!),
   ];
   const shownOf = (block: string): Shown => ({ text: block, buttons: buttonsOf(block), private: false, rtl: hasRtl(block) });
@@ -70,7 +72,7 @@ export const consoleDriver: DriverFactory = async (options = {}) => {
     },
     async press(user, shown, label) {
       const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const command = new RegExp(`(?:• |: | · )${escaped} \\((/[^)]+)\\)|${escaped} (/(?:vote (?:up|down)|topics))`).exec(shown.text);
+      const command = new RegExp(`(?:• |: | · )${escaped} \\((/[^)]+)\\)|${escaped} (/(?:vote (?:up|down)|topics|topic [\\w-]+))`).exec(shown.text);
       if (!command) throw new Error(`no "${label}" in: ${shown.text}`);
       return line(user, (command[1] ?? command[2])!);
     },

@@ -50,6 +50,10 @@ export const answers = {
   /** A yes/no about a plan only considered, or work still in progress, when the source was written. */
   considered: 'Under consideration.',
   underWay: 'In progress.',
+  /** A yes/no asking whether work the source says is under way (or only considered) is done. */
+  notYet: 'Not yet, as of the source: in progress.',
+  /** Before what an older source said on a point a newer one leads with. */
+  olderSource: (date: string) => `An older source (${date}) said:`,
   notSaid: 'The source doesn’t say.',
   notInSource: 'The source does not say that.',
   /** The lead when the question names a party the source discusses, but not in this respect. */

@@ -49,6 +49,10 @@ export const answers: SectionOf<typeof en> = {
   /** A yes/no about a plan only considered, or work still in progress, when the source was written. */
   considered: 'در دست بررسی است.',
   underWay: 'در حال انجام است.',
+  /** A yes/no asking whether work the source says is under way (or only considered) is done. */
+  notYet: 'هنوز نه، تا جایی که منبع می‌گوید: در حال انجام است.',
+  /** Before what an older source said on a point a newer one leads with. */
+  olderSource: (date: string) => `منبعی قدیمی‌تر (${date}) گفته بود:`,
   notSaid: 'منبع در این باره چیزی نمی‌گوید.',
   notInSource: 'منبع چنین چیزی نمی‌گوید.',
   notLinked: (name: string) => `منبع «${name}» را به این موضوع ربط نمی‌دهد.`,

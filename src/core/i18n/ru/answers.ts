@@ -49,6 +49,10 @@ export const answers: SectionOf<typeof en> = {
   /** A yes/no about a plan only considered, or work still in progress, when the source was written. */
   considered: 'Пока рассматривается.',
   underWay: 'В работе.',
+  /** A yes/no asking whether work the source says is under way (or only considered) is done. */
+  notYet: 'Пока нет, по данным источника: в работе.',
+  /** Before what an older source said on a point a newer one leads with. */
+  olderSource: (date: string) => `Более ранний источник (${date}) сообщал:`,
   notSaid: 'В источнике об этом не говорится.',
   notInSource: 'В источнике этого не сказано.',
   notLinked: (name: string) => `Источник не связывает с этим «${name}».`,

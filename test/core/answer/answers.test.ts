@@ -1,0 +1,238 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderText } from '../../../src/adapters/kit/plain-text.js';
+import { LEAD_CHARS } from '../../../src/core/answer/compose.js';
+import { createExpectations } from '../../../src/core/answer/expect.js';
+import { createConversation } from '../../../src/core/conversation/conversation.js';
+import { createFloodControl } from '../../../src/core/conversation/flood.js';
+import { createMemoryClaims, createMemoryContexts } from '../../../src/core/conversation/memory.js';
+import type { Core } from '../../../src/core/core.js';
+import type { KnowledgeBase, Lang } from '../../../src/core/data/schema.js';
+import type { Reply } from '../../../src/core/reply.js';
+import { normalizeText } from '../../../src/core/text/normalize.js';
+import { realCore, realKnowledgeBase } from '../../support/core.js';
+import { capturingLogger } from '../../support/log.js';
+
+let kb: KnowledgeBase;
+let core: Core;
+beforeAll(async () => {
+  kb = await realKnowledgeBase();
+  core = await realCore();
+});
+
+const lead = (reply: Reply) => (reply.kind === 'answer' ? reply.lead : '');
+
+describe('what a question expects', () => {
+  const expects = (q: string, lang: Lang) => createExpectations(kb)(normalizeText(q), lang);
+
+  it('the kind of thing a which-question asks for, in every language', () => {
+    for (const [q, lang, kind] of [
+      ['Which airbase does Russia use in Syria?', 'en', 'facility'],
+      ['Which countries is Iran expanding partnerships with?', 'en', 'country'],
+      ['Which bloc are they deepening ties in?', 'en', 'organisation'],
+      ['What kinds of operations will the drills focus on?', 'en', 'activity'],
+      ['Into which sectors will trade grow?', 'en', 'sector'],
+      ['Which sea are the ports on?', 'en', 'sea'],
+      ['В каких отраслях вырастет торговля?', 'ru', 'sector'],
+      ['За счёт каких секторов собираются нарастить торговлю?', 'ru', 'sector'],
+      ['در کدام بخش‌ها تجارت گسترش می‌یابد؟', 'fa', 'sector'],
+    ] as const) {
+      expect(expects(q, lang).kind, q).toBe(kind);
+    }
+    expect(expects('How much gas will Russia supply?', 'en').kind).toBeUndefined();
+  });
+
+  it('question types, and yes/no in every language (a choice is no yes/no question)', () => {
+    expect(expects('When was it signed?', 'en').types).toContain('when');
+    expect(expects('How long does the deal last?', 'en').types).toContain('how_long');
+    expect(expects('Is the partnership intended to last two decades?', 'en')).toMatchObject({ yesno: true });
+    for (const [q, lang] of [
+      ['Was the agreement signed in Moscow?', 'en'],
+      ['According to the article, does Russia keep its base in Tartus?', 'en'],
+      ['Подписали ли соглашение в Москве?', 'ru'],
+      ['آیا توافق در مسکو امضا شد؟', 'fa'],
+    ] as const) {
+      expect(expects(q, lang).yesno, q).toBe(true);
+    }
+    expect(expects('Is it a ten- or a twenty-year deal?', 'en').yesno).toBe(false);
+    expect(expects('Where was it signed?', 'en').yesno).toBe(false);
+  });
+});
+
+describe('choosing the claim that answers', () => {
+  it('leads with the asked fact, in a short lead, however the topic begins', () => {
+    for (const [q, fact] of [
+      ['Where does Russia keep its warships in Syria?', /Tartus/],
+      ['Which airbase does Russia use in Syria?', /Hmeimim/],
+      ['Who is Iran getting closer to in order to offset Baku?', /Armenia/],
+      ['Into what sectors will trade grow?', /agriculture, technology, defense, and pharmaceuticals/],
+      ['What kinds of fighting will the drills practise?', /counterinsurgency, naval operations, and urban warfare/],
+      ['Which blocs are they deepening ties in?', /BRICS/],
+      ['Which countries is Iran expanding economic partnerships with?', /China and India/],
+      ['Which sea are the ports on?', /Caspian/],
+      ['How long does the agreement last?', /20-year/],
+      ['Why did they sign it?', /Western sanctions/],
+      ['Is the partnership intended to last two decades?', /^Yes\. .*20-year/],
+    ] as const) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', form: 'short' });
+      expect(lead(reply), q).toMatch(fact);
+      expect(lead(reply).length, q).toBeLessThanOrEqual(LEAD_CHARS);
+    }
+  });
+
+  it('adds at most two supporting sentences, never the lead again', () => {
+    const { reply } = core.ask('How much gas will Russia supply to Iran?');
+    if (reply.kind !== 'answer') throw new Error(reply.kind);
+    const sentences = reply.details.split(/(?<=\.)\s+/).filter(Boolean);
+    expect(sentences.length).toBeLessThanOrEqual(2);
+    expect(reply.details).not.toContain(reply.lead);
+  });
+});
+
+describe('yes or no', () => {
+  it('leads with the polarity a claim decides, and that claim', () => {
+    for (const [q, answer] of [
+      ['Was the agreement signed in Moscow?', /^Yes\. .*Moscow/],
+      ['Was it signed in Tehran?', /^No\. .*Moscow/],
+      ['Is it a 30-year deal?', /^No\. .*20-year/],
+      ['Did trade fall in 2024?', /^No\. .*surged 15\.5%/],
+      ['Will Russia supply gas to Iran?', /^Yes\. .*55 billion/],
+      ['Will Iran supply gas to Russia?', /^No\. Russia will supply/],
+      ['Will Russia let its territory be used to attack Iran?', /^No\. .*deny access to their territories/],
+      ['Does the article mention Israel?', /^Yes\. .*Israel/],
+      ['Is Europe mentioned?', /^Yes\. .*European markets/],
+      ['Подписали ли соглашение в Москве?', /^Да\./],
+      ['آیا توافق در تهران امضا شد؟', /^خیر\./],
+    ] as const) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+      expect(lead(reply), q).toMatch(answer);
+    }
+  });
+
+  it('says how far a plan had got instead of a bare yes, unless that is what was asked', () => {
+    expect(lead(core.ask('Will Russia fund new reactors in Iran?').reply)).toMatch(/^Under consideration\. .*considering investments/);
+    expect(lead(core.ask('Is Russia considering investing in new reactors?').reply)).toMatch(/^Yes\. /);
+    expect(lead(core.ask('Do they share intelligence?').reply)).toMatch(/^In progress\. .*intelligence-sharing/);
+    expect(lead(core.ask('Профинансирует ли Россия новые реакторы?').reply)).toMatch(/^Пока рассматривается\./);
+  });
+
+  it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
+    for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+      expect(lead(reply), q).toMatch(/^The source doesn’t say\./);
+    }
+  });
+});
+
+describe('the scope policy', () => {
+  it('answers a third party the source discusses with what it says, and says what it lacks about it', () => {
+    expect(core.ask('What does the source say about Turkey?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    const gdp = core.ask("What is Turkey's GDP?").reply;
+    expect(gdp).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(gdp)).toMatch(/^The source does not say that\. .*Turk/);
+  });
+
+  it('declines a place the source never discusses, by name', () => {
+    const reply = core.ask('Will Japan join?').reply;
+    expect(reply).toMatchObject({ kind: 'decline' });
+    expect(renderText(reply)).toMatch(/Japan/);
+  });
+
+  it('says first that the source predates what is asked about later events, in every language', () => {
+    const later = core.ask('Has the treaty been ratified yet?').reply;
+    expect(later).toMatchObject({ kind: 'answer', grounding: 'after-source' });
+    expect(lead(later)).toMatch(/^My source is from 24 January 2025 and cannot say what happened since\. As of then: /);
+    // Either what the source said as of then, or, with nothing to add, the date alone: never an answer.
+    for (const [q, said] of [
+      ['Вступил ли договор в силу?', /^Мой источник опубликован 24 января 2025/],
+      ['آیا توافق تصویب شده است؟', /^منبع من/],
+    ] as const) {
+      const { reply } = core.ask(q);
+      expect(reply.kind === 'decline' ? reply.reason : reply.kind === 'answer' && reply.grounding, q).toBe('after-source');
+      expect(renderText(reply), q).toMatch(said);
+    }
+  });
+
+  it('declines requests that are no questions, small talk gets one short line, and the meta questions are answered', () => {
+    expect(core.ask('translate this into French').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    expect(core.ask('write a poem about the gas deal').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    const thanks = core.ask('thanks!').reply;
+    expect(thanks).toMatchObject({ kind: 'notice', actions: [] });
+    expect(renderText(thanks).length).toBeLessThan(60);
+    expect(renderText(core.ask('What is your source?').reply)).toMatch(/article about the Russia–Iran strategic partnership agreement, published on 24 January 2025/);
+    expect(core.ask('summarise everything').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
+    expect(core.ask('кратко обо всём').reply).toMatchObject({ kind: 'card', lang: 'ru' });
+  });
+});
+
+describe('citing the source', () => {
+  it('as an article with its date and paragraph, in the reader’s language, and nothing invented', () => {
+    const cases: [string, RegExp][] = [
+      ['Where was the agreement signed?', /^Source: article about the Russia–Iran strategic partnership agreement, published 24 Jan 2025 \(paragraph 1\)$/],
+      ['Где подписали соглашение?', /^Источник: статья о соглашении о стратегическом партнёрстве России и Ирана, опубликована 24 янв\. 2025 г\. \(абзац 1\)$/],
+      ['توافق کجا امضا شد؟', /^منبع: مقاله‌ای دربارهٔ توافق‌نامهٔ مشارکت راهبردی روسیه و ایران، منتشرشده در ۲۴ ژانویه ۲۰۲۵ \(بند ۱\)$/],
+    ];
+    for (const [q, line] of cases) {
+      const { reply } = core.ask(q);
+      expect(reply.kind === 'answer' && reply.source.line, q).toMatch(line);
+    }
+  });
+});
+
+describe('follow-ups', () => {
+  function chat(opts: { ttlMs?: number; now?: () => number } = {}) {
+    const contexts = createMemoryContexts(opts);
+    const conversation = createConversation({
+      core,
+      limiter: createFloodControl(1000),
+      contexts,
+      claims: createMemoryClaims(),
+      log: capturingLogger().logger,
+      permissions: { check: async () => true },
+    });
+    const ask = async (text: string, id = 'chat-1') => {
+      const reply = await conversation.handle({ surface: 'console', conversation: id, user: 'u1', capabilities: { buttons: false, publish: false }, input: { kind: 'question', text } });
+      if (!reply) throw new Error('no reply');
+      return reply;
+    };
+    return { ask, contexts };
+  }
+
+  it('resolve elliptical questions against the conversation’s topic, in each language', async () => {
+    const { ask } = chat();
+    await ask('Who signed the agreement?');
+    expect(lead(await ask('and where?'))).toMatch(/signed in Moscow/);
+    expect(lead(await ask('when?'))).toMatch(/17 January 2025/);
+    expect(await ask('what about nuclear?')).toMatchObject({ kind: 'answer', topicId: 'nuclear' });
+    expect(lead(await ask('How much gas will Russia supply?'))).toMatch(/55 billion/);
+    const when = await ask('and when?');
+    expect(when).toMatchObject({ kind: 'answer', topicId: 'gas', grounding: 'not-in-source' });
+    expect(lead(when)).toMatch(/^The source gives no date for this\. Russia will supply/);
+    await ask('Сколько газа поставит Россия?', 'chat-ru');
+    expect(await ask('а где?', 'chat-ru')).toMatchObject({ kind: 'answer', topicId: 'gas', lang: 'ru' });
+  });
+
+  it('keep conversations apart, and forget one after its time', async () => {
+    let now = 1_000_000;
+    const { ask } = chat({ ttlMs: 60_000, now: () => now });
+    await ask('Who signed the agreement?', 'a');
+    await ask('How much gas will Russia supply?', 'b');
+    expect(lead(await ask('and where?', 'a'))).toMatch(/signed in Moscow/);
+    now += 61_000;
+    const late = await ask('and where?', 'a');
+    expect(late.kind === 'answer' && late.topicId === 'treaty').toBe(false);
+  });
+
+  it('hold a bounded number of conversations, the least recent forgotten first', async () => {
+    const { ask, contexts } = chat();
+    const small = createMemoryContexts({ maxConversations: 2 });
+    for (const id of ['x', 'y', 'z']) await small.set(id, { topicId: 'gas', at: 0 });
+    expect(small.size).toBe(2);
+    expect(await small.get('x')).toBeUndefined();
+    expect(await small.get('z')).toMatchObject({ topicId: 'gas' });
+    await ask('Who signed the agreement?');
+    expect(contexts.size).toBe(1);
+  });
+});
