@@ -6,7 +6,7 @@ import { createFloodControl } from '../core/conversation/flood.js';
 import { createMemoryClaims, createMemoryContexts } from '../core/conversation/memory.js';
 import { type Core, createCore } from '../core/core.js';
 import { type Curator, createCurator, type CuratorOptions } from '../curator/curator.js';
-import { startupMatcher } from '../curator/kb-sync.js';
+import { startupMatcher } from '../curator/stored-builds.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createOpsStatus, type OpsStatus } from '../ops/status.js';
 import { openStore } from '../store/open-store.js';
