@@ -1,6 +1,4 @@
 import { configOrExit } from '../boot/config-or-exit.js';
-import { secretsOf } from '../config.js';
-import { createLogger } from '../logger.js';
 import { openPostgres } from '../store/postgres/open-postgres.js';
 import { openSqlite } from '../store/sqlite/open-sqlite.js';
 
@@ -11,7 +9,6 @@ import { openSqlite } from '../store/sqlite/open-sqlite.js';
  * at start-up; this is for deployments that migrate before rolling out.
  */
 const config = configOrExit(process.env);
-const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
 const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.DB_PATH})`;
 if (!config.DATABASE_URL && (!config.DB_PATH || config.DB_PATH === ':memory:')) {
   process.stderr.write('Nothing to migrate: neither DATABASE_URL nor a DB_PATH file is set.\n');
@@ -27,7 +24,7 @@ try {
   }
   process.stdout.write(`${where}: schema version ${store.schemaVersion}, integrity check passed.\n`);
 } catch (err) {
-  logger.error({ err }, 'migration failed');
+  // Said once, plainly (the message names no secret: postgres.js errors carry no password).
   process.stderr.write(`${where}: migration failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 }
