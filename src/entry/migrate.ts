@@ -1,4 +1,6 @@
 import { configOrExit } from '../boot/config-or-exit.js';
+import { secretsOf } from '../config.js';
+import { scrubSecrets } from '../logger.js';
 import { openPostgres } from '../store/postgres/open-postgres.js';
 import { openSqlite } from '../store/sqlite/open-sqlite.js';
 
@@ -24,7 +26,7 @@ try {
   }
   process.stdout.write(`${where}: schema version ${store.schemaVersion}, integrity check passed.\n`);
 } catch (err) {
-  // Said once, plainly (the message names no secret: postgres.js errors carry no password).
-  process.stderr.write(`${where}: migration failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  // Said once, plainly, scrubbed like a log line (DATABASE_URL and its password never shown).
+  process.stderr.write(scrubSecrets(`${where}: migration failed: ${err instanceof Error ? err.message : String(err)}\n`, secretsOf(config)));
   process.exit(1);
 }
