@@ -10,7 +10,7 @@ import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun } from './followup.js';
-import { questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
@@ -49,13 +49,6 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
   ru: /(?<![\p{L}])(?:рассматрива\p{L}*|работают|разрабатыва\p{L}*|интегрир\p{L}*|развива\p{L}*|ведут|ведётся|ведется|ид[её]т|планиру\p{L}*|упомина\p{L}*|говорится|стать\p{L}*|источник\p{L}*)(?![\p{L}])/u,
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
 };
-
-/** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
-const ABOUT_WORDS = new Set(
-  'article source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
-    .split(' ')
-    .map((w) => stem(w)),
-);
 
 /**
  * Answers a question from claims: what it expects (a fact, a kind of thing,
@@ -153,12 +146,18 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // A year from the source's own on, asked of a claim about an earlier one ("trade in 2025", the source giving 2024).
     const laterYear = q.years.some((y) => y >= sourceYear && best.item.claim.dates.length > 0 && !best.item.claim.dates.some((d) => d.startsWith(String(y))));
     const figureFor2025 = laterYear || (q.years.includes(sourceYear) && q.expect.types.some((x) => x === 'how_much' || x === 'growth'));
+    // "Has Russia already finalised the reactor investments?": not yet, as far as the source goes (it says it is only considered).
+    if (q.expect.yesno && !time.later && !figureFor2025 && (time.now || time.done) && best.item.claim.stage && best.lexical >= RELEVANT.lexical) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notYet(best.item.claim.stage), support: [], grounding: 'answered' });
+    }
     if (time.later || figureFor2025 || (time.now && (time.done || best.item.claim.status === 'plan'))) {
       const prefix = `${c.afterSource(formatDate(published, lang, true))} ${c.asOfThen}`;
       return claimAnswer(kb, lang, { lead: best.item, prefix, support: [], grounding: 'after-source' });
     }
 
-    const specific = q.expect.types.filter(isSpecificType);
+    // "Which country…": the kind asked for decides (a claim naming a country), not "where".
+    const kind = q.expect.kind;
+    const specific = q.expect.types.filter((x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))));
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
@@ -168,9 +167,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     if (verdict && verdict.answer !== 'unknown') {
       const lead = verdict.claim ?? best;
       // A yes about a plan only considered, or work in progress, says how far it had got.
-      const stage = STAGE_ASKED[lang].test(q.normalized) ? undefined : lead.item.claim.stage;
+      const stage = STAGE_ASKED[lang].test(q.normalized) || verdict.identity || q.includes ? undefined : lead.item.claim.stage;
       // "Is the railway finished?" of work under way: not yet.
-      const yes = stage && time.done ? c.notYet : stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
+      const yes = stage && time.done ? c.notYet(stage) : stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
       return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
@@ -189,9 +188,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const about = ranked.filter((x) => parties.some((e) => x.item.entities.has(e.id)));
       const lead = about[0];
       if (lead) {
-        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit)) : lead;
+        // A year the question names must be the claim's too ("China–Iran trade in 2024": the source gives no such figure).
+        const ofYear = (x: ScoredClaim) => q.years.every((y) => x.item.claim.dates.some((d) => d.startsWith(String(y))));
+        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit) && ofYear(x)) : ofYear(lead) ? lead : undefined;
         // A who/where the source answers in so many words ("who is competing for Syria's oil?") needs no typed claim.
-        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 ? lead : undefined);
+        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 && ofYear(lead) ? lead : undefined);
         if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
         // "What is Israel's population?", "the prime minister of India": the source discusses the party, not that.
         const attribute = ATTRIBUTE_QUESTION[lang].test(q.normalized)
@@ -224,6 +225,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && (x.item.topic === typedLead.item.topic ? x.score >= typedLead.score - 0.6 : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2)) : undefined;
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
+    // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
+    const together = kindLead && q.expect.many ? ranked.filter((x) => x !== kindLead && x.kindHit && x.item.topic === kindLead.item.topic && x.score >= kindLead.score - 0.6 && [...x.item.entities].some((id) => finder.kindOf(id) === q.expect.kind && !kindLead.item.entities.has(id))).slice(0, 2) : [];
+    if (together.length) {
+      const leadText = [kindLead!, ...together].map((x) => x.item.claim.text[lang]).join(' ');
+      const rest = supportFor(lead, ranked).filter((x) => !together.some((y) => y.item === x));
+      return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
+    }
     return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
   }
 
@@ -239,7 +247,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const talk = smallTalk(normalized, lang);
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
-      if (asksForOverview(normalized, lang)) return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
+      if (asksForOverview(normalized, lang)) {
+        // "An overview of the transport corridor", "tl;dr of the nuclear stuff": that topic's summary; of the agreement, the overview card.
+        const topic = match.outcome === 'answer' && match.topicId ? byId.get(match.topicId) : undefined;
+        if (topic && !topic.agreement && match.confidence >= 0.4) return reply(topicSummary(kb, topic, lang));
+        return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
+      }
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
       // Expectations read the words as the matcher corrected them ("wich city" → "which city").
@@ -286,6 +299,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
           best.numberHit ||
+          (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
           (match.unknownYear !== undefined && best.topicConfidence >= 0.2) ||
           (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {

@@ -32,6 +32,10 @@ export interface EntityFinder {
   isPartner(id: string): boolean;
   /** What an entity's name means when it is not a place (a capital → its country), if anything. */
   standsFor(id: string): string | undefined;
+  /** Whose the entity is, when the source says (entities.yaml `of`). */
+  ownerOf(id: string): string | undefined;
+  /** The kind a noun asks for ("airbase" → facility, "сети" → network), by its stem. */
+  kindOfNoun(stem: string): EntityKind | undefined;
   /** Every name of an entity, in every language. */
   namesOf(id: string): readonly string[];
   /** The display name of an entity in a language. */
@@ -76,6 +80,15 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const owners = new Map(kb.entities.entities.flatMap((e) => (e.of ? [[e.id, e.of] as const] : [])));
+  const nounKinds = new Map<string, EntityKind>();
+  for (const [kind, nouns] of Object.entries(kb.entities.kinds) as [EntityKind, { en: string[]; ru: string[]; fa: string[] }][]) {
+    for (const noun of [...nouns.en, ...nouns.ru, ...nouns.fa]) {
+      const stems = stemsOf(noun);
+      // One-word nouns only: "payment system" asks for a network, "system" alone is too common to say so.
+      if (stems.length === 1 && !nounKinds.has(stems[0]!)) nounKinds.set(stems[0]!, kind);
+    }
+  }
   const kindNouns = new Map(
     Object.entries(kb.entities.kinds).map(([kind, nouns]) => [kind, new Set([...nouns.en, ...nouns.ru, ...nouns.fa].flatMap((n) => stemsOf(n)))] as const),
   );
@@ -104,6 +117,8 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     kindOf: (id) => kinds.get(id),
     isPartner: (id) => partners.has(id),
     standsFor: (id) => metonyms.get(id),
+    ownerOf: (id) => owners.get(id),
+    kindOfNoun: (stem) => nounKinds.get(stem),
     nameOf: (id, lang) => names.get(id)?.[lang] ?? id,
     namesOf: (id) => allNames.get(id) ?? [],
   };

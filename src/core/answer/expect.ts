@@ -10,6 +10,9 @@ export interface Expectation {
   types: QuestionType[];
   /** "Which sectors / какие отрасли / چه بخش‌هایی": the kind of thing asked for. */
   kind?: EntityKind;
+  /** The kind asked for in the plural ("which bases"): claims naming different ones answer together. */
+  many?: boolean;
+
   /** A yes/no question: the answer leads with yes, no or that the source does not say. */
   yesno: boolean;
   /** "Tell me about / explain / summarise X": the topic's summary. */
@@ -44,7 +47,7 @@ const OVERVIEW: Record<Lang, RegExp> = {
 };
 
 const OPENING: Record<Lang, RegExp> = {
-  en: /^(?:(?:according to|per|based on|in) (?:the |this |your )?(?:article|source|text|report|agreement|deal) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
+  en: /^(?:(?:according to|per|based on|in) (?:the |this |your )?(?:article|source|text|report|agreement|deal|piece) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
   ru: /^(?:(?:согласно|по данным|судя по) (?:статье|источнику|тексту) |а |и |так |ну |скажи |скажите )+/u,
   fa: /^(?:(?:طبق|بر اساس|به گفته) (?:مقاله|منبع|متن) |و |خب |پس |بگو )+/u,
 };
@@ -95,24 +98,36 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
   const FILLER = /^(?:\d+|one|two|three|four|five|other|main|key|exact|specific|именно|конкретно|основные|главные|другие)$/u;
   const KIND_OF = /^(?:kinds?|types?|sorts?|forms?)$/;
 
+  /** Whether the which-word and its noun ask for several ("which bases", "какие базы", "چه پایگاه‌هایی"). */
+  const plural = (which: string, noun: string, lang: Lang): boolean =>
+    lang === 'en' ? /[^s]s$/.test(noun) : lang === 'ru' ? /^(?:какие|каких|каким|какими)$/.test(which) : /ها(?:یی|ی)?$/.test(noun);
+  let many = false;
+
   const kindOf = (tokens: string[], lang: Lang): EntityKind | undefined => {
     const which = WHICH[lang];
+    many = false;
     for (let i = 0; i < tokens.length; i++) {
       if (!which.test(tokens[i]!)) continue;
       // The noun right after the which-word ("which sectors", "в каких отраслях", "چه بخش‌هایی"), past
-      // numerals and "kinds of"; in English and Russian one adjective may come first ("which Syrian bases").
+      // numerals and "kinds of"; in English and Russian up to two adjectives may come first ("which Russian military bases").
       let j = i + 1;
       while (j < tokens.length && FILLER.test(tokens[j]!)) j++;
       if (lang === 'en' && KIND_OF.test(tokens[j] ?? '') && tokens[j + 1] === 'of') j += 2;
-      const last = lang === 'fa' ? j : j + 1;
+      const last = lang === 'fa' ? j : j + 2;
       for (let k = j; k <= Math.min(tokens.length - 1, last); k++) {
         if (lang === 'fa') {
           const hit = kinds.prefixes.find((p) => tokens[k]!.startsWith(p.prefix) || tokens.slice(k, k + 2).join(' ').startsWith(p.prefix));
-          if (hit) return hit.kind;
+          if (hit) {
+            many = plural(tokens[i]!, tokens[k]!, lang);
+            return hit.kind;
+          }
           continue;
         }
         const kind = kinds.stems.get(tokens.slice(k, k + 2).map(stem).join(' ')) ?? kinds.stems.get(stem(tokens[k]!));
-        if (kind) return kind;
+        if (kind) {
+          many = plural(tokens[i]!, tokens[k]!, lang);
+          return kind;
+        }
       }
     }
     return undefined;
@@ -134,7 +149,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     let yesno: boolean = false;
     if (!request) {
       if (lang === 'en') yesno = YES_NO.en.test(normalized);
-      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh;
+      // "Правда ли, что…": the "что" joins a clause, it asks nothing.
+      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) ли что/u.test(normalized);
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
@@ -147,6 +163,6 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     // "Which sectors will trade grow in" asks for sectors, not a growth figure.
     if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
-    return { types: yesno ? [] : types, ...(kind ? { kind } : {}), yesno, overview };
+    return { types: yesno ? [] : types, ...(kind ? { kind, many } : {}), yesno, overview };
   };
 }

@@ -1,3 +1,4 @@
+import { stem } from '../text/stem.js';
 import type { Lang } from '../data/schema.js';
 import type { Analysis } from '../text/analyze.js';
 import type { EntityFinder, EntityMention } from './entities.js';
@@ -7,6 +8,8 @@ import type { Expectation } from './expect.js';
 export interface QuestionNumber {
   value: number;
   unit?: string;
+  /** "More than / over / topped 3 billion" (`>`), "under / less than" (`<`): a bound, not the figure itself. */
+  bound?: '>' | '<';
 }
 
 /** A question as answer selection sees it. */
@@ -18,6 +21,8 @@ export interface QuestionView {
   stems: readonly string[];
   /** Content stems: no stop words, no entity names. */
   content: Set<string>;
+  /** Content stems that say what is asked of the things named (content without the words that ask what the source says). */
+  predicate: Set<string>;
   entities: EntityMention[];
   numbers: QuestionNumber[];
   years: number[];
@@ -56,6 +61,11 @@ const WORD_NUMBERS: Record<string, number> = {
   یک: 1, دو: 2, سه: 3, چهار: 4, پنج: 5, ده: 10, پانزده: 15, بیست: 20, سی: 30, صد: 100,
 };
 const PAIR = /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
+/** Words before a number that make it a bound, in the three languages (normalised, so "$" is gone). */
+const MORE_THAN = /(?:^|\s)(?:more than|greater than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$))?$/u;
+const LESS_THAN = /(?:^|\s)(?:less than|fewer than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$))?$/u;
+/** A figure or its magnitude word, before a currency that is then its unit. */
+const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|млрд|миллиард\p{L}*|млн|миллион\p{L}*|тысяч\p{L}*|میلیارد|میلیون|هزار)$/u;
 const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
 
 /** Numbers and years in a question's words (normalised, synonyms applied). */
@@ -75,18 +85,20 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     }
     const value = spelled ?? Number(w);
     const unit = UNITS.find(([re]) => re.test(next))?.[1];
+    const before = words.slice(Math.max(0, i - 3), i).join(' ');
+    const bound = MORE_THAN.test(before) ? '>' : LESS_THAN.test(before) ? '<' : undefined;
     // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").
     if (spelled === 1 && !unit) return;
-    if (!unit && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
-    else numbers.push({ value, ...(unit ? { unit } : {}) });
+    if (!unit && !bound && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
+    else numbers.push({ value, ...(unit ? { unit } : {}), ...(bound ? { bound } : {}) });
   });
   return { numbers, years };
 }
 
 const AGAINST: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:ed|ing|s)? (?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против)(?![\p{L}])/u,
-  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:ed|ing|s)? (?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against|respon\p{L}*|react\p{L}*|retaliat\p{L}*|fall|fell|fallen|collaps\p{L}*|toppl\p{L}*|oust\p{L}*|overthr\p{L}*|downfall|end of)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против|ответ\p{L}*|пал|пала|падени\p{L}*|крах\p{L}*|сверг\p{L}*|рухн\p{L}*)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن|پاسخ|واکنش|سقوط|فروپاشی|سرنگون\p{L}*)(?![\p{L}])/u,
 };
 
 const DECLINE: Record<Lang, RegExp> = {
@@ -123,6 +135,13 @@ const CONDITION: Record<Lang, RegExp> = {
   fa: /^(?:اگر|اگه|صورت|چنانچه)$/u,
 };
 
+/** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
+export const ABOUT_WORDS = new Set(
+  'article piece source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+    .split(' ')
+    .map((w) => stem(w)),
+);
+
 /** Prepositions that make a capital a place ("in Moscow", "в Москве", "در تهران"), not its government. */
 const LOCATIVE: Record<Lang, Set<string>> = { en: new Set(['in', 'at']), ru: new Set(['в', 'во']), fa: new Set(['در']) };
 
@@ -153,6 +172,8 @@ export function questionView(
   isStop: (stem: string) => boolean,
   unknownNames = 0,
 ): QuestionView {
+  // "3 billion dollars", "5 млрд рублей": a currency after a figure is its unit, not a thing asked about.
+  entities = entities.filter((e) => e.kind !== 'currency' || !MAGNITUDE.test(analysis.words[e.start - 1] ?? ''));
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
   const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !FRAME_WORDS[lang].test(s)));
@@ -163,6 +184,7 @@ export function questionView(
     words: analysis.words,
     stems: analysis.stems,
     content,
+    predicate: new Set([...content].filter((s) => !ABOUT_WORDS.has(s))),
     entities,
     numbers,
     years,

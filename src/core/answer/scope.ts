@@ -42,9 +42,9 @@ export function smallTalk(normalized: string, lang: Lang): SmallTalk | undefined
 }
 
 const SOURCE: Record<Lang, RegExp> = {
-  en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|who wrote (?:the|your|this) (?:article|source)|cite your source|what are you (?:using|reading)|what data do you (?:use|have)"),
-  ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи'),
-  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله'),
+  en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|who wrote (?:the|your|this) (?:article|source)|cite your source|what are you (?:using|reading)|what data do you (?:use|have)|(?:when|what date|which date|what day) (?:was|is) (?:the|this|your|that) (?:article|source|piece|report) (?:published|written|released|out|from|dated)|how (?:old|recent) is (?:the|this|your) (?:article|source|information|info|data)|(?:publication|publishing) date|date of (?:the|this|your) (?:article|source|piece)"),
+  ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи|когда (?:была )?опубликован\\p{L}* стать\\p{L}*|дата публикации'),
+  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله|تاریخ انتشار|مقاله کی منتشر'),
 };
 
 /** A question about where the bot's answers come from. */
@@ -63,17 +63,25 @@ export function asksForOverview(normalized: string, lang: Lang): boolean {
   return OVERVIEW[lang].test(normalized) && normalized.split(' ').length <= 12;
 }
 
+/**
+ * Opinions and predictions the source cannot give: "in your opinion…", "is this good for…", "will this lead to a war…".
+ * (A plan the source states is no prediction: "will Russia supply gas?" is answered.)
+ */
+const OPINION_EN = `${BEFORE}(?:in your (?:opinion|view)|do you think|what do you think|your (?:opinion|view|take) on|is (?:it|(?:this|that|the)(?: (?:agreement|deal|treaty|partnership|pact))?) (?:a )?(?:good|bad|dangerous|wise|smart|fair|a threat|a mistake)|(?:will|could|might|would) (?:it|(?:this|that|the)(?: (?:agreement|deal|treaty|partnership|pact))?) (?:lead to|cause|result in|trigger|start|spark|provoke|end in) (?:a |an )?(?:war|conflict|crisis|escalation|attack)|who (?:will|would) win|should (?:i|we|they|russia|iran))${AFTER}`;
+const OPINION_RU = `${BEFORE}(?:по-твоему|по твоему|по-вашему|по вашему|как ты думаешь|как вы думаете|твое мнение|ваше мнение|хорошо ли это|плохо ли это|приведет ли (?:это|соглашение|договор) к войне|(?:будет|начнется) ли война)${AFTER}`;
+const OPINION_FA = `${BEFORE}(?:به نظر ?ت|به نظر شما|نظر شما|نظرت|فکر می ?کنی|آیا این خوب|آیا این بد|منجر به جنگ|جنگ خواهد شد)${AFTER}`;
+
 const REQUEST: Record<Lang, RegExp> = {
   en: new RegExp(
-    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}`,
+    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}`,
     'u',
   ),
   ru: new RegExp(
-    `^(?:пожалуйста |можешь |можете |сможешь )?(?:переведи|переведите|перевести|напиши|напишите|написать|сочини|сочините|придумай|придумайте|посоветуй|посоветуйте|порекомендуй|спой|нарисуй|посчитай|вычисли|реши|сыграй|представь|притворись|предскажи|спрогнозируй|расскажи анекдот|расскажи шутку|расскажи сказку)${AFTER}|${BEFORE}(?:анекдот|анекдоты|шутку|шутка|стих|стихи|стихотворение|песню|песня|эссе|рецепт|сочинение)${AFTER}`,
+    `^(?:пожалуйста |можешь |можете |сможешь )?(?:переведи|переведите|перевести|напиши|напишите|написать|сочини|сочините|придумай|придумайте|посоветуй|посоветуйте|порекомендуй|спой|нарисуй|посчитай|вычисли|реши|сыграй|представь|притворись|предскажи|спрогнозируй|расскажи анекдот|расскажи шутку|расскажи сказку)${AFTER}|${BEFORE}(?:анекдот|анекдоты|шутку|шутка|стих|стихи|стихотворение|песню|песня|эссе|рецепт|сочинение)${AFTER}|${OPINION_RU}`,
     'u',
   ),
   fa: new RegExp(
-    `^(?:لطفا |میشه |می ?توانی |میتونی )?(?:ترجمه|بنویس|بنویسید|بساز|بسازید|پیشنهاد بده|توصیه کن|بخوان|بخون|حساب کن|محاسبه کن|حل کن|نقاشی|تصور کن|پیش ?بینی کن|جوک بگو|شعر بگو|داستان بگو)${AFTER}|${BEFORE}(?:جوک|لطیفه|شعر|ترانه|انشا|دستور پخت|داستان)${AFTER}`,
+    `^(?:لطفا |میشه |می ?توانی |میتونی )?(?:ترجمه|بنویس|بنویسید|بساز|بسازید|پیشنهاد بده|توصیه کن|بخوان|بخون|حساب کن|محاسبه کن|حل کن|نقاشی|تصور کن|پیش ?بینی کن|جوک بگو|شعر بگو|داستان بگو)${AFTER}|${BEFORE}(?:جوک|لطیفه|شعر|ترانه|انشا|دستور پخت|داستان)${AFTER}|${OPINION_FA}`,
     'u',
   ),
 };
@@ -100,7 +108,7 @@ const NOW: Record<Lang, RegExp> = {
 };
 
 const DONE: Record<Lang, RegExp> = {
-  en: re('complete|completed|finished|done|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
+  en: re('complete|completed|finished|finali[sz]ed|done|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
   ru: re('завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|идет|идут'),
   fa: re('تکمیل|تمام شده|ساخته شده|راه ?اندازی|آغاز شده|شروع شده|افتتاح|اجرا شده|برقرار|جریان دارد'),
 };

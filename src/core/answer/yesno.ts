@@ -8,6 +8,8 @@ export interface Verdict {
   answer: YesNo;
   /** The claim that decides it (or, unknown, the closest one). */
   claim?: ScoredClaim;
+  /** Decided by what a thing is or whose it is: a plain yes, whatever stage the claim's plan is at. */
+  identity?: boolean;
 }
 
 interface Comparison {
@@ -18,6 +20,25 @@ interface Comparison {
   missing: number;
   /** Things the claim does not name but whose words it mostly shares (a sector, an activity): neither for nor against. */
   soft: number;
+  /** Decided by what a thing is or whose it is, not by what the claim says happens: a plain yes. */
+  identity?: boolean;
+}
+
+/**
+ * Things the question gives an owner, as [thing, owner] entity ids: a partner right before the
+ * thing ("Iran's Mir", "Iranian Mir") or right before a noun of the thing's kind ("Mir … Iran's
+ * payment network"), when the data knows whose the thing is.
+ */
+function possessions(q: QuestionView, finder: EntityFinder): [string, string][] {
+  const owned = q.entities.filter((e) => finder.ownerOf(e.id));
+  const out: [string, string][] = [];
+  for (const p of q.entities.filter((e) => e.partner)) {
+    for (const e of owned) {
+      const next = q.stems.slice(p.end, p.end + 2);
+      if (e.start === p.end || (e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
+    }
+  }
+  return out;
 }
 
 /** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
@@ -63,21 +84,46 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
         out.specific++;
       } else out.missing++;
     } else if (c.item.against.has(e.id)) {
-      if (q.against) out.supports++;
+      if (q.against) {
+        out.supports++;
+        if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
+      }
       else out.contradicts++;
     } else if (c.item.entities.has(e.id)) {
       out.supports++;
       if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
-    } else if (claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+      // Another of its kind says "no", unless the question is against it ("is the dollar being replaced?" agrees with "in rials and rubles").
+    } else if (!q.against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (!q.against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
   for (const e of q.entities.filter((x) => x.partner)) if (!c.item.entities.has(e.id)) out.missing++;
+  // "Is Mir Iran's payment network?": whose a thing is, when the question says and the data knows.
+  for (const [thing, owner] of possessions(q, finder)) {
+    if (!c.item.entities.has(thing)) continue;
+    if (finder.ownerOf(thing) === owner) {
+      out.supports++;
+      out.specific++;
+      out.identity = true;
+    } else out.contradicts++;
+  }
+  // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
+  for (const s of q.content) {
+    const kind = finder.kindOfNoun(s);
+    if (kind && focus.some((e) => e.kind === kind && c.item.entities.has(e.id)) && !c.item.stems[q.lang].has(s)) out.contradicts++;
+  }
   for (const n of q.numbers) {
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
-    if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) {
+    // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
+    if (n.bound && same.length) {
+      const met = same.some((x) => (n.bound === '>' ? x.value > n.value : x.value < n.value));
+      if (met) {
+        out.supports++;
+        out.specific++;
+      } else out.contradicts++;
+    } else if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) {
       out.supports++;
       out.specific++;
     }
@@ -126,7 +172,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
   // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
   if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || yes.c.own < 0.4)) return { answer: 'no', claim: no.c };
-  if (yes) return { answer: 'yes', claim: yes.c };
+  if (yes) return { answer: 'yes', claim: yes.c, ...(yes.r.identity ? { identity: true } : {}) };
   if (covered) return { answer: 'yes', claim: covered.c };
   // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
   const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;

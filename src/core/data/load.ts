@@ -152,6 +152,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
     });
     entities.entities.forEach((e, i) => {
       if (e.standsFor && !known.has(e.standsFor)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
+      if (e.of && !known.has(e.of)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].of`, message: `unknown entity "${e.of}"` });
       const names = new Set([...e.names.en, ...e.names.ru, ...e.names.fa]);
       e.everyday.forEach((name, j) => {
         if (!names.has(name)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].everyday[${j}]`, message: `"${name}" is not one of the entity's names` });

@@ -78,6 +78,8 @@ export const Entity = z.strictObject({
   partner: z.boolean().default(false),
   /** What the name means when it is not a place: a capital for its government ("Moscow will fund…" → russia). */
   standsFor: id.optional(),
+  /** Whose it is, when the source says ("Russia's Mir", "Iran's Shetab"): "is Mir Iran's network?" is a "no". */
+  of: id.optional(),
   names: LocalizedList,
   /**
    * Names that are also everyday words (Russian «мир», "world"; Persian شتاب, "haste"): they name

@@ -128,6 +128,13 @@ function corpusFor(kb: KnowledgeBase, lang: Lang): IntentCorpus {
   };
 }
 
+/** Words that make a question of a sentence, never "corrected" ("правда ли, что…" is not "справка"). */
+const QUESTION_WORDS: Record<Lang, string[]> = {
+  en: ['true', 'correct', 'really'],
+  ru: ['правда', 'верно', 'действительно', 'неужели', 'разве', 'ли', 'точно'],
+  fa: ['آیا', 'واقعا', 'درسته', 'درست'],
+};
+
 /**
  * The analyser's data-derived options: synonym groups, and words never "corrected": common English,
  * off-topic words, the words the answers are made of (claims, entity names, the nouns that ask
@@ -142,7 +149,7 @@ function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[]
     ...Object.values(kb.entities.kinds).flatMap((k) => k[lang]),
     ...kb.synonyms.flat(),
   ];
-  return { synonyms: kb.synonyms, knownWords: [...general, ...texts.flatMap((q) => tokenize(normalizeText(q)))] };
+  return { synonyms: kb.synonyms, knownWords: [...general, ...STOPWORDS[lang], ...QUESTION_WORDS[lang], ...texts.flatMap((q) => tokenize(normalizeText(q)))] };
 }
 
 function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {

@@ -16,7 +16,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
-    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)')],
+    ['why', re('why|what for|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of')],
     ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion|part) of|how big')],
   ],
   ru: [
@@ -30,7 +30,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
   ],
   fa: [
-    ['price', re('قیمت|هزینه|چقدر (می ?ارزد|خرج)|تعرفه')],
+    ['price', re('قیمت\\p{L}*|هزینه\\p{L}*|چقدر (می ?ارزد|خرج)|تعرفه\\p{L}*')],
     ['growth', re('رشد|افزایش|چقدر بیشتر|چند درصد رشد')],
     ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی|منقضی|انقضا|تا چه سالی|تا چه زمانی')],
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],

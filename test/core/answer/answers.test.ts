@@ -80,6 +80,19 @@ describe('choosing the claim that answers', () => {
     }
   });
 
+  it('answers a plural which-question with every claim naming one of that kind', () => {
+    expect(lead(core.ask('Which Russian military facilities in Syria are mentioned?').reply)).toMatch(/Tartus.*Hmeimim/);
+    expect(lead(core.ask('Какие российские военные базы в Сирии упоминаются?').reply)).toMatch(/Тартус.*Хмеймим/);
+    expect(lead(core.ask('Which airbase does Russia use in Syria?').reply)).not.toMatch(/Tartus/);
+  });
+
+  it('gives the summary of one topic for "an overview of X", the overview card for everything, and the source’s own date', () => {
+    expect(core.ask('Give me an overview of the transport corridor plans.').reply).toMatchObject({ kind: 'answer', topicId: 'instc' });
+    expect(core.ask('tl;dr of the nuclear stuff pls').reply).toMatchObject({ kind: 'answer', topicId: 'nuclear' });
+    expect(core.ask('give me an overview').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
+    expect(renderText(core.ask('On what date was this article published?').reply)).toMatch(/published on 24 January 2025/);
+  });
+
   it('adds at most two supporting sentences, never the lead again', () => {
     const { reply } = core.ask('How much gas will Russia supply to Iran?');
     if (reply.kind !== 'answer') throw new Error(reply.kind);
@@ -110,11 +123,41 @@ describe('yes or no', () => {
     }
   });
 
+  it('reads bounds, kinds, owners, falls and stances, not just names', () => {
+    for (const [q, answer] of [
+      ['Did bilateral trade top 3 billion dollars in 2024?', /^Yes\. .*3\.77/],
+      ['Did trade exceed 5 billion dollars?', /^No\. .*3\.77/],
+      ['Is Tartus a Russian airbase?', /^No\. .*naval base in Tartus/],
+      ['Is Hmeimim an airbase?', /^Yes\. .*airbase in Hmeimim/],
+      ['Is Mir Iran’s payment network?', /^No\. .*Russia's Mir/],
+      ['Is Shetab the Iranian payment network?', /^Yes\. .*Iran's Shetab/],
+      ['Is Assad still in power in Syria?', /^No\. .*Assad/],
+      ['Did Assad’s regime collapse?', /^Yes\. /],
+      ['Is the agreement a response to Western sanctions?', /^Yes\. .*response to Western sanctions/],
+      ['Are they moving away from the dollar?', /^Yes\. .*dependency on the U\.S\. dollar/],
+      ['Is the Rasht-Astara railway part of the INSTC?', /^Yes\. .*Rasht–Astara/],
+      ['Правда ли, что 95% расчётов ведутся в риалах и рублях?', /^Да\. .*95%/],
+    ] as const) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+      expect(lead(reply), q).toMatch(answer);
+    }
+  });
+
+  it('declines opinions and predictions, and says the source gives no figure for another pair’s year', () => {
+    for (const q of ['Will this agreement lead to a war with Israel?', 'In your opinion, is this agreement good for the Middle East?', 'Help me debug a JavaScript promise']) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'decline', reason: 'request' });
+    }
+    expect(core.ask('What was China–Iran trade in 2024?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
   it('says how far a plan had got instead of a bare yes, unless that is what was asked', () => {
     expect(lead(core.ask('Will Russia fund new reactors in Iran?').reply)).toMatch(/^Under consideration\. .*considering investments/);
     expect(lead(core.ask('Is Russia considering investing in new reactors?').reply)).toMatch(/^Yes\. /);
     expect(lead(core.ask('Do they share intelligence?').reply)).toMatch(/^In progress\. .*intelligence-sharing/);
     expect(lead(core.ask('Профинансирует ли Россия новые реакторы?').reply)).toMatch(/^Пока рассматривается\./);
+    expect(lead(core.ask('Is the Rasht-Astara railway finished?').reply)).toMatch(/^Not yet, as of the source: in progress\. /);
+    expect(lead(core.ask('Has Russia already finalized investments in new nuclear reactors?').reply)).toMatch(/^Not yet, as of the source: under consideration\. /);
   });
 
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {

@@ -51,7 +51,7 @@ export const answers = {
   considered: 'Under consideration.',
   underWay: 'In progress.',
   /** A yes/no asking whether work the source says is under way (or only considered) is done. */
-  notYet: 'Not yet, as of the source: in progress.',
+  notYet: (stage: 'considered' | 'under-way') => (stage === 'considered' ? 'Not yet, as of the source: under consideration.' : 'Not yet, as of the source: in progress.'),
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `An older source (${date}) said:`,
   notSaid: 'The source doesn’t say.',

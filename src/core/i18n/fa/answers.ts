@@ -50,7 +50,7 @@ export const answers: SectionOf<typeof en> = {
   considered: 'در دست بررسی است.',
   underWay: 'در حال انجام است.',
   /** A yes/no asking whether work the source says is under way (or only considered) is done. */
-  notYet: 'هنوز نه، تا جایی که منبع می‌گوید: در حال انجام است.',
+  notYet: (stage: 'considered' | 'under-way') => (stage === 'considered' ? 'هنوز نه، تا جایی که منبع می‌گوید: در دست بررسی است.' : 'هنوز نه، تا جایی که منبع می‌گوید: در حال انجام است.'),
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `منبعی قدیمی‌تر (${date}) گفته بود:`,
   notSaid: 'منبع در این باره چیزی نمی‌گوید.',

@@ -50,7 +50,7 @@ export const answers: SectionOf<typeof en> = {
   considered: 'Пока рассматривается.',
   underWay: 'В работе.',
   /** A yes/no asking whether work the source says is under way (or only considered) is done. */
-  notYet: 'Пока нет, по данным источника: в работе.',
+  notYet: (stage: 'considered' | 'under-way') => (stage === 'considered' ? 'Пока нет, по данным источника: это рассматривается.' : 'Пока нет, по данным источника: в работе.'),
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `Более ранний источник (${date}) сообщал:`,
   notSaid: 'В источнике об этом не говорится.',
