@@ -1,14 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/core/data/schema.js';
+import type { Matcher } from '../../src/core/match/matcher.js';
 import { LANGS } from '../../src/core/data/schema.js';
 import { buildMatcher, importMatcher } from '../../src/core/match/matcher.js';
 import { decodeBundle, encodeBundle } from '../../src/curator/model-codec.js';
 import { realKnowledgeBase } from '../support/core.js';
 
 describe('model bundle codec', () => {
+  let kb: KnowledgeBase;
+  let trained: Matcher;
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    kb = await realKnowledgeBase();
+    trained = buildMatcher(kb);
+    bytes = await encodeBundle({ kb, model: trained.toModel() });
+  });
+
   it('turns a built knowledge base into bytes that import to a matcher answering exactly like the trained one', async () => {
-    const kb = await realKnowledgeBase();
-    const trained = buildMatcher(kb);
-    const bytes = await encodeBundle({ kb, model: trained.toModel() });
     expect(bytes.byteLength).toBeLessThan(3_000_000);
     const { kb: kb2, model } = await decodeBundle(bytes);
     expect(kb2.version).toBe(kb.version);
@@ -24,8 +32,6 @@ describe('model bundle codec', () => {
   });
 
   it('refuses bytes of another codec version', async () => {
-    const kb = await realKnowledgeBase();
-    const bytes = await encodeBundle({ kb, model: buildMatcher(kb).toModel() });
     const { gunzipSync, gzipSync } = await import('node:zlib');
     const raw = gunzipSync(bytes);
     const length = raw.readUInt32BE(0);
