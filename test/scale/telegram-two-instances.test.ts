@@ -115,6 +115,14 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     expect(replies[FLOOD]).toBe(en.slowDown);
   });
 
+  it('carries a conversation’s follow-up context from one instance to the other', async () => {
+    const carol = user(700_004, 'Carol');
+    await say(0, carol, 'how much gas will russia send iran?');
+    await say(1, carol, 'and when?'); // alone, "and when?" is declined; after gas it is about gas
+    const followUp = repliesTo(carol.id)[1]!;
+    expect(followUp.params.reply_markup.inline_keyboard[0][0].text).toBe('More: Natural gas partnership');
+  });
+
   it('posts a card once when its button is pressed on both instances at the same moment', async () => {
     await say(0, MODERATOR, '/card gas');
     const preview = repliesTo(MODERATOR.id).at(-1)!;
