@@ -50,6 +50,13 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
 };
 
+/** A question about who the agreement is between or with ("is the deal between Russia and China?", "did Iran sign it with India?"). */
+const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
+  en: /(?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) (?:\p{L}+ ){0,2}(?:between|with)|(?:sign|signed|signing|conclud\p{L}*) (?:it |this |that |the \p{L}+ |this \p{L}+ )?with/u,
+  ru: /(?:соглашени|договор|сделк|пакт|партнерств)\p{L}* (?:\p{L}+ )?(?:между|с|со)(?![\p{L}])|подписа\p{L}* (?:\p{L}+ )?(?:с|со)(?![\p{L}])/u,
+  fa: /(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}* (?:\p{L}+ )?(?:بین|میان|با)(?![\p{L}])/u,
+};
+
 /**
  * Answers a question from claims: what it expects (a fact, a kind of thing,
  * yes/no, an overview), which claims say it, and what the source cannot say
@@ -157,10 +164,23 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
     // "Which country…": the kind asked for decides (a claim naming a country), not "where".
     const kind = q.expect.kind;
-    const specific = q.expect.types.filter((x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))));
+    // "Turkey's rise": growth of a party, which the source never measures (its growth figures are of trade).
+    const partyGrowth = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind)) && q.numbers.length === 0;
+    const specific = q.expect.types.filter((x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))) && !(x === 'growth' && partyGrowth));
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
+    }
+    // A name the data does not know ("how did Donald Trump react?"): the source does not speak of them.
+    if (q.unknownNames > 0 && !q.expect.yesno && q.entities.every((e) => e.partner)) {
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    }
+    // "Is this agreement between Russia and China?": the parties to the agreement are the two partners.
+    if (q.expect.yesno && AGREEMENT_PARTIES[lang].test(q.normalized)) {
+      const outsider = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind));
+      const both = new Set(q.entities.filter((e) => e.partner && e.kind === 'country').map((e) => e.id)).size >= 2;
+      const signing = index.claims.find((x) => x.topic.agreement && x.claim.answers.includes('who') && [...x.entities].filter((id) => index.isPartner(id)).length >= 2);
+      if (signing && (outsider || both)) return claimAnswer(kb, lang, { lead: signing, prefix: outsider ? c.no : c.yes, support: [], grounding: 'answered' });
     }
     // Yes or no, when a claim decides it; "the source doesn't say" only after the checks below.
     const verdict = q.expect.yesno ? decideYesNo(q, ranked, finder) : undefined;
@@ -288,7 +308,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
       const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
-      const ranked = strayed ? scored.filter((x) => x.item.topic.id === followUp) : scored;
+      const kept = strayed ? scored.filter((x) => x.item.topic.id === followUp) : scored;
+      const ranked = followUp ? aboutPartner(q, kept, followUp) : kept;
       const best = ranked[0];
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
@@ -316,6 +337,24 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return reply(answerClaims(q, match, ranked));
     },
   };
+
+  /**
+   * A follow-up about one of the partners ("and Iran?", "which one is Iran's?", "and what is Russia
+   * doing?"): the conversation's claims whose subject is that partner, or that name something of
+   * theirs, come first.
+   */
+  function aboutPartner(q: QuestionView, ranked: ScoredClaim[], topicId: string): ScoredClaim[] {
+    const partners = [...new Set(q.entities.filter((e) => e.partner && e.kind === 'country').map((e) => e.id))];
+    if (partners.length !== 1 || q.entities.some((e) => !e.partner)) return ranked;
+    const partner = partners[0]!;
+    // The subject: the claim's English sentence opens with the partner alone ("Iran sustains…", not "Iran and Russia…").
+    const subject = (text: string) => {
+      const [first, second] = text.split(' ');
+      return second !== 'and' && finder.inText(first ?? '')[0]?.id === partner;
+    };
+    const theirs = (x: ScoredClaim) => x.item.topic.id === topicId && (subject(x.item.claim.text.en) || x.item.claim.entities.some((id) => finder.ownerOf(id) === partner));
+    return [...ranked.filter(theirs), ...ranked.filter((x) => !theirs(x))];
+  }
 
   /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */
   function unknownNames(question: string, entities: readonly { id: string }[]): number {

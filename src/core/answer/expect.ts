@@ -137,7 +137,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     tokens.some((t) => (lang === 'fa' ? kinds.prefixes.some((p) => p.kind === 'person' && t.startsWith(p.prefix)) : kinds.stems.get(stem(t)) === 'person')) ? 'person' : undefined;
 
   return (input, lang) => {
-    let normalized = input;
+    // "were was the deal signed": two auxiliaries in a row, so the first is a misspelt "where".
+    let normalized = lang === 'en' ? input.replace(/^(?:were|wear|ware|wher|whre) (?=(?:was|is|are|were|did|does|do|will|has|have)(?![\p{L}]))/u, 'where ') : input;
     const tokens = tokenize(normalized);
     let types = questionTypes(normalized, lang);
     // "как …, когда …": a later "когда" joins a clause; the question word is the first one.

@@ -102,15 +102,15 @@ const AGAINST: Record<Lang, RegExp> = {
 };
 
 const DECLINE: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|lost)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|lost|reduc\p{L}*|cut back|scaled? back|scaling back|weaken\p{L}*|downgrad\p{L}*|halt\p{L}*|stopp?\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*|ослаб\p{L}*|свернул\p{L}*|прекрат\p{L}*)(?![\p{L}])/u,
   fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 
 /** Words that stand for the two parties together ("do the countries share…", "друг с другом", "دو کشور"): no subject of their own. */
 const PARTY_WORDS: Record<Lang, RegExp> = {
   en: /^(?:countri|country|side|sides|parti|nation|nations|both|two|each|other|partner|partners|state|states|govern|government|governments|togeth|jointli)$/u,
-  ru: /^(?:стран|сторон|государств|об|обе|обои|две|два|друг|партнер|вмест|совместн)$/u,
+  ru: /^(?:стран|сторон|государств|об|обе|обеих|обоих|обои|две|два|двух|двум|друг|партнер|вмест|совместн)$/u,
   fa: /^(?:کشور|کشورها|طرف|طرفین|دو|یکدیگر|همدیگر|هم|دولت|دولتها|باهم)$/u,
 };
 
@@ -128,6 +128,13 @@ const LIGHT_WORDS: Record<Lang, RegExp> = {
   fa: /^(?:برگزار|انجام|میکنند|میکند|کنند|کند|دارند|دارد|میشود|شود)$/u,
 };
 
+/** "Against each other", "друг против друга", "علیه یکدیگر". */
+const RECIPROCAL: Record<Lang, RegExp> = {
+  en: /against (?:each other|one another)/gu,
+  ru: /друг против друга/gu,
+  fa: /علیه (?:یکدیگر|همدیگر)/gu,
+};
+
 /** Words that open a condition. */
 const CONDITION: Record<Lang, RegExp> = {
   en: /^(?:if|unless|when|whenever|should)$/u,
@@ -137,7 +144,7 @@ const CONDITION: Record<Lang, RegExp> = {
 
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 export const ABOUT_WORDS = new Set(
-  'article piece source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+  'article piece story stories source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -189,7 +196,8 @@ export function questionView(
     numbers,
     years,
     expect,
-    against: AGAINST[lang].test(analysis.normalized),
+    // "Against each other" says between whom, not a stance.
+    against: AGAINST[lang].test(analysis.normalized.replace(RECIPROCAL[lang], ' ')),
     decline: DECLINE[lang].test(analysis.normalized),
     unknownNames,
     includes: INCLUDES[lang].test(analysis.normalized),

@@ -53,7 +53,7 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 }
 
 const OVERVIEW: Record<Lang, RegExp> = {
-  en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)'),
+  en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)'),
   ru: re('кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
   fa: re('خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
 };

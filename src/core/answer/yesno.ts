@@ -41,6 +41,9 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
   return out;
 }
 
+/** A claim's own words of growth or strengthening (its English text; every claim has one). */
+const INCREASE = /\b(?:intensif\w*|expand\w*|deepen\w*|increas\w*|grow\w*|grew|surg\w*|enhanc\w*|strengthen\w*|accelerat\w*|reinforc\w*|boost\w*|further)\b/;
+
 /** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
 const GENERIC_OWN = 0.4;
 
@@ -99,7 +102,14 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else out.missing++;
   }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
-  for (const e of q.entities.filter((x) => x.partner)) if (!c.item.entities.has(e.id)) out.missing++;
+  // When they are all it names ("was Pezeshkian one of the signatories?"), they are what is checked.
+  for (const e of q.entities.filter((x) => x.partner)) {
+    if (!c.item.entities.has(e.id)) out.missing++;
+    else if (focus.length === 0 && e.kind === 'person') {
+      out.supports++;
+      out.specific++;
+    }
+  }
   // "Is Mir Iran's payment network?": whose a thing is, when the question says and the data knows.
   for (const [thing, owner] of possessions(q, finder)) {
     if (!c.item.entities.has(thing)) continue;
@@ -138,7 +148,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
-  if (q.decline && claim.answers.includes('growth')) out.contradicts++;
+  // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
+  if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
   if (q.lang === 'en') {
     const asked = flowOf(q.normalized, finder);

@@ -144,6 +144,22 @@ describe('yes or no', () => {
     }
   });
 
+  it('knows who the agreement is between, what was stepped up, and what a reciprocal "against" means', () => {
+    for (const [q, answer] of [
+      ['Is this agreement between Russia and China?', /^No\. .*Putin .*Pezeshkian/],
+      ['Is the agreement between Russia and Iran?', /^Yes\. /],
+      ['Was Masoud Pezeshkian one of the signatories?', /^Yes\. /],
+      ['Has Iran reduced its diplomatic engagement with Armenia?', /^No\. .*intensified/],
+      ['Did the two countries agree to let their territory be used for military action against each other?', /^No\. .*deny access/],
+      ['were was the deel signed', /Moscow/],
+    ] as const) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+      expect(lead(reply), q).toMatch(answer);
+    }
+    expect(core.ask('How did Donald Trump react to the deal?').reply).not.toMatchObject({ grounding: 'answered' });
+  });
+
   it('declines opinions and predictions, and says the source gives no figure for another pair’s year', () => {
     for (const q of ['Will this agreement lead to a war with Israel?', 'In your opinion, is this agreement good for the Middle East?', 'Help me debug a JavaScript promise']) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'decline', reason: 'request' });
@@ -245,6 +261,12 @@ describe('follow-ups', () => {
 
   it('resolve elliptical questions against the conversation’s topic, in each language', async () => {
     const { ask } = chat();
+    await ask('What is Russia doing in Syria?', 'syria');
+    expect(lead(await ask('and Iran?', 'syria'))).toMatch(/^Iran sustains its support for allied militia groups/);
+    await ask('Tell me about Mir and Shetab', 'cards');
+    expect(lead(await ask('which one is Iran’s?', 'cards'))).toMatch(/Iran's Shetab/);
+    await ask('How much gas will Russia supply?', 'gas');
+    expect(lead(await ask('what will Iran use it for?', 'gas'))).toMatch(/domestic demand/);
     await ask('Who signed the agreement?');
     expect(lead(await ask('and where?'))).toMatch(/signed in Moscow/);
     expect(lead(await ask('when?'))).toMatch(/17 January 2025/);

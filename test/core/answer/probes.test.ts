@@ -73,6 +73,13 @@ describe('scored blind probes as regression sets', () => {
     expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('probe 3 (243 questions): in-scope ≥ 96%, declined ≥ 95%, yes/no ≥ 90%', async () => {
+    const r = await grade('test/fixtures/probe-3.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.96);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('probe 2 (221 questions): in-scope ≥ 94%, declined ≥ 89%, yes/no ≥ 90%', async () => {
     const r = await grade('test/fixtures/probe-2.jsonl');
     expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.94);
