@@ -59,6 +59,11 @@ export const ConfigSchema = z.object({
    * Unset: SQLite at DB_PATH. Contains a password: never logged, and errors never show it.
    */
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// or postgresql:// URL')),
+  /**
+   * With DATABASE_URL: the folder where questions wait on disk while PostgreSQL is unreachable, so a process killed
+   * meanwhile loses none (a later process of the same host writes them). One folder per host or container.
+   */
+  STORE_SPOOL_DIR: z.string().min(1, 'must name a folder').default('var/spool'),
   /** SQLite file for unanswered questions and feedback; created on first start. Empty string: recording off. */
   DB_PATH: z.string().default('var/partnership-bot.db'),
   /** Largest size of that database in MB; a flood of junk cannot fill the disk. */

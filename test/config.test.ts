@@ -83,6 +83,12 @@ describe('config', () => {
     expect(secretsOf(c)).toEqual(expect.arrayContaining([url, 's3cret-pass!']));
   });
 
+  it('keeps questions that wait for PostgreSQL in var/spool unless STORE_SPOOL_DIR names another folder', () => {
+    expect(loadConfig({}).STORE_SPOOL_DIR).toBe('var/spool');
+    expect(loadConfig({ STORE_SPOOL_DIR: '/srv/bot/spool' }).STORE_SPOOL_DIR).toBe('/srv/bot/spool');
+    expect(problems({ STORE_SPOOL_DIR: '' })).toEqual([expect.stringMatching(/^STORE_SPOOL_DIR: must name a folder/)]);
+  });
+
   it('reads DISCORD_SHARDS as ids and ranges of DISCORD_SHARD_COUNT, by name when wrong', () => {
     expect(loadConfig({}).DISCORD_SHARDS).toBe('auto');
     expect(shardIds('0-3,8,2')).toEqual([0, 1, 2, 3, 8]);

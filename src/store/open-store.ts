@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openPostgres } from './postgres/open-postgres.js';
 import { type BotStore, createResilientStore } from './resilient.js';
+import { createSpool } from './spool.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 
 export interface OpenStoreOptions {
@@ -15,13 +16,14 @@ export interface OpenStoreOptions {
  * (shared by every process and host), else SQLite at DB_PATH, else none.
  * Migrations run as it opens. A PostgreSQL that cannot be reached yet does not
  * stop the bot: it starts lost and is retried; a SQLite file that cannot be
- * opened switches recording off (logged), as before.
+ * opened switches recording off (logged), as before. With PostgreSQL, questions
+ * that cannot be written wait on disk in STORE_SPOOL_DIR (`spool.ts`).
  */
 export async function openStore(config: Config, logger: Logger, options: OpenStoreOptions = {}): Promise<BotStore> {
   const common = { logger, retentionDays: config.RETENTION_DAYS, ...(options.probeMs ? { probeMs: options.probeMs } : {}) };
   if (config.DATABASE_URL) {
     const url = config.DATABASE_URL;
-    return createResilientStore({ ...common, kind: 'postgres', open: () => openPostgres({ url }) });
+    return createResilientStore({ ...common, kind: 'postgres', open: () => openPostgres({ url }), spool: createSpool(config.STORE_SPOOL_DIR) });
   }
   const path = options.dbPath ?? config.DB_PATH;
   if (!path) return createResilientStore({ ...common, kind: 'off' });

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Helpfulness, StoreBackend, StoreKind, UnansweredGroup, UnansweredRecord, Vote, VoteOutcome } from './contract.js';
+import type { Spool, SpooledRecord } from './spool.js';
 
 /** What the store is doing now, for logs, readiness and /reload. */
 export type StoreStatus =
@@ -15,8 +16,10 @@ export type StoreStatus =
  * readable by readiness), after which callers are told at once instead of
  * waiting, and a probe reopens or pings it every `probeMs` until it answers.
  * Unanswered questions recorded while it is lost wait in a bounded outbox and
- * are written when it is back; a vote is confirmed to the voter only once it
- * is stored.
+ * are written when it is back; with a spool they are also kept on disk before
+ * `flush()` resolves, so a process killed meanwhile loses none (another
+ * process of the host adopts them). A vote is confirmed to the voter only once
+ * it is stored.
  */
 export interface BotStore {
   readonly kind: StoreKind | 'off';
@@ -34,7 +37,7 @@ export interface BotStore {
   enforceRetention(now?: number): Promise<number>;
   /** Calls `listener` each time the store comes up (after start-up without it, or after it was lost); returns a function that stops. */
   onUp(listener: () => void): () => void;
-  /** Waits until queued writes (the outbox) are done: tests and shutdown. */
+  /** Waits until what was recorded so far is stored: in the database, or (lost, with a spool) on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,6 +53,8 @@ export interface ResilientOptions {
   /** Deadline of calls on the answer path (budgets, context). */
   deadlineMs?: number;
   now?: () => number;
+  /** Where questions wait on disk while the database is lost (PostgreSQL); without it they wait in memory only. */
+  spool?: Spool;
 }
 
 const DAY = 86_400_000;
@@ -72,7 +77,10 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
   let backend: StoreBackend | undefined;
   let status: StoreStatus = { state: 'off' };
   const failed = new Set<string>();
-  const outbox: Array<UnansweredRecord & { at: number }> = [];
+  /** Questions not yet in the database; `kept`: already in the spool file. */
+  const outbox: Array<{ record: SpooledRecord; kept: boolean }> = [];
+  /** Questions kept on disk since the spool file was last emptied. */
+  let spooled = 0;
   let dropped = 0;
   let probe: NodeJS.Timeout | undefined;
   let closed = false;
@@ -120,23 +128,63 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
     status = { state: 'up', kind: backend.kind };
     failed.clear();
     if (was === 'lost') logger.info({ store: kind, queued: outbox.length, dropped }, 'database back');
+    adopt();
     drain();
     for (const listener of upListeners) listener();
   }
 
+  /** Questions that processes of this host kept on disk and never wrote (killed while the database was lost). */
+  function adopt(): void {
+    if (!opts.spool) return;
+    try {
+      const records = opts.spool.adoptOrphans();
+      if (!records.length) return;
+      for (const record of records) outbox.push({ record, kept: true });
+      spooled += records.length;
+      logger.info({ store: kind, questions: records.length }, 'adopted the questions an ended process kept on disk');
+    } catch (err) {
+      failedOnce(err, 'adopt kept questions');
+    }
+  }
+
   function drain(): void {
     writing = writing.then(async () => {
+      let keptWritten = 0;
       while (outbox.length && backend && status.state === 'up') {
         const next = outbox[0]!;
         try {
-          await backend.recordUnanswered(next);
+          await backend.recordUnanswered(next.record);
           outbox.shift();
+          if (next.kept) keptWritten += 1;
         } catch (err) {
           failedOnce(err, 'record unanswered');
           if (!isConnectionError(err)) outbox.shift(); // a record the database refuses (full): dropped, logged once
         }
       }
+      spool(keptWritten);
     });
+  }
+
+  /** After a pass of writing: what is left is kept on disk before anyone is told it is stored; an empty outbox, no file. */
+  function spool(keptWritten: number): void {
+    if (!opts.spool) return;
+    try {
+      if (!outbox.length) {
+        if (spooled > 0) {
+          opts.spool.rewrite([]);
+          logger.info({ store: kind, questions: spooled }, 'questions kept on disk are in the database');
+        }
+        spooled = 0;
+        return;
+      }
+      const fresh = outbox.filter((p) => !p.kept);
+      if (keptWritten > 0) opts.spool.rewrite(outbox.map((p) => p.record));
+      else opts.spool.keep(fresh.map((p) => p.record));
+      for (const p of outbox) p.kept = true;
+      spooled += fresh.length;
+    } catch (err) {
+      failedOnce(err, 'keep questions on disk');
+    }
   }
 
   function within<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -176,7 +224,7 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
         outbox.shift();
         dropped += 1;
       }
-      outbox.push({ ...record, at: record.at ?? now() });
+      outbox.push({ record: { ...record, at: record.at ?? now() }, kept: false });
       drain();
     },
     recordVote: (vote) => store.attempt<VoteOutcome | false>('record vote', (b) => b.recordVote(vote, now()), () => false, 10 * deadlineMs),

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -19,7 +22,9 @@ it('a process that loses PostgreSQL keeps answering from memory, says so in logs
   const viaProxy = new URL(database);
   viaProxy.port = String(proxy.port);
   const log = capturingLogger();
-  const config = loadConfig({ DATABASE_URL: viaProxy.toString(), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent' });
+  const spoolDir = mkdtempSync(join(tmpdir(), 'pb-spool-'));
+  const spooled = () => readdirSync(spoolDir).filter((f) => f.startsWith('outbox-'));
+  const config = loadConfig({ DATABASE_URL: viaProxy.toString(), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent', STORE_SPOOL_DIR: spoolDir });
   const store = await openStore(config, log.logger, { probeMs: 50 });
   const ops = createOpsStatus({ core: await realCore(), store });
   const limiter = sharedLimiter(store, { perMinute: 2 }, createFloodControl(2));
@@ -48,12 +53,19 @@ it('a process that loses PostgreSQL keeps answering from memory, says so in logs
     expect(await claims.claim('post:x')).toBe(true);
     expect((await contexts.get('conv'))?.topicId).toBe('gas');
     for (let i = 0; i < 5; i += 1) store.recordUnanswered(question(i));
+    // Stored before anyone is told so: on disk, while the database is away.
+    await store.flush();
+    expect(spooled()).toHaveLength(1);
+    const kept = readFileSync(join(spoolDir, spooled()[0]!), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+    expect(kept).toEqual([0, 1, 2, 3, 4].map((i) => `Lost question ${i}?`));
 
     const back = new Promise<void>((resolve) => store.onUp(resolve));
     proxy.restore();
     await back;
     await store.flush();
     expect(log.lines().some((l) => l.msg === 'database back' && l.queued === 5)).toBe(true);
+    expect(log.lines().some((l) => l.msg === 'questions kept on disk are in the database' && l.questions === 5)).toBe(true);
+    expect(spooled()).toEqual([]);
     expect(ops.storeReadiness()).toEqual({ ok: true });
     const rows = await direct<{ text: string }[]>`SELECT text FROM unanswered ORDER BY id`;
     expect(rows.map((r) => r.text)).toEqual([0, 1, 2, 3, 4].map((i) => `Lost question ${i}?`));
@@ -64,5 +76,6 @@ it('a process that loses PostgreSQL keeps answering from memory, says so in logs
     await store.close();
     await direct.end();
     await proxy.close();
+    rmSync(spoolDir, { recursive: true, force: true });
   }
 }, 60_000);
