@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core/core.js';
 import { prepareInProcess } from '../../src/curator/build.js';
 import { createKnowledgeSync, type KnowledgeSync } from '../../src/curator/kb-sync.js';
+import { createOpsStatus } from '../../src/ops/status.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { BotStore } from '../../src/store/resilient.js';
 import { realKnowledgeBase } from '../support/core.js';
@@ -54,5 +55,10 @@ describe('reload everywhere, train once', () => {
     }
     await syncs[0]!.applied(built[0]!.kb.version);
     expect(await syncs[0]!.census(built[0]!.kb.version)).toEqual([{ version: built[0]!.kb.version, processes: 2 }]);
+    // Metrics (for the operations endpoint) expose the version this process runs and the census.
+    const metrics = await createOpsStatus({ core: cores[0]!, store: stores[0]!, sync: syncs[0]! }).metrics();
+    expect(metrics).toContain(`partnership_kb_info{version="${built[0]!.kb.version}"} 1`);
+    expect(metrics).toContain(`partnership_kb_processes{version="${built[0]!.kb.version}"} 2`);
+    expect(metrics).toContain('partnership_store_up{backend="postgres"} 1');
   }, 120_000);
 });
