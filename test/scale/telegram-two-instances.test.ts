@@ -151,7 +151,7 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     await say(1, bob, 'how much gas will russia send iran?');
     const more = repliesTo(bob.id)[0]!.params.reply_markup.inline_keyboard[0][0].text;
     expect(more).toBe('More: Natural gas deal');
-  });
+  }, 90_000);
 
   it('SIGKILL of one instance under load: the other answers everything, nothing acknowledged is lost, the database checks out', async () => {
     const live = [...ports];
