@@ -9,9 +9,8 @@ import { createClaimIndex, type IndexedClaim } from './claims.js';
 import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
-import { isFollowUp, leansOnPronoun } from './followup.js';
+import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
-import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { decideYesNo } from './yesno.js';
@@ -289,7 +288,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
       if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
       // With nothing in context, "it" is the agreement.
-      else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
+      else {
+        // "It" is the agreement; "this agreement" too, more lightly when the question names a subject of its own ("military cooperation in this agreement").
+        const lean = leansOnPronoun(q) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
+        if (lean) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
+      }
 
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
       // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.

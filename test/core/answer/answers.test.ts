@@ -86,6 +86,18 @@ describe('choosing the claim that answers', () => {
     expect(lead(core.ask('Which airbase does Russia use in Syria?').reply)).not.toMatch(/Tartus/);
   });
 
+  it('reads "this agreement" as the frame: a subject of its own decides the topic, none leaves it the agreement', () => {
+    for (const [q, topic] of [
+      ['همکاری نظامی ایران و روسیه در این توافق شامل چه مواردی است؟', 'joint-exercises'],
+      ['What does this deal say about military cooperation?', 'joint-exercises'],
+      ['How long does this agreement last?', 'treaty'],
+      ['چه چیزی باعث شد ایران و روسیه این پیمان را امضا کنند؟', 'aims'],
+      ['Сколько лет действует этот договор?', 'treaty'],
+    ] as const) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: topic });
+    }
+  });
+
   it('gives the summary of one topic for "an overview of X", the overview card for everything, and the source’s own date', () => {
     expect(core.ask('Give me an overview of the transport corridor plans.').reply).toMatchObject({ kind: 'answer', topicId: 'instc' });
     expect(core.ask('tl;dr of the nuclear stuff pls').reply).toMatchObject({ kind: 'answer', topicId: 'nuclear' });
