@@ -49,6 +49,13 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
 };
 
+/** A reaction to the agreement itself ("how did Israel respond to the pact?", "как Израиль отреагировал на договор"), which the source reports of no one. */
+const REACTION_TO_AGREEMENT: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:отреагир\p{L}*|реагир\p{L}*|реакци\p{L}*|ответ\p{L}*|отнесл\p{L}*|относ\p{L}*|осуд\p{L}*|приветств\p{L}*|критик\p{L}*) (?:\p{L}+ ){0,2}(?:на|к) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*/u,
+  fa: /(?:واکنش|نظر|موضع)\p{L}* (?:\p{L}+ ){0,4}(?:به|درباره|نسبت به) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}*/u,
+};
+
 /** A question about who the agreement is between or with ("is the deal between Russia and China?", "did Iran sign it with India?"). */
 const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
   en: /(?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) (?:\p{L}+ ){0,2}(?:between|with)|(?:sign|signed|signing|conclud\p{L}*) (?:it |this |that |the \p{L}+ |this \p{L}+ )?with/u,
@@ -104,7 +111,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const stems = q.stems;
     const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
-    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : e.start <= 3 ? content(e.end) : undefined;
+    // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
+    const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
+    if (q.lang === 'en') return q.words[start - 1] === 'of' ? content(start - 2) : start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -198,6 +207,15 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
+    // "What is the capacity of Iran's LNG terminals?": an attribute of a thing the source names, which it never gives.
+    if (!q.expect.yesno && ATTRIBUTE_QUESTION[lang].test(q.normalized)) {
+      const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
+      // (In English only "the X of T": "what is the Russian gas meant for" names no attribute.)
+      const ofForm = (e: (typeof things)[number]) => lang !== 'en' || q.words[(q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start) - 1] === 'of';
+      const unknown = things.filter(ofForm).map((e) => attributeOf(q, e)).find((s) => s && !ranked.some((x) => x.item.stems[lang].has(s) && things.some((e) => x.item.entities.has(e.id))) && !index.topicKnows(best.item.topic.id, s, lang));
+      if (unknown) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    }
+
     // A third party the source discusses: answered with what the source says about it, unless
     // the question asks about it in a respect the source never mentions ("gas to Turkey",
     // "Russia–China trade", "India's prime minister").
@@ -218,6 +236,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           ? parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)))
           : undefined;
         if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+        // "How did Israel react to the pact?": the source reports no third party's reaction to the agreement.
+        if (REACTION_TO_AGREEMENT[lang].test(q.normalized)) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
         const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
         // "China's nuclear reactors": the question joins the party to a subject of a claim that does not name it.
         const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
@@ -246,8 +266,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
     // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
     const together = kindLead && q.expect.many ? ranked.filter((x) => x !== kindLead && x.kindHit && x.item.topic === kindLead.item.topic && x.score >= kindLead.score - 0.6 && [...x.item.entities].some((id) => finder.kindOf(id) === q.expect.kind && !kindLead.item.entities.has(id))).slice(0, 2) : [];
+    // "What are the three things it is designed to do?": the claims split from the lead's sentence answer together.
+    const count = q.numbers.find((n) => !n.unit && !n.bound && Number.isInteger(n.value) && n.value >= 2 && n.value <= 6);
+    if (!together.length && count && !q.expect.yesno && !q.expect.kind) {
+      const sameSentence = ranked.filter((x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence).slice(0, count.value - 1);
+      if (sameSentence.length) together.push(...sameSentence);
+    }
     if (together.length) {
-      const leadText = [kindLead!, ...together].map((x) => x.item.claim.text[lang]).join(' ');
+      const leadText = [kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]).join(' ');
       const rest = supportFor(lead, ranked).filter((x) => !together.some((y) => y.item === x));
       return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
     }
@@ -268,8 +294,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
       if (asksForOverview(normalized, lang)) {
         // "An overview of the transport corridor", "tl;dr of the nuclear stuff": that topic's summary; of the agreement, the overview card.
-        const topic = match.outcome === 'answer' && match.topicId ? byId.get(match.topicId) : undefined;
-        if (topic && !topic.agreement && match.confidence >= 0.4) return reply(topicSummary(kb, topic, lang));
+        const sure = match.outcome === 'answer' && match.topicId && match.confidence >= 0.4 ? byId.get(match.topicId) : undefined;
+        // The matcher unsure ("an overview of the military side"): the topic whose claims say the question's words.
+        const topic = sure ?? overviewTopic(analysis, lang, match);
+        if (topic && !topic.agreement) return reply(topicSummary(kb, topic, lang));
         return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
       }
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
@@ -295,6 +323,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       }
 
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
+      // "What does the article say about oil?": a thing the source's claims name, asked about as such, is answered from them.
+      const thingAsked = aboutOnly && entities.some((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)));
       // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
       // (A place inside the name of something the question names is not a place: "US dollar", "доллар США".)
       const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${finder.stemsOf(n).join(' ')} `);
@@ -305,9 +335,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
-      // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
-      const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
-      if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
+      // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
+      const aboutAgreement = !followUp && (leansOnPronoun(q) || namesTheAgreement(q)) && q.content.size <= 4;
+      if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
       const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
@@ -320,7 +350,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
       const relevant =
         best &&
-        (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
+        (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
           best.numberHit ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
@@ -357,6 +387,17 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     };
     const theirs = (x: ScoredClaim) => x.item.topic.id === topicId && (subject(x.item.claim.text.en) || x.item.claim.entities.some((id) => finder.ownerOf(id) === partner));
     return [...ranked.filter(theirs), ...ranked.filter((x) => !theirs(x))];
+  }
+
+  /** The topic a request for an overview names in its own words, when its claims clearly say them ("the military side"). */
+  function overviewTopic(analysis: MatchResult['analysis'], lang: Lang, match: MatchResult) {
+    const expect = expectations(analysis.words.join(' '), lang);
+    const q = questionView(analysis, lang, finder.inStems(analysis.stems), expect, (s) => index.isStop(s, lang));
+    if (![...q.content].some((s) => !ABOUT_WORDS.has(s))) return undefined;
+    const [best, next] = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
+    const apart = !next || next.item.topic === best?.item.topic || next.score <= (best?.score ?? 0) - 0.15;
+    const clear = best && ((best.lexical >= 0.5 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
+    return clear ? best.item.topic : undefined;
   }
 
   /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */

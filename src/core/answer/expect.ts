@@ -41,7 +41,7 @@ const REQUEST: Record<Lang, RegExp> = {
 
 /** Overview requests: the topic's summary rather than one statement. */
 const OVERVIEW: Record<Lang, RegExp> = {
-  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:the (?:article|source|agreement|deal|treaty) )?say about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
+  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
   ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
 };

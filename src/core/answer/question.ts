@@ -66,6 +66,8 @@ const MORE_THAN = /(?:^|\s)(?:more than|greater than|over|above|exceed\p{L}*|top
 const LESS_THAN = /(?:^|\s)(?:less than|fewer than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$))?$/u;
 /** A figure or its magnitude word, before a currency that is then its unit. */
 const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|млрд|миллиард\p{L}*|млн|миллион\p{L}*|тысяч\p{L}*|میلیارد|میلیون|هزار)$/u;
+/** Words before "two" that make it the pair of parties ("between the two", "эти две", "این دو"). */
+const THE_TWO = /^(?:the|these|those|both|эти|этих|этими|این|آن)$/u;
 const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
 
 /** Numbers and years in a question's words (normalised, synonyms applied). */
@@ -76,8 +78,8 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     const spelled = WORD_NUMBERS[w];
     if (spelled === undefined && !/^\d+(?:\.\d+)?$/.test(w)) return;
     const next = words[i + 1] ?? '';
-    // "The two countries", "обе стороны", "دو کشور": the parties, not a figure.
-    if (PAIR.test(next)) return;
+    // "The two countries", "обе стороны", "دو کشور", "trade between the two": the parties, not a figure.
+    if (PAIR.test(next) || (spelled === 2 && THE_TWO.test(words[i - 1] ?? '') && !UNITS.some(([re]) => re.test(next)))) return;
     // "Two decades" is 20 years.
     if (DECADES.test(next)) {
       numbers.push({ value: (spelled ?? Number(w)) * 10, unit: 'years' });
@@ -121,6 +123,13 @@ const FRAME_WORDS: Record<Lang, RegExp> = {
   fa: /^(?:توافقنامه|شامل)$/u,
 };
 
+/** The agreement named as such (stems), which makes "include", "cover", "contain" its frame. */
+const AGREEMENT_STEMS: Record<Lang, RegExp> = {
+  en: /^(?:agreement|partnership|deal|treati|treaty|pact|accord)$/u,
+  ru: /^(?:соглашен|договор|сделк|партнерств|пакт)$/u,
+  fa: /^(?:توافقنامه|توافق|قرارداد|پیمان|معاهده|مشارکت)$/u,
+};
+
 /** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
 const LIGHT_WORDS: Record<Lang, RegExp> = {
   en: /^(?:hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen)$/u,
@@ -144,7 +153,7 @@ const CONDITION: Record<Lang, RegExp> = {
 
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 export const ABOUT_WORDS = new Set(
-  'article piece story stories source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+  'article piece story stories source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features affect affects affected impact impacts effect effects implication implications consequence consequences mean means стать статья статье влияет влияние последствия означает статьи данным данные согласно говорит говорится сказано упоминается роль место позиция отношение связь تاثیر تأثیر پیامد پیامدهای مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -179,11 +188,14 @@ export function questionView(
   isStop: (stem: string) => boolean,
   unknownNames = 0,
 ): QuestionView {
-  // "3 billion dollars", "5 млрд рублей": a currency after a figure is its unit, not a thing asked about.
-  entities = entities.filter((e) => e.kind !== 'currency' || !MAGNITUDE.test(analysis.words[e.start - 1] ?? ''));
+  // "3 billion dollars", "5 млрд рублей", "$3.77 billion": a currency next to a figure is its unit, not a thing asked about.
+  entities = entities.filter((e) => e.kind !== 'currency' || !(MAGNITUDE.test(analysis.words[e.start - 1] ?? '') || /^\d/.test(analysis.words[e.end] ?? '')));
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
-  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !FRAME_WORDS[lang].test(s)));
+  // "Does the deal contain…" is the frame; "trying to contain Turkey's influence" is not: the frame needs the agreement or "it".
+  const framed = analysis.stems.some((s) => AGREEMENT_STEMS[lang].test(s)) || /(?:^|\s)(?:it|they|он|оно|они|آن|این)(?:\s|$)/u.test(analysis.normalized);
+  const frame = (s: string) => FRAME_WORDS[lang].test(s) && (framed || AGREEMENT_STEMS[lang].test(s));
+  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s)));
   const { numbers, years } = numbersOf(analysis.words);
   return {
     lang,

@@ -33,9 +33,11 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
   const owned = q.entities.filter((e) => finder.ownerOf(e.id));
   const out: [string, string][] = [];
   for (const p of q.entities.filter((e) => e.partner)) {
+    // "Mir with Iran's Shetab network": the noun after the partner belongs to the thing named right after it.
+    const ownsNext = q.entities.some((x) => x.start === p.end);
     for (const e of owned) {
       const next = q.stems.slice(p.end, p.end + 2);
-      if (e.start === p.end || (e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
+      if (e.start === p.end || (!ownsNext && e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
     }
   }
   return out;
@@ -43,6 +45,28 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
 
 /** A claim's own words of growth or strengthening (its English text; every claim has one). */
 const INCREASE = /\b(?:intensif\w*|expand\w*|deepen\w*|increas\w*|grow\w*|grew|surg\w*|enhanc\w*|strengthen\w*|accelerat\w*|reinforc\w*|boost\w*|further)\b/;
+
+/** Asking whether something was allowed or granted ("allow their territory to be used", "разрешить", "اجازه"). */
+const PERMIT: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:allow\p{L}*|permit\p{L}*|let|lets|grant\p{L}*|open (?:up )?their)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:разреш\p{L}*|позвол\p{L}*|предостав\p{L}*|пуст\p{L}*)(?![\p{L}])/u,
+  fa: /(?:اجازه|مجاز)/u,
+};
+/** "Promised not to let…", "обещали не допустить", "اجازه ندهند": a refusal asked, which a refusal confirms. */
+const NOT_PERMIT: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:not|never|no longer|wont|dont|doesnt|refuse to) (?:\p{L}+ )?(?:allow\p{L}*|permit\p{L}*|let|grant\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])не (?:\p{L}+ )?(?:разреш\p{L}*|позвол\p{L}*|предостав\p{L}*|пуст\p{L}*|допуст\p{L}*)/u,
+  fa: /(?:اجازه ن|نده|ندهند|نمیدهند|نخواهند داد)/u,
+};
+/** A claim's own words of refusal (its English text): what it denies, it does not allow. */
+const REFUSE = /\b(?:deny|denies|denied|denying|refus\w*|prohibit\w*|forbid\w*|bar|bars|barred|ban|bans|banned)\b/;
+
+/** Offices other than the heads of state who signed ("the foreign ministers", "премьер", "وزیر"): a claim naming its people without that office says no. */
+const OTHER_OFFICE: Record<QuestionView['lang'], RegExp> = {
+  en: /^(?:minist\p{L}*|ambassador\p{L}*|envoy\p{L}*|diplomat\p{L}*|chancellor\p{L}*|premier|parliament\p{L}*|lawmak\p{L}*|deputi\p{L}*|vice|king\p{L}*|monarch\p{L}*)$/u,
+  ru: /^(?:министр\p{L}*|посл|посол|послы|дипломат\p{L}*|премьер\p{L}*|парламент\p{L}*|депутат\p{L}*|вице\p{L}*|канцлер\p{L}*)$/u,
+  fa: /^(?:وزیر|وزرای|وزیران|سفیر|سفرا|دیپلمات\p{L}*|نخست|مجلس|نماینده\p{L}*|معاون)$/u,
+};
 
 /** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
 const GENERIC_OWN = 0.4;
@@ -148,6 +172,10 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
+  // "Did they agree to allow their territory to be used…?": no, where the claim says they deny it.
+  if (PERMIT[q.lang].test(q.normalized) && !NOT_PERMIT[q.lang].test(q.normalized) && REFUSE.test(claim.text.en)) out.contradicts++;
+  // "Was it signed by the foreign ministers?": the claim's people hold another office.
+  if (claim.entities.some((id) => finder.kindOf(id) === 'person') && [...q.content].some((s) => OTHER_OFFICE[q.lang].test(s) && !c.item.stems[q.lang].has(s))) out.contradicts++;
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.

@@ -72,12 +72,19 @@ describe('choosing the claim that answers', () => {
       ['How long does the agreement last?', /20-year/],
       ['Why did they sign it?', /Western sanctions/],
       ['Is the partnership intended to last two decades?', /^Yes\. .*20-year/],
+      ['Whose expanding regional influence are Moscow and Tehran trying to contain?', /Turk/],
+      ['Кто победил в Нагорном Карабахе в 2023 году по данным статьи?', /Азербайджан/],
     ] as const) {
       const { reply } = core.ask(q);
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', form: 'short' });
       expect(lead(reply), q).toMatch(fact);
       expect(lead(reply).length, q).toBeLessThanOrEqual(LEAD_CHARS);
     }
+  });
+
+  it('answers "the three things" with the claims split from one sentence', () => {
+    const text = lead(core.ask('What are the three main things the 20-year deal is designed to strengthen?').reply);
+    for (const aim of [/economic cooperation/, /security collaboration/, /financial independence/]) expect(text).toMatch(aim);
   });
 
   it('answers a plural which-question with every claim naming one of that kind', () => {
@@ -126,6 +133,12 @@ describe('yes or no', () => {
       ['Will Russia let its territory be used to attack Iran?', /^No\. .*deny access to their territories/],
       ['Does the article mention Israel?', /^Yes\. .*Israel/],
       ['Is Europe mentioned?', /^Yes\. .*European markets/],
+      ['Are they integrating Russia’s Mir with Iran’s Shetab network?', /^Yes\. .*Mir and Iran's Shetab/],
+      ['Did both countries agree to allow their territory to be used for military action against the other?', /^No\. .*deny access/],
+      ['Have both countries promised not to let their territory be used against the other?', /^Yes\. .*deny access/],
+      ['Was the agreement signed by the two foreign ministers?', /^No\. .*President Vladimir Putin/],
+      ['Did trade between the two reach about $3.77 billion in 2024?', /^Yes\. .*\$3\.77 billion/],
+      ['Does the deal contain anything on nuclear power?', /^Yes\. .*Bushehr/],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
@@ -205,6 +218,19 @@ describe('the scope policy', () => {
     expect(lead(gdp)).toMatch(/^The source does not say that\. .*Turk/);
   });
 
+  it('says the source is silent on a third party’s reaction to the deal and on an attribute it never gives', () => {
+    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?"]) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    }
+    expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('answers what the source says about a thing its claims name, asked about as such', () => {
+    expect(lead(core.ask('What does the article say about oil?').reply)).toMatch(/oil-rich areas/);
+    expect(core.ask('What does the article say about the weather?').reply).toMatchObject({ kind: 'decline' });
+    expect(core.ask('What does the article say about oil prices?').reply).toMatchObject({ kind: 'decline' });
+  });
+
   it('declines a place the source never discusses, by name', () => {
     const reply = core.ask('Will Japan join?').reply;
     expect(reply).toMatchObject({ kind: 'decline' });
@@ -228,6 +254,9 @@ describe('the scope policy', () => {
 
   it('declines requests that are no questions, small talk gets one short line, and the meta questions are answered', () => {
     expect(core.ask('translate this into French').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    expect(core.ask("How do you say 'good morning' in Japanese?").reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    expect(core.ask('Did the US impose new sanctions in response to the treaty?').reply).toMatchObject({ kind: 'decline' });
+    expect(core.ask('Can you tell us about the gas deal?').reply).toMatchObject({ kind: 'answer', topicId: 'gas' });
     expect(core.ask('write a poem about the gas deal').reply).toMatchObject({ kind: 'decline', reason: 'request' });
     const thanks = core.ask('thanks!').reply;
     expect(thanks).toMatchObject({ kind: 'notice', actions: [] });
@@ -279,6 +308,9 @@ describe('follow-ups', () => {
     expect(lead(await ask('which one is Iran’s?', 'cards'))).toMatch(/Iran's Shetab/);
     await ask('How much gas will Russia supply?', 'gas');
     expect(lead(await ask('what will Iran use it for?', 'gas'))).toMatch(/domestic demand/);
+    expect(lead(await ask("and what's it for?", 'gas'))).toMatch(/domestic demand/);
+    await ask('Which railway is mentioned in the article?', 'rail');
+    expect(lead(await ask('part of what project?', 'rail'))).toMatch(/North-South Transport Corridor/);
     await ask('Who signed the agreement?');
     expect(lead(await ask('and where?'))).toMatch(/signed in Moscow/);
     expect(lead(await ask('when?'))).toMatch(/17 January 2025/);

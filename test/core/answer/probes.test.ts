@@ -86,4 +86,11 @@ describe('scored blind probes as regression sets', () => {
     expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.89);
     expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('probe 4 (260 questions): in-scope ≥ 97%, declined ≥ 95%, yes/no ≥ 95%', async () => {
+    const r = await grade('test/fixtures/probe-4.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
+  });
 });
