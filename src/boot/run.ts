@@ -35,8 +35,8 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
     const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
     if ((await Promise.race([stopped, late])) === 'late') logger.warn({ deadlineMs: deadline }, 'adapters did not stop in time; exiting anyway');
     clearTimeout(timer);
-    curator?.close();
-    booted.store?.close();
+    await curator?.close();
+    await booted.store?.close();
   }
 
   async function shutdown(signal: string, code = 0): Promise<void> {

@@ -14,8 +14,8 @@ if (adapters.length === 0) {
   const chat = createConsoleAdapter(booted.deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   await chat.start();
   await chat.done;
-  booted.curator?.close();
-  booted.store?.close();
+  await booted.curator?.close();
+  await booted.store?.close();
   process.exit(0);
 }
 await runAdapters(booted, adapters);

@@ -1,11 +1,12 @@
-import { curatorReport } from '../curator/report.js';
-import { openCuratorStore } from '../curator/store.js';
-import { createLogger } from '../logger.js';
 import { configOrExit } from '../boot/config-or-exit.js';
 import { idHashSecret } from '../boot/id-secret.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
+import { secretsOf } from '../config.js';
+import { curatorReport } from '../curator/report.js';
+import { createLogger } from '../logger.js';
+import { openStore } from '../store/open-store.js';
 
-/** `npm run -s report [-- --limit N --days D]`: the curator's report on stdout. */
+/** `npm run -s report [-- --limit N --days D]`: the curator's report on stdout, from the configured store (SQLite or PostgreSQL). */
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(name);
@@ -13,9 +14,9 @@ const option = (name: string, fallback: number) => {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 };
 const config = configOrExit(process.env);
-const logger = createLogger({ level: config.LOG_LEVEL });
+const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
 const kb = await loadOrExit(config.DATA_DIR);
-const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger, secret: idHashSecret(config) });
-store.enforceRetention();
-process.stdout.write(`${curatorReport(store, kb, { limit: option('--limit', 20), days: option('--days', 0) || undefined })}\n`);
-store.close();
+const store = await openStore(config, logger, { secret: idHashSecret(config) });
+await store.enforceRetention();
+process.stdout.write(`${await curatorReport(store, kb, { limit: option('--limit', 20), days: option('--days', 0) || undefined })}\n`);
+await store.close();

@@ -14,4 +14,4 @@ if (!booted.config.DISCORD_TOKEN) {
   process.stderr.write('Cannot start a shard: DISCORD_TOKEN is not set.\n');
   process.exit(1);
 }
-await runAdapters(booted, [createDiscordAdapter(booted.config, booted.deps)], { onDisconnect: true });
+await runAdapters(booted, [createDiscordAdapter(booted.config, booted.deps, { managed: true })], { onDisconnect: true });

@@ -1,3 +1,4 @@
+import { createOpsStatus } from '../../src/ops/status.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Booted } from '../../src/boot/boot.js';
 import { createReadiness } from '../../src/boot/readiness.js';
@@ -80,7 +81,7 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
     const deps = await testDeps({ logger });
     const adapter = createDiscordAdapter(config, deps);
     const readiness = createReadiness();
-    const booted = { config, logger, core: deps.core, curator: undefined, store: undefined, readiness, deps } satisfies Booted;
+    const booted = { config, logger, core: deps.core, curator: undefined, store: undefined, readiness, deps, ops: createOpsStatus({ core: deps.core }) } satisfies Booted;
     const started = new Promise<void>((resolve) => written.on('line', (line: string) => line.includes('"msg":"adapter started"') && resolve()));
     try {
       const exited = new Promise<number>((resolve) => void runAdapters(booted, [adapter], { signals: false, exit: resolve }));

@@ -5,6 +5,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
+import { createGroupBudget } from './group-budget.js';
 import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
@@ -57,7 +58,10 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       permissions: telegramPermissions(bot, config),
       publisher: telegramPublisher(bot, config, deps.cards, log),
     });
-    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
+    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID), groupBudget: createGroupBudget(config, deps.store, deps.ids),
+      log,
+      ...(deps.store ? { settle: deps.store.flush } : {}),
+    });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let polling: Polling | undefined;
@@ -82,7 +86,11 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
           handle: (update) => handleUpdate(bot, update),
           ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
         });
-        await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
+        await bot.api.setWebhook(webhookUrl, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+          allowed_updates: [...ALLOWED_UPDATES],
+          max_connections: config.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
+        });
         log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
         return;
       }

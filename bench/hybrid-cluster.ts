@@ -1,0 +1,13 @@
+/**
+ * One discord-hybrid-sharding cluster (forked by bench/hybrid-shards.ts): the
+ * bot as `npm start` builds it, with the cluster's shard list as
+ * DISCORD_SHARDS. Only for the comparison bench; the bot does not use the package.
+ */
+import { ClusterClient } from 'discord-hybrid-sharding';
+import { createDiscordAdapter } from '../src/adapters/discord/create-discord-adapter.js';
+import { boot } from '../src/boot/boot.js';
+import { runAdapters } from '../src/boot/run.js';
+
+const info = ClusterClient.getInfo();
+const booted = await boot({ ...process.env, DISCORD_SHARDS: info.SHARD_LIST.join(','), DISCORD_SHARD_COUNT: String(info.TOTAL_SHARDS) });
+await runAdapters(booted, [createDiscordAdapter(booted.config, booted.deps)], { onDisconnect: true });
