@@ -1,22 +1,23 @@
 import type { AdapterDeps } from '../adapters/types.js';
 import { createIdHasher } from '../adapters/kit/ids.js';
 import { createCardRenderer } from '../cards/index.js';
-import { type Config, dataLimitsOf, secretsOf } from '../config.js';
+import { type Config, dataLimitsOf, type Environment } from '../config.js';
 import { createFloodControl } from '../core/conversation/flood.js';
 import { createMemoryClaims, createMemoryContexts } from '../core/conversation/memory.js';
 import { type Core, createCore } from '../core/core.js';
 import { type Curator, createCurator, type CuratorOptions } from '../curator/curator.js';
 import { startupMatcher } from '../curator/stored-builds.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
+import { createMetrics, type Metrics } from '../ops/metrics.js';
 import { createOpsStatus, type OpsStatus } from '../ops/status.js';
 import { openStore } from '../store/open-store.js';
 import type { BotStore } from '../store/resilient.js';
 import { sharedClaims, sharedContexts, sharedLimiter, storeJournal } from '../store/shared-ports.js';
-import { configOrExit } from './config-or-exit.js';
 import { idSecretOrExit } from './id-secret.js';
 import { loadOrExit } from './load-or-exit.js';
-import { storeOrExit } from './store-or-exit.js';
 import { createReadiness, type Readiness } from './readiness.js';
+import { settingsOrExit } from './settings.js';
+import { storeOrExit } from './store-or-exit.js';
 
 /** Everything a process needs, made once: configuration, logger, data, core, store, curator and the adapters' shared ports. */
 export interface Booted {
@@ -26,12 +27,16 @@ export interface Booted {
   /** The store (off when the curator mode is 'none' or DB_PATH is empty). */
   store: BotStore | undefined;
   curator: Curator | undefined;
-  /** What the process serves, part by part; what a readiness endpoint reads. */
+  /** The process's metrics, when the operations server is on (OPS_PORT): with the knowledge-base version, the store's state and the process census. */
+  metrics: Metrics | undefined;
+  /** What the process serves, part by part (the store, each surface's lifecycle); /readyz reads it with each part's live state (boot/ops.ts). */
   readiness: Readiness;
   /** What every adapter is built from. */
   deps: AdapterDeps;
-  /** For operations endpoints: readiness of the store, the knowledge-base version, metrics. */
+  /** For operations endpoints: readiness of the store, the knowledge-base version, the process census. */
   ops: OpsStatus;
+  /** Whether a SIGHUP arrived while booting (it was held, not fatal); runAdapters then reloads once it runs. */
+  reloadAskedWhileBooting(): boolean;
 }
 
 export type CuratorMode = 'store' | 'memory' | 'none';
@@ -41,13 +46,15 @@ export interface BootOptions {
   curator?: CuratorMode | ((config: Config) => CuratorMode);
   /** Curator options (a build for tests, file watching). */
   curatorOptions?: CuratorOptions;
+  /** The environment to read (default: the process's, over .env in the working directory). */
+  environment?: Environment;
   /** Where log lines go (default stderr). */
   logDestination?: NodeJS.WritableStream;
 }
 
 /**
  * The one composition root, for `npm start`, a shard process and the CLIs:
- * validates the configuration (exit 1 naming each bad variable), loads and
+ * reads and validates the configuration (exit 1 naming each bad variable), loads and
  * validates the data (exit 1 with file, path and reason), opens the store
  * (PostgreSQL with DATABASE_URL, which may start lost and is retried; else
  * SQLite at DB_PATH within DB_OPEN_TIMEOUT_SECONDS, exit 1 saying why),
@@ -58,9 +65,12 @@ export interface BootOptions {
  * claims on effects (a card posted once) and the update journal survive
  * restarts. Readiness follows the store: not ready while it is lost.
  */
-export async function boot(env: Record<string, string | undefined>, options: BootOptions = {}): Promise<Booted> {
-  const config = configOrExit(env);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), ...(options.logDestination ? { destination: options.logDestination, pretty: false } : {}) });
+export async function boot(options: BootOptions = {}): Promise<Booted> {
+  const { config, logger } = settingsOrExit(options.environment, options.logDestination);
+  // SIGHUP's default action ends the process: until runAdapters handles it, one (a reload asked for while starting) is held.
+  let heldHup = false;
+  const holdHup = () => (heldHup = true);
+  process.on('SIGHUP', holdHup);
   const readiness = createReadiness();
   const mode = typeof options.curator === 'function' ? options.curator(config) : (options.curator ?? 'store');
   const secret = idSecretOrExit(config, mode === 'store');
@@ -71,9 +81,15 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
   const core = createCore(kb, undefined, await startupMatcher(kb, store, logger));
   if (store) followStore(store, createOpsStatus({ core, store }), readiness);
   logger.debug({ topics: kb.topics.length, version: kb.version }, 'data loaded');
-  const curator = store
-    ? await createCurator(config, core, logger, { watch: mode === 'store' ? config.WATCH_DATA : false, ...options.curatorOptions, store })
-    : undefined;
+  let curator: Curator | undefined;
+  const metrics = config.OPS_PORT === undefined ? undefined : createMetrics(core, { store, census: () => curator?.sync?.census() });
+  const curatorOptions: CuratorOptions = {
+    watch: mode === 'store' ? config.WATCH_DATA : false,
+    ...(metrics ? { onReload: metrics.reloaded } : {}),
+    ...options.curatorOptions,
+    ...(store ? { store } : {}),
+  };
+  curator = store ? await createCurator(config, core, logger, curatorOptions) : undefined;
   const limiter = createFloodControl(config.RATE_LIMIT_PER_MINUTE);
   const contexts = createMemoryContexts();
   const claims = createMemoryClaims();
@@ -89,9 +105,24 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
     ...(curator ? { curator } : {}),
     logger,
     ids: createIdHasher(secret),
-    cards: createCardRenderer(core),
+    cards: createCardRenderer(core, metrics ? { onRender: metrics.cardRendered } : {}),
+    ...(metrics ? { telemetry: metrics } : {}),
   };
-  return { config, logger, core, store, curator, readiness, deps, ops: createOpsStatus({ core, store, sync: curator?.sync }) };
+  return {
+    config,
+    logger,
+    core,
+    curator,
+    metrics,
+    store,
+    readiness,
+    deps,
+    ops: createOpsStatus({ core, store, sync: curator?.sync }),
+    reloadAskedWhileBooting() {
+      process.off('SIGHUP', holdHup);
+      return heldHup;
+    },
+  };
 }
 
 /** The store's part of readiness, kept current: not ready while the database is lost (the bot answers on from memory meanwhile). */

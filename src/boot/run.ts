@@ -1,29 +1,39 @@
 import type { Adapter } from '../adapters/types.js';
 import type { Booted } from './boot.js';
+import type { Ops } from './ops.js';
+import { answerManager } from './shard-ipc.js';
 
-/**
- * Runs adapters until a signal or a fatal adapter error: SIGINT/SIGTERM stop
- * every adapter within SHUTDOWN_TIMEOUT_SECONDS (each finishes what is in
- * flight; then the process exits anyway), close the curator and the store and
- * exit 0; SIGHUP reloads the data; an adapter that fails to start or dies for
- * good (a revoked token) is logged, marked not ready, stops the rest and the
- * process exits 1, so a supervisor restarts it or an operator sees it.
- */
 export interface RunOptions {
-  /** Also stop when the parent process goes away (a shard under the ShardingManager). */
-  onDisconnect?: boolean;
+  /** The process's operations side (readiness, metrics, the server when OPS_PORT is set); absent: none (tests that drive adapters directly). */
+  ops?: Ops;
+  /** A shard process: also stops when its manager goes away, and answers the manager's readiness and metrics questions. */
+  shard?: boolean;
+  /** Stops the process (status 0) when this settles: the console chat's end of input. */
+  until?: Promise<void>;
   /** Listen to process signals (default true; tests drive shutdown through adapters instead). */
   signals?: boolean;
   /** Ends the process (default process.exit). */
   exit?: (code: number) => void;
 }
 
+/**
+ * Runs adapters until a signal or a fatal adapter error: SIGINT/SIGTERM stop
+ * every adapter within SHUTDOWN_TIMEOUT_SECONDS (each finishes what is in
+ * flight, while /readyz says 'shutting down'; then the process exits anyway),
+ * close the curator, the store and the operations server and exit 0; SIGHUP
+ * reloads the data; an adapter that fails to start or dies for good (a
+ * revoked token) is logged, marked not ready with its reason, stops the rest
+ * and the process exits 1, so a supervisor restarts it or an operator sees it.
+ */
 export async function runAdapters(booted: Booted, adapters: Adapter[], options: RunOptions = {}): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
-  const { logger, curator, config, readiness } = booted;
+  const { logger, curator, config, metrics, readiness } = booted;
+  const { ops } = options;
   for (const adapter of adapters) readiness.set(adapter.name, { ready: false, reason: 'starting' });
   let stopping = false;
   const failed = new Set<string>();
+  ops?.watch(adapters);
+  const stopAnswering = options.shard && ops ? answerManager(ops.readiness, metrics ? () => metrics.snapshot() : undefined) : () => {};
 
   async function stopAll(): Promise<void> {
     const deadline = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
@@ -32,9 +42,11 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
       timer = setTimeout(() => resolve('late'), deadline);
       timer.unref();
     });
-    const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
+    // The adapters finish what is in flight first (the webhook's requests come through the operations server), then the server closes.
+    const stopped = Promise.allSettled(adapters.map((a) => a.stop())).then(() => ops?.close());
     if ((await Promise.race([stopped, late])) === 'late') logger.warn({ deadlineMs: deadline }, 'adapters did not stop in time; exiting anyway');
     clearTimeout(timer);
+    stopAnswering();
     await curator?.close();
     await booted.store?.close();
   }
@@ -49,13 +61,20 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
     exit(code);
   }
 
+  const reloadHeld = booted.reloadAskedWhileBooting();
   if (options.signals !== false) {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    if (options.onDisconnect) process.once('disconnect', () => void shutdown('disconnect'));
-    process.on('SIGHUP', () => void curator?.reload('SIGHUP'));
+    if (options.shard) process.once('disconnect', () => void shutdown('disconnect'));
+    const reload = (reason: string) => {
+      if (curator) void curator.reload(reason);
+      else logger.warn({ signal: 'SIGHUP' }, 'SIGHUP ignored: this process has no curator to reload');
+    };
+    process.on('SIGHUP', () => reload('SIGHUP'));
+    if (reloadHeld) reload('SIGHUP while starting');
     process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   }
+  void options.until?.then(() => shutdown('end of input'));
 
   for (const adapter of adapters) {
     try {

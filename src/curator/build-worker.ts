@@ -7,7 +7,12 @@ import type { Logger } from '../logger.js';
 import { type BuildKnowledge, BuildFailure, buildInProcess, type BuildOptions, type DecideTraining, type PrepareKnowledge, prepareInProcess } from './build.js';
 import type { BuildGo, BuildMessage, BuildReply, BuildRequest } from './build-protocol.js';
 
-const ENTRY = new URL('./build-thread-entry.mjs', import.meta.url);
+/**
+ * The build thread's entry: the compiled `build-thread.js` beside this file in a
+ * production build (plain node), or under tsx the `.mjs` that registers tsx in the
+ * thread first (a Node 20 worker does not inherit tsx's loader).
+ */
+const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./build-thread-entry.mjs', import.meta.url) : new URL('./build-thread.js', import.meta.url);
 
 /** The build thread's heap when nothing else is said: about four times what building the curated data needs. */
 export const DEFAULT_BUILD_MEMORY_MB = 256;

@@ -23,6 +23,8 @@ export interface Curator extends CuratorPort {
   readonly store: BotStore;
   /** Present when the store is on: versions, announcements, the process census. */
   readonly sync: KnowledgeSync | undefined;
+  /** Whether the store takes writes right now: true, or why not (for /readyz): the database lost, or a SQLite file that cannot be written. */
+  writable(): true | string;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export interface CuratorOptions {
   watch?: boolean;
   /** Heartbeat of the process census (tests shorten it). */
   heartbeatMs?: number;
+  /** Told the outcome of every reload, however it was triggered (metrics). */
+  onReload?: (result: ReloadOutcome) => void;
 }
 
 const SIX_HOURS = 6 * 3_600_000;
@@ -59,6 +63,7 @@ export async function createCurator(config: Config, core: Core, logger: Logger, 
       ? undefined
       : createKnowledgeSync({ store, core, logger, prepare: options.prepare ?? threads?.prepare ?? prepareInProcess, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
   let applying: Promise<void> = Promise.resolve();
+  const { onReload } = options;
   const reloader = createReloader({
     dir: config.DATA_DIR,
     core,
@@ -69,6 +74,7 @@ export async function createCurator(config: Config, core: Core, logger: Logger, 
     build: options.build ?? sync?.build ?? threads!.build,
     onResult: (result) => {
       if (result.ok && sync) applying = sync.applied(result.version);
+      onReload?.(result);
     },
   });
   await sync?.start();
@@ -82,6 +88,7 @@ export async function createCurator(config: Config, core: Core, logger: Logger, 
       return { ...result, processes: await sync.census(result.version) };
     },
     report: async (maxChars, scope) => curatorReport(store, core.kb, { limit: 15, maxChars, scope }),
+    writable: () => store.writable(),
     vote: async (v) =>
       store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote, ...(v.event ? { event: v.event } : {}) }),
     async close() {

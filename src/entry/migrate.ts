@@ -1,4 +1,4 @@
-import { configOrExit } from '../boot/config-or-exit.js';
+import { settingsOrExit } from '../boot/settings.js';
 import { idHashSecret } from '../boot/id-secret.js';
 import { secretsOf } from '../config.js';
 import { scrubSecrets } from '../logger.js';
@@ -11,7 +11,7 @@ import { openSqlite } from '../store/sqlite/open-sqlite.js';
  * 0 when done and sound, 1 with the reason otherwise. The bot also migrates
  * at start-up; this is for deployments that migrate before rolling out.
  */
-const config = configOrExit(process.env);
+const { config } = settingsOrExit();
 const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.DB_PATH})`;
 if (!config.DATABASE_URL && (!config.DB_PATH || config.DB_PATH === ':memory:')) {
   process.stderr.write('Nothing to migrate: neither DATABASE_URL nor a DB_PATH file is set.\n');

@@ -1,9 +1,7 @@
-import { configOrExit } from '../boot/config-or-exit.js';
+import { settingsOrExit } from '../boot/settings.js';
 import { idHashSecret } from '../boot/id-secret.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
-import { secretsOf } from '../config.js';
 import { curatorReport } from '../curator/report.js';
-import { createLogger } from '../logger.js';
 import { openStore } from '../store/open-store.js';
 
 /** `npm run -s report [-- --limit N --days D]`: the curator's report on stdout, from the configured store (SQLite or PostgreSQL). */
@@ -13,8 +11,7 @@ const option = (name: string, fallback: number) => {
   const n = i >= 0 ? Number(args[i + 1]) : fallback;
   return Number.isFinite(n) && n > 0 ? n : fallback;
 };
-const config = configOrExit(process.env);
-const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+const { config, logger } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
 const store = await openStore(config, logger, { secret: idHashSecret(config) });
 await store.enforceRetention();

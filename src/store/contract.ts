@@ -171,6 +171,12 @@ export interface StoreBackend {
 
   /** The database's own consistency check (SQLite integrity_check; PostgreSQL amcheck where installed, and the schema's invariants): problems found, empty when sound. */
   integrityCheck(): Promise<string[]>;
+  /**
+   * SQLite only: whether a write goes through right now (a probe row written and committed, waiting at most a
+   * short while for another writer's lock): true, or why not. Synchronous, for /readyz. PostgreSQL has none: its
+   * connection-level failures mark the store lost (resilient.ts), which readiness reports instead.
+   */
+  writableNow?(): true | string;
   close(): Promise<void>;
 }
 

@@ -28,6 +28,12 @@ export interface BotStore {
   /** Whether what it keeps survives a restart (a SQLite file or PostgreSQL, not ':memory:'): then claims and the update journal go through it. */
   readonly durable: boolean;
   status(): StoreStatus;
+  /**
+   * Whether the store takes writes right now, for /readyz: true, or why not. Lost: "<kind> database lost since …
+   * (<reason>)"; up: the backend's own probe where it has one (SQLite: a row written within a short lock wait);
+   * off (nothing to record): true.
+   */
+  writable(): true | string;
   /** The backend while it is up; undefined while lost or off (callers then use their local fallback). */
   live(): StoreBackend | undefined;
   /** Runs `fn` on the live backend within `deadlineMs`; `fallback()` when off, lost, failing or late. */
@@ -241,6 +247,11 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
     topUnanswered: (limit, sinceMs = 0, scope = { all: true }) => store.attempt('read unanswered', (b) => b.topUnanswered(limit, sinceMs, scope), () => [], 10 * deadlineMs),
     helpfulness: () => store.attempt('read feedback', (b) => b.helpfulness(), () => [], 10 * deadlineMs),
     enforceRetention: (at = now()) => store.attempt('retention', (b) => b.prune(at - opts.retentionDays * DAY, at), () => 0, 60 * deadlineMs),
+    writable() {
+      if (status.state === 'lost') return `${status.kind} database lost since ${new Date(status.since).toISOString()} (${status.reason})`;
+      if (status.state === 'off' || !backend?.writableNow) return true;
+      return backend.writableNow();
+    },
     onUp(listener) {
       upListeners.add(listener);
       return () => upListeners.delete(listener);

@@ -99,8 +99,10 @@ describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_00
     telegram = await FakeBotApi.start();
     telegram.addChat(TG_CHANNEL);
     telegram.setChatMember(TG_CHANNEL.id, FAKE_BOT.id, 'administrator');
-    booted = await boot(
-      {
+    booted = await boot({
+      environment: {
+        file: undefined,
+        env: {
         DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: FAKE_APP_ID,
         DISCORD_API_BASE: discord.apiBase,
@@ -116,16 +118,15 @@ describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_00
         RATE_LIMIT_PER_MINUTE: '1000',
       // The day's group questions come faster than Telegram's ~20 a minute per group (the group budget has its own tests).
       TELEGRAM_GROUP_MESSAGES_PER_MINUTE: '1000',
+        },
       },
-      {
-        logDestination: new Writable({
-          write(chunk, _e, done) {
-            lines.push(...String(chunk).split('\n').filter(Boolean));
-            done();
-          },
-        }),
-      },
-    );
+      logDestination: new Writable({
+        write(chunk, _e, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    });
     adapters = await platformAdapters(booted.config, booted.deps);
     for (const a of adapters) await a.start();
   }, 60_000);

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { FAKE_APP_ID, FAKE_TOKEN, startFakeDiscord } from '../fakes/discord-gateway.js';
 import { OPTION } from '../discord/harness.js';
-import { type BotProcess, startBotProcess } from '../support/bot-process.js';
+import { type StartedBot as BotProcess, startBotProcess } from '../support/bot-process.js';
 import { freshDatabase } from '../support/postgres.js';
 
 /** A guild id that Discord's formula ((id >> 22) % count) puts on `shard`. */

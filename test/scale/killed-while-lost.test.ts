@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, expect, it } from 'vitest';
 import { FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
-import { type BotProcess, startBotProcess } from '../support/bot-process.js';
+import { type StartedBot as BotProcess, startBotProcess } from '../support/bot-process.js';
 import { freshDatabase } from '../support/postgres.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { deliver } from '../support/webhook-delivery.js';
@@ -43,8 +43,8 @@ it('an instance killed while PostgreSQL is lost loses none of the questions it a
     TELEGRAM_API_ROOT: fake.apiRoot,
     TELEGRAM_WEBHOOK_URL: `https://bot.example.org${PATH}`,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-    TELEGRAM_WEBHOOK_PORT: '0',
+    OPS_HOST: '127.0.0.1',
+    OPS_PORT: '0',
     DATABASE_URL: viaProxy.toString(),
     ID_HASH_SECRET: 'shared-secret-for-every-host-0123',
     STORE_SPOOL_DIR: spoolDir,
@@ -52,7 +52,9 @@ it('an instance killed while PostgreSQL is lost loses none of the questions it a
   };
   const first = startBotProcess(env, 'first');
   bots.push(first);
-  const { port } = await first.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 90_000);
+  await first.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 90_000);
+  // The webhook is served by the operations server (OPS_PORT).
+  const { port } = await first.waitForLog((e) => String(e.msg).startsWith('operations server listening'));
 
   proxy.cut();
   const askers = Array.from({ length: 6 }, (_, i) => user(740_000 + i, `Lost${i}`));

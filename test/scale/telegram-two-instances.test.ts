@@ -8,7 +8,7 @@ import { en } from '../../src/core/i18n/en/index.js';
 import { openPostgres } from '../../src/store/postgres/open-postgres.js';
 import { FAKE_BOT, FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
-import { type BotProcess, startBotProcess } from '../support/bot-process.js';
+import { type StartedBot as BotProcess, httpGet, sample, startBotProcess } from '../support/bot-process.js';
 import { freshDatabase } from '../support/postgres.js';
 import { deliver, deliverSpread } from '../support/webhook-delivery.js';
 
@@ -60,8 +60,8 @@ beforeAll(async () => {
         TELEGRAM_API_ROOT: fake.apiRoot,
         TELEGRAM_WEBHOOK_URL: `https://bot.example.org${PATH}`,
         TELEGRAM_WEBHOOK_SECRET: SECRET,
-        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-        TELEGRAM_WEBHOOK_PORT: '0',
+        OPS_HOST: '127.0.0.1',
+        OPS_PORT: '0',
         TELEGRAM_CHANNEL_ID: `@${CHANNEL.username}`,
         TELEGRAM_MODERATOR_IDS: String(MODERATOR.id),
         DATABASE_URL: database,
@@ -74,7 +74,11 @@ beforeAll(async () => {
     );
     bots.push(bot);
   }
-  for (const bot of bots) ports.push((await bot.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 90_000)).port);
+  for (const bot of bots) {
+    await bot.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 90_000);
+    // The webhook is served by the operations server (OPS_PORT).
+    ports.push((await bot.waitForLog((e) => String(e.msg).startsWith('operations server listening'))).port);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -134,7 +138,17 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     expect(fake.callsOf('sendMessage').filter((c) => c.params.chat_id === `@${CHANNEL.username}`)).toHaveLength(1);
   });
 
-  it('a data edit reloaded on one instance is answered from by the other within seconds, trained once; /reload reports both', async () => {
+  it('a data edit reloaded on one instance is answered from by the other within seconds, trained once; /reload and both /metrics report it', async () => {
+    const metrics = async (i: number) => (await httpGet(ports[i]!, '/metrics')).body;
+    // Before: both instances answer from the same build, and each one's /metrics counts both processes on it.
+    const before = /partnership_knowledge_base_info\{version="([^"]+)"\} 1/.exec(await metrics(0))?.[1];
+    expect(before).toBeDefined();
+    for (const i of [0, 1]) {
+      const text = await metrics(i);
+      expect(sample(text, 'partnership_knowledge_base_info', { version: before! })).toBe(1);
+      expect(sample(text, 'partnership_knowledge_base_processes', { version: before! })).toBe(2);
+      expect(sample(text, 'partnership_store_up', { backend: 'postgres' })).toBe(1);
+    }
     const gasFile = join(dirs[0]!, 'topics', 'gas.yaml');
     writeFileSync(gasFile, readFileSync(gasFile, 'utf8').replace('Natural gas partnership', 'Natural gas deal'));
     // Training takes seconds: the webhook may answer Telegram before the reply is sent (its 9 s handler deadline).
@@ -147,6 +161,15 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     // The other instance imported the build: its files were never edited, and it trained nothing.
     await bots[1]!.waitForLog((e) => e.msg === 'switched to the announced knowledge-base version (imported, not trained)' && e.version === version);
     expect(bots[1]!.logs().some((e) => e.msg?.startsWith('data reloaded'))).toBe(false);
+    // Each instance's /metrics: it answers from the new version, and the census counts both processes there, none on the old.
+    expect(version).not.toBe(before);
+    for (const i of [0, 1]) {
+      const text = await metrics(i);
+      expect(sample(text, 'partnership_knowledge_base_info', { version: version! })).toBe(1);
+      expect(sample(text, 'partnership_knowledge_base_info', { version: before! })).toBeUndefined();
+      expect(sample(text, 'partnership_knowledge_base_processes', { version: version! })).toBe(2);
+      expect(sample(text, 'partnership_knowledge_base_processes', { version: before! })).toBeUndefined();
+    }
     const bob = user(700_003, 'Bob');
     await say(1, bob, 'how much gas will russia send iran?');
     const more = repliesTo(bob.id)[0]!.params.reply_markup.inline_keyboard[0][0].text;

@@ -15,6 +15,10 @@ export interface PostgresCluster {
   /** A superuser URL of the `postgres` database. */
   url: string;
   port: number;
+  /** Stops the server (a fast shutdown: every connection is closed), keeping its data: the database is gone until `resume()`. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port, with the same data; resolves once it accepts connections. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,10 +58,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const [initCmd, initArgs] = asPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   execFileSync(initCmd, initArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
 
-  let server: ChildProcess | undefined;
-  let port = 0;
-  for (let attempt = 0; attempt < 5 && !server; attempt += 1) {
-    port = await freePort();
+  /** The server on `port`, or undefined when it could not listen there. */
+  const launch = async (port: number): Promise<ChildProcess | undefined> => {
     const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${dir}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'shared_buffers=32MB'];
     const [cmd, args] = asPostgres(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((s) => ['-c', s])]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -70,23 +72,45 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       });
       child.once('exit', () => resolve(false));
     });
-    if (ready) server = child;
-    else child.kill('SIGKILL');
+    if (ready) return child;
+    child.kill('SIGKILL');
+    return undefined;
+  };
+  let server: ChildProcess | undefined;
+  let port = 0;
+  for (let attempt = 0; attempt < 5 && !server; attempt += 1) {
+    port = await freePort();
+    server = await launch(port);
   }
   if (!server) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error('the test PostgreSQL server did not start');
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const exited = new Promise<void>((resolve) => server!.once('exit', () => resolve()));
+  let exited = new Promise<void>((resolve) => server!.once('exit', () => resolve()));
+  let running = true;
+  const halt = async () => {
+    if (!running) return;
+    // The postmaster itself (runuser forwards no signal): a fast shutdown.
+    const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid) process.kill(pid, 'SIGINT');
+    await exited;
+    running = false;
+  };
   return {
     url,
     port,
+    halt,
+    async resume() {
+      if (running) return;
+      const again = await launch(port);
+      if (!again) throw new Error(`the test PostgreSQL server did not start again on port ${port}`);
+      server = again;
+      exited = new Promise<void>((resolve) => again.once('exit', () => resolve()));
+      running = true;
+    },
     async stop() {
-      // The postmaster itself (runuser forwards no signal): a fast shutdown.
-      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (pid) process.kill(pid, 'SIGINT');
-      await exited;
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,8 @@ import { type Config, loadConfig, secretsOf } from '../../src/config.js';
 import type { Core } from '../../src/core/core.js';
 import type { Curator } from '../../src/curator/curator.js';
 import { createLogger } from '../../src/logger.js';
+import { type HttpServerLimits, type OpsServer, startOpsServer } from '../../src/ops/ops-server.js';
+import { readinessOf } from '../../src/ops/readiness.js';
 import { FakeBotApi, type ApiCall, type FakeBotApiOptions } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { realCore } from '../support/core.js';
@@ -26,6 +28,8 @@ export interface TelegramTest {
   deps: AdapterDeps;
   /** The real curator the adapter uses (an in-memory database unless DB_PATH is given). */
   curator: Curator;
+  /** The operations server (readiness of this adapter and the store; the webhook's routes), when OPS_PORT is set. */
+  ops: OpsServer | undefined;
   /** Raw log lines, exactly as written (after redaction and scrubbing). */
   lines: string[];
   logs(): Array<Record<string, any>>;
@@ -49,6 +53,8 @@ export interface StartOptions {
   beforeStart?: (fake: FakeBotApi) => void;
   /** Tuning passed to createTelegramAdapter (npm start passes none). */
   adapterOptions?: TelegramAdapterOptions;
+  /** The operations server's connection limits (npm start uses the defaults). */
+  opsLimits?: Partial<HttpServerLimits>;
   /** Another core on the real data (e.g. one with other thresholds); default: the shared real core. */
   core?: Core;
   /** Changes to the deps boot would give (e.g. a card renderer that fails). */
@@ -92,8 +98,25 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
   const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
   const core = opts.core ?? (await realCore());
   const base = await testDeps({ core, logger, config, ratePerMinute: config.RATE_LIMIT_PER_MINUTE });
-  const deps = opts.deps ? await opts.deps(base) : base;
-  const adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
+  const withOps = opts.deps ? await opts.deps(base) : base;
+  let adapter: TelegramAdapter | undefined;
+  const ops =
+    config.OPS_PORT === undefined
+      ? undefined
+      : await startOpsServer({
+          host: config.OPS_HOST,
+          port: config.OPS_PORT,
+          logger,
+          readiness: async () =>
+            readinessOf([
+              { name: 'telegram', check: () => adapter?.readiness() ?? 'not made yet' },
+              { name: 'store', check: () => base.curator.writable() },
+            ]),
+          metrics: async () => ({ contentType: 'text/plain', body: '' }),
+          ...(opts.opsLimits ? { limits: opts.opsLimits } : {}),
+        });
+  const deps = ops ? { ...withOps, routes: ops } : withOps;
+  adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
   opts.beforeStart?.(fake);
   try {
     await adapter.start();
@@ -117,6 +140,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     core,
     deps,
     curator: base.curator,
+    ops,
     lines,
     logs,
     waitForLog: (test) =>
@@ -135,6 +159,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     answered: (id) => fake.waitFor('answerCallbackQuery', { where: (p) => p.callback_query_id === id }),
     stop: async () => {
       await adapter.stop();
+      await ops?.close();
       await base.close();
       await fake.close();
       // Every test doubles as a check that the bot token never reaches a log line.

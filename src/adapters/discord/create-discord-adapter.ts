@@ -4,6 +4,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
+import { trackShards } from './shard-readiness.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext, placeContext } from './error-boundary.js';
 import { sharedIdentifyThrottler } from './identify-throttle.js';
 import { discordPermissions, discordPublisher } from './ports.js';
@@ -57,7 +58,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
     rest: {
       ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
       retries,
-      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries), retries),
+      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries, deps.telemetry), retries),
     },
   });
   const conversation = createConversation({
@@ -69,6 +70,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
     ...(deps.curator ? { curator: deps.curator } : {}),
     permissions: discordPermissions({ operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS), moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS) }),
     publisher: discordPublisher(deps.cards, log, deps.ids),
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
 
   async function onInteraction(interaction: Interaction): Promise<void> {
@@ -106,10 +108,11 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
   client.on(Events.ShardReady, (shard) => log.info({ shard }, 'discord shard ready'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
+  const shards = trackShards(client);
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'discord shard reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
-  logRestRetries(client.rest, log);
+  logRestRetries(client.rest, log, deps.telemetry);
 
   // A rejected token leaves discord.js half-working (REST drops the token: mentions and posts fail, interactions still
   // answer): the adapter stops for good instead, so the process exits and says why.
@@ -133,6 +136,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
 
   return {
     name: 'discord',
+    readiness: () => shards.readiness(),
     fatal,
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
@@ -151,6 +155,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
       }
     },
     async stop() {
+      shards.stopping();
       await client.destroy();
     },
   };

@@ -27,9 +27,22 @@ const WH: Record<Lang, RegExp> = {
 };
 
 const YES_NO: Record<Lang, RegExp> = {
-  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that"),
+  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that|that|thats|thats not|its|its not|theyre|theyre not"),
   ru: re('ли|правда|верно|действительно|неужели|разве'),
   fa: start('آیا'),
+};
+
+/** A tag that asks to confirm a statement, at its end. */
+const TAG: Record<Lang, RegExp> = {
+  en: /(?:^|\s)(?:right|correct|true|yes|yeah|eh|huh|yes or no|isnt it|is it|arent they|dont they|doesnt it|didnt it|didnt they|wasnt it|werent they|hasnt it|havent they|wont they|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
+  ru: /(?:^|\s)(?:да|верно|так|правильно|правда|не так ли|ведь так|это так)$/u,
+  fa: /(?:^|\s)(?:درسته|درست است|نه|مگه نه|اینطوره|این طوره|صحیحه|صحیح است)$/u,
+};
+/** A question that opens with a question word asks for something, whatever its tag. */
+const WH_OPENING: Record<Lang, RegExp> = {
+  en: /^(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}])/u,
+  ru: /^(?:что|кто|где|когда|куда|почему|зачем|сколько|как|какой|какая|какое|какие|каков|чей)(?![\p{L}])/u,
+  fa: /^(?:چه|چی|چرا|کجا|کی|چند|چقدر|کدام|کدوم|چطور|چگونه)(?![\p{L}])/u,
 };
 
 /** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
@@ -47,7 +60,7 @@ const OVERVIEW: Record<Lang, RegExp> = {
 };
 
 const OPENING: Record<Lang, RegExp> = {
-  en: /^(?:(?:according to|per|based on|in) (?:the |this |your )?(?:article|source|text|report|agreement|deal|piece) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
+  en: /^(?:(?:according to|per|based on|in|under) (?:the |this |your )?(?:article|source|text|report|agreement|deal|piece|treaty|pact) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
   ru: /^(?:(?:согласно|по данным|судя по) (?:статье|источнику|тексту) |а |и |так |ну |скажи |скажите )+/u,
   fa: /^(?:(?:طبق|بر اساس|به گفته) (?:مقاله|منبع|متن) |و |خب |پس |بگو )+/u,
 };
@@ -58,7 +71,8 @@ const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru
 const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
   // (and short passive participles: "договор подписан…?", "работы завершены?")
   ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$|^(?:подписан|заключен|завершен|построен|запущен|ратифицирован|одобрен|согласован|утвержден|принят|объявлен|достигнут|выведен|направлен|создан|расширен|модернизирован|сокращен|увеличен|рассчитан|нацелен)(?:а|о|ы)?$/,
-  fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$/,
+  // (and colloquial forms: "قراره … کنه؟", "میشه؟")
+  fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$|^(?:قراره|کنه|بکنه|میشه|داره|شده|بوده|هستن)$/,
 };
 
 /** Which-words that may be followed by a kind noun, per language. */
@@ -155,6 +169,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) (?:ли )?что/u.test(normalized);
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
+    // "So Iran supplies gas to Russia, right?", "I read that … — is that right?", "…, верно?", "…، درسته؟": a statement put for confirmation.
+    if (!yesno && !request && TAG[lang].test(normalized) && !WH_OPENING[lang].test(normalized)) yesno = true;
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
     if (yesno && CHOICE[lang].test(normalized)) yesno = false;
     // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.

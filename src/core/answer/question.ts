@@ -78,6 +78,11 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
   const years: number[] = [];
   const days: string[] = [];
   words.forEach((w, i) => {
+    // "Half of their transactions", "половина", "نیمی از": 50 percent.
+    if (/^(?:half|половин\p{L}*|نیمی|نصف)$/u.test(w)) {
+      numbers.push({ value: 50, unit: '%' });
+      return;
+    }
     const spelled = WORD_NUMBERS[w];
     if (spelled === undefined && !/^\d+(?:\.\d+)?$/.test(w)) return;
     const next = words[i + 1] ?? '';
@@ -95,7 +100,9 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
       return;
     }
     const value = spelled ?? Number(w);
-    const unit = UNITS.find(([re]) => re.test(next))?.[1];
+    const found = UNITS.find(([re]) => re.test(next))?.[1];
+    // "55 bcm every month", "в месяц", "در ماه": a monthly volume, not the yearly one.
+    const unit = found === 'bcm/yr' && words.slice(i + 2, i + 7).some((x) => /^(?:month|months|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)$/u.test(x)) ? 'bcm/mo' : found;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const bound = MORE_THAN.test(before) ? '>' : LESS_THAN.test(before) ? '<' : undefined;
     // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").
@@ -128,7 +135,7 @@ const AGAINST: Record<Lang, RegExp> = {
 
 const DECLINE: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|lost|reduc\p{L}*|cut back|scaled? back|scaling back|weaken\p{L}*|downgrad\p{L}*|halt\p{L}*|stopp?\p{L}*)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*|ослаб\p{L}*|свернул\p{L}*|прекрат\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*|ослаб\p{L}*|свернул\p{L}*|сворачива\p{L}*|свернут\p{L}*|прекрат\p{L}*)(?![\p{L}])/u,
   fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 

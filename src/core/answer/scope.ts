@@ -54,8 +54,8 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 
 const OVERVIEW: Record<Lang, RegExp> = {
   en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)'),
-  ru: re('кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
-  fa: re('خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
+  ru: re('(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
+  fa: re('(?:این )?(?:مقاله|متن)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
 };
 
 /** A request for the overview of the whole partnership. */

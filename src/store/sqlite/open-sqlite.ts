@@ -8,6 +8,10 @@ import { pending } from '../migration.js';
 import { createSealer } from '../seal.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
+/** How long the writability probe (readiness) waits for another connection's write lock, and what other writes wait. */
+const PROBE_BUSY_MS = 100;
+const BUSY_MS = 2000;
+
 export interface SqliteOptions {
   /** The file (created with its folders), or ':memory:'. */
   path: string;
@@ -61,7 +65,7 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL: a commit is written before it returns (a killed process loses nothing); a power cut may lose the last few.
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 2000');
+    db.pragma(`busy_timeout = ${BUSY_MS}`);
     schemaVersion = migrateSqlite(db, opts.secret);
     if (opts.maxMegabytes) {
       const pageSize = Number(db.pragma('page_size', { simple: true }));
@@ -288,6 +292,17 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     },
     async processes(since) {
       return q.processes.all(since) as ProcessRecord[];
+    },
+    writableNow() {
+      try {
+        db.pragma(`busy_timeout = ${PROBE_BUSY_MS}`);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('ready_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(Date.now()));
+        return true;
+      } catch (err) {
+        return `database not writable: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        if (db.open) db.pragma(`busy_timeout = ${BUSY_MS}`);
+      }
     },
     async integrityCheck() {
       const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;

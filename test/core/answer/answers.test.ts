@@ -152,6 +152,25 @@ describe('yes or no', () => {
       ['آیا روسیه نیروهای حافظ صلح خود را از قفقاز خارج کرده است؟', /^بله\./],
       ['طبق مقاله، آیا ایران قرار است به روسیه گاز صادر کند؟', /^خیر\./],
       ['آیا روسیه به ایران گاز صادر می‌کند؟', /^بله\./],
+      ['Is the Shanghai Cooperation Organization one of the groups where they are tightening ties?', /^Yes\. .*Shanghai/],
+      ['Is the Rasht–Astara railway part of the corridor plans?', /^Yes\. .*Rasht–Astara/],
+      ['Is Tartus the site of Russia’s Syrian airbase?', /^No\. .*naval base in Tartus/],
+      ['Are only about half of their transactions settled in rials and rubles?', /^No\. 95%/],
+      ['Does the article say Russia’s alternative energy corridors run through European markets?', /^No\. .*bypass European markets/],
+      ['So Iran is going to be supplying gas to Russia, right?', /^No\. Russia will supply/],
+      ['I read that Russian gas could be re-exported to Asia via Iranian LNG terminals — is that right?', /^Yes\./],
+      ['Договор подписали в Москве, верно?', /^Да\./],
+      ['Россия сворачивает сотрудничество по Бушерской АЭС?', /^Нет\./],
+      ['قراره ایران به روسیه گاز صادر کنه؟', /^خیر\./],
+      ['قرارداد در مسکو امضا شد، درسته؟', /^بله\./],
+      ['So that’s 55 bcm of gas every month?', /^No\. Russia will supply up to 55 billion/],
+      ['Trade went up 15.5% in 2024, yes?', /^Yes\. .*15\.5%/],
+      ['Under the deal, will Iran be supplying gas to Russia?', /^No\. Russia will supply/],
+      ['Did Putin and Pezeshkian sign the deal in Moscow?', /^Yes\./],
+      ['Has Russia abandoned its airbase at Hmeimim?', /^No\. .*maintains its presence/],
+      ['Are Russia and Iran cutting their energy and transport ties with Baku?', /^No\. .*maintaining/],
+      ['Does Russia still have peacekeeping forces in the Caucasus according to the article?', /^No\. .*withdrawn/],
+      ['Is Armenia described as moving closer to the West?', /^Yes\./],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
@@ -232,10 +251,14 @@ describe('the scope policy', () => {
   });
 
   it('says the source is silent on a third party’s reaction to the deal and on an attribute it never gives', () => {
-    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?"]) {
+    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?", 'What did China say about the Russia–Iran treaty?']) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('answers "what is this article about?" with the overview, in every language', () => {
+    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟']) expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
   });
 
   it('answers what the source says about a thing its claims name, asked about as such', () => {
