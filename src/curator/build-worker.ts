@@ -163,6 +163,7 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
         return prepareInProcess(dir, decide, { limits: dataLimits });
       }
       if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new BuildFailure(reply.error, undefined);
+      opts.logger.debug({ version: reply.kb.version, trained: Boolean(reply.model) }, 'data prepared in a worker thread');
       return { kb: reply.kb, model: reply.model };
     },
     get running() {
