@@ -1,56 +1,68 @@
 import { randomBytes } from 'node:crypto';
 import { type Config, dataLimitsOf } from '../config.js';
-import type { CuratorPort } from '../core/conversation/ports.js';
+import type { CuratorPort, ReloadOutcome } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
+import { openStore } from '../store/open-store.js';
+import type { BotStore } from '../store/resilient.js';
+import { createWorkerBuild } from './build-worker.js';
+import { type PrepareKnowledge, prepareInProcess } from './build.js';
+import { createKnowledgeSync, type KnowledgeSync } from './kb-sync.js';
 import { recordUnansweredQuestions } from './record.js';
-import { createReloader, type BuildKnowledge, type ReloadResult } from './reload.js';
+import { type BuildKnowledge, createReloader } from './reload.js';
 import { curatorReport } from './report.js';
-import { type CuratorStore, openCuratorStore } from './store.js';
 
 /**
  * The curator's side of the bot, behind the conversation's `CuratorPort`:
- * reloading data/ (file watching, SIGHUP, /reload), recording what went
- * unanswered, the report, and 👍/👎 votes. Platform-neutral.
+ * reloading data/ (file watching, SIGHUP, /reload) everywhere with one
+ * training (kb-sync.ts), recording what went unanswered, the report, and
+ * 👍/👎 votes. Platform-neutral.
  */
 export interface Curator extends CuratorPort {
-  reload(reason: string): Promise<ReloadResult>;
-  /** Whether the store takes writes right now: true, or why not (for /readyz). */
+  reload(reason: string): Promise<ReloadOutcome>;
+  readonly store: BotStore;
+  /** Present when the store is on: versions, announcements, the process census. */
+  readonly sync: KnowledgeSync | undefined;
+  /** Whether the store takes writes right now: true, or why not (for /readyz): the database lost, or a SQLite file that cannot be written. */
   writable(): true | string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface CuratorOptions {
-  /** How new data is built (default: a worker thread). */
+  /** A plain build for every reload (tests: on the calling thread); default: train once across processes, in a worker thread. */
   build?: BuildKnowledge;
-  /** The store, opened by boot (with its deadline); default: opened here from `dbPath`. */
-  store?: CuratorStore;
+  /** How a reload loads and trains when building once across processes (tests: `prepareInProcess`); default: a worker thread. */
+  prepare?: PrepareKnowledge;
+  /** The store, opened by boot (with its deadline); default: opened here from `dbPath`, and closed with the curator. */
+  store?: BotStore;
   /** The id secret for a store opened here; default ID_HASH_SECRET, else a random one (fine for ':memory:', which is what tests open). */
   secret?: string | Buffer;
-  /** The store's file; default `config.DB_PATH` (':memory:' keeps it for this process only; '' records nothing). */
+  /** The SQLite file when no store is given; default `config.DB_PATH` (':memory:' keeps it for this process only; '' records nothing). */
   dbPath?: string;
   /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
   watch?: boolean;
+  /** Heartbeat of the process census (tests shorten it). */
+  heartbeatMs?: number;
   /** Told the outcome of every reload, however it was triggered (metrics). */
-  onReload?: (result: ReloadResult) => void;
+  onReload?: (result: ReloadOutcome) => void;
 }
 
 const SIX_HOURS = 6 * 3_600_000;
 
-export function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Curator {
+export async function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Promise<Curator> {
   const store =
     options.store ??
-    openCuratorStore({
-      path: options.dbPath ?? config.DB_PATH,
-      retentionDays: config.RETENTION_DAYS,
-      maxMegabytes: config.DB_MAX_MB,
-      logger,
-      secret: options.secret ?? config.ID_HASH_SECRET ?? randomBytes(32),
-    });
-  store.enforceRetention();
-  const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
+    (await openStore(config, logger, { secret: options.secret ?? config.ID_HASH_SECRET ?? randomBytes(32), ...(options.dbPath !== undefined ? { dbPath: options.dbPath } : {}) }));
+  void store.enforceRetention();
+  const retention = setInterval(() => void store.enforceRetention(), SIX_HOURS);
   retention.unref();
   const stopRecording = recordUnansweredQuestions(core, store);
+  const threads = options.build ? undefined : createWorkerBuild({ logger, resourceLimits: { maxOldGenerationSizeMb: config.DATA_BUILD_MEMORY_MB } });
+  const sync =
+    store.kind === 'off'
+      ? undefined
+      : createKnowledgeSync({ store, core, logger, prepare: options.prepare ?? threads?.prepare ?? prepareInProcess, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  let applying: Promise<void> = Promise.resolve();
   const { onReload } = options;
   const reloader = createReloader({
     dir: config.DATA_DIR,
@@ -58,23 +70,35 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
     logger,
     watch: options.watch ?? config.WATCH_DATA,
     limits: dataLimitsOf(config),
-    buildMemoryMb: config.DATA_BUILD_MEMORY_MB,
     timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
-    ...(options.build ? { build: options.build } : {}),
-    ...(onReload ? { onResult: (result: ReloadResult) => onReload(result) } : {}),
+    build: options.build ?? sync?.build ?? threads!.build,
+    onResult: (result) => {
+      if (result.ok && sync) applying = sync.applied(result.version);
+      onReload?.(result);
+    },
   });
+  await sync?.start();
   return {
-    reload: (reason) => reloader.reload(reason),
+    store,
+    sync,
+    async reload(reason) {
+      const result = await reloader.reload(reason);
+      if (!result.ok || !sync) return result;
+      await applying;
+      return { ...result, processes: await sync.census(result.version) };
+    },
     report: async (maxChars, scope) => curatorReport(store, core.kb, { limit: 15, maxChars, scope }),
     writable: () => store.writable(),
     vote: async (v) =>
       store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote, ...(v.event ? { event: v.event } : {}) }),
-    close() {
+    async close() {
       clearInterval(retention);
       stopRecording();
       reloader.close();
+      threads?.close();
+      await sync?.close();
       // A store handed in belongs to whoever opened it.
-      if (!options.store) store.close();
+      if (!options.store) await store.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
 import { normalizeText } from '../core/text/normalize.js';
+import type { BotStore } from '../store/resilient.js';
 import { redact } from './redact.js';
-import type { CuratorStore } from './store.js';
 
 /** Answers below this confidence are recorded too: they are the ones most likely wrong. */
 export const LOW_CONFIDENCE = 0.35;
@@ -29,8 +29,8 @@ export function unansweredOutcome(reply: Reply, confidence: number): string | un
  * moderators may read it) and the event it came from (recorded once however
  * often the event is handled). Returns a function that stops recording.
  */
-export function recordUnansweredQuestions(core: Core, store: CuratorStore): () => void {
-  if (!store.enabled) return () => {};
+export function recordUnansweredQuestions(core: Core, store: BotStore): () => void {
+  if (store.kind === 'off') return () => {};
   return core.onAsk(({ question, platform, origin, result: { match, reply } }) => {
     const outcome = unansweredOutcome(reply, match.confidence);
     if (!outcome) return;

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../core/data/schema.js';
-import type { CuratorStore, InboxScope } from './store.js';
+import type { InboxScope } from '../store/contract.js';
+import type { BotStore } from '../store/resilient.js';
 
 export interface ReportOptions {
   limit: number;
@@ -21,22 +22,22 @@ function clip(s: string, n: number): string {
  * The curator's report as plain text: the most frequent unanswered questions
  * (grouped by normalised text) and per-topic helpfulness from 👍/👎 votes.
  */
-export function curatorReport(store: CuratorStore, kb: KnowledgeBase, opts: ReportOptions): string {
-  if (!store.enabled) return 'Recording is switched off (DB_PATH is empty or the database could not be opened).';
+export async function curatorReport(store: BotStore, kb: KnowledgeBase, opts: ReportOptions): Promise<string> {
+  if (store.kind === 'off') return 'Recording is switched off (DB_PATH is empty or the database could not be opened).';
   const now = opts.now ?? Date.now();
   const since = opts.days ? now - opts.days * 86_400_000 : 0;
   const title = (id: string | null) => (id ? (kb.topics.find((t) => t.id === id)?.title.en ?? id) : '—');
   const scope = opts.scope ?? { all: true };
   const where = 'all' in scope ? '' : ' asked here';
   const lines: string[] = [`Top unanswered questions${where}${opts.days ? ` (last ${opts.days} days)` : ''}:`];
-  const top = store.topUnanswered(opts.limit, since, scope);
+  const top = await store.topUnanswered(opts.limit, since, scope);
   if (!top.length) lines.push('  none recorded');
   top.forEach((g, i) => {
     const date = new Date(g.lastSeen).toISOString().slice(0, 10);
     lines.push(`${String(i + 1).padStart(2)}. ×${g.count} "${clip(g.example, 80)}" (last ${date}; best guess: ${title(g.guess)}, ${Math.round(g.confidence * 100)}%)`);
   });
   lines.push('', 'Helpfulness by topic (👍 / 👎):');
-  const votes = store.helpfulness();
+  const votes = await store.helpfulness();
   if (!votes.length) lines.push('  no votes yet');
   for (const h of votes) {
     const share = Math.round((100 * h.up) / Math.max(1, h.up + h.down));

@@ -12,7 +12,9 @@ import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_APP_ID, FAKE_TOKEN as DISCORD_TOKEN,
 import { FAKE_BOT, FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, groupChat, inlineQuery, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import type { Chat } from 'grammy/types';
+import postgres from 'postgres';
 import { OPTION } from '../discord/harness.js';
+import { freshDatabase } from '../support/postgres.js';
 
 /**
  * Findings 3 and 4 of issue 16, against both fakes with the bot wired as
@@ -20,8 +22,43 @@ import { OPTION } from '../discord/harness.js';
  * server showed every server's and Telegram's questions (one held a user's
  * e-mail address), members without Manage Messages got moderator commands,
  * and platform ids were stored in clear. After a day of simulated use the
- * database file holds no platform id and no contact detail.
+ * database holds no platform id and no contact detail: a SQLite file (as it
+ * lies on disk) and PostgreSQL (every row of every table) alike.
  */
+interface Backend {
+  name: string;
+  env(dir: string): Promise<Record<string, string>>;
+  /** Everything the database holds, as text. */
+  contents(booted: Booted): Promise<string>;
+}
+const BACKENDS: Backend[] = [
+  {
+    name: 'a SQLite file',
+    env: async (dir) => ({ DB_PATH: join(dir, 'bot.db') }),
+    // As it lies on disk: freed pages and the write-ahead log included.
+    contents: async (b) =>
+      [b.config.DB_PATH, `${b.config.DB_PATH}-wal`]
+        .filter(existsSync)
+        .map((f) => readFileSync(f).toString('latin1'))
+        .join('\n'),
+  },
+  {
+    name: 'PostgreSQL',
+    env: async (dir) => ({ DATABASE_URL: await freshDatabase('privacy'), ID_HASH_SECRET: 'privacy-secret-every-host-shares-0123', STORE_SPOOL_DIR: join(dir, 'spool') }),
+    async contents(b) {
+      const sql = postgres(b.config.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      try {
+        const tables = await sql<{ name: string }[]>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`;
+        const dumps: string[] = [];
+        for (const { name } of tables) dumps.push(...(await sql.unsafe(`SELECT t::text AS row FROM "${name}" t`)).map((r) => String(r.row)));
+        return dumps.join('\n');
+      } finally {
+        await sql.end();
+      }
+    },
+  },
+];
+
 const OPERATORS = '200000000000000301';
 const SERVER_A = '200000000000000302';
 const SERVER_B = '200000000000000303';
@@ -41,52 +78,6 @@ let booted: Booted;
 let adapters: Adapter[];
 const lines: string[] = [];
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'attack-privacy-'));
-  discord = await startFakeDiscord({
-    guilds: [OPERATORS, SERVER_A, SERVER_B].map((id) => ({ id, name: id, channels: [{ id: channelOf(id), name: 'general' }], ...(id === SERVER_A ? { roles: [{ id: ROLE, name: 'Curators' }] } : {}) })),
-  });
-  telegram = await FakeBotApi.start();
-  telegram.addChat(TG_CHANNEL);
-  telegram.setChatMember(TG_CHANNEL.id, FAKE_BOT.id, 'administrator');
-  booted = await boot({
-    environment: {
-      file: undefined,
-      env: {
-        DISCORD_TOKEN,
-        DISCORD_APPLICATION_ID: FAKE_APP_ID,
-        DISCORD_API_BASE: discord.apiBase,
-        DISCORD_MODERATOR_GUILD_IDS: OPERATORS,
-        DISCORD_MODERATOR_ROLE_IDS: ROLE,
-        TELEGRAM_BOT_TOKEN: telegram.token,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
-        TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
-        DB_PATH: join(dir, 'bot.db'),
-        WATCH_DATA: 'false',
-        LOG_LEVEL: 'debug',
-        RATE_LIMIT_PER_MINUTE: '1000',
-      },
-    },
-    logDestination: new Writable({
-      write(chunk, _e, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    }),
-  });
-  adapters = await platformAdapters(booted.config, booted.deps);
-  for (const a of adapters) await a.start();
-}, 60_000);
-afterAll(async () => {
-  for (const a of adapters ?? []) await a.stop();
-  booted?.curator?.close();
-  booted?.store?.close();
-  await discord?.close();
-  await telegram?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const ask = (guildId: string, who: FakeUser, question: string, extra: { memberPermissions?: bigint } = {}) =>
   discord.waitForResponse(discord.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId, channelId: channelOf(guildId), user: who, ...extra }));
 const slash = (name: string, guildId: string, who: FakeUser, extra: { memberPermissions?: bigint; memberRoles?: string[] } = {}) =>
@@ -98,7 +89,56 @@ const tgSay = async (from: ReturnType<typeof user>, text: string, chat: Chat = p
   return reply;
 };
 
-describe('attack: private by default', { timeout: 60_000 }, () => {
+describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_000 }, (backend) => {
+  beforeAll(async () => {
+    lines.length = 0;
+    dir = mkdtempSync(join(tmpdir(), 'attack-privacy-'));
+    discord = await startFakeDiscord({
+      guilds: [OPERATORS, SERVER_A, SERVER_B].map((id) => ({ id, name: id, channels: [{ id: channelOf(id), name: 'general' }], ...(id === SERVER_A ? { roles: [{ id: ROLE, name: 'Curators' }] } : {}) })),
+    });
+    telegram = await FakeBotApi.start();
+    telegram.addChat(TG_CHANNEL);
+    telegram.setChatMember(TG_CHANNEL.id, FAKE_BOT.id, 'administrator');
+    booted = await boot({
+      environment: {
+        file: undefined,
+        env: {
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_APP_ID,
+        DISCORD_API_BASE: discord.apiBase,
+        DISCORD_MODERATOR_GUILD_IDS: OPERATORS,
+        DISCORD_MODERATOR_ROLE_IDS: ROLE,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
+        TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
+        ...(await backend.env(dir)),
+        WATCH_DATA: 'false',
+        LOG_LEVEL: 'debug',
+        RATE_LIMIT_PER_MINUTE: '1000',
+      // The day's group questions come faster than Telegram's ~20 a minute per group (the group budget has its own tests).
+      TELEGRAM_GROUP_MESSAGES_PER_MINUTE: '1000',
+        },
+      },
+      logDestination: new Writable({
+        write(chunk, _e, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    });
+    adapters = await platformAdapters(booted.config, booted.deps);
+    for (const a of adapters) await a.start();
+  }, 60_000);
+  afterAll(async () => {
+    for (const a of adapters ?? []) await a.stop();
+    await booted?.curator?.close();
+    await booted?.store?.close();
+    await discord?.close();
+    await telegram?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('members without Manage Messages or a moderator role are refused every moderator command, whatever Discord lets them see', async () => {
     const member = { memberPermissions: DEFAULT_EVERYONE_PERMISSIONS };
     for (const command of ['unanswered', 'reload']) expect(await slash(command, OPERATORS, DC_USERS[0]!, member)).toBe(en.moderatorsOnly(`/${command}`));
@@ -170,10 +210,10 @@ describe('attack: private by default', { timeout: 60_000 }, () => {
     const dm = discord.userMessage('what about football?', { dm: true, user: DC_USERS[0]! });
     await discord.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === dm.id);
 
-    // Everything written, as it lies on disk (freed pages and the write-ahead log included).
-    booted.store!.enforceRetention();
-    const path = booted.config.DB_PATH;
-    const bytes = [path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+    // Everything written.
+    await booted.store!.enforceRetention();
+    await booted.store!.flush();
+    const bytes = await backend.contents(booted);
     const platformIds = [
       ...[...TG_USERS, TG_OPERATOR].map((u) => String(u.id)),
       String(TG_GROUP.id),

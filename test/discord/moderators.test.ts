@@ -199,7 +199,7 @@ describe('/reload and /unanswered in the operators’ server', () => {
     const reloaded = await bot.fake.waitForResponse(sent, RELOAD_PATIENCE);
     expect(reloaded.type).toBe(5);
     expect((await bot.fake.waitForCall((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback`)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version [0-9a-f]+\)\.$/);
+    expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version ([0-9a-f]+)\)\.\nRunning: 1 process on version \1\.$/);
     expect(await gasTitle()).toBe('Natural gas deal');
 
     writeFileSync(gasFile, original.replace(/^order: \d+$/m, 'order: sixty'));

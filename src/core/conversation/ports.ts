@@ -32,12 +32,21 @@ export interface PermissionPort {
   inbox(req: Request): Promise<InboxScope | Refusal>;
 }
 
+/** How many processes answer from a knowledge-base version. */
+export interface VersionCount {
+  version: string;
+  processes: number;
+}
 /**
- * What a reload did, always one of: applied (`ok`), rejected with the file,
- * path and reason of each problem, or timed out (`timedOut`, with where the
- * build was). Whatever it was, the bot answers from the data it had unless `ok`.
+ * What a reload did, always one of: applied (`ok`; `processes`: every running
+ * process by the version it answers from, once they had time to switch),
+ * rejected with the file, path and reason of each problem, or timed out
+ * (`timedOut`, with where the build was). Whatever it was, the bot answers
+ * from the data it had unless `ok`.
  */
-export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[]; timedOut?: boolean };
+export type ReloadOutcome =
+  | { ok: true; version: string; topics: number; changed: boolean; processes?: VersionCount[] }
+  | { ok: false; issues: DataIssue[]; timedOut?: boolean };
 export type VoteOutcome = 'new' | 'changed' | 'same';
 export interface VoteRecord {
   surface: string;

@@ -10,6 +10,8 @@ export const moderation: SectionOf<typeof en> = {
   notOperator: (command: string) => `Команда ${command} доступна только владельцам бота: она действует на бота везде.`,
   reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `Работают: ${counts.map((c) => `процессов — ${c.processes} на версии ${c.version}`).join('; ')}.`,
   reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
   reloadTimedOut: 'Перезагрузка не уложилась во время и остановлена; я по-прежнему отвечаю по прежним данным.',
   reloadWholeFile: '(файл)',
