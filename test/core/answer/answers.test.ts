@@ -167,6 +167,9 @@ describe('yes or no', () => {
       ['Trade went up 15.5% in 2024, yes?', /^Yes\. .*15\.5%/],
       ['Under the deal, will Iran be supplying gas to Russia?', /^No\. Russia will supply/],
       ['Did Putin and Pezeshkian sign the deal in Moscow?', /^Yes\./],
+      // One sentence's claims together, with a day and a year, or a place that is not the signing city.
+      ['Did Pezeshkian and Putin sign the pact on 17 January 2025?', /^Yes\./],
+      ['Did Putin and Pezeshkian sign it in Tehran?', /^No\. .*Moscow/],
       ['Has Russia abandoned its airbase at Hmeimim?', /^No\. .*maintains its presence/],
       ['Are Russia and Iran cutting their energy and transport ties with Baku?', /^No\. .*maintaining/],
       ['Does Russia still have peacekeeping forces in the Caucasus according to the article?', /^No\. .*withdrawn/],
@@ -194,6 +197,16 @@ describe('yes or no', () => {
       ['Are they moving away from the dollar?', /^Yes\. .*dependency on the U\.S\. dollar/],
       ['Is the Rasht-Astara railway part of the INSTC?', /^Yes\. .*Rasht–Astara/],
       ['Правда ли, что 95% расчётов ведутся в риалах и рублях?', /^Да\. .*95%/],
+      // Ending or leaving what the source says is kept up, in any verb of that class.
+      ['Has Moscow quit the naval base at Tartus?', /^No\. .*Tartus/],
+      ['Has Iran ended its backing of militias in Lebanon?', /^No\. .*sustains/],
+      ['Россия ушла из Хмеймима?', /^Нет\./],
+      // A closed list asked for an item it does not name; one it names is still a yes.
+      ['Are the exercises going to concentrate on cyber warfare?', /^No\. .*counterinsurgency/],
+      ['Will the drills concentrate on urban warfare?', /^Yes\. /],
+      // Whose a thing is, said after it.
+      ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
+      ['Is Mir Russian?', /^Yes\. /],
     ] as const) {
       const { reply } = core.ask(q);
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
