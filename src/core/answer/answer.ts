@@ -14,6 +14,7 @@ import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from '.
 import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
+import { createThemeFinder, themeSummary } from './themes.js';
 import { decideYesNo } from './yesno.js';
 
 /** What the conversation knows before a question: the topic it is on, for follow-ups. */
@@ -78,6 +79,7 @@ const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
  */
 export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const finder = createEntityFinder(kb);
+  const themes = createThemeFinder(kb, finder.stemsOf);
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
@@ -306,6 +308,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const talk = smallTalk(normalized, lang);
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
+      // "The financial side", "summarise the security provisions": an area of the source, not one topic.
+      const theme = themes.find(analysis.stems, (s) => index.isStop(s, lang));
+      const areaSummary = theme && !expectations(normalized, lang).yesno ? themeSummary(kb, theme, lang) : undefined;
+      if (areaSummary) return reply(areaSummary);
       if (asksForOverview(normalized, lang)) {
         // "An overview of the transport corridor", "tl;dr of the nuclear stuff": that topic's summary; of the agreement, the overview card.
         const sure = match.outcome === 'answer' && match.topicId && match.confidence >= 0.4 ? byId.get(match.topicId) : undefined;

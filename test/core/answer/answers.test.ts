@@ -99,13 +99,37 @@ describe('choosing the claim that answers', () => {
   it('reads "this agreement" as the frame: a subject of its own decides the topic, none leaves it the agreement', () => {
     for (const [q, topic] of [
       ['همکاری نظامی ایران و روسیه در این توافق شامل چه مواردی است؟', 'joint-exercises'],
-      ['What does this deal say about military cooperation?', 'joint-exercises'],
+      ['What does this deal say about the joint drills?', 'joint-exercises'],
       ['How long does this agreement last?', 'treaty'],
       ['چه چیزی باعث شد ایران و روسیه این پیمان را امضا کنند؟', 'aims'],
       ['Сколько лет действует этот договор?', 'treaty'],
     ] as const) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: topic });
     }
+  });
+
+  it('summarises an area of the source (the financial side, security) topic by topic, with a button to each, in every language', () => {
+    for (const [q, area, topics] of [
+      ['Tell me about the money side of the partnership', 'finance', ['local-currencies', 'mir-shetab']],
+      ['security?', 'security', ['defensive-clause', 'joint-exercises', 'cyber-counterterrorism']],
+      ['What does this deal say about military cooperation?', 'security', ['defensive-clause', 'joint-exercises', 'cyber-counterterrorism']],
+      ['Какие экономические аспекты у соглашения?', 'economy', ['bilateral-trade', 'gas', 'trade-hub', 'economic-realignments']],
+      ['بخش حمل و نقل توافق را توضیح بده', 'transport', ['instc', 'trade-hub']],
+    ] as const) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', area, topicId: topics[0] });
+      if (reply.kind !== 'answer') continue;
+      // Each topic's one-sentence answer, in order, and a button to each; the source line names no single paragraph.
+      const shorts = topics.map((id) => kb.topics.find((x) => x.id === id)!.short[reply.lang]);
+      expect(`${reply.lead} ${reply.details}`, q).toBe(shorts.join(' '));
+      expect(reply.actions.filter((a) => a.action.kind === 'topic').map((a) => a.action.kind === 'topic' && a.action.topicId), q).toEqual([...topics]);
+      expect(reply.source.paragraph, q).toBeUndefined();
+    }
+    // A thing of the area, or a yes/no about it, is a question, not a request for the area.
+    expect(core.ask('What will the joint military drills focus on?').reply).toMatchObject({ kind: 'answer', topicId: 'joint-exercises' });
+    expect(core.ask('Is there a security clause?').reply).not.toHaveProperty('area');
+    // Two areas at once are no one area.
+    expect(core.ask('Summarise the economic and security sides').reply).not.toHaveProperty('area');
   });
 
   it('gives the summary of one topic for "an overview of X", the overview card for everything, and the source’s own date', () => {
@@ -370,6 +394,16 @@ describe('follow-ups', () => {
     expect(lead(when)).toMatch(/^The source gives no date for this\. Russia will supply/);
     await ask('Сколько газа поставит Россия?', 'chat-ru');
     expect(await ask('а где?', 'chat-ru')).toMatchObject({ kind: 'answer', topicId: 'gas', lang: 'ru' });
+  });
+
+  it('after a summary of an area, hold to none of its topics', async () => {
+    const { ask, contexts } = chat();
+    await ask('How much gas will Russia supply?', 'area');
+    expect(await ask('Tell me about the financial side', 'area')).toMatchObject({ kind: 'answer', area: 'finance' });
+    expect(contexts.get('area')).toMatchObject({ lang: 'en' });
+    expect(contexts.get('area')).not.toHaveProperty('topicId');
+    // The question goes where its words lead, not to the area's first topic (or to the gas asked before).
+    expect(await ask('which of those networks is Russian?', 'area')).toMatchObject({ kind: 'answer', topicId: 'mir-shetab' });
   });
 
   it('keep conversations apart, and forget one after its time', async () => {
