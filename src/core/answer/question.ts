@@ -35,6 +35,8 @@ export interface QuestionView {
   decline: boolean;
   /** Verbs of ending or leaving ("leave", "stop", "quit", "покинуть", "прекратить", "ترک"): a "no" to a claim that something is kept up. */
   cease: boolean;
+  /** Content stems no topic's text uses ("weapon" in "does Russia give Iran nuclear weapons?"): the source cannot confirm them. */
+  foreign?: ReadonlySet<string>;
   /** Capitalised names in the question that are no entity or word the data knows ("Raisi"). */
   unknownNames: number;
   /** Asks only what the source says about something ("is Europe mentioned?"): naming it is enough, whatever the claim's stance. */

@@ -323,6 +323,8 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
+  // No "yes" by coverage alone when the question has a word the source never uses ("does Russia give Iran nuclear weapons?").
+  const unheard = (q.foreign?.size ?? 0) > 0;
   const noes = compared.filter(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   // (Led by a claim that names what is asked about in its own text when one says no: "Russia's Mir" over "a parallel ecosystem".)
   const no = noes[0];
@@ -330,7 +332,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
-  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
+  const covered = unheard ? undefined : compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
   // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
   // (A weakly worded yes loses only to a no that supports as much: "Armenia moving closer to the West" is said outright.)
   if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || (yes.c.own < 0.4 && no.r.supports >= yes.r.supports))) return { answer: 'no', claim: noLead!.c };
@@ -340,7 +342,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const joint = jointVerdict(q, relevant, ranked, finder);
   if (joint) return joint;
   // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
-  const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
+  const theme = q.includes && !unheard ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
   if (theme) return { answer: 'yes', claim: theme.c };
   void checkable;
   return { answer: 'unknown', claim: best };

@@ -132,6 +132,26 @@ describe('choosing the claim that answers', () => {
     expect(core.ask('Summarise the economic and security sides').reply).not.toHaveProperty('area');
   });
 
+  it('never says yes when the question has a word the source never uses, and answers "does the article say…?" with no', () => {
+    // "Weapon" is nowhere in the source: the nuclear claims are about power plants (and "سلاح" is no typo for "سلام", hello).
+    for (const q of ['Is Russia handing Iran nuclear weapons?', 'آیا روسیه به ایران سلاح هسته‌ای می‌دهد؟', 'Передаст ли Россия Ирану ядерное оружие?']) {
+      const reply = core.ask(q).reply;
+      expect(reply.kind === 'answer' ? reply.grounding : reply.kind, q).not.toBe('answered');
+      expect(renderText(reply), q).not.toMatch(/^(?:Yes|Да|بله)/);
+    }
+    expect(lead(core.ask('Does the article say Russia is helping Iran build a nuclear weapon?').reply)).toMatch(/^No, the source doesn’t say so\./);
+    expect(lead(core.ask('Говорится ли в статье о ядерном оружии?').reply)).toMatch(/^Нет, в источнике такого не сказано\./);
+    // What it does say is still a yes.
+    expect(lead(core.ask('Does the article mention Bushehr?').reply)).toMatch(/^Yes\./);
+  });
+
+  it('reads "what is the article about", "key takeaways" as the whole overview', () => {
+    for (const q of ["What's this article about?", 'What are the key takeaways?', 'what does the piece cover']) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
+    }
+    expect(core.ask('key takeaways on the nuclear side').reply).toMatchObject({ kind: 'answer', topicId: 'nuclear' });
+  });
+
   it('gives the summary of one topic for "an overview of X", the overview card for everything, and the source’s own date', () => {
     expect(core.ask('Give me an overview of the transport corridor plans.').reply).toMatchObject({ kind: 'answer', topicId: 'instc' });
     expect(core.ask('tl;dr of the nuclear stuff pls').reply).toMatchObject({ kind: 'answer', topicId: 'nuclear' });
