@@ -245,6 +245,9 @@ describe('yes or no', () => {
       ['Has Moscow quit the naval base at Tartus?', /^No\. .*Tartus/],
       ['Has Iran ended its backing of militias in Lebanon?', /^No\. .*sustains/],
       ['Россия ушла из Хмеймима?', /^Нет\./],
+      // A Russian question by intonation alone, its verb reflexive or past in -сла.
+      ['Товарооборот снизился в 2024 году?', /^Нет\./],
+      ['Торговля возросла в 2024 году?', /^Да\./],
       // A closed list asked for an item it does not name; one it names is still a yes.
       ['Are the exercises going to concentrate on cyber warfare?', /^No\. .*counterinsurgency/],
       ['Will the drills concentrate on urban warfare?', /^Yes\. /],
