@@ -83,8 +83,9 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
   async function getUpdates(args: { offset: number; limit: number; timeout: number }, signal: Parameters<Bot['api']['getUpdates']>[1]): Promise<Update[]> {
     let offset = args.offset;
     await replayed;
-    // With a journal, the offset is the journal's: everything below it is kept there (a restart starts past it).
-    if (journal) offset = (await journal.offset(SURFACE)) ?? offset;
+    // With a journal, everything below the offset is kept there (a restart starts past it); never behind what this run
+    // fetched (and journalled), even when the journal can only tell part of it (its database lost).
+    if (journal) offset = Math.max(offset, (await journal.offset(SURFACE)) ?? 0);
     // Without one, this call's offset confirms the last batch: it waits until that batch was handled.
     else await previousBatch;
     const updates = await bot.api.getUpdates({ ...args, offset, allowed_updates: [...opts.allowedUpdates] }, signal);
