@@ -56,6 +56,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
     return unlisten;
   };
 
+  /** Raises the journal offset of `surface` to `offset`; never lowers it. */
+  const raiseOffset = (tx: postgres.TransactionSql, surface: string, offset: number) =>
+    tx`INSERT INTO meta AS m (key, value) VALUES (${`journal_offset:${surface}`}, ${String(offset)})
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE m.value::bigint < excluded.value::bigint`;
+
   return {
     kind: 'postgres',
     schemaVersion,
@@ -172,8 +177,17 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
           await tx`INSERT INTO journal (surface, id, payload, attempts, at) VALUES (${surface}, ${u.id}, ${sealer.seal(u.payload)}, 0, ${now})
                    ON CONFLICT (surface, id) DO NOTHING`;
         }
-        await tx`INSERT INTO meta AS m (key, value) VALUES (${`journal_offset:${surface}`}, ${String(last + 1)})
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE m.value::bigint < excluded.value::bigint`;
+        await raiseOffset(tx, surface, last + 1);
+      });
+    },
+    async journalMerge(surface, merge, now) {
+      await sql.begin(async (tx) => {
+        for (const e of merge.entries) {
+          await tx`INSERT INTO journal (surface, id, payload, attempts, at) VALUES (${surface}, ${e.id}, ${sealer.seal(e.payload)}, ${e.attempts}, ${now})
+                   ON CONFLICT (surface, id) DO NOTHING`;
+        }
+        if (merge.done.length) await tx`DELETE FROM journal WHERE surface = ${surface} AND id = ANY(${tx.array(merge.done.map(String))}::bigint[])`;
+        await raiseOffset(tx, surface, merge.offset);
       });
     },
     async journalDone(surface, id) {
