@@ -223,8 +223,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // A detail of a kind no claim gives ("what price", "when will it be finished").
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
     if (!typedLead) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
-    // (Not when the claim names a thing of the kind asked for: "which country's influence…" is answered by Turkey.)
-    if (best.topicConfidence < 0.3 && !(q.expect.kind && best.kindHit && best.lexical >= 0.4) && asksBeyond(q, best.item.topic.id)) {
+    // (Not when the lead gives what was asked: a thing of the kind asked for — "which country's influence…" is
+    // answered by Turkey — or the asked type: "how long's this deal good for" by its 20 years.)
+    // (A person is no such proof: "who drafted the text?" is not answered by who signed it.)
+    const givesAsked = (q.expect.kind !== undefined && q.expect.kind !== 'person' && typedLead.kindHit) || (specific.some((x) => x === 'how_long' || x === 'how_much') && typedLead.typeHit);
+    if (best.topicConfidence < 0.3 && !givesAsked && asksBeyond(q, best.item.topic.id)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
@@ -349,7 +352,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // ("According to the article, does Russia still have…" names the source, not what it mentions.)
       const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && ([...view.content].some((s) => !SOURCE_NOUNS.has(s)) || ASKS_WHAT_IT_SAYS.test(view.normalized)) && things.length > 0;
       // (Verb forms aside: the data cannot hold every conjugation of "build", "бы строить", "بسازند".)
-      const foreign = new Set([...view.content].filter((s) => !/^\d/.test(s) && !VERB_FORM[lang].test(s) && !kb.topics.some((x) => index.topicKnows(x.id, s, lang))));
+      const foreign = new Set([...view.content].filter((s) => !/^\d/.test(s) && !ABOUT_WORDS.has(s) && !VERB_FORM[lang].test(s) && !kb.topics.some((x) => index.topicKnows(x.id, s, lang))));
       const q: QuestionView = aboutOnly ? { ...view, foreign, mentions: true, expect: { ...view.expect, types: [] } } : { ...view, foreign };
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;

@@ -83,7 +83,7 @@ export function overviewSubject(normalized: string, lang: Lang): string[] {
  * Opinions and predictions the source cannot give: "in your opinion…", "is this good for…", "will this lead to a war…".
  * (A plan the source states is no prediction: "will Russia supply gas?" is answered.)
  */
-const OPINION_EN = `${BEFORE}(?:in your (?:opinion|view)|do you think|what do you think|your (?:opinion|view|take) on|is (?:it|(?:this|that|the)(?: (?:agreement|deal|treaty|partnership|pact))?) (?:a )?(?:good|bad|dangerous|wise|smart|fair|a threat|a mistake)|(?:will|could|might|would) (?:it|(?:this|that|the)(?: (?:agreement|deal|treaty|partnership|pact))?) (?:lead to|cause|result in|trigger|start|spark|provoke|end in) (?:a |an )?(?:war|conflict|crisis|escalation|attack)|who (?:will|would) win|should (?:i|we|they|russia|iran))${AFTER}`;
+const OPINION_EN = `${BEFORE}(?:in your (?:opinion|view)|do you think|what do you think|your (?:opinion|view|take) on|is (?:it|(?:this|that|the)(?: (?:agreement|deal|treaty|partnership|pact))?) (?:a )?(?:good(?! for(?: anyway| now| then)?$)|bad|dangerous|wise|smart|fair|a threat|a mistake)|(?:will|could|might|would) (?:it|(?:this|that|the)(?: (?:agreement|deal|treaty|partnership|pact))?) (?:lead to|cause|result in|trigger|start|spark|provoke|end in) (?:a |an )?(?:war|conflict|crisis|escalation|attack)|who (?:will|would) win|should (?:i|we|they|russia|iran))${AFTER}`;
 const OPINION_RU = `${BEFORE}(?:по-твоему|по твоему|по-вашему|по вашему|как ты думаешь|как вы думаете|твое мнение|ваше мнение|хорошо ли это|плохо ли это|приведет ли (?:это|соглашение|договор) к войне|(?:будет|начнется) ли война)${AFTER}`;
 const OPINION_FA = `${BEFORE}(?:به نظر ?ت|به نظر شما|نظر شما|نظرت|فکر می ?کنی|آیا این خوب|آیا این بد|منجر به جنگ|جنگ خواهد شد)${AFTER}`;
 
@@ -124,7 +124,7 @@ const NOW: Record<Lang, RegExp> = {
 };
 
 const DONE: Record<Lang, RegExp> = {
-  en: re('complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
+  en: re('complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working(?! (?:on|towards?|to|with|together))|flowing|arrived|happened'),
   ru: re('завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|идет|идут'),
   fa: re('تکمیل|تمام شده|ساخته شده|راه ?اندازی|آغاز شده|شروع شده|افتتاح|اجرا شده|برقرار|جریان دارد'),
 };

@@ -1,8 +1,11 @@
 import type { Lang } from '../data/schema.js';
 import type { EngineModel } from './engine.js';
 
-/** Bumped whenever the shape of `MatcherModel` changes. */
-export const MATCHER_MODEL_FORMAT = 1;
+/**
+ * Bumped whenever the shape of `MatcherModel` changes, or what its weights are keyed by (the stems:
+ * 2 = "-us" nouns keep their "s"), so a model stored by older code is retrained, not misread.
+ */
+export const MATCHER_MODEL_FORMAT = 2;
 
 /**
  * A trained matcher as structured-clonable data (`Matcher.toModel()` →

@@ -90,8 +90,10 @@ describe('choosing the claim that answers', () => {
     for (const aim of [/economic cooperation/, /security collaboration/, /financial independence/]) expect(text).toMatch(aim);
   });
 
-  it('reads "which country\'s X" as asking for a country, not a place', () => {
+  it('reads "which country\'s X" as asking for a country, not a place, and answers what the lead gives without a disclaimer', () => {
     expect(lead(core.ask('Which country’s growing influence do Moscow and Tehran want to contain?').reply)).toMatch(/Turk/);
+    expect(lead(core.ask('Which currency do both sides want to depend on less?').reply)).toMatch(/^The shift .*U\.S\. dollar/);
+    expect(lead(core.ask('how long is this pact good for, anyway').reply)).toMatch(/^[^.]*20-year/);
   });
 
   it('answers a plural which-question with every claim naming one of that kind', () => {
@@ -255,6 +257,11 @@ describe('yes or no', () => {
       // A closed list asked for an item it does not name; one it names is still a yes.
       ['Are the exercises going to concentrate on cyber warfare?', /^No\. .*counterinsurgency/],
       ['Will the drills concentrate on urban warfare?', /^Yes\. /],
+      // How the article presents something is what it says; "focuses" is "focus"; "working on" is under way, not done.
+      ['Does the article portray the agreement as a response to Western sanctions?', /^Yes\. .*response to Western sanctions/],
+      ['Is the pact framed in the article as a response to Western sanctions?', /^Yes\. /],
+      ['Is urban warfare among the focuses of the exercises?', /^Yes\. /],
+      ['Are Moscow and Tehran working on intelligence sharing?', /^Yes\. /],
       // Whose a thing is, said after it.
       ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
       ['Is Mir Russian?', /^Yes\. /],
