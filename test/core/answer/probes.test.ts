@@ -66,7 +66,7 @@ async function grade(file: string) {
 }
 
 /**
- * Floors just under each probe's figures after its classes were fixed. Probes 6–9 are below issue 13's
+ * Floors just under each probe's figures after its classes were fixed. Probes 6–10 are below issue 13's
  * targets: their floors guard what was fixed, not the goal (docs/quality.md).
  */
 const PROBES: { n: number; questions: number; inScope: number; declined: number; yesno: number }[] = [
@@ -78,7 +78,8 @@ const PROBES: { n: number; questions: number; inScope: number; declined: number;
   { n: 6, questions: 278, inScope: 0.85, declined: 0.84, yesno: 0.85 },
   { n: 7, questions: 293, inScope: 0.91, declined: 0.87, yesno: 0.9 },
   { n: 8, questions: 275, inScope: 0.91, declined: 0.86, yesno: 0.9 },
-  { n: 9, questions: 229, inScope: 0.89, declined: 0.87, yesno: 0.82 },
+  { n: 9, questions: 229, inScope: 0.96, declined: 0.87, yesno: 0.9 },
+  { n: 10, questions: 235, inScope: 0.93, declined: 0.87, yesno: 0.9 },
 ];
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
