@@ -48,6 +48,12 @@ async function answer(input: string) {
   };
 }
 
+// A reader that stops early ("… | head -1") closes the pipe: that ends the run quietly, as for any Unix filter.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 if (args.includes('--jsonl')) {
   const rl = createInterface({ input: process.stdin, terminal: false });
   for await (const input of rl) process.stdout.write(`${JSON.stringify(await answer(input))}\n`);
