@@ -4,12 +4,13 @@ import { defineConfig } from 'vitest/config';
  * `npm test`. Test files share one module graph per worker (`isolate: false`): the
  * core trained on the project's data is built once per worker instead of once per
  * file. No test mocks modules or globals, so nothing leaks between files. The
- * quick benchmark runs (test/bench) are a separate step: `npm run bench:check`.
+ * quick benchmark runs (test/bench) are a separate step: `npm run bench:check`, and so is
+ * the replay of the Dockerfile (test/image): `npm run test:image`.
  */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/bench/**', 'node_modules/**'],
+    exclude: ['test/bench/**', 'test/image/**', 'node_modules/**'],
     isolate: false,
     testTimeout: 20_000,
     hookTimeout: 20_000,

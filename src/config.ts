@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -35,8 +38,11 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -')),
-  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
-  TELEGRAM_WEBHOOK_PORT: intFrom(0, 65535, 8080),
+  /** Which settings file was read (see readEnvironment); listed so that it is a known variable. */
+  ENV_FILE: z.string().optional(),
+  /** Replaced by OPS_HOST and OPS_PORT (the webhook is served by the operations server): set, they are an error naming the new variable. */
+  TELEGRAM_WEBHOOK_HOST: optional(z.string()),
+  TELEGRAM_WEBHOOK_PORT: optional(z.string()),
   TELEGRAM_CHANNEL_ID: optional(z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,32})$/, 'must be a numeric chat id or @channelname')),
   TELEGRAM_MODERATOR_IDS: z.preprocess(
     (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
@@ -61,12 +67,25 @@ export const ConfigSchema = z.object({
   ID_HASH_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   /** Seconds a SIGTERM waits for in-flight work before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: intFrom(1, 600, 10),
+
+  /** The operations HTTP server (/healthz, /readyz, /metrics, and the Telegram webhook): off when unset; 0 picks a free port. */
+  OPS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined), z.number({ error: 'must be a port number' }).int().min(0).max(65535).optional()),
+  OPS_HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().default('127.0.0.1')),
 }).superRefine((c, ctx) => {
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_BOT_TOKEN && c.OPS_PORT === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['OPS_PORT'], message: 'is required when TELEGRAM_WEBHOOK_URL is set (the webhook is served by the operations server)' });
+  }
+  for (const [old, now] of [
+    ['TELEGRAM_WEBHOOK_HOST', 'OPS_HOST'],
+    ['TELEGRAM_WEBHOOK_PORT', 'OPS_PORT'],
+  ] as const) {
+    if (c[old] !== undefined) ctx.addIssue({ code: 'custom', path: [old], message: `is replaced by ${now}: the webhook is served by the operations server` });
   }
 });
 
@@ -77,6 +96,32 @@ export class ConfigError extends Error {
     super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The environment a process runs with: its own variables over those of `.env` in the working directory, when that file exists. */
+export interface Environment {
+  env: Record<string, string | undefined>;
+  /** The absolute path of the .env file read, if one was. */
+  file: string | undefined;
+}
+
+/**
+ * Reads `.env` from `cwd` (Node's own parser, `util.parseEnv`) under the process's
+ * environment: a variable set in the environment wins over the file. Nothing is
+ * written into process.env, so child processes see what the parent was given.
+ * ENV_FILE, from the environment only, names another file (relative to `cwd`), or
+ * none when empty: the tests' child processes set it empty, so a developer's own
+ * .env never leaks into them.
+ */
+export function readEnvironment(cwd: string = process.cwd(), env: Record<string, string | undefined> = process.env): Environment {
+  if (env.ENV_FILE === '') return { env, file: undefined };
+  const file = resolve(cwd, env.ENV_FILE ?? '.env');
+  if (!existsSync(file)) {
+    if (env.ENV_FILE !== undefined) throw new ConfigError([`ENV_FILE: names a file that does not exist (${file})`]);
+    return { env, file: undefined };
+  }
+  const fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+  return { env: { ...fromFile, ...env }, file };
 }
 
 /** Parses the environment; throws ConfigError listing "VARIABLE: reason" for each problem. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
+import { ConfigError, loadConfig, readEnvironment, secretsOf } from '../src/config.js';
 
 const TG = '123456789:AAH-abcdefghijklmnopqrstuvwxyz012345';
 const DC = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789';
@@ -36,17 +36,18 @@ describe('config', () => {
 
   it('requires the application id with a Discord token and a secret with a webhook', () => {
     expect(problems({ DISCORD_TOKEN: DC })).toEqual([expect.stringMatching(/^DISCORD_APPLICATION_ID: is required/)]);
-    expect(problems({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' })).toEqual([
+    expect(problems({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', OPS_PORT: '8080' })).toEqual([
       expect.stringMatching(/^TELEGRAM_WEBHOOK_SECRET: is required/),
     ]);
   });
 
   it('parses lists, numbers and URLs, and rejects bad ones by name', () => {
-    const c = loadConfig({ TELEGRAM_MODERATOR_IDS: '12, 34', TELEGRAM_WEBHOOK_PORT: '0', DISCORD_API_BASE: 'http://127.0.0.1:8080/api' });
+    const c = loadConfig({ TELEGRAM_MODERATOR_IDS: '12, 34', OPS_PORT: '0', DISCORD_API_BASE: 'http://127.0.0.1:8080/api' });
     expect(c.TELEGRAM_MODERATOR_IDS).toEqual(['12', '34']);
-    expect(c.TELEGRAM_WEBHOOK_PORT).toBe(0);
+    expect(c.OPS_PORT).toBe(0);
     expect(problems({ TELEGRAM_MODERATOR_IDS: '12,abc' })[0]).toMatch(/^TELEGRAM_MODERATOR_IDS/);
-    expect(problems({ TELEGRAM_WEBHOOK_PORT: 'eighty' })[0]).toMatch(/^TELEGRAM_WEBHOOK_PORT/);
+    expect(problems({ OPS_PORT: 'eighty' })[0]).toMatch(/^OPS_PORT: /);
+    expect(problems({ OPS_PORT: '70000' })[0]).toMatch(/^OPS_PORT: /);
     expect(problems({ DISCORD_API_BASE: 'ftp://x' })[0]).toMatch(/^DISCORD_API_BASE/);
     expect(problems({ LOG_LEVEL: 'loud' })[0]).toMatch(/^LOG_LEVEL/);
   });
@@ -70,5 +71,61 @@ describe('config', () => {
   it('lists the secrets for log scrubbing', () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: TG, DISCORD_TOKEN: DC, DISCORD_APPLICATION_ID: '123456789012345678' });
     expect(secretsOf(c).sort()).toEqual([DC, TG].sort());
+  });
+});
+
+describe('the operations server settings', () => {
+  it('is off unless OPS_PORT is set, and listens on loopback unless OPS_HOST says otherwise', () => {
+    expect(loadConfig({}).OPS_PORT).toBeUndefined();
+    expect(loadConfig({ OPS_PORT: '' }).OPS_PORT).toBeUndefined();
+    expect(loadConfig({}).OPS_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ OPS_PORT: '9464', OPS_HOST: '0.0.0.0' })).toMatchObject({ OPS_PORT: 9464, OPS_HOST: '0.0.0.0' });
+  });
+
+  it('needs OPS_PORT for a Telegram webhook (the operations server receives it) and names the replaced webhook variables', () => {
+    expect(problems({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'long-enough-secret' })).toEqual([
+      expect.stringMatching(/^OPS_PORT: is required when TELEGRAM_WEBHOOK_URL is set/),
+    ]);
+    expect(problems({ TELEGRAM_WEBHOOK_PORT: '8443', TELEGRAM_WEBHOOK_HOST: '10.0.0.1' })).toEqual([
+      'TELEGRAM_WEBHOOK_HOST: is replaced by OPS_HOST: the webhook is served by the operations server',
+      'TELEGRAM_WEBHOOK_PORT: is replaced by OPS_PORT: the webhook is served by the operations server',
+    ]);
+  });
+});
+
+describe('readEnvironment: .env in the working directory', () => {
+  it('reads .env under the environment (a variable set in both keeps the environment’s value) and says which file it read', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'pb-env-'));
+    try {
+      expect(readEnvironment(dir, { LOG_LEVEL: 'warn' })).toEqual({ env: { LOG_LEVEL: 'warn' }, file: undefined });
+      await writeFile(join(dir, '.env'), '# comment\nLOG_LEVEL=debug\nRATE_LIMIT_PER_MINUTE=7\nOPS_HOST="0.0.0.0"\n');
+      const read = readEnvironment(dir, { LOG_LEVEL: 'warn' });
+      expect(read.file).toBe(join(dir, '.env'));
+      expect(read.env).toMatchObject({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '7', OPS_HOST: '0.0.0.0' });
+      expect(loadConfig(read.env)).toMatchObject({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 7, OPS_HOST: '0.0.0.0' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ENV_FILE', () => {
+  it('names another settings file, or none when empty (how tests keep a developer’s .env out of their child processes)', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'pb-env-file-'));
+    try {
+      await writeFile(join(dir, '.env'), 'LOG_LEVEL=debug\n');
+      await writeFile(join(dir, 'bot.env'), 'LOG_LEVEL=warn\n');
+      expect(readEnvironment(dir, { ENV_FILE: '' })).toEqual({ env: { ENV_FILE: '' }, file: undefined });
+      expect(readEnvironment(dir, { ENV_FILE: 'bot.env' })).toMatchObject({ env: { LOG_LEVEL: 'warn' }, file: join(dir, 'bot.env') });
+      expect(() => readEnvironment(dir, { ENV_FILE: 'missing.env' })).toThrow(/ENV_FILE: names a file that does not exist/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

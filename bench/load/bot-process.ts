@@ -53,7 +53,7 @@ export async function startBot(env: Record<string, string>, secrets: readonly st
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', '--import', LOOP_MONITOR, 'src/entry/main.ts'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: process.cwd(),
-    env: { ...base, LOG_LEVEL: 'info', WATCH_DATA: 'false', DB_PATH: join(dir, 'bench.db'), ...env },
+    env: { ...base, ENV_FILE: '', LOG_LEVEL: 'info', WATCH_DATA: 'false', DB_PATH: join(dir, 'bench.db'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const entries: Array<Record<string, any>> = [];

@@ -92,15 +92,16 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-      TELEGRAM_WEBHOOK_PORT: '0',
+      OPS_HOST: '127.0.0.1',
+      OPS_PORT: '0',
     },
     [fake.token, SECRET],
     opts.profileDir,
   );
   try {
-    const ready = await bot.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 60_000, 'the Telegram webhook server started');
-    const port = Number(ready.port);
+    const listening = await bot.waitForLog((e) => e.msg === 'operations server listening (/healthz, /readyz, /metrics)', 60_000, 'the operations server started');
+    await bot.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 60_000, 'the Telegram webhook set');
+    const port = Number(listening.port);
     if (!fake.webhook) throw new Error('the bot did not register its webhook with the fake');
 
     // Reference replies (and a JIT warm-up): each question of the mix asked a few times, one at a time.

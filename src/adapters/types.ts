@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CardRenderer } from '../cards/index.js';
-import type { ClaimPort, ContextPort, CuratorPort, RateLimitPort } from '../core/conversation/ports.js';
+import type { ClaimPort, ContextPort, CuratorPort, RateLimitPort, TelemetryPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
 import type { IdHasher } from './kit/ids.js';
@@ -11,6 +12,8 @@ export interface Adapter {
   start(): Promise<void>;
   /** Stops receiving, finishes in-flight work, releases connections. */
   stop(): Promise<void>;
+  /** Whether the surface is connected and receiving right now: true, or why not (for /readyz). */
+  readiness(): true | string;
   /**
    * Settles with the error if the adapter dies after start for good (e.g. a
    * revoked token, another instance polling): boot then stops the process.
@@ -31,4 +34,24 @@ export interface AdapterDeps {
   ids: IdHasher;
   /** Summary cards as PNG images (cached). */
   cards: CardRenderer;
+  /** Where the conversation and the platform clients report what they do (metrics); absent: nothing is measured. */
+  telemetry?: PlatformTelemetry;
+  /** The operations HTTP server's routes, for surfaces that receive over HTTP (the Telegram webhook); absent when it is off. */
+  routes?: HttpRoutes;
+}
+
+/** The conversation's telemetry plus what only a platform client sees: failed API calls and the ones it retries. */
+export interface PlatformTelemetry extends TelemetryPort {
+  /** One API call that failed: `code` is the HTTP status or error code, or 'network'. */
+  apiError(surface: string, code: string): void;
+  /** One API call the client is going to send again: `reason` is '429', '5xx' or 'network'. */
+  apiRetry(surface: string, reason: string): void;
+}
+
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Paths served by the operations server besides its own (/healthz, /readyz, /metrics). */
+export interface HttpRoutes {
+  /** Serves requests to `path` with `handler` until the returned function is called. */
+  mount(path: string, handler: HttpHandler): () => void;
 }

@@ -19,6 +19,8 @@ export interface CardRenderer {
 export interface CardRendererOptions {
   /** Most PNGs kept; the least recently used goes first. Default 64 (every topic and the overview in three languages). */
   cacheSize?: number;
+  /** Told of every image asked for: rendered (with the seconds it took), served from the cache, or failed. */
+  onRender?: (result: 'rendered' | 'cached' | 'failed', seconds: number) => void;
 }
 
 export function createCardRenderer(source: CardSource, options: CardRendererOptions = {}): CardRenderer {
@@ -37,10 +39,16 @@ export function createCardRenderer(source: CardSource, options: CardRendererOpti
         hits++;
         cache.delete(key);
         cache.set(key, cached);
+        options.onRender?.('cached', 0);
         return cached.png;
       }
       misses++;
+      const started = performance.now();
       const png = renderCardPng(reply);
+      png.then(
+        () => options.onRender?.('rendered', (performance.now() - started) / 1000),
+        () => options.onRender?.('failed', (performance.now() - started) / 1000),
+      );
       const entry = { content, png };
       cache.delete(key);
       cache.set(key, entry);

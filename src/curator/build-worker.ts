@@ -6,7 +6,12 @@ import type { Logger } from '../logger.js';
 import { buildInProcess, type BuildKnowledge } from './build.js';
 import type { BuildReply, BuildRequest } from './build-protocol.js';
 
-const ENTRY = new URL('./build-thread-entry.mjs', import.meta.url);
+/**
+ * The build thread's entry: the compiled `build-thread.js` beside this file in a
+ * production build (plain node), or under tsx the `.mjs` that registers tsx in the
+ * thread first (a Node 20 worker does not inherit tsx's loader).
+ */
+const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./build-thread-entry.mjs', import.meta.url) : new URL('./build-thread.js', import.meta.url);
 
 export interface WorkerBuildOptions {
   logger: Logger;

@@ -14,6 +14,8 @@ import { openCuratorStore } from './store.js';
  */
 export interface Curator extends CuratorPort {
   reload(reason: string): Promise<ReloadResult>;
+  /** Whether the store takes writes right now: true, or why not (for /readyz). */
+  writable(): true | string;
   close(): void;
 }
 
@@ -24,6 +26,8 @@ export interface CuratorOptions {
   dbPath?: string;
   /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
   watch?: boolean;
+  /** Told the outcome of every reload, however it was triggered (metrics). */
+  onReload?: (result: ReloadResult) => void;
 }
 
 const SIX_HOURS = 6 * 3_600_000;
@@ -34,10 +38,19 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
   const stopRecording = recordUnansweredQuestions(core, store);
-  const reloader = createReloader({ dir: config.DATA_DIR, core, logger, watch: options.watch ?? config.WATCH_DATA, ...(options.build ? { build: options.build } : {}) });
+  const { onReload } = options;
+  const reloader = createReloader({
+    dir: config.DATA_DIR,
+    core,
+    logger,
+    watch: options.watch ?? config.WATCH_DATA,
+    ...(options.build ? { build: options.build } : {}),
+    ...(onReload ? { onResult: (result: ReloadResult) => onReload(result) } : {}),
+  });
   return {
     reload: (reason) => reloader.reload(reason),
     report: async (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),
+    writable: () => store.writable(),
     vote: async (v) => store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote }),
     close() {
       clearInterval(retention);

@@ -58,6 +58,12 @@ export interface CuratorStore {
   helpfulness(): Helpfulness[];
   /** Deletes what is older than the retention period; returns rows deleted. */
   enforceRetention(now?: number): number;
+  /**
+   * Whether a write goes through right now (a probe row written and committed, waiting at
+   * most PROBE_BUSY_MS for another writer's lock): true, or why not. A store switched off
+   * (no DB_PATH) has nothing to write and is writable.
+   */
+  writable(): true | string;
   close(): void;
 }
 
@@ -100,9 +106,14 @@ export interface StoreOptions {
   now?: () => number;
 }
 
-function disabledStore(): CuratorStore {
+/** How long the writability probe waits for another connection's write lock. */
+const PROBE_BUSY_MS = 100;
+const BUSY_MS = 2000;
+
+function disabledStore(unavailable?: string): CuratorStore {
   return {
     enabled: false,
+    writable: () => unavailable ?? true,
     recordUnanswered() {},
     recordVote: () => false as const,
     topUnanswered: () => [],
@@ -123,7 +134,7 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL: no fsync per insert on the bot's thread; a power cut may lose the last few records, never corrupt.
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 2000');
+    db.pragma(`busy_timeout = ${BUSY_MS}`);
     db.exec(SCHEMA);
     if (opts.maxMegabytes) {
       const pageSize = Number(db.pragma('page_size', { simple: true }));
@@ -131,7 +142,7 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     }
   } catch (err) {
     logger.error({ err, path: opts.path }, 'curator database unavailable: unanswered questions and feedback will not be recorded');
-    return disabledStore();
+    return disabledStore(`database unavailable: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   let salt = (db.prepare('SELECT value FROM meta WHERE key = ?').get('voter_salt') as { value: string } | undefined)?.value;
@@ -163,6 +174,7 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
   const helpStmt = db.prepare(
     'SELECT topic AS topicId, sum(vote = 1) AS up, sum(vote = -1) AS down FROM feedback GROUP BY topic ORDER BY (sum(vote = 1) + sum(vote = -1)) DESC, topic',
   );
+  const probe = db.prepare(`INSERT INTO meta (key, value) VALUES ('ready_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const pruneUnanswered = db.prepare('DELETE FROM unanswered WHERE at < ?');
   const pruneFeedback = db.prepare('DELETE FROM feedback WHERE at < ?');
 
@@ -204,6 +216,17 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     enforceRetention(at = now()) {
       const cutoff = at - opts.retentionDays * DAY;
       return soft('retention', 0, () => pruneUnanswered.run(cutoff).changes + pruneFeedback.run(cutoff).changes);
+    },
+    writable() {
+      try {
+        db.pragma(`busy_timeout = ${PROBE_BUSY_MS}`);
+        probe.run(String(now()));
+        return true;
+      } catch (err) {
+        return `database not writable: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        if (db.open) db.pragma(`busy_timeout = ${BUSY_MS}`);
+      }
     },
     close() {
       soft('close', undefined, () => db.close());

@@ -13,7 +13,7 @@ import type { MatchResult } from '../core/match/matcher.js';
  * each a conversation of their own. Nothing else goes to stdout (logs go to stderr).
  */
 const args = process.argv.slice(2);
-const booted = await boot(process.env, { curator: 'none' });
+const booted = await boot({ curator: 'none' });
 const conversation = consoleConversation({ ...booted.deps, limiter: { take: () => 'ok' } });
 let lastMatch: MatchResult | undefined;
 booted.core.onAsk(({ result }) => {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { cardSvg, renderCardPng } from '../cards/index.js';
 import { LANGS, type Lang } from '../core/data/schema.js';
 import { cardIds, summaryCard } from '../core/summary-card.js';
-import { configOrExit } from '../boot/config-or-exit.js';
+import { settingsOrExit } from '../boot/settings.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
 
 /**
@@ -35,7 +35,7 @@ if (!id || extra.length > 0) fail(USAGE.trimEnd(), 2);
 const lang = values.lang as Lang;
 if (!LANGS.includes(lang)) fail(`Unknown language "${values.lang}". Use one of: ${LANGS.join(', ')}.`, 2);
 
-const config = configOrExit(process.env);
+const { config } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
 const reply = summaryCard(kb, id, lang);
 if (!reply) fail(`Unknown card "${id}". Valid ids: ${cardIds(kb).join(', ')}.`, 1);

@@ -1,11 +1,11 @@
 import { formatIssue } from '../core/data/load.js';
 import { lintKnowledgeBase } from '../core/data/lint.js';
 import { LANGS, type Lang } from '../core/data/schema.js';
-import { configOrExit } from '../boot/config-or-exit.js';
+import { settingsOrExit } from '../boot/settings.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
 
 /** `npm run data:check`: validates and lints data/; exits 1 listing file, path and reason for each problem. */
-const config = configOrExit(process.env);
+const { config } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
 const issues = lintKnowledgeBase(kb);
 if (issues.length) {

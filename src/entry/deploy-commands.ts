@@ -1,11 +1,11 @@
 import { deployCommands } from '../adapters/discord/deploy-commands.js';
-import { configOrExit } from '../boot/config-or-exit.js';
+import { settingsOrExit } from '../boot/settings.js';
 
 /**
  * `npm run deploy-commands`: registers the Discord slash commands through REST, in
  * DISCORD_GUILD_ID when set (instant), globally otherwise. Exits 1 with the reason.
  */
-const config = configOrExit(process.env);
+const { config } = settingsOrExit();
 const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((name) => !config[name]);
 if (missing.length) {
   process.stderr.write(`Cannot deploy commands: ${missing.join(' and ')} must be set. See .env.example.\n`);

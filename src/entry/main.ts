@@ -1,20 +1,20 @@
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { boot, hasPlatform } from '../boot/boot.js';
+import { startOps } from '../boot/ops.js';
 import { runAdapters } from '../boot/run.js';
 import { platformAdapters } from '../boot/surfaces.js';
 
 /**
- * `npm start`: the platform adapters whose tokens are set, all in one process;
- * the console chat when none is (a local preview: it records into memory only
- * and does not watch data/).
+ * `npm start` / `npm run start:prod`: the platform adapters whose tokens are set,
+ * all in one process; the console chat when none is (a local preview: it records
+ * into memory only and does not watch data/). Every mode serves /healthz, /readyz
+ * and /metrics when OPS_PORT is set.
  */
-const booted = await boot(process.env, { curator: (config) => (hasPlatform(config) ? 'store' : 'memory') });
-const adapters = await platformAdapters(booted.config, booted.deps);
-if (adapters.length === 0) {
+const booted = await boot({ curator: (config) => (hasPlatform(config) ? 'store' : 'memory') });
+const ops = await startOps(booted);
+const adapters = await platformAdapters(booted.config, { ...booted.deps, ...(ops.routes ? { routes: ops.routes } : {}) });
+if (adapters.length > 0) await runAdapters(booted, adapters, { ops });
+else {
   const chat = createConsoleAdapter(booted.deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
-  await chat.start();
-  await chat.done;
-  booted.curator?.close();
-  process.exit(0);
+  await runAdapters(booted, [chat], { ops, until: chat.done });
 }
-await runAdapters(booted, adapters);

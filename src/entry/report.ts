@@ -1,7 +1,6 @@
 import { curatorReport } from '../curator/report.js';
 import { openCuratorStore } from '../curator/store.js';
-import { createLogger } from '../logger.js';
-import { configOrExit } from '../boot/config-or-exit.js';
+import { settingsOrExit } from '../boot/settings.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
 
 /** `npm run -s report [-- --limit N --days D]`: the curator's report on stdout. */
@@ -11,8 +10,7 @@ const option = (name: string, fallback: number) => {
   const n = i >= 0 ? Number(args[i + 1]) : fallback;
   return Number.isFinite(n) && n > 0 ? n : fallback;
 };
-const config = configOrExit(process.env);
-const logger = createLogger({ level: config.LOG_LEVEL });
+const { config, logger } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
 const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger });
 store.enforceRetention();

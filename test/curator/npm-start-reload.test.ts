@@ -20,7 +20,7 @@ describe('npm start: SIGHUP reload in a build thread', () => {
     await cp('data', dir, { recursive: true });
     fake = await FakeBotApi.start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'debug', DB_PATH: '', WATCH_DATA: 'false', DATA_DIR: dir },
+      env: { PATH: process.env.PATH ?? '', ENV_FILE: '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'debug', DB_PATH: '', WATCH_DATA: 'false', DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -307,6 +307,20 @@ export class FakeDiscord extends EventEmitter {
     return hold;
   }
 
+  /**
+   * Holds the gateway's READY (and the guilds after it) for sessions that IDENTIFY from
+   * now on, until released: the shard stays connected but not ready. `pending` counts
+   * the sessions waiting.
+   */
+  holdReady(): Hold {
+    return this.hold({ method: 'GATEWAY', path: /^READY$/ });
+  }
+
+  /** Holds RESUMEs from now on until released: a shard that reconnects stays not ready meanwhile. */
+  holdResume(): Hold {
+    return this.hold({ method: 'GATEWAY', path: /^RESUME$/ });
+  }
+
   /** Resolves with the first recorded call (past or future) matching `predicate`. */
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
     const found = this.calls.find(predicate);
@@ -501,34 +515,48 @@ export class FakeDiscord extends EventEmitter {
         this.sessions.set(session.id, session);
         this.identifies.push({ token: d.token, intents: d.intents, shard });
         const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shard[1])) === shard[0]);
-        this.send(session, 'READY', {
-          v: 10,
-          user: this.bot,
-          guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
-          session_id: session.id,
-          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          shard,
-          application: { id: this.applicationId, flags: 0 },
-        });
-        for (const guild of mine) this.send(session, 'GUILD_CREATE', this.guildPayload(guild));
+        const held = this.holds.find((h) => h.matches('GATEWAY', 'READY'));
+        if (held) {
+          const identified = session;
+          void held.enter().then(() => this.sendReady(identified, mine));
+        } else this.sendReady(session, mine);
         this.emit('identify', d);
       } else if (op === 6) {
         const known = this.sessions.get(d.session_id);
         if (!known || d.token !== this.token) return socket.send(JSON.stringify({ op: 9, d: false }));
-        known.socket = socket;
         session = known;
-        this.resumes.push(known.id);
-        // Discord replays what the client missed (after the seq it resumes with), then RESUMED.
-        const after = Number(d.seq ?? 0);
-        for (const { s, frame } of known.history) if (s > after) socket.send(frame);
-        this.send(known, 'RESUMED', {});
-        this.emit('resumed', known.id);
+        const held = this.holds.find((h) => h.matches('GATEWAY', 'RESUME'));
+        if (held) void held.enter().then(() => this.resume(known, socket, Number(d.seq ?? 0)));
+        else this.resume(known, socket, Number(d.seq ?? 0));
       }
     });
     socket.on('close', (code) => {
       if (session?.socket === socket) session.socket = undefined;
       this.emit('socket-closed', code);
     });
+  }
+
+  /** A session resumed: Discord replays what the client missed (after the seq it resumes with), then RESUMED. */
+  private resume(known: Session, socket: WebSocket, after: number): void {
+    known.socket = socket;
+    this.resumes.push(known.id);
+    for (const { s, frame } of known.history) if (s > after) socket.send(frame);
+    this.send(known, 'RESUMED', {});
+    this.emit('resumed', known.id);
+  }
+
+  /** READY for a session that identified, then its guilds. */
+  private sendReady(session: Session, mine: FakeGuild[]): void {
+    this.send(session, 'READY', {
+      v: 10,
+      user: this.bot,
+      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: session.shard,
+      application: { id: this.applicationId, flags: 0 },
+    });
+    for (const guild of mine) this.send(session, 'GUILD_CREATE', this.guildPayload(guild));
   }
 
   private send(session: Session, t: string, d: unknown): void {

@@ -121,6 +121,7 @@ export class FakeBotApi {
   private readonly countWaiters: Array<{ method: string; n: number; resolve: () => void }> = [];
   private readonly pollWaiters: Array<(params: Params) => void> = [];
   private readonly okCounts = new Map<string, number>();
+  private readonly gates = new Map<string, { arrive: () => void; released: Promise<void> }>();
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
@@ -153,6 +154,26 @@ export class FakeBotApi {
       if (ready.length) poll.finish(ready);
     }
     return full;
+  }
+
+  /**
+   * Holds every call of `method` unanswered until `release()` (the calls then go on as
+   * usual); `arrived` resolves once the first one is held. Calls that `failNext` makes
+   * fail are not held.
+   */
+  hold(method: string): { arrived: Promise<void>; release(): void } {
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.gates.set(method, { arrive, released });
+    return {
+      arrived,
+      release: () => {
+        this.gates.delete(method);
+        release();
+      },
+    };
   }
 
   /** Makes the next `times` calls of `method` fail. */
@@ -275,6 +296,12 @@ export class FakeBotApi {
       this.record({ ...call, status: 0, ok: false });
       req.socket.destroy();
       return;
+    }
+    // Held after injected failures: a call that is to fail fails at once, its retry is held.
+    const gate = failure ? undefined : this.gates.get(method);
+    if (gate) {
+      gate.arrive();
+      await gate.released;
     }
     if (failure) return answer(failure.error_code, { ok: false, ...failure });
     try {

@@ -6,6 +6,8 @@ import { type Config, loadConfig, secretsOf } from '../../src/config.js';
 import type { Core } from '../../src/core/core.js';
 import type { Curator } from '../../src/curator/curator.js';
 import { createLogger } from '../../src/logger.js';
+import { type OpsServer, startOpsServer } from '../../src/ops/ops-server.js';
+import { readinessOf } from '../../src/ops/readiness.js';
 import { FakeBotApi, type ApiCall, type FakeBotApiOptions } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { realCore } from '../support/core.js';
@@ -26,6 +28,8 @@ export interface TelegramTest {
   deps: AdapterDeps;
   /** The real curator the adapter uses (an in-memory database unless DB_PATH is given). */
   curator: Curator;
+  /** The operations server (readiness of this adapter and the store; the webhook's routes), when OPS_PORT is set. */
+  ops: OpsServer | undefined;
   /** Raw log lines, exactly as written (after redaction and scrubbing). */
   lines: string[];
   logs(): Array<Record<string, any>>;
@@ -89,8 +93,24 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
   const logger = createLogger({ level: 'debug', secrets: secretsOf(config), pretty: false, destination });
   const core = opts.core ?? (await realCore());
   const base = await testDeps({ core, logger, config, ratePerMinute: config.RATE_LIMIT_PER_MINUTE });
-  const deps = opts.deps ? opts.deps(base) : base;
-  const adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
+  const withOps = opts.deps ? opts.deps(base) : base;
+  let adapter: TelegramAdapter | undefined;
+  const ops =
+    config.OPS_PORT === undefined
+      ? undefined
+      : await startOpsServer({
+          host: config.OPS_HOST,
+          port: config.OPS_PORT,
+          logger,
+          readiness: async () =>
+            readinessOf([
+              { name: 'telegram', check: () => adapter?.readiness() ?? 'not made yet' },
+              { name: 'store', check: () => base.curator.writable() },
+            ]),
+          metrics: async () => ({ contentType: 'text/plain', body: '' }),
+        });
+  const deps = ops ? { ...withOps, routes: ops } : withOps;
+  adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
   opts.beforeStart?.(fake);
   await adapter.start();
   const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
@@ -107,6 +127,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     core,
     deps,
     curator: base.curator,
+    ops,
     lines,
     logs,
     waitForLog: (test) =>
@@ -125,6 +146,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     answered: (id) => fake.waitFor('answerCallbackQuery', { where: (p) => p.callback_query_id === id }),
     stop: async () => {
       await adapter.stop();
+      await ops?.close();
       base.close();
       await fake.close();
       // Every test doubles as a check that the bot token never reaches a log line.

@@ -12,7 +12,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     fake = await FakeBotApi.start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
       env: {
-        PATH: process.env.PATH ?? '',
+        PATH: process.env.PATH ?? '', ENV_FILE: '',
         TELEGRAM_BOT_TOKEN: fake.token,
         TELEGRAM_API_ROOT: fake.apiRoot,
         LOG_LEVEL: 'info',
@@ -46,7 +46,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
   it('keeps running through API faults mid-run (429, dropped connections on sends and polls): every question answered, clean exit', async () => {
     fake = await FakeBotApi.start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' },
+      env: { PATH: process.env.PATH ?? '', ENV_FILE: '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

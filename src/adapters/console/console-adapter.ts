@@ -37,6 +37,7 @@ export function consoleConversation(deps: AdapterDeps, moderator = true): Conver
     log: deps.logger,
     ...(deps.curator ? { curator: deps.curator } : {}),
     permissions: { check: async () => (moderator ? true : 'not-moderator') },
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
 }
 
@@ -49,6 +50,7 @@ export function createConsoleAdapter(deps: AdapterDeps, opts: ConsoleOptions): A
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   let rl: ReturnType<typeof createInterface> | undefined;
+  let ended = false;
   const moderator = opts.moderator ?? true;
   const conversation = consoleConversation(deps, moderator);
   const write = (s: string) => opts.output.write(`${s}\n`);
@@ -82,8 +84,12 @@ export function createConsoleAdapter(deps: AdapterDeps, opts: ConsoleOptions): A
           if (opts.interactive) rl?.prompt();
         });
       });
-      rl.on('close', () => void queue.then(() => resolveDone()));
+      rl.on('close', () => {
+        ended = true;
+        void queue.then(() => resolveDone());
+      });
     },
+    readiness: () => (ended ? 'input ended' : rl ? true : 'not started'),
     async stop() {
       rl?.close();
       await done;

@@ -4,6 +4,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
+import { trackShards } from './shard-readiness.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
 import { discordPermissions, discordPublisher } from './ports.js';
 import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
@@ -33,7 +34,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     rest: {
       ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
       retries,
-      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries), retries),
+      makeRequest: makeRequestRetryingDroppedSockets(connectionFailureLogger(log, retries, deps.telemetry), retries),
     },
   });
   const conversation = createConversation({
@@ -45,6 +46,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     ...(deps.curator ? { curator: deps.curator } : {}),
     permissions: discordPermissions(new Set(config.DISCORD_MODERATOR_GUILD_IDS)),
     publisher: discordPublisher(deps.cards, log),
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
 
   async function onInteraction(interaction: Interaction): Promise<void> {
@@ -81,13 +83,15 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
+  const shards = trackShards(client);
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'discord shard reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
-  logRestRetries(client.rest, log);
+  logRestRetries(client.rest, log, deps.telemetry);
 
   return {
     name: 'discord',
+    readiness: () => shards.readiness(),
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
         log.warn(
@@ -105,6 +109,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
       }
     },
     async stop() {
+      shards.stopping();
       await client.destroy();
     },
   };

@@ -1,5 +1,6 @@
 import { type REST, RESTEvents } from 'discord.js';
 import type { Logger } from '../../logger.js';
+import type { PlatformTelemetry } from '../types.js';
 import type { ConnectionFailure } from './rest-dropped-sockets.js';
 
 /**
@@ -27,17 +28,20 @@ export function routeOf(url: string): string {
  * adapter's error boundary. Waits discord.js makes before sending, to stay inside a rate
  * limit it already knows (`RESTEvents.RateLimited`), are normal operation: debug.
  */
-export function logRestRetries(rest: REST, log: Logger): void {
+export function logRestRetries(rest: REST, log: Logger, telemetry?: PlatformTelemetry): void {
   rest.on(RESTEvents.Response, (request, response) => {
     const { status } = response;
+    if (status >= 400) telemetry?.apiError('discord', String(status));
     const method = request.method.toUpperCase();
     const attempt = request.retries + 1;
     if (status === 429) {
       const header = (name: string) => response.headers.get(name);
       const retryAfter = Math.round(Number(header('retry-after') ?? 0) * 1000);
       log.warn({ method, route: request.route, status, retryAfter, scope: header('x-ratelimit-scope') ?? undefined, global: header('x-ratelimit-global') === 'true', attempt }, 'discord rate limited');
+      telemetry?.apiRetry('discord', '429');
     } else if (status >= 500 && status < 600 && request.retries < rest.options.retries) {
       log.warn({ method, route: request.route, status, attempt, retries: rest.options.retries }, 'discord request retried');
+      telemetry?.apiRetry('discord', '5xx');
     }
   });
   rest.on(RESTEvents.RateLimited, ({ route, method, global, scope, limit, retryAfter }) => {
@@ -46,8 +50,11 @@ export function logRestRetries(rest: REST, log: Logger): void {
 }
 
 /** The `onFailure` of `makeRequestRetryingDroppedSockets`: a warning for each retried attempt. */
-export function connectionFailureLogger(log: Logger, retries: number): (failure: ConnectionFailure) => void {
+export function connectionFailureLogger(log: Logger, retries: number, telemetry?: PlatformTelemetry): (failure: ConnectionFailure) => void {
   return ({ method, url, reason, attempt, retried }) => {
-    if (retried) log.warn({ method: method.toUpperCase(), route: routeOf(url), reason, attempt, retries }, 'discord request retried');
+    telemetry?.apiError('discord', 'network');
+    if (!retried) return;
+    log.warn({ method: method.toUpperCase(), route: routeOf(url), reason, attempt, retries }, 'discord request retried');
+    telemetry?.apiRetry('discord', 'network');
   };
 }

@@ -1,8 +1,10 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type ApiClientOptions, type Context, type Middleware } from 'grammy';
+import { Bot, type ApiClientOptions, type Context, type Middleware, type Transformer } from 'grammy';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import type { PlatformTelemetry } from '../types.js';
+import { countApiErrors } from './api-telemetry.js';
 import { createErrorHandler } from './error-boundary.js';
 import { logRetriedAnswers } from './log-retried-answers.js';
 import { retryNetworkErrors, type NetworkRetryOptions } from './network-retry.js';
@@ -18,6 +20,10 @@ export interface BotOptions {
   fetch: ApiClientOptions['fetch'];
   /** Told the id of every update as it arrives (to confirm the last one on stop). */
   onUpdate?: (updateId: number) => void;
+  /** Where failed and retried API calls are counted. */
+  telemetry?: PlatformTelemetry;
+  /** Transformers that see every attempt of every call (installed innermost, inside the retries). */
+  watchers?: Transformer[];
 }
 
 /**
@@ -27,9 +33,12 @@ export interface BotOptions {
  */
 export function createBot(config: Config, logger: Logger, options: BotOptions, handler: (bot: Bot) => Middleware<Context>): Bot {
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN ?? '', { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ''), fetch: options.fetch } });
+  const { telemetry } = options;
+  bot.api.config.use(...(options.watchers ?? []));
+  if (telemetry) bot.api.config.use(countApiErrors(telemetry));
   bot.api.config.use(
-    retryNetworkErrors(options.networkRetry, logger),
-    logRetriedAnswers(logger),
+    retryNetworkErrors(options.networkRetry, logger, telemetry),
+    logRetriedAnswers(logger, telemetry),
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, rethrowHttpErrors: true }),
   );
   bot.catch(createErrorHandler(logger));

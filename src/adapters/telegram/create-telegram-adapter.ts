@@ -1,6 +1,5 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
-import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
@@ -8,16 +7,15 @@ import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
+import { pollHealth } from './poll-health.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
-import { startWebhookServer, type WebhookServer } from './webhook.js';
+import { createWebhookHandler } from './webhook.js';
 
 export interface TelegramAdapter extends Adapter {
   readonly bot: Bot;
   /** 'webhook' when TELEGRAM_WEBHOOK_URL is set, else long polling. */
   readonly mode: 'polling' | 'webhook';
-  /** The webhook server's bound address (webhook mode, once started). */
-  webhookAddress(): AddressInfo | undefined;
 }
 
 export interface TelegramAdapterOptions {
@@ -29,7 +27,8 @@ export interface TelegramAdapterOptions {
  * The Telegram adapter: transport and rendering around the core's
  * conversation. Long polling with @grammyjs/runner by default (one instance
  * per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any number of
- * instances can run behind a load balancer. It keeps no state of its own
+ * instances can run behind a load balancer (served by the operations server,
+ * `deps.routes`). Ready once initialised and polling, or once the webhook is set. It keeps no state of its own
  * beyond the last update id; flood limits, context and claims are the ports
  * boot gives it.
  */
@@ -39,7 +38,9 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
   let lastUpdateId: number | undefined;
   const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
   const http = createApiFetch();
-  const bot = createBot(config, log, { networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track }, (bot) => {
+  const polling = pollHealth();
+  const botOptions = { watchers: [polling.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
+  const bot = createBot(config, log, botOptions, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
       limiter: deps.limiter,
@@ -49,12 +50,15 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       ...(deps.curator ? { curator: deps.curator } : {}),
       permissions: telegramPermissions(bot, config),
       publisher: telegramPublisher(bot, config, deps.cards, log),
+      ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
     });
     return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let runner: RunnerHandle | undefined;
-  let server: WebhookServer | undefined;
+  let unmount: (() => void) | undefined;
+  const webhook = webhookUrl ? createWebhookHandler(bot, { secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '', logger: log }) : undefined;
+  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' | 'polling stopped' = 'not started';
   let reportFatal: (err: Error) => void = () => {};
   const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
 
@@ -63,34 +67,39 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     bot,
     fatal,
     mode: webhookUrl ? 'webhook' : 'polling',
-    webhookAddress: () => server?.address(),
+    readiness() {
+      if (state !== 'receiving') return state;
+      if (runner && !runner.isRunning()) return 'polling stopped';
+      return (runner && polling.failure()) || true;
+    },
     async start() {
+      if (webhook && !deps.routes) throw new Error('TELEGRAM_WEBHOOK_URL is set but no operations server runs to receive it (set OPS_PORT)');
+      state = 'initialising';
       await bot.init();
       await setCommands(bot.api, config, log);
-      if (webhookUrl) {
-        server = await startWebhookServer(bot, {
-          host: config.TELEGRAM_WEBHOOK_HOST,
-          port: config.TELEGRAM_WEBHOOK_PORT,
-          path: new URL(webhookUrl).pathname,
-          secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
-          logger: log,
-        });
+      if (webhook && webhookUrl && deps.routes) {
+        state = 'setting the webhook';
+        unmount = deps.routes.mount(new URL(webhookUrl).pathname, webhook.handle);
         await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
-        log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
+        state = 'receiving';
+        log.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot receiving updates');
         return;
       }
       await bot.api.deleteWebhook();
       runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
       runner.task()?.catch((err: unknown) => {
+        state = 'polling stopped';
         log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)');
         reportFatal(err instanceof Error ? err : new Error(String(err)));
       });
+      state = 'receiving';
       log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
     },
     async stop() {
-      const open = server;
-      server = undefined;
-      if (open) await open.close();
+      state = 'stopped';
+      unmount?.();
+      unmount = undefined;
+      await webhook?.drain();
       const handle = runner;
       runner = undefined;
       if (handle) {

@@ -1,5 +1,6 @@
 import { HttpError, type Transformer } from 'grammy';
 import type { Logger } from '../../logger.js';
+import type { PlatformTelemetry } from '../types.js';
 
 export interface NetworkRetryOptions {
   /** Retries after the first failure; 0 disables. */
@@ -38,7 +39,7 @@ function pause(ms: number, signal?: Abortable): Promise<void> {
  * scrubs the token from the inner error's URL). Rate limits and 5xx answers
  * are left to @grammyjs/auto-retry, which wraps this one.
  */
-export function retryNetworkErrors(opts: NetworkRetryOptions, logger: Logger): Transformer {
+export function retryNetworkErrors(opts: NetworkRetryOptions, logger: Logger, telemetry?: PlatformTelemetry): Transformer {
   return async (prev, method, payload, signal) => {
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -48,6 +49,7 @@ export function retryNetworkErrors(opts: NetworkRetryOptions, logger: Logger): T
         const retrying = attempt < opts.attempts;
         logger.warn({ err, method, attempt: attempt + 1, retrying }, 'Telegram API request failed');
         if (!retrying) throw err;
+        telemetry?.apiRetry('telegram', 'network');
         await pause(opts.delayMs * 2 ** attempt, signal);
       }
     }

@@ -3,7 +3,7 @@ import type { Lang } from '../data/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Reply } from '../reply.js';
 import type { Action } from './actions.js';
-import type { ClaimPort, ContextPort, CuratorPort, LogPort, PermissionPort, Privilege, PublisherPort, RateLimitPort } from './ports.js';
+import type { ClaimPort, ContextPort, CuratorPort, LogPort, PermissionPort, Privilege, PublisherPort, RateLimitPort, TelemetryPort } from './ports.js';
 import type { Request, Surface } from './request.js';
 
 /** What the conversation is built from: the core and the ports of one surface. */
@@ -18,6 +18,8 @@ export interface ConversationDeps {
   curator?: CuratorPort;
   /** Absent: cards can be previewed but not posted. */
   publisher?: PublisherPort;
+  /** Absent: nothing is measured. */
+  telemetry?: TelemetryPort;
 }
 
 /** One request being handled: the request, the language of interface text, the ports. */

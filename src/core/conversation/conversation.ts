@@ -87,24 +87,37 @@ export function createConversation(deps: ConversationDeps): Conversation {
     }
   }
 
+  function run(turn: Turn, input: Request['input']): Promise<Reply | undefined> {
+    switch (input.kind) {
+      case 'question':
+        return askQuestion(turn, input.text);
+      case 'command':
+        return command(turn, input);
+      case 'action':
+        return press(turn, input);
+    }
+  }
+
   return {
     async handle(req) {
       const turn: Turn = { req, lang: uiLang(req), deps };
+      const started = performance.now();
       const budget = await deps.limiter.take(req.user);
-      if (budget === 'silent') return undefined;
-      if (budget === 'notice') return slowDown(turn.lang);
-      switch (req.input.kind) {
-        case 'question':
-          return askQuestion(turn, req.input.text);
-        case 'command':
-          return command(turn, req.input);
-        case 'action':
-          return press(turn, req.input);
+      if (budget !== 'ok') {
+        deps.telemetry?.limited(req.surface, budget);
+        return budget === 'notice' ? slowDown(turn.lang) : undefined;
       }
+      const reply = await run(turn, req.input);
+      deps.telemetry?.handled(req.surface, req.input.kind, (performance.now() - started) / 1000);
+      return reply;
     },
     async search(req, query, limit) {
       const lang = detectLanguage(query, req.langHint);
-      if ((await deps.limiter.take(req.user)) !== 'ok') return { lang, results: [] };
+      const budget = await deps.limiter.take(req.user);
+      if (budget !== 'ok') {
+        deps.telemetry?.limited(req.surface, budget);
+        return { lang, results: [] };
+      }
       const results = deps.core.searchTopics(query, limit, lang).flatMap((ref) => {
         const reply = deps.core.topic(ref.id, lang);
         return reply.kind === 'answer' ? [reply] : [];

@@ -1,7 +1,7 @@
 import type { DataIssue } from '../data/load.js';
 import type { Lang } from '../data/schema.js';
 import type { CardReply } from '../reply.js';
-import type { Request } from './request.js';
+import type { Request, Surface } from './request.js';
 
 /**
  * What the conversation needs from the world, as small interfaces. Boot and the
@@ -83,6 +83,17 @@ export interface ContextPort {
 export interface ClaimPort {
   claim(key: string): boolean | Promise<boolean>;
   release(key: string): void | Promise<void>;
+}
+
+/**
+ * What the conversation reports of the requests it handles (for metrics): installed
+ * once per surface with the conversation, never called by features. Must not throw.
+ */
+export interface TelemetryPort {
+  /** A request the flood limit refused: 'notice' the first time a user is over their budget, 'silent' after. */
+  limited(surface: Surface, decision: 'notice' | 'silent'): void;
+  /** A request handled: what it was and how long the reply took to compose, in seconds. */
+  handled(surface: Surface, request: Request['input']['kind'], seconds: number): void;
 }
 
 /** Structured log lines (pino's signature); the core logs moderator commands and failed ports through it. */

@@ -1,0 +1,52 @@
+import type { Adapter, HttpRoutes } from '../adapters/types.js';
+import { startOpsServer, type OpsServer, type Readiness } from '../ops/ops-server.js';
+import { type ReadinessCheck, readinessOf } from '../ops/readiness.js';
+import type { Booted } from './boot.js';
+
+/**
+ * The operations side of a bot process: its readiness (the surfaces it runs and
+ * the store) and its metrics, served over HTTP when OPS_PORT is set. Started
+ * before the surfaces, so /readyz says 503 while they connect.
+ */
+export interface Ops {
+  /** Where the Telegram webhook is mounted; undefined when no server runs. */
+  readonly routes: HttpRoutes | undefined;
+  readonly server: OpsServer | undefined;
+  /** The surfaces readiness waits for (set once they are made). */
+  watch(adapters: readonly Adapter[]): void;
+  readiness(): Readiness;
+  close(): Promise<void>;
+}
+
+export async function startOps(booted: Booted, options: { serve: boolean } = { serve: true }): Promise<Ops> {
+  const { config, curator, metrics, logger } = booted;
+  let surfaces: readonly Adapter[] = [];
+  const checks = (): ReadinessCheck[] => [
+    ...(surfaces.length ? surfaces.map((a) => ({ name: a.name, check: () => a.readiness() })) : [{ name: 'surfaces', check: () => 'none started yet' }]),
+    ...(curator ? [{ name: 'store', check: () => curator.writable() }] : []),
+  ];
+  const readiness = () => readinessOf(checks());
+  // Boot makes the metrics exactly when OPS_PORT is set.
+  const server =
+    options.serve && config.OPS_PORT !== undefined && metrics
+      ? await startOpsServer({
+          host: config.OPS_HOST,
+          port: config.OPS_PORT,
+          logger,
+          readiness: async () => readiness(),
+          metrics: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
+        })
+      : undefined;
+  return {
+    routes: server,
+    server,
+    watch(adapters) {
+      surfaces = adapters;
+    },
+    readiness,
+    async close() {
+      await server?.close();
+      metrics?.close();
+    },
+  };
+}
