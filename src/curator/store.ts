@@ -3,96 +3,23 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
+import { migrate } from './schema.js';
+import {
+  ASK_OUTCOMES,
+  type AnalyticsRow,
+  type CuratorStore,
+  dayOf,
+  type Helpfulness,
+  type InboxItem,
+  type InboxState,
+  type OpenQuestion,
+  type ReloadRecord,
+  type UnansweredGroup,
+  type VoteOutcome,
+} from './store-types.js';
 
-/** One question the bot declined or was unsure about. No user ids, ever. */
-export interface UnansweredRecord {
-  text: string;
-  normalized: string;
-  platform: string;
-  outcome: string;
-  guess: string | null;
-  confidence: number;
-  lang: string;
-  at?: number;
-}
-
-export interface Vote {
-  platform: string;
-  /** Identifies the answer message on its platform (e.g. chat id + message id). */
-  answerKey: string;
-  /** The platform user id: only a salted hash of it is stored. */
-  userId: string;
-  topicId: string;
-  vote: 1 | -1;
-}
-
-/** What a vote did: a first vote on that answer by that user, a changed one, or the same again. */
-export type VoteOutcome = 'new' | 'changed' | 'same';
-
-export interface UnansweredGroup {
-  normalized: string;
-  example: string;
-  count: number;
-  lastSeen: number;
-  guess: string | null;
-  confidence: number;
-}
-
-export interface Helpfulness {
-  topicId: string;
-  up: number;
-  down: number;
-}
-
-/**
- * The curator's store: unanswered questions and feedback in one embedded
- * SQLite file. Every method fails soft: a read-only, missing or full database
- * is logged once and the bot keeps answering.
- */
-export interface CuratorStore {
-  readonly enabled: boolean;
-  recordUnanswered(record: UnansweredRecord): void;
-  /** Records or changes one user's vote on one answer; false when it could not be stored. */
-  recordVote(vote: Vote): VoteOutcome | false;
-  topUnanswered(limit: number, sinceMs?: number): UnansweredGroup[];
-  helpfulness(): Helpfulness[];
-  /** Deletes what is older than the retention period; returns rows deleted. */
-  enforceRetention(now?: number): number;
-  /**
-   * Whether a write goes through right now (a probe row written and committed, waiting at
-   * most PROBE_BUSY_MS for another writer's lock): true, or why not. A store switched off
-   * (no DB_PATH) has nothing to write and is writable.
-   */
-  writable(): true | string;
-  close(): void;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS unanswered (
-  id INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  platform TEXT NOT NULL,
-  text TEXT NOT NULL,
-  normalized TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  guess TEXT,
-  confidence REAL NOT NULL,
-  lang TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS unanswered_normalized ON unanswered (normalized);
-CREATE INDEX IF NOT EXISTS unanswered_at ON unanswered (at);
-CREATE TABLE IF NOT EXISTS feedback (
-  answer_key TEXT NOT NULL,
-  voter TEXT NOT NULL,
-  platform TEXT NOT NULL,
-  topic TEXT NOT NULL,
-  vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
-  at INTEGER NOT NULL,
-  PRIMARY KEY (answer_key, voter)
-);
-CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
-`;
+export type * from './store-types.js';
+export { dayOf } from './store-types.js';
 
 const DAY = 86_400_000;
 const MAX_TEXT = 500;
@@ -115,13 +42,77 @@ function disabledStore(unavailable?: string): CuratorStore {
     enabled: false,
     writable: () => unavailable ?? true,
     recordUnanswered() {},
+    recordAsk() {},
     recordVote: () => false as const,
     topUnanswered: () => [],
     helpfulness: () => [],
+    inbox: () => [],
+    inboxItem: () => undefined,
+    setState: () => false,
+    openQuestions: () => [],
+    markAnswered: () => 0,
+    analytics: () => [],
+    recordReload() {},
+    reloads: () => [],
     enforceRetention: () => 0,
     close() {},
   };
 }
+
+interface InboxRow {
+  id: number;
+  normalized: string;
+  example: string;
+  count: number;
+  langs: string;
+  surfaces: string;
+  firstSeen: number;
+  lastSeen: number;
+  guess: string | null;
+  confidence: number;
+  state: InboxState;
+  changedBy: string | null;
+  changedAt: number | null;
+  answeredTopic: string | null;
+  answeredVersion: string | null;
+  answeredAt: number | null;
+}
+
+const inboxItem = (r: InboxRow): InboxItem => ({
+  id: r.id,
+  normalized: r.normalized,
+  example: r.example,
+  count: r.count,
+  langs: r.langs.split(',').sort(),
+  surfaces: r.surfaces.split(',').sort(),
+  firstSeen: r.firstSeen,
+  lastSeen: r.lastSeen,
+  guess: r.guess,
+  confidence: r.confidence,
+  state: r.state,
+  changedBy: r.changedBy,
+  changedAt: r.changedAt,
+  answeredNow: r.answeredTopic && r.answeredVersion && r.answeredAt !== null ? { topic: r.answeredTopic, version: r.answeredVersion, at: r.answeredAt } : null,
+});
+
+const INBOX_SELECT = `
+  SELECT i.id, i.normalized, i.state, i.changed_by AS changedBy, i.changed_at AS changedAt,
+         i.answered_topic AS answeredTopic, i.answered_version AS answeredVersion, i.answered_at AS answeredAt,
+         count(u.id) AS count, min(u.at) AS firstSeen, max(u.at) AS lastSeen, avg(u.confidence) AS confidence,
+         group_concat(DISTINCT u.lang) AS langs, group_concat(DISTINCT u.platform) AS surfaces,
+         (SELECT u2.text FROM unanswered u2 WHERE u2.normalized = i.normalized ORDER BY u2.at DESC, u2.id DESC LIMIT 1) AS example,
+         (SELECT u3.guess FROM unanswered u3 WHERE u3.normalized = i.normalized GROUP BY u3.guess ORDER BY count(*) DESC LIMIT 1) AS guess
+    FROM inbox i JOIN unanswered u ON u.normalized = i.normalized`;
+
+const count = (outcome: string, as: string) => `sum(CASE WHEN outcome = '${outcome}' THEN count ELSE 0 END) AS ${as}`;
+const ANALYTICS = `
+  SELECT day, surface, lang, topic,
+         sum(CASE WHEN outcome IN (${ASK_OUTCOMES.map((o) => `'${o}'`).join(', ')}) THEN count ELSE 0 END) AS asked,
+         ${count('answered', 'answered')}, ${count('did-you-mean', 'didYouMean')}, ${count('declined', 'declined')},
+         ${count('small-talk', 'smallTalk')}, ${count('up', 'up')}, ${count('down', 'down')}
+    FROM daily_counts
+   WHERE day >= @since AND (@lang IS NULL OR lang = @lang) AND (@surface IS NULL OR surface = @surface)
+   GROUP BY day, surface, lang, topic ORDER BY day, surface, lang, topic`;
 
 export function openCuratorStore(opts: StoreOptions): CuratorStore {
   const { logger } = opts;
@@ -135,7 +126,7 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     // WAL + NORMAL: no fsync per insert on the bot's thread; a power cut may lose the last few records, never corrupt.
     db.pragma('synchronous = NORMAL');
     db.pragma(`busy_timeout = ${BUSY_MS}`);
-    db.exec(SCHEMA);
+    migrate(db);
     if (opts.maxMegabytes) {
       const pageSize = Number(db.pragma('page_size', { simple: true }));
       db.pragma(`max_page_count = ${Math.max(16, Math.floor((opts.maxMegabytes * 1024 * 1024) / pageSize))}`);
@@ -154,16 +145,26 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
       // a read-only database: votes hash with a per-process salt and fail to store anyway
     }
   }
-  const voterHash = (platform: string, userId: string) => createHmac('sha256', salt!).update(`${platform}:${userId}`).digest('base64url');
+  const idHash = (platform: string, userId: string) => createHmac('sha256', salt!).update(`${platform}:${userId}`).digest('base64url');
 
   const insertUnanswered = db.prepare(
     'INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (@at, @platform, @text, @normalized, @outcome, @guess, @confidence, @lang)',
   );
-  const upsertVote = db.prepare(
-    `INSERT INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at)
-     ON CONFLICT (answer_key, voter) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
+  // A group asked again unanswered: a resolved one reopens, and an "answered now" mark is stale.
+  const fileInInbox = db.prepare(
+    `INSERT INTO inbox (normalized) VALUES (?) ON CONFLICT (normalized) DO UPDATE SET
+       state = CASE WHEN inbox.state = 'resolved' THEN 'open' ELSE inbox.state END,
+       answered_topic = NULL, answered_version = NULL, answered_at = NULL`,
   );
-  const previousVote = db.prepare('SELECT vote FROM feedback WHERE answer_key = ? AND voter = ?');
+  const bump = db.prepare(
+    `INSERT INTO daily_counts (day, surface, lang, topic, outcome, count) VALUES (@day, @surface, @lang, @topic, @outcome, @by)
+     ON CONFLICT (day, surface, lang, topic, outcome) DO UPDATE SET count = daily_counts.count + excluded.count`,
+  );
+  const upsertVote = db.prepare(
+    `INSERT INTO feedback (answer_key, voter, platform, topic, vote, at, lang) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at, @lang)
+     ON CONFLICT (answer_key, voter) DO UPDATE SET vote = excluded.vote, at = excluded.at, lang = excluded.lang`,
+  );
+  const previousVote = db.prepare('SELECT vote, at, lang, topic FROM feedback WHERE answer_key = ? AND voter = ?');
   const topStmt = db.prepare(
     `SELECT normalized, count(*) AS count, max(at) AS lastSeen,
             (SELECT u2.text FROM unanswered u2 WHERE u2.normalized = u.normalized ORDER BY u2.at DESC LIMIT 1) AS example,
@@ -174,9 +175,31 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
   const helpStmt = db.prepare(
     'SELECT topic AS topicId, sum(vote = 1) AS up, sum(vote = -1) AS down FROM feedback GROUP BY topic ORDER BY (sum(vote = 1) + sum(vote = -1)) DESC, topic',
   );
+  const inboxStmt = db.prepare(
+    `${INBOX_SELECT} WHERE (@state IS NULL OR i.state = @state) GROUP BY i.id
+     HAVING max(u.at) >= @since AND (@lang IS NULL OR sum(u.lang = @lang) > 0)
+     ORDER BY count DESC, lastSeen DESC, i.id LIMIT @limit`,
+  );
+  const itemStmt = db.prepare(`${INBOX_SELECT} WHERE i.id = ? GROUP BY i.id`);
+  const setStateStmt = db.prepare('UPDATE inbox SET state = ?, changed_by = ?, changed_at = ? WHERE id = ?');
+  const openStmt = db.prepare(
+    `SELECT i.id, u.text, u.lang FROM inbox i JOIN unanswered u ON u.id =
+       (SELECT u2.id FROM unanswered u2 WHERE u2.normalized = i.normalized ORDER BY u2.at DESC, u2.id DESC LIMIT 1)
+      WHERE i.state = 'open' ORDER BY i.id`,
+  );
+  const markStmt = db.prepare('UPDATE inbox SET answered_topic = ?, answered_version = ?, answered_at = ? WHERE id = ?');
+  const analyticsStmt = db.prepare(ANALYTICS);
+  const insertReload = db.prepare(
+    'INSERT INTO reloads (at, version, topics, ok, changed, reason, answered_now) VALUES (@at, @version, @topics, @ok, @changed, @reason, @answeredNow)',
+  );
+  const reloadsStmt = db.prepare(
+    'SELECT at, version, topics, ok, changed, reason, answered_now AS answeredNow FROM reloads ORDER BY at DESC, id DESC LIMIT ?',
+  );
   const probe = db.prepare(`INSERT INTO meta (key, value) VALUES ('ready_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const pruneUnanswered = db.prepare('DELETE FROM unanswered WHERE at < ?');
+  const pruneInbox = db.prepare('DELETE FROM inbox WHERE normalized NOT IN (SELECT normalized FROM unanswered)');
   const pruneFeedback = db.prepare('DELETE FROM feedback WHERE at < ?');
+  const pruneReloads = db.prepare('DELETE FROM reloads WHERE at < ?');
 
   // Each kind of failure is logged once, then the store stays quiet and the bot keeps answering.
   const failed = new Set<string>();
@@ -192,20 +215,42 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     }
   };
 
+  const vote = db.transaction((v: Parameters<CuratorStore['recordVote']>[0]): VoteOutcome => {
+    const voter = idHash(v.platform, v.userId);
+    const lang = v.lang ?? 'en';
+    const at = now();
+    const before = previousVote.get(v.answerKey, voter) as { vote: number; at: number; lang: string; topic: string } | undefined;
+    upsertVote.run({ answerKey: v.answerKey, voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at, lang });
+    if (before?.vote === v.vote) return 'same';
+    // A changed vote leaves the count of the day it was cast and joins today's.
+    if (before) bump.run({ day: dayOf(before.at), surface: v.platform, lang: before.lang, topic: before.topic, outcome: before.vote === 1 ? 'up' : 'down', by: -1 });
+    bump.run({ day: dayOf(at), surface: v.platform, lang, topic: v.topicId, outcome: v.vote === 1 ? 'up' : 'down', by: 1 });
+    return before ? 'changed' : 'new';
+  });
+  const unanswered = db.transaction((r: Parameters<CuratorStore['recordUnanswered']>[0]) => {
+    const normalized = r.normalized.slice(0, MAX_TEXT);
+    insertUnanswered.run({ ...r, text: r.text.slice(0, MAX_TEXT), normalized, at: r.at ?? now() });
+    fileInInbox.run(normalized);
+  });
+  const mark = db.transaction((results: Array<{ id: number; topic: string | null }>, version: string, at: number) => {
+    let answered = 0;
+    for (const { id, topic } of results) {
+      markStmt.run(topic, topic ? version : null, topic ? at : null, id);
+      if (topic) answered++;
+    }
+    return answered;
+  });
+
   return {
     enabled: true,
     recordUnanswered(r) {
-      soft('record unanswered', undefined, () => {
-        insertUnanswered.run({ ...r, text: r.text.slice(0, MAX_TEXT), normalized: r.normalized.slice(0, MAX_TEXT), at: r.at ?? now() });
-      });
+      soft('record unanswered', undefined, () => unanswered(r));
+    },
+    recordAsk(e) {
+      soft('record ask', undefined, () => bump.run({ day: dayOf(e.at ?? now()), surface: e.surface, lang: e.lang, topic: e.topic, outcome: e.outcome, by: 1 }));
     },
     recordVote(v) {
-      return soft<VoteOutcome | false>('record vote', false, () => {
-        const voter = voterHash(v.platform, v.userId);
-        const before = (previousVote.get(v.answerKey, voter) as { vote: number } | undefined)?.vote;
-        upsertVote.run({ answerKey: v.answerKey, voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at: now() });
-        return before === undefined ? 'new' : before === v.vote ? 'same' : 'changed';
-      });
+      return soft<VoteOutcome | false>('record vote', false, () => vote(v));
     },
     topUnanswered(limit, sinceMs = 0) {
       return soft('read unanswered', [], () => topStmt.all(sinceMs, limit) as UnansweredGroup[]);
@@ -213,9 +258,49 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
     helpfulness() {
       return soft('read feedback', [], () => helpStmt.all() as Helpfulness[]);
     },
+    inbox(filter = {}) {
+      return soft('read inbox', [], () =>
+        (inboxStmt.all({ state: filter.state ?? null, since: filter.since ?? 0, lang: filter.lang ?? null, limit: filter.limit ?? -1 }) as InboxRow[]).map(inboxItem),
+      );
+    },
+    inboxItem(id) {
+      return soft('read inbox', undefined, () => {
+        const row = itemStmt.get(id) as InboxRow | undefined;
+        return row ? inboxItem(row) : undefined;
+      });
+    },
+    setState(id, state, by) {
+      return soft('set state', false, () => setStateStmt.run(state, by.surface === 'desk' ? 'desk' : idHash(by.surface, by.user), now(), id).changes === 1);
+    },
+    openQuestions() {
+      return soft('read inbox', [], () => openStmt.all() as OpenQuestion[]);
+    },
+    markAnswered(results, version, at = now()) {
+      return soft('mark answered', 0, () => mark(results, version, at));
+    },
+    analytics(filter = {}) {
+      return soft('read analytics', [], () =>
+        analyticsStmt.all({ since: filter.since === undefined ? '' : dayOf(filter.since), lang: filter.lang ?? null, surface: filter.surface ?? null }) as AnalyticsRow[],
+      );
+    },
+    recordReload(r) {
+      soft('record reload', undefined, () => insertReload.run({ ...r, ok: r.ok ? 1 : 0, changed: r.changed ? 1 : 0 }));
+    },
+    reloads(limit) {
+      return soft('read reloads', [], () =>
+        (reloadsStmt.all(limit) as Array<Omit<ReloadRecord, 'ok' | 'changed'> & { ok: number; changed: number }>).map((r) => ({ ...r, ok: r.ok === 1, changed: r.changed === 1 })),
+      );
+    },
     enforceRetention(at = now()) {
       const cutoff = at - opts.retentionDays * DAY;
-      return soft('retention', 0, () => pruneUnanswered.run(cutoff).changes + pruneFeedback.run(cutoff).changes);
+      return soft('retention', 0, () =>
+        db.transaction(() => {
+          const deleted = pruneUnanswered.run(cutoff).changes + pruneFeedback.run(cutoff).changes;
+          pruneInbox.run();
+          pruneReloads.run(cutoff);
+          return deleted;
+        })(),
+      );
     },
     writable() {
       try {
