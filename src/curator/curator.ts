@@ -2,10 +2,11 @@ import type { Config } from '../config.js';
 import type { CuratorPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
-import { recordUnansweredQuestions } from './record.js';
+import { recheckInbox } from './inbox.js';
+import { recordQuestions } from './record.js';
 import { createReloader, type BuildKnowledge, type ReloadResult } from './reload.js';
 import { curatorReport } from './report.js';
-import { openCuratorStore } from './store.js';
+import { type CuratorStore, openCuratorStore } from './store.js';
 
 /**
  * The curator's side of the bot, behind the conversation's `CuratorPort`:
@@ -14,6 +15,8 @@ import { openCuratorStore } from './store.js';
  */
 export interface Curator extends CuratorPort {
   reload(reason: string): Promise<ReloadResult>;
+  /** The store itself, for the desk and the report (analytics, the whole inbox, reload history). */
+  readonly store: CuratorStore;
   /** Whether the store takes writes right now: true, or why not (for /readyz). */
   writable(): true | string;
   close(): void;
@@ -37,21 +40,39 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
   store.enforceRetention();
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
-  const stopRecording = recordUnansweredQuestions(core, store);
+  const stopRecording = recordQuestions(core, store);
   const { onReload } = options;
+  // After every reload, however triggered: the open questions are asked again, then the reload is listed.
+  let rechecked: Promise<void> = Promise.resolve();
+  const afterReload = (result: ReloadResult, reason: string) => {
+    onReload?.(result);
+    const at = Date.now();
+    rechecked = rechecked.then(async () => {
+      const answeredNow = result.ok ? await recheckInbox(core, store) : 0;
+      if (answeredNow) logger.info({ answeredNow, version: core.version }, 'inbox questions answered by the new data');
+      store.recordReload({ at, ok: result.ok, version: result.ok ? result.version : null, topics: result.ok ? result.topics : null, changed: result.ok && result.changed, reason, answeredNow });
+    }).catch((err: unknown) => logger.error({ err, reason }, 'inbox recheck after a reload failed'));
+  };
   const reloader = createReloader({
     dir: config.DATA_DIR,
     core,
     logger,
     watch: options.watch ?? config.WATCH_DATA,
     ...(options.build ? { build: options.build } : {}),
-    ...(onReload ? { onResult: (result: ReloadResult) => onReload(result) } : {}),
+    onResult: afterReload,
   });
   return {
-    reload: (reason) => reloader.reload(reason),
+    store,
+    async reload(reason) {
+      const result = await reloader.reload(reason);
+      await rechecked;
+      return result;
+    },
     report: async (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),
+    openInbox: async (limit) => store.inbox({ state: 'open', limit }).map(({ id, example, count }) => ({ id, example, count })),
+    decide: async (id, decision, by) => store.setState(id, decision, by),
     writable: () => store.writable(),
-    vote: async (v) => store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote }),
+    vote: async (v) => store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote, lang: v.lang }),
     close() {
       clearInterval(retention);
       stopRecording();

@@ -1,6 +1,6 @@
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
-import type { CuratorStore } from './store.js';
+import type { AskOutcome, CuratorStore } from './store-types.js';
 
 /** Answers below this confidence are recorded too: they are the ones most likely wrong. */
 export const LOW_CONFIDENCE = 0.35;
@@ -21,12 +21,42 @@ export function unansweredOutcome(reply: Reply, confidence: number): string | un
 }
 
 /**
- * Records every declined, did-you-mean, low-confidence or "the source does not
- * say" question the core is asked. Returns a function that stops recording.
+ * What a question came to, as the analytics count it: an answer that says what was
+ * asked is `answered` (a low-confidence one too: it is also filed in the inbox); one
+ * that says the source does not tell, or a decline, is `declined`; topics offered are
+ * `did-you-mean`; a greeting or thanks answered with a line is `small-talk`. Nothing
+ * asked (an empty message) is not counted.
  */
-export function recordUnansweredQuestions(core: Core, store: CuratorStore): () => void {
+export function askOutcome(reply: Reply): AskOutcome | undefined {
+  switch (reply.kind) {
+    case 'answer':
+      return reply.grounding === 'answered' ? 'answered' : 'declined';
+    case 'suggest':
+      return 'did-you-mean';
+    case 'decline':
+      return reply.reason === 'empty' ? undefined : 'declined';
+    case 'notice':
+      return 'small-talk';
+    default:
+      // help about the source, an overview: answered from the data
+      return 'answered';
+  }
+}
+
+/** The topic a reply is about, for the counts; '' when none. */
+export const replyTopic = (reply: Reply, guess: string | undefined): string =>
+  reply.kind === 'answer' || reply.kind === 'card' ? reply.topicId : reply.kind === 'suggest' ? (guess ?? '') : '';
+
+/**
+ * Records every question the core is asked: counted in the analytics (no text), and
+ * the declined, did-you-mean, low-confidence or "the source does not say" ones filed
+ * in the inbox with their text. Returns a function that stops recording.
+ */
+export function recordQuestions(core: Core, store: CuratorStore): () => void {
   if (!store.enabled) return () => {};
   return core.onAsk(({ question, platform, result: { match, reply } }) => {
+    const counted = askOutcome(reply);
+    if (counted) store.recordAsk({ surface: platform, lang: match.lang, topic: replyTopic(reply, match.topicId ?? undefined), outcome: counted });
     const outcome = unansweredOutcome(reply, match.confidence);
     if (!outcome) return;
     store.recordUnanswered({

@@ -1,18 +1,28 @@
-import { curatorReport } from '../curator/report.js';
-import { openCuratorStore } from '../curator/store.js';
 import { settingsOrExit } from '../boot/settings.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
+import { parseReportArgs } from '../curator/report-args.js';
+import { analyticsCsv, curatorReport, inboxCsv, reportData } from '../curator/report.js';
+import { openCuratorStore } from '../curator/store.js';
 
-/** `npm run -s report [-- --limit N --days D]`: the curator's report on stdout. */
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  const n = i >= 0 ? Number(args[i + 1]) : fallback;
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
+/**
+ * `npm run -s report [-- --limit N --days D --since 2026-01-31|7d --state open|resolved|ignored --lang en|ru|fa
+ * --format text|json|csv --table analytics|inbox]`: the curator's report on stdout.
+ */
+const parsed = parseReportArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  process.stderr.write(`report: ${parsed.error}\n`);
+  process.exit(2);
+}
+const { options, format, table } = parsed;
 const { config, logger } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
 const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger });
 store.enforceRetention();
-process.stdout.write(`${curatorReport(store, kb, { limit: option('--limit', 20), days: option('--days', 0) || undefined })}\n`);
+const out =
+  format === 'text'
+    ? curatorReport(store, kb, options)
+    : format === 'json'
+      ? JSON.stringify(reportData(store, kb, options), null, 2)
+      : (table === 'inbox' ? inboxCsv : analyticsCsv)(reportData(store, kb, options));
+process.stdout.write(`${out}\n`);
 store.close();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/core.js';
 import { createCore } from '../../src/core/core.js';
-import { recordUnansweredQuestions } from '../../src/curator/record.js';
+import { recordQuestions } from '../../src/curator/record.js';
 import { curatorReport } from '../../src/curator/report.js';
 import { openCuratorStore } from '../../src/curator/store.js';
 import { realKnowledgeBase } from '../support/core.js';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 describe('recording unanswered questions', () => {
   it('records declines and did-you-means with platform and best guess, not answers or help', () => {
     const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger });
-    const stop = recordUnansweredQuestions(core, store);
+    const stop = recordQuestions(core, store);
     const telegram = core.forPlatform('telegram');
     telegram.ask('How much gas a year?');
     telegram.ask('what can you answer');
@@ -34,7 +34,7 @@ describe('recording unanswered questions', () => {
 
   it('reports the top unanswered questions and helpfulness, within a size limit', () => {
     const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger });
-    const stop = recordUnansweredQuestions(core, store);
+    const stop = recordQuestions(core, store);
     for (let i = 0; i < 3; i++) core.ask('Who won the chess olympiad?');
     core.ask('Can I pay with Visa in Tehran?');
     stop();
@@ -42,8 +42,8 @@ describe('recording unanswered questions', () => {
     store.recordVote({ platform: 'telegram', answerKey: '1:2', userId: '43', topicId: 'gas', vote: -1 });
     store.recordVote({ platform: 'telegram', answerKey: '1:3', userId: '43', topicId: 'gas', vote: 1 });
     const text = curatorReport(store, core.kb, { limit: 10 });
-    expect(text).toMatch(/1\. ×3 "Who won the chess olympiad\?"/);
-    expect(text).toMatch(/2\. ×1 "Can I pay with Visa in Tehran\?"/);
+    expect(text).toMatch(/1\. #\d+ ×3 "Who won the chess olympiad\?"/);
+    expect(text).toMatch(/2\. #\d+ ×1 "Can I pay with Visa in Tehran\?"/);
     expect(text).toMatch(/Natural gas partnership: 2 \/ 1 \(67% helpful\)/);
     expect(curatorReport(store, core.kb, { limit: 10, maxChars: 60 }).length).toBeLessThanOrEqual(60);
   });

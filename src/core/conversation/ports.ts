@@ -34,11 +34,25 @@ export interface VoteRecord {
   user: string;
   topicId: string;
   vote: 1 | -1;
+  /** The language of the answer voted on. */
+  lang: Lang;
 }
-/** The curator's tools: reloading the data, the report of what went unanswered, and votes. */
+/** What a curator can do with an inbox question. */
+export type InboxDecision = 'resolved' | 'ignored';
+/** An open question of the inbox, as /unanswered lists it. */
+export interface InboxEntry {
+  id: number;
+  example: string;
+  count: number;
+}
+/** The curator's tools: reloading the data, the report of what went unanswered, the inbox, and votes. */
 export interface CuratorPort {
   reload(reason: string): Promise<ReloadOutcome>;
   report(maxChars: number): Promise<string>;
+  /** The open inbox questions, most asked first. */
+  openInbox(limit: number): Promise<InboxEntry[]>;
+  /** Resolves or ignores an inbox question, recording who (hashed); false when there is none such or it could not be stored. */
+  decide(id: number, decision: InboxDecision, by: { surface: string; user: string }): Promise<boolean>;
   /** Records the vote; false when it could not be stored. */
   vote(vote: VoteRecord): Promise<VoteOutcome | false>;
 }
