@@ -27,6 +27,8 @@ export interface CuratorOptions {
   build?: BuildKnowledge;
   /** The store's file; default `config.DB_PATH` (':memory:' keeps it for this process only; '' records nothing). */
   dbPath?: string;
+  /** A store already open (any implementation of `CuratorStore`); wins over `dbPath`. Closed with the curator. */
+  store?: CuratorStore;
   /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
   watch?: boolean;
   /** Told the outcome of every reload, however it was triggered (metrics). */
@@ -36,7 +38,8 @@ export interface CuratorOptions {
 const SIX_HOURS = 6 * 3_600_000;
 
 export function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Curator {
-  const store = openCuratorStore({ path: options.dbPath ?? config.DB_PATH, retentionDays: config.RETENTION_DAYS, maxMegabytes: config.DB_MAX_MB, logger });
+  const store =
+    options.store ?? openCuratorStore({ path: options.dbPath ?? config.DB_PATH, retentionDays: config.RETENTION_DAYS, maxMegabytes: config.DB_MAX_MB, logger });
   store.enforceRetention();
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
