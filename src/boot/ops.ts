@@ -1,11 +1,13 @@
 import type { Adapter, HttpRoutes } from '../adapters/types.js';
 import { startOpsServer, type OpsServer, type Readiness } from '../ops/ops-server.js';
 import { type ReadinessCheck, readinessOf } from '../ops/readiness.js';
+import { mountDesk } from '../desk/desk.js';
 import type { Booted } from './boot.js';
 
 /**
  * The operations side of a bot process: its readiness (the surfaces it runs and
- * the store) and its metrics, served over HTTP when OPS_PORT is set. Started
+ * the store) and its metrics, served over HTTP when OPS_PORT is set, and the
+ * curator's desk at /desk when DESK_TOKEN is set too. Started
  * before the surfaces, so /readyz says 503 while they connect.
  */
 export interface Ops {
@@ -37,6 +39,12 @@ export async function startOps(booted: Booted, options: { serve: boolean } = { s
           metrics: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
         })
       : undefined;
+  if (server && config.DESK_TOKEN) {
+    if (curator) {
+      mountDesk(server, { token: config.DESK_TOKEN, core: booted.core, store: curator.store, logger });
+      logger.info({ path: '/desk' }, 'curator desk served');
+    } else logger.warn('DESK_TOKEN is set but this process has no curator: the desk is not served here');
+  }
   return {
     routes: server,
     server,
