@@ -74,8 +74,8 @@ describe('the desk in headless Chromium', { timeout: 60_000 }, () => {
   it('shows Persian questions right to left', async () => {
     const page = await signedIn();
     const persian = page.locator(`tr[data-inbox-id="${ids.persian}"] bdi`);
-    expect(await persian.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
-    expect(await page.locator(`tr[data-inbox-id="${ids.chess}"] bdi`).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(await persian.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator(`tr[data-inbox-id="${ids.chess}"] bdi`).evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe('ltr');
     await page.context().close();
   });
 

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Curator } from '../../src/curator/curator.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createCardRenderer } from '../../src/cards/index.js';
 import { createCore, type Core } from '../../src/core/core.js';
@@ -230,6 +231,21 @@ describe('/reload and /unanswered (operators)', () => {
     expect(content).toMatch(/×2 "What is the best pizza recipe/i);
     expect(content).toContain('Как приготовить вкусную пиццу дома?');
     expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('/unanswered has Resolve / Ignore buttons, one question a row; pressing Ignore changes the state in the store', async () => {
+    bot = await startBot();
+    await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'Which team won the chess olympiad in Chennai?' }]));
+    const store = (bot.deps.curator as Curator).store;
+    const [item] = store.inbox({ state: 'open' });
+    const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered'));
+    const labels = data.components.map((row: { components: Array<{ label: string }> }) => row.components.map((c) => c.label));
+    expect(labels).toContainEqual([en.inboxResolve(item!.id), en.inboxIgnore(item!.id)]);
+    const ignore = data.components.flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components).find((c: { label: string }) => c.label === en.inboxIgnore(item!.id)).custom_id;
+    const pressed = await answerOf(bot.fake, bot.fake.component(ignore));
+    expect(pressed.ephemeral).toBe(true);
+    expect(pressed.data.content).toBe(en.inboxIgnored(item!.id));
+    expect(store.inboxItem(item!.id)?.state).toBe('ignored');
   });
 });
 
