@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/curator/schema.js';
 import { openCuratorStore } from '../../src/curator/store.js';
 import { capturingLogger } from '../support/log.js';
 
@@ -93,5 +94,25 @@ describe('curator store', () => {
     expect(store.enabled).toBe(false);
     expect(() => store.recordUnanswered(record('q', 1))).not.toThrow();
     expect(log.text()).toMatch(/curator database unavailable/);
+  });
+});
+
+describe('schema versions', () => {
+  it('upgrades a database from before versions: its questions fill the inbox, its votes count on', () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    old.exec(MIGRATIONS[0]!);
+    old.prepare("INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (1, 'telegram', 'Old question?', 'old question', 'offtopic', NULL, 0.1, 'ru')").run();
+    old.prepare("INSERT INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES ('k', 'v', 'telegram', 'gas', 1, 1)").run();
+    old.close();
+    const store = openCuratorStore({ path, retentionDays: 100_000, logger: capturingLogger().logger });
+    expect(store.inbox().map((i) => [i.example, i.state, i.langs])).toEqual([['Old question?', 'open', ['ru']]]);
+    expect(store.helpfulness()).toEqual([{ topicId: 'gas', up: 1, down: 0 }]);
+    store.close();
+    const again = new Database(path, { readonly: true });
+    expect(again.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(MIGRATIONS.length) });
+    again.close();
   });
 });
