@@ -76,7 +76,6 @@ export function curatorReport(store: CuratorStore, kb: KnowledgeBase, opts: Repo
   const { answerRate: rate } = data;
   const lines: string[] = [
     `Answer rate: ${percent(rate.overall)} of ${data.totals.asked - data.totals.smallTalk} questions; last 7 days ${percent(rate.last7Days)} (previous 7 days ${percent(rate.previous7Days)}${points(rate.change)})`,
-    '',
     `Top unanswered questions (${data.filter.state}${opts.days && opts.since === undefined ? `, last ${opts.days} days` : ''}${opts.lang ? `, ${opts.lang}` : ''}):`,
   ];
   if (!data.inbox.length) lines.push('  none recorded');
