@@ -68,6 +68,7 @@ describe('the desk in headless Chromium', { timeout: 60_000 }, () => {
     expect(await page.locator('#per-lang tbody tr').allTextContents()).toEqual([expect.stringMatching(/^en4/), expect.stringMatching(/^fa2/), expect.stringMatching(/^ru1/)]);
     expect(await page.locator('#kb-version').textContent()).toBe((await realCore()).version);
     expect(await page.locator('#reloads tbody').textContent()).toMatch(/seed-version/);
+    expect(await page.locator(`tr[data-inbox-id="${ids.visa}"] .fixed`).textContent()).toMatch(/^answered now: .*Mir.*\(data seed-version\)$/);
     await page.context().close();
   });
 
