@@ -177,7 +177,7 @@ export function openCuratorStore(opts: StoreOptions): CuratorStore {
   );
   const inboxStmt = db.prepare(
     `${INBOX_SELECT} WHERE (@state IS NULL OR i.state = @state) GROUP BY i.id
-     HAVING max(u.at) >= @since AND (@lang IS NULL OR sum(u.lang = @lang) > 0)
+     HAVING max(u.at) >= @since AND (@lang IS NULL OR sum(CASE WHEN u.lang = @lang THEN 1 ELSE 0 END) > 0)
      ORDER BY count DESC, lastSeen DESC, i.id LIMIT @limit`,
   );
   const itemStmt = db.prepare(`${INBOX_SELECT} WHERE i.id = ? GROUP BY i.id`);
