@@ -1,7 +1,6 @@
 import type { Adapter, HttpRoutes } from '../adapters/types.js';
 import { startOpsServer, type OpsServer, type Readiness } from '../ops/ops-server.js';
 import { type ReadinessCheck, readinessOf } from '../ops/readiness.js';
-import { mountDesk } from '../desk/desk.js';
 import type { Booted } from './boot.js';
 
 /**
@@ -41,6 +40,8 @@ export async function startOps(booted: Booted, options: { serve: boolean } = { s
       : undefined;
   if (server && config.DESK_TOKEN) {
     if (curator) {
+      // Loaded only when asked for: the desk renders replies as every surface would, so it brings discord.js and grammY's renderers.
+      const { mountDesk } = await import('../desk/desk.js');
       mountDesk(server, { token: config.DESK_TOKEN, core: booted.core, store: curator.store, logger });
       logger.info({ path: '/desk' }, 'curator desk served');
     } else logger.warn('DESK_TOKEN is set but this process has no curator: the desk is not served here');
