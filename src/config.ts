@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_DATA_LIMITS, type DataLimits } from './core/data/limits.js';
 
 /**
  * The whole configuration, parsed once from the environment at start-up.
@@ -17,6 +18,16 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const intFrom = (min: number, max: number, fallback: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number({ error: 'must be a number' }).int().min(min).max(max));
 
+/** A comma-separated list of Discord ids; an error names the bad entry's position, never its value. */
+const snowflakeList = (what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []),
+    z.array(z.string()).superRefine((ids, ctx) => {
+      const bad = ids.findIndex((id) => !/^\d{15,22}$/.test(id));
+      if (bad >= 0) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of Discord ${what} ids (digits); entry ${bad + 1} of ${ids.length} is not one` });
+    }),
+  );
+
 export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('data'),
@@ -25,24 +36,20 @@ export const ConfigSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(httpUrl),
-  /** Servers where /reload and /unanswered answer (and are registered); empty: every server (with a start-up warning). */
-  DISCORD_MODERATOR_GUILD_IDS: z.preprocess(
-    (v) => (typeof v === 'string' ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []),
-    z.array(z.string()).superRefine((ids, ctx) => {
-      const bad = ids.findIndex((id) => !/^\d{15,22}$/.test(id));
-      if (bad >= 0) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of Discord server ids (digits); entry ${bad + 1} of ${ids.length} is not one` });
-    }),
-  ),
+  /** The operators' servers: /reload and the whole inbox answer (and are registered) only there; empty: in no server. */
+  DISCORD_MODERATOR_GUILD_IDS: snowflakeList('server'),
+  /** Roles whose members are moderators (besides members with Manage Messages). */
+  DISCORD_MODERATOR_ROLE_IDS: snowflakeList('role'),
 
   TELEGRAM_BOT_TOKEN: optional(telegramToken),
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl),
-  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -')),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')),
+  /** Where the webhook server listens (webhook mode); the operations server (OPS_PORT) is a separate one. */
+  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
+  TELEGRAM_WEBHOOK_PORT: intFrom(0, 65535, 8080),
   /** Which settings file was read (see readEnvironment); listed so that it is a known variable. */
   ENV_FILE: z.string().optional(),
-  /** Replaced by OPS_HOST and OPS_PORT (the webhook is served by the operations server): set, they are an error naming the new variable. */
-  TELEGRAM_WEBHOOK_HOST: optional(z.string()),
-  TELEGRAM_WEBHOOK_PORT: optional(z.string()),
   TELEGRAM_CHANNEL_ID: optional(z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,32})$/, 'must be a numeric chat id or @channelname')),
   TELEGRAM_MODERATOR_IDS: z.preprocess(
     (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
@@ -51,10 +58,20 @@ export const ConfigSchema = z.object({
 
   /** SQLite file for unanswered questions and feedback; created on first start. Empty string: recording off. */
   DB_PATH: z.string().default('var/partnership-bot.db'),
+  /** Seconds opening (creating, migrating) the database may take before start-up fails with a clear error. */
+  DB_OPEN_TIMEOUT_SECONDS: intFrom(1, 600, 15),
   /** Largest size of that database in MB; a flood of junk cannot fill the disk. */
   DB_MAX_MB: intFrom(1, 100_000, 256),
   /** Days unanswered questions and votes are kept. */
   RETENTION_DAYS: intFrom(1, 3650, 90),
+  /** Largest data file read, in KB; larger files are reported and not read (checked before parsing). */
+  DATA_MAX_FILE_KB: intFrom(1, 100_000, 512),
+  /** Largest total of the data files read, in MB. */
+  DATA_MAX_TOTAL_MB: intFrom(1, 10_000, 8),
+  /** Heap of the thread that builds reloaded data, in MB; a build that needs more is rejected (never retried on the bot's thread). */
+  DATA_BUILD_MEMORY_MB: intFrom(32, 16_384, 256),
+  /** Seconds one reload may take before it is stopped and reported as timed out. */
+  RELOAD_TIMEOUT_SECONDS: intFrom(1, 3600, 60),
   /** Reload data/ automatically when its files change. */
   WATCH_DATA: z.preprocess((v) => (v === undefined || v === '' ? 'true' : v), z.enum(['true', 'false'], { error: 'must be true or false' })).transform((v) => v === 'true'),
 
@@ -68,7 +85,7 @@ export const ConfigSchema = z.object({
   /** Seconds a SIGTERM waits for in-flight work before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: intFrom(1, 600, 10),
 
-  /** The operations HTTP server (/healthz, /readyz, /metrics, and the Telegram webhook): off when unset; 0 picks a free port. */
+  /** The operations HTTP server (/healthz, /readyz, /metrics, and the desk): off when unset; 0 picks a free port. */
   OPS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined), z.number({ error: 'must be a port number' }).int().min(0).max(65535).optional()),
   OPS_HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().default('127.0.0.1')),
   /** The curator's desk at /desk on the operations server: off when unset; every request must carry this token. */
@@ -83,18 +100,14 @@ export const ConfigSchema = z.object({
   if (c.DESK_TOKEN && c.OPS_PORT === undefined) {
     ctx.addIssue({ code: 'custom', path: ['OPS_PORT'], message: 'is required when DESK_TOKEN is set (the desk is served by the operations server)' });
   }
-  if (c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_BOT_TOKEN && c.OPS_PORT === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['OPS_PORT'], message: 'is required when TELEGRAM_WEBHOOK_URL is set (the webhook is served by the operations server)' });
-  }
-  for (const [old, now] of [
-    ['TELEGRAM_WEBHOOK_HOST', 'OPS_HOST'],
-    ['TELEGRAM_WEBHOOK_PORT', 'OPS_PORT'],
-  ] as const) {
-    if (c[old] !== undefined) ctx.addIssue({ code: 'custom', path: [old], message: `is replaced by ${now}: the webhook is served by the operations server` });
-  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The data size limits the configuration sets (for the loader). */
+export function dataLimitsOf(config: Pick<Config, 'DATA_MAX_FILE_KB' | 'DATA_MAX_TOTAL_MB'>): DataLimits {
+  return { ...DEFAULT_DATA_LIMITS, maxFileBytes: config.DATA_MAX_FILE_KB * 1024, maxTotalBytes: config.DATA_MAX_TOTAL_MB * 1024 * 1024 };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

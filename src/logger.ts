@@ -10,9 +10,29 @@ const TOKEN_PATTERNS = [
   /(\/(?:interactions|webhooks)\/\d+\/)[A-Za-z0-9_.-]{20,}/g, // Discord interaction/webhook tokens in URLs
 ];
 
+/** Every form a configured secret can take in a log line: as is, URL-encoded and JSON-escaped (longest first). */
+function secretForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (!s) continue;
+    forms.add(s);
+    forms.add(encodeURIComponent(s));
+    forms.add(JSON.stringify(s).slice(1, -1));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A log line with every configured secret (whatever its length) and every
+ * token-shaped string replaced by "[secret]".
+ */
 export function scrubSecrets(line: string, secrets: readonly string[] = []): string {
+  return scrub(line, secretForms(secrets));
+}
+
+function scrub(line: string, forms: readonly string[]): string {
   let out = line;
-  for (const s of secrets) if (s.length >= 8) out = out.split(s).join('[secret]');
+  for (const s of forms) out = out.split(s).join('[secret]');
   for (const re of TOKEN_PATTERNS) out = out.replace(re, (m, prefix?: string) => (typeof prefix === 'string' && m.startsWith(prefix) ? `${prefix}[secret]` : '[secret]'));
   return out;
 }
@@ -28,7 +48,7 @@ export interface LoggerOptions {
 }
 
 export function createLogger(opts: LoggerOptions): Logger {
-  const secrets = opts.secrets ?? [];
+  const forms = secretForms(opts.secrets ?? []);
   const usePretty = opts.pretty ?? Boolean(process.stderr.isTTY);
   const destination = opts.destination ?? (usePretty ? pretty({ destination: 2, colorize: true, sync: true }) : pino.destination({ dest: 2, sync: true }));
   return pino(
@@ -44,6 +64,9 @@ export function createLogger(opts: LoggerOptions): Logger {
           'config.TELEGRAM_WEBHOOK_SECRET',
           'err.url',
           'err.requestBody',
+          // grammY's GrammyError carries the call's payload: chat ids, message text, a webhook's secret_token.
+          'err.payload',
+          'err.error.payload',
           'err.rawError.url',
           'err.error.url',
           'headers.authorization',
@@ -53,7 +76,7 @@ export function createLogger(opts: LoggerOptions): Logger {
         censor: '[secret]',
       },
       hooks: {
-        streamWrite: (line) => scrubSecrets(line, secrets),
+        streamWrite: (line) => scrub(line, forms),
       },
     },
     destination,

@@ -39,6 +39,14 @@ export interface BotProcess {
   cpuMs(): number | undefined;
   /** Whether it exited before stop() was called. */
   crashed(): boolean;
+  /** Sends a signal (SIGKILL: a crash). */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves when the process has exited. */
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Its peak resident memory so far (VmHWM), in MB; undefined off Linux or once it is gone. */
+  peakRssMb(): number | undefined;
+  /** Every log line so far, parsed (kept only with `keepLogs`). */
+  lines(): Array<Record<string, any>>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with how it ended. */
   stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; crashed: boolean }>;
 }
@@ -46,8 +54,13 @@ export interface BotProcess {
 const KEEP_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT'];
 const LOOP_MONITOR = fileURLToPath(new URL('./loop-monitor.ts', import.meta.url));
 
+export interface StartOptions {
+  /** Keep every parsed log line (for tests); by default only the first 200 and the bench's own. */
+  keepLogs?: boolean;
+}
+
 /** `profileDir`: run the bot with `--cpu-prof` and write its CPU profile there (on exit). */
-export async function startBot(env: Record<string, string>, secrets: readonly string[], profileDir?: string): Promise<BotProcess> {
+export async function startBot(env: Record<string, string>, secrets: readonly string[], profileDir?: string, opts: StartOptions = {}): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'load-bench-'));
   const base = Object.fromEntries(KEEP_ENV.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', '--import', LOOP_MONITOR, 'src/entry/main.ts'];
@@ -81,7 +94,7 @@ export async function startBot(env: Record<string, string>, secrets: readonly st
     if (level >= 50 && summary.samples.length < 5) summary.samples.push(line.slice(0, 400));
     else if (level >= 40 && summary.warningSamples.length < 3) summary.warningSamples.push(line.slice(0, 400));
     // Only the start-up lines and the bench's own are kept for waitForLog; the run's lines are just counted.
-    if (entries.length < 200 || msg.startsWith('load bench:')) entries.push(entry);
+    if (opts.keepLogs || entries.length < 200 || msg.startsWith('load bench:')) entries.push(entry);
     for (const w of [...waiters]) if (w.test(entry)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(entry);
   });
 
@@ -116,6 +129,13 @@ export async function startBot(env: Record<string, string>, secrets: readonly st
     },
     cpuMs: () => procCpuMs(pid),
     crashed: () => exited !== undefined && !stopping,
+    kill(signal) {
+      if (signal === 'SIGKILL' || signal === 'SIGTERM') stopping = true;
+      if (!exited) child.kill(signal);
+    },
+    exit,
+    peakRssMb: () => procPeakRssMb(pid),
+    lines: () => entries,
     async stop(graceMs = 10_000) {
       const crashed = exited !== undefined && !stopping;
       stopping = true;
@@ -127,6 +147,16 @@ export async function startBot(env: Record<string, string>, secrets: readonly st
       return { ...ended, crashed };
     },
   };
+}
+
+/** VmHWM of a process from /proc, in MB. */
+function procPeakRssMb(pid: number): number | undefined {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 /** utime + stime of a process from /proc (clock ticks of 10 ms on Linux). */

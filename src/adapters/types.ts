@@ -21,12 +21,30 @@ export interface Adapter {
   readonly fatal?: Promise<Error>;
 }
 
+/**
+ * Where a polling adapter keeps the updates it fetched until they are
+ * handled, so none is lost when the process dies: updates are journalled
+ * (durably) before the platform is told they arrived, and what is left at the
+ * next start is handled then. `surface` names the adapter's own journal.
+ */
+export interface UpdateJournal {
+  /** The offset to fetch from: one past the highest update journalled. */
+  offset(surface: string): number | undefined;
+  /** Durably records fetched updates; throws when it cannot (the updates must not be confirmed then). */
+  add(surface: string, updates: ReadonlyArray<{ id: number; payload: string }>): void;
+  done(surface: string, id: number): void;
+  /** What a previous run left unfinished, oldest first, with how often its handling was started before. */
+  pending(surface: string): Array<{ id: number; payload: string; attempts: number }>;
+}
+
 /** What boot gives every adapter: the shared core and ports, from which it builds its surface's conversation. */
 export interface AdapterDeps {
   core: Core;
   limiter: RateLimitPort;
   contexts: ContextPort;
   claims: ClaimPort;
+  /** Absent (no database on disk): a polling adapter confirms updates as they arrive, and a crash may lose those in flight. */
+  journal?: UpdateJournal;
   /** Absent: nothing is recorded, and moderator tools say so. */
   curator?: CuratorPort;
   logger: Logger;
@@ -36,8 +54,6 @@ export interface AdapterDeps {
   cards: CardRenderer;
   /** Where the conversation and the platform clients report what they do (metrics); absent: nothing is measured. */
   telemetry?: PlatformTelemetry;
-  /** The operations HTTP server's routes, for surfaces that receive over HTTP (the Telegram webhook); absent when it is off. */
-  routes?: HttpRoutes;
 }
 
 /** The conversation's telemetry plus what only a platform client sees: failed API calls and the ones it retries. */
@@ -50,7 +66,7 @@ export interface PlatformTelemetry extends TelemetryPort {
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** Paths served by the operations server besides its own (/healthz, /readyz, /metrics). */
+/** Paths served by the operations server besides its own (/healthz, /readyz, /metrics): the desk. */
 export interface HttpRoutes {
   /** Serves requests to `path` with `handler` until the returned function is called. */
   mount(path: string, handler: HttpHandler): () => void;

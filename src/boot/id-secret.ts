@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.js';
+import { storePathProblem } from '../curator/store-path.js';
 
 /**
  * The key that hashes platform ids: ID_HASH_SECRET when set; else a random key
@@ -12,6 +13,8 @@ import type { Config } from '../config.js';
 export function idHashSecret(config: Config): string | Buffer {
   if (config.ID_HASH_SECRET) return config.ID_HASH_SECRET;
   if (!config.DB_PATH || config.DB_PATH === ':memory:') return randomBytes(32);
+  const problem = storePathProblem(config.DB_PATH);
+  if (problem) throw new Error(`DB_PATH: ${problem}`);
   const file = `${config.DB_PATH}.key`;
   try {
     return readKey(file);
@@ -27,6 +30,22 @@ export function idHashSecret(config: Config): string | Buffer {
   }
   chmodSync(file, 0o600);
   return readKey(file);
+}
+
+/** The id secret, or exit 1 naming ID_HASH_SECRET and DB_PATH when its key file cannot be made or read. `persistent`: keep it beside DB_PATH. */
+export function idSecretOrExit(config: Config, persistent: boolean): string | Buffer {
+  if (!persistent) return config.ID_HASH_SECRET ?? randomBytes(32);
+  try {
+    return idHashSecret(config);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('DB_PATH: ')) {
+      process.stderr.write(`Cannot start: ${err.message}\nSet DB_PATH to a file on a disk (or empty to record nothing).\n`);
+      process.exit(1);
+    }
+    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    process.stderr.write(`Cannot start: the id key file beside DB_PATH (${config.DB_PATH}.key) cannot be made or read (${reason}).\nSet ID_HASH_SECRET, or DB_PATH to a file in a writable folder.\n`);
+    process.exit(1);
+  }
 }
 
 function readKey(file: string): string {

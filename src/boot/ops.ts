@@ -1,4 +1,4 @@
-import type { Adapter, HttpRoutes } from '../adapters/types.js';
+import type { Adapter } from '../adapters/types.js';
 import { startOpsServer, type OpsServer, type Readiness } from '../ops/ops-server.js';
 import { type ReadinessCheck, readinessOf } from '../ops/readiness.js';
 import type { Booted } from './boot.js';
@@ -10,8 +10,6 @@ import type { Booted } from './boot.js';
  * before the surfaces, so /readyz says 503 while they connect.
  */
 export interface Ops {
-  /** Where the Telegram webhook is mounted; undefined when no server runs. */
-  readonly routes: HttpRoutes | undefined;
   readonly server: OpsServer | undefined;
   /** The surfaces readiness waits for (set once they are made). */
   watch(adapters: readonly Adapter[]): void;
@@ -22,8 +20,13 @@ export interface Ops {
 export async function startOps(booted: Booted, options: { serve: boolean } = { serve: true }): Promise<Ops> {
   const { config, curator, metrics, logger } = booted;
   let surfaces: readonly Adapter[] = [];
+  // What boot recorded wins once a surface failed for good or is shutting down; otherwise the surface says how it is.
+  const surfaceReadiness = (a: Adapter): true | string => {
+    const recorded = booted.readiness.snapshot().components[a.name];
+    return recorded && !recorded.ready && recorded.reason !== 'starting' ? (recorded.reason ?? 'not ready') : a.readiness();
+  };
   const checks = (): ReadinessCheck[] => [
-    ...(surfaces.length ? surfaces.map((a) => ({ name: a.name, check: () => a.readiness() })) : [{ name: 'surfaces', check: () => 'none started yet' }]),
+    ...(surfaces.length ? surfaces.map((a) => ({ name: a.name, check: () => surfaceReadiness(a) })) : [{ name: 'surfaces', check: () => 'none started yet' }]),
     ...(curator ? [{ name: 'store', check: () => curator.writable() }] : []),
   ];
   const readiness = () => readinessOf(checks());
@@ -47,7 +50,6 @@ export async function startOps(booted: Booted, options: { serve: boolean } = { s
     } else logger.warn('DESK_TOKEN is set but this process has no curator: the desk is not served here');
   }
   return {
-    routes: server,
     server,
     watch(adapters) {
       surfaces = adapters;

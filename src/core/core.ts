@@ -12,8 +12,16 @@ export interface AskResult {
   match: MatchResult;
 }
 
+/** Where a question came from, for its observers (both hashed by the adapter; the core never reads them). */
+export interface AskOrigin {
+  /** The place it was asked: a server, a chat. */
+  place?: string;
+  /** The platform event that carried it: observers record once per event. */
+  event?: string;
+}
+
 /** Told about every question asked (after the reply is composed); must not throw. */
-export type AskObserver = (event: { question: string; platform: string; result: AskResult }) => void;
+export type AskObserver = (event: { question: string; platform: string; origin: AskOrigin; result: AskResult }) => void;
 
 /**
  * The platform-neutral bot: questions in, neutral replies out. Adapters hold
@@ -28,7 +36,7 @@ export interface Core {
    * "ru", "fa-IR" or "en-GB") breaks ties for short or mixed input; `context`
    * (the topic the conversation is on) resolves follow-ups.
    */
-  ask(question: string, langHint?: string, context?: AskContext): AskResult;
+  ask(question: string, langHint?: string, context?: AskContext, origin?: AskOrigin): AskResult;
   /** Answers exactly like `ask` but tells no observer: nothing is recorded (the curator re-asking its inbox, the desk's try box). */
   preview(question: string, langHint?: string): AskResult;
   hasTopic(id: string): boolean;
@@ -62,9 +70,9 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
     get version() {
       return state.kb.version;
     },
-    ask(question, langHint, context) {
+    ask(question, langHint, context, origin = {}) {
       const result = state.answerer.answer(question, langHint, context);
-      for (const observer of observers) observer({ question, platform, result });
+      for (const observer of observers) observer({ question, platform, origin, result });
       return result;
     },
     preview: (question, langHint) => state.answerer.answer(question, langHint, {}),

@@ -1,10 +1,13 @@
 import type { DataIssue } from '../core/data/load.js';
+import type { DataLimits } from '../core/data/limits.js';
 import type { KnowledgeBase } from '../core/data/schema.js';
 import type { MatcherModel } from '../core/match/matcher-model.js';
 
 /** What the main thread hands the build thread (`workerData`). */
 export interface BuildRequest {
   dir: string;
+  /** Size limits of the data, checked before anything is parsed. */
+  limits: DataLimits;
   /** `performance.timeOrigin + performance.now()` when the thread was asked for (both threads share that clock). */
   requestedAt: number;
   /**
@@ -14,6 +17,17 @@ export interface BuildRequest {
    */
   holdAfterTraining?: Int32Array | undefined;
 }
+
+/**
+ * Every message the build thread posts: 'started' once its modules are
+ * loaded (a failure before it is a thread that could not start), 'progress'
+ * before each file it reads or parses and before training (so a thread that
+ * dies can be reported with where it was), and exactly one 'reply'.
+ */
+export type BuildMessage = { kind: 'started' } | { kind: 'progress'; at: string } | { kind: 'reply'; reply: BuildReply };
+
+/** What the build thread is doing after the files: named in a report of a build that died there. */
+export const TRAINING = '(training the matcher)';
 
 /**
  * The build thread's one reply: the validated data and the trained model, or

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { DataError } from '../core/data/load.js';
+import { DEFAULT_DATA_LIMITS } from '../core/data/limits.js';
 import { importMatcherInSteps } from '../core/match/matcher.js';
 import type { Logger } from '../logger.js';
-import { buildInProcess, type BuildKnowledge } from './build.js';
-import type { BuildReply, BuildRequest } from './build-protocol.js';
+import { type BuildKnowledge, BuildFailure, buildInProcess } from './build.js';
+import type { BuildMessage, BuildReply, BuildRequest } from './build-protocol.js';
 
 /**
  * The build thread's entry: the compiled `build-thread.js` beside this file in a
@@ -13,12 +14,17 @@ import type { BuildReply, BuildRequest } from './build-protocol.js';
  */
 const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./build-thread-entry.mjs', import.meta.url) : new URL('./build-thread.js', import.meta.url);
 
+/** The build thread's heap when nothing else is said: about four times what building the curated data needs. */
+export const DEFAULT_BUILD_MEMORY_MB = 256;
+
 export interface WorkerBuildOptions {
   logger: Logger;
-  /** Caps on the build thread (its heap, mostly); a thread that hits them falls back to the main thread. */
+  /** Caps on the build thread; default: an old generation of DEFAULT_BUILD_MEMORY_MB. A thread that hits them is a failed build. */
   resourceLimits?: ResourceLimits;
   /** Test hook, passed to the build thread: see `BuildRequest.holdAfterTraining`. */
   holdAfterTraining?: Int32Array;
+  /** Test hook: another entry module for the thread (one that cannot start, say). */
+  entry?: URL;
 }
 
 export interface WorkerBuild {
@@ -30,61 +36,93 @@ export interface WorkerBuild {
   close(): void;
 }
 
-/** The thread mechanism failed (could not start, crashed, ran out of memory), not the build. */
-class ThreadFailure extends Error {}
+/** No thread could be started at all (as opposed to a thread that started and then failed). */
+class NoThread extends Error {}
+
+const SHUTTING_DOWN = 'reload cancelled: shutting down';
 
 /**
  * Builds off the main thread, so the bot keeps answering while the new data
  * is trained. The main thread's share is the structured clone of the data and
  * `importMatcher` (the analysers rebuilt from the data; the weights arrive
  * transferred). A DataError crosses the boundary as its issues and is thrown
- * again here. If no thread can be used, the build runs on the main thread
- * with one warning: a reload never fails because of the mechanism itself.
+ * again here.
+ *
+ * The thread runs under memory limits. A thread that runs out of memory,
+ * crashes or is aborted is a failed build (a BuildFailure naming the limit
+ * and the file it was at): the old data stays, and the build is never
+ * retried on the main thread, where the same data would take the bot down.
+ * Only when no thread can be started at all does the build run here instead,
+ * with one warning.
  */
 export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
   const live = new Set<Worker>();
   let closed = false;
+  const limits = opts.resourceLimits ?? { maxOldGenerationSizeMb: DEFAULT_BUILD_MEMORY_MB };
 
-  function run(dir: string): Promise<BuildReply> {
+  function run(request: BuildRequest, signal: AbortSignal | undefined): Promise<BuildReply> {
     return new Promise((resolve, reject) => {
-      const request: BuildRequest = { dir, requestedAt: performance.timeOrigin + performance.now(), holdAfterTraining: opts.holdAfterTraining };
       let worker: Worker;
       try {
-        worker = new Worker(ENTRY, { workerData: request, ...(opts.resourceLimits ? { resourceLimits: opts.resourceLimits } : {}) });
+        // No inherited --import preloads: the entry registers tsx itself (a .ts preload would fail in a worker under Node 20).
+        worker = new Worker(opts.entry ?? ENTRY, { workerData: request, resourceLimits: limits, execArgv: [] });
       } catch (err) {
-        reject(new ThreadFailure('cannot start a build thread', { cause: err }));
+        reject(new NoThread('cannot start a build thread', { cause: err }));
         return;
       }
       live.add(worker);
+      let started = false;
+      let at: string | undefined;
       let done = false;
       const settle = (then: () => void) => {
         if (done) return;
         done = true;
         live.delete(worker);
+        signal?.removeEventListener('abort', onAbort);
         void worker.terminate();
         then();
       };
-      worker.once('message', (reply: BuildReply) => settle(() => resolve(reply)));
-      worker.once('error', (err) => settle(() => reject(new ThreadFailure('the build thread failed', { cause: err }))));
-      worker.once('exit', (code) =>
-        settle(() => reject(closed ? new Error('reload cancelled: shutting down') : new ThreadFailure(`the build thread exited (code ${code}) without a result`))),
-      );
+      const fail = (message: string, cause?: unknown) => settle(() => reject(new BuildFailure(message, at, cause === undefined ? undefined : { cause })));
+      function onAbort() {
+        fail(`${String(signal?.reason ?? 'aborted')}${at ? ` while at ${at}` : ''}`);
+      }
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', (message: BuildMessage) => {
+        if (message.kind === 'started') started = true;
+        else if (message.kind === 'progress') at = message.at;
+        else settle(() => resolve(message.reply));
+      });
+      worker.once('error', (err: Error & { code?: string }) => {
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          const heap = limits.maxOldGenerationSizeMb;
+          return fail(`the build ran out of memory (limit ${heap ?? '?'} MB, DATA_BUILD_MEMORY_MB)${at ? ` while at ${at}` : ' while starting'}`, err);
+        }
+        if (!started) return settle(() => reject(new NoThread('the build thread could not start', { cause: err })));
+        fail(`the build thread failed: ${err.message}${at ? ` (at ${at})` : ''}`, err);
+      });
+      worker.once('exit', (code) => {
+        if (closed) return settle(() => reject(new BuildFailure(SHUTTING_DOWN, at)));
+        fail(`the build thread exited (code ${code}) without a result${at ? ` (at ${at})` : ''}`);
+      });
     });
   }
 
   return {
-    async build(dir) {
-      if (closed) throw new Error('reload cancelled: shutting down');
+    async build(dir, options = {}) {
+      if (closed) throw new BuildFailure(SHUTTING_DOWN, undefined);
       const started = performance.now();
+      const dataLimits = options.limits ?? DEFAULT_DATA_LIMITS;
+      const request: BuildRequest = { dir, limits: dataLimits, requestedAt: performance.timeOrigin + performance.now(), holdAfterTraining: opts.holdAfterTraining };
       let reply: BuildReply;
       try {
-        reply = await run(dir);
+        reply = await run(request, options.signal);
       } catch (err) {
-        if (!(err instanceof ThreadFailure) || closed) throw err;
+        if (!(err instanceof NoThread) || closed) throw err;
         opts.logger.warn({ err: err.cause ?? err, reason: err.message }, 'no build thread; loading and training on the main thread (the bot pauses meanwhile)');
-        return buildInProcess(dir);
+        return buildInProcess(dir, { limits: dataLimits });
       }
-      if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new Error(reply.error);
+      if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new BuildFailure(reply.error, undefined);
       const received = performance.now();
       // One language's analysers per event-loop turn: questions keep being answered in between.
       const matcher = await importMatcherInSteps(reply.kb, reply.model, () => new Promise((r) => setImmediate(r)));

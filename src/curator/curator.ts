@@ -1,4 +1,5 @@
-import type { Config } from '../config.js';
+import { randomBytes } from 'node:crypto';
+import { type Config, dataLimitsOf } from '../config.js';
 import type { CuratorPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
@@ -25,9 +26,11 @@ export interface Curator extends CuratorPort {
 export interface CuratorOptions {
   /** How new data is built (default: a worker thread). */
   build?: BuildKnowledge;
+  /** The id secret for a store opened here; default ID_HASH_SECRET, else a random one (fine for ':memory:', which is what tests open). */
+  secret?: string | Buffer;
   /** The store's file; default `config.DB_PATH` (':memory:' keeps it for this process only; '' records nothing). */
   dbPath?: string;
-  /** A store already open (any implementation of `CuratorStore`); wins over `dbPath`. Closed with the curator. */
+  /** A store already open (any implementation of `CuratorStore`, e.g. opened by boot with its deadline); wins over `dbPath`. Not closed with the curator: it belongs to whoever opened it. */
   store?: CuratorStore;
   /** Watch data/ and reload on changes; default `config.WATCH_DATA`. */
   watch?: boolean;
@@ -39,7 +42,14 @@ const SIX_HOURS = 6 * 3_600_000;
 
 export function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Curator {
   const store =
-    options.store ?? openCuratorStore({ path: options.dbPath ?? config.DB_PATH, retentionDays: config.RETENTION_DAYS, maxMegabytes: config.DB_MAX_MB, logger });
+    options.store ??
+    openCuratorStore({
+      path: options.dbPath ?? config.DB_PATH,
+      retentionDays: config.RETENTION_DAYS,
+      maxMegabytes: config.DB_MAX_MB,
+      logger,
+      secret: options.secret ?? config.ID_HASH_SECRET ?? randomBytes(32),
+    });
   store.enforceRetention();
   const retention = setInterval(() => store.enforceRetention(), SIX_HOURS);
   retention.unref();
@@ -50,17 +60,22 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
   const afterReload = (result: ReloadResult, reason: string) => {
     onReload?.(result);
     const at = Date.now();
-    rechecked = rechecked.then(async () => {
-      const answeredNow = result.ok ? await recheckInbox(core, store) : 0;
-      if (answeredNow) logger.info({ answeredNow, version: core.version }, 'inbox questions answered by the new data');
-      store.recordReload({ at, ok: result.ok, version: result.ok ? result.version : null, topics: result.ok ? result.topics : null, changed: result.ok && result.changed, reason, answeredNow });
-    }).catch((err: unknown) => logger.error({ err, reason }, 'inbox recheck after a reload failed'));
+    rechecked = rechecked
+      .then(async () => {
+        const answeredNow = result.ok ? await recheckInbox(core, store) : 0;
+        if (answeredNow) logger.info({ answeredNow, version: core.version }, 'inbox questions answered by the new data');
+        store.recordReload({ at, ok: result.ok, version: result.ok ? result.version : null, topics: result.ok ? result.topics : null, changed: result.ok && result.changed, reason, answeredNow });
+      })
+      .catch((err: unknown) => logger.error({ err, reason }, 'inbox recheck after a reload failed'));
   };
   const reloader = createReloader({
     dir: config.DATA_DIR,
     core,
     logger,
     watch: options.watch ?? config.WATCH_DATA,
+    limits: dataLimitsOf(config),
+    buildMemoryMb: config.DATA_BUILD_MEMORY_MB,
+    timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
     ...(options.build ? { build: options.build } : {}),
     onResult: afterReload,
   });
@@ -71,16 +86,26 @@ export function createCurator(config: Config, core: Core, logger: Logger, option
       await rechecked;
       return result;
     },
-    report: async (maxChars) => curatorReport(store, core.kb, { limit: 15, maxChars }),
-    openInbox: async (limit) => store.inbox({ state: 'open', limit }).map(({ id, example, count }) => ({ id, example, count })),
-    decide: async (id, decision, by) => store.setState(id, decision, by),
+    report: async (maxChars, scope) => curatorReport(store, core.kb, { limit: 15, maxChars, scope }),
+    openInbox: async (limit, scope) => store.inbox({ state: 'open', limit, scope }).map(({ id, example, count }) => ({ id, example, count })),
+    decide: async (id, decision, by, scope) => store.setState(id, decision, by, scope),
     writable: () => store.writable(),
-    vote: async (v) => store.recordVote({ platform: v.surface, answerKey: v.answerKey, userId: v.user, topicId: v.topicId, vote: v.vote, lang: v.lang }),
+    vote: async (v) =>
+      store.recordVote({
+        platform: v.surface,
+        answerKey: v.answerKey,
+        userId: v.user,
+        topicId: v.topicId,
+        vote: v.vote,
+        lang: v.lang,
+        ...(v.event ? { event: v.event } : {}),
+      }),
     close() {
       clearInterval(retention);
       stopRecording();
       reloader.close();
-      store.close();
+      // A store handed in belongs to whoever opened it.
+      if (!options.store) store.close();
     },
   };
 }

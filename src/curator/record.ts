@@ -1,5 +1,7 @@
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
+import { normalizeText } from '../core/text/normalize.js';
+import { redact } from './redact.js';
 import type { AskOutcome, CuratorStore } from './store-types.js';
 
 /** Answers below this confidence are recorded too: they are the ones most likely wrong. */
@@ -48,21 +50,29 @@ export const replyTopic = (reply: Reply, guess: string | undefined): string =>
   reply.kind === 'answer' || reply.kind === 'card' ? reply.topicId : reply.kind === 'suggest' ? (guess ?? '') : '';
 
 /**
- * Records every question the core is asked: counted in the analytics (no text), and
- * the declined, did-you-mean, low-confidence or "the source does not say" ones filed
- * in the inbox with their text. Returns a function that stops recording.
+ * Records every question the core is asked: counted in the analytics (no text;
+ * once per event), and the declined, did-you-mean, low-confidence or "the
+ * source does not say" ones filed in the inbox: redacted (no e-mail addresses,
+ * phone numbers, handles or links), with the hashed place it was asked in
+ * (whose moderators may read it) and the event it came from (recorded once
+ * however often the event is handled). Returns a function that stops recording.
  */
 export function recordQuestions(core: Core, store: CuratorStore): () => void {
   if (!store.enabled) return () => {};
-  return core.onAsk(({ question, platform, result: { match, reply } }) => {
+  return core.onAsk(({ question, platform, origin, result: { match, reply } }) => {
+    const event = origin.event ? { event: origin.event } : {};
     const counted = askOutcome(reply);
-    if (counted) store.recordAsk({ surface: platform, lang: match.lang, topic: replyTopic(reply, match.topicId ?? undefined), outcome: counted });
+    if (counted) store.recordAsk({ surface: platform, lang: match.lang, topic: replyTopic(reply, match.topicId ?? undefined), outcome: counted, ...event });
     const outcome = unansweredOutcome(reply, match.confidence);
     if (!outcome) return;
+    const text = redact(question.trim());
     store.recordUnanswered({
-      text: question.trim(),
-      normalized: match.analysis.normalized,
+      text,
+      // Normalised from the redacted text: normalising first would split an address into words redaction cannot see.
+      normalized: normalizeText(text),
       platform,
+      ...(origin.place ? { place: origin.place } : {}),
+      ...event,
       outcome,
       guess: reply.kind === 'answer' ? reply.topicId : match.topicId,
       confidence: match.confidence,

@@ -2,8 +2,9 @@ import { type FSWatcher, watch } from 'node:fs';
 import type { ReloadOutcome } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import { DataError, type DataIssue } from '../core/data/load.js';
+import type { DataLimits } from '../core/data/limits.js';
 import type { Logger } from '../logger.js';
-import type { BuildKnowledge } from './build.js';
+import { type BuildKnowledge, BuildFailure } from './build.js';
 import { createWorkerBuild } from './build-worker.js';
 
 export { buildInProcess, type BuildKnowledge } from './build.js';
@@ -12,7 +13,7 @@ export { buildInProcess, type BuildKnowledge } from './build.js';
 export type ReloadResult = ReloadOutcome;
 
 export interface Reloader {
-  /** Reloads now; concurrent calls share one run. Invalid data keeps the old data and reports why. */
+  /** Reloads now; concurrent calls share one run. Always settles with a result, within the deadline; never rejects. */
   reload(reason: string): Promise<ReloadResult>;
   close(): void;
 }
@@ -26,9 +27,19 @@ export interface ReloaderOptions {
   debounceMs?: number;
   /** How new data is built; default: in a worker thread (build-worker.ts), ended by `close()`. */
   build?: BuildKnowledge;
+  /** Size limits of the data (default DEFAULT_DATA_LIMITS). */
+  limits?: DataLimits;
+  /** The build thread's heap, in MB (the default build only). */
+  buildMemoryMb?: number;
+  /** How long one build may take before it is stopped and reported as timed out (default 60 s). */
+  timeoutMs?: number;
   /** Told the outcome of every reload, however it was triggered. */
   onResult?: (result: ReloadResult, reason: string) => void;
 }
+
+export const DEFAULT_RELOAD_TIMEOUT_MS = 60_000;
+
+class TimedOut extends Error {}
 
 /**
  * Hot reload of data/: debounced file watching, SIGHUP and the /reload
@@ -36,32 +47,58 @@ export interface ReloaderOptions {
  * thread (the default build), then swapped in with one assignment, so every
  * question is answered from either the old or the new data, never a mix, and
  * questions keep being answered from the old data while the build runs.
+ * Every reload ends with a result, logged: applied, rejected with the file,
+ * path and reason of each problem, or timed out (the build is stopped), so a
+ * build that hangs cannot hold back the reloads after it.
  */
 export function createReloader(opts: ReloaderOptions): Reloader {
   const { core, logger, dir } = opts;
-  const threads = opts.build ? undefined : createWorkerBuild({ logger });
+  const threads = opts.build ? undefined : createWorkerBuild({ logger, ...(opts.buildMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.buildMemoryMb } } : {}) });
   const build = opts.build ?? threads!.build;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_RELOAD_TIMEOUT_MS;
   let running: Promise<ReloadResult> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
 
+  /** The build, stopped at the deadline: it rejects with a TimedOut (or the build's own failure, naming where it was, if it stops when aborted). */
+  async function buildWithin(abort: AbortController): Promise<Awaited<ReturnType<BuildKnowledge>>> {
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => {
+        const message = `the reload timed out after ${Math.round(timeoutMs / 1000)} s and was stopped`;
+        abort.abort(message);
+        // A build that honours the abort has rejected by the next turn, with where it was; one that does not is left behind.
+        setImmediate(() => reject(new TimedOut(message)));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([build(dir, { signal: abort.signal, ...(opts.limits ? { limits: opts.limits } : {}) }), late]);
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
   async function runOnce(reason: string): Promise<ReloadResult> {
     const before = core.version;
+    let result: ReloadResult;
+    const abort = new AbortController();
     try {
-      const { kb, matcher } = await build(dir);
+      const { kb, matcher } = await buildWithin(abort);
       core.replace(kb, matcher);
-      const result = { ok: true as const, version: kb.version, topics: kb.topics.length, changed: kb.version !== before };
+      result = { ok: true, version: kb.version, topics: kb.topics.length, changed: kb.version !== before };
       logger.info({ reason, ...result }, result.changed ? 'data reloaded' : 'data reloaded (unchanged)');
-      opts.onResult?.(result, reason);
-      return result;
     } catch (err) {
-      const issues: DataIssue[] = err instanceof DataError ? err.issues : [{ file: dir, path: '', message: err instanceof Error ? err.message : String(err) }];
-      logger.error({ reason, issues }, 'data reload rejected; still answering from the previous data');
-      const result = { ok: false as const, issues };
-      opts.onResult?.(result, reason);
-      return result;
+      const timedOut = err instanceof TimedOut || abort.signal.aborted;
+      const issues: DataIssue[] =
+        err instanceof DataError
+          ? err.issues
+          : [{ file: err instanceof BuildFailure && err.file ? err.file : dir, path: '', message: err instanceof Error ? err.message : String(err) }];
+      result = { ok: false, issues, ...(timedOut ? { timedOut } : {}) };
+      logger.error({ reason, issues }, timedOut ? 'data reload timed out; still answering from the previous data' : 'data reload rejected; still answering from the previous data');
     }
+    opts.onResult?.(result, reason);
+    return result;
   }
 
   function reload(reason: string): Promise<ReloadResult> {
@@ -70,13 +107,16 @@ export function createReloader(opts: ReloaderOptions): Reloader {
       return running;
     }
     running = (async () => {
-      let result = await runOnce(reason);
-      while (again) {
-        again = false;
-        result = await runOnce(`${reason} (changed again)`);
+      try {
+        let result = await runOnce(reason);
+        while (again) {
+          again = false;
+          result = await runOnce(`${reason} (changed again)`);
+        }
+        return result;
+      } finally {
+        running = undefined;
       }
-      running = undefined;
-      return result;
     })();
     return running;
   }

@@ -1,9 +1,11 @@
 import type { KnowledgeBase } from '../core/data/schema.js';
 import { answerRate, percent, rateTrend, total, totalsBy, type Totals } from './analytics.js';
-import type { AnalyticsRow, CuratorStore, Helpfulness, InboxItem, InboxState } from './store-types.js';
+import type { AnalyticsRow, CuratorStore, Helpfulness, InboxItem, InboxScope, InboxState } from './store-types.js';
 
 export interface ReportOptions {
   limit: number;
+  /** Whose questions: every place (default), or one. */
+  scope?: InboxScope;
   /** Only questions from the last N days. */
   days?: number;
   /** Only questions (and counts) from this time on (epoch ms); wins over `days`. */
@@ -52,7 +54,7 @@ export function reportData(store: CuratorStore, kb: KnowledgeBase, opts: ReportO
     byLang: rekey('lang', totalsBy(analytics, (r) => r.lang)),
     bySurface: rekey('surface', totalsBy(analytics, (r) => r.surface)),
     analytics,
-    inbox: store.inbox({ state, limit: opts.limit, ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
+    inbox: store.inbox({ state, limit: opts.limit, ...(opts.scope ? { scope: opts.scope } : {}), ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
     helpfulness: store.helpfulness(),
   };
 }
@@ -74,9 +76,15 @@ export function curatorReport(store: CuratorStore, kb: KnowledgeBase, opts: Repo
   const data = reportData(store, kb, opts);
   const title = (id: string | null) => (id ? (kb.topics.find((t) => t.id === id)?.title.en ?? id) : '—');
   const { answerRate: rate } = data;
+  const everywhere = 'all' in (opts.scope ?? { all: true });
+  // The counts are every place's together: a place's moderators get their own questions, not the bot's whole traffic.
   const lines: string[] = [
-    `Answer rate: ${percent(rate.overall)} of ${data.totals.asked - data.totals.smallTalk} questions; last 7 days ${percent(rate.last7Days)} (previous 7 days ${percent(rate.previous7Days)}${points(rate.change)})`,
-    `Top unanswered questions (${data.filter.state}${opts.days && opts.since === undefined ? `, last ${opts.days} days` : ''}${opts.lang ? `, ${opts.lang}` : ''}):`,
+    ...(everywhere
+      ? [
+          `Answer rate: ${percent(rate.overall)} of ${data.totals.asked - data.totals.smallTalk} questions; last 7 days ${percent(rate.last7Days)} (previous 7 days ${percent(rate.previous7Days)}${points(rate.change)})`,
+        ]
+      : []),
+    `Top unanswered questions${everywhere ? '' : ' asked here'} (${data.filter.state}${opts.days && opts.since === undefined ? `, last ${opts.days} days` : ''}${opts.lang ? `, ${opts.lang}` : ''}):`,
   ];
   if (!data.inbox.length) lines.push('  none recorded');
   data.inbox.forEach((g, i) => {

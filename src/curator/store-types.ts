@@ -1,10 +1,29 @@
-/** What the curator's store keeps, and the one interface every store implements (SQLite now; PostgreSQL can follow). */
+/**
+ * The store's contract: what the bot keeps between messages and restarts.
+ * The embedded implementation is SQLite (`sqlite-store.ts`); another backend
+ * (PostgreSQL) follows the same contract and the same versioned migrations
+ * (`sqlite-migrations.ts` says what each version means).
+ *
+ * Privacy, for every backend: no platform id is stored in clear. Users,
+ * places and answers arrive already hashed with the id secret (which lives
+ * outside the database); question texts arrive redacted (`redact.ts`);
+ * journalled updates are sealed with a key derived from that secret.
+ *
+ * Idempotency: writes that follow from a platform event carry the event's
+ * key (a hashed update or interaction id) and happen once however often the
+ * event is handled (a redelivery after a crash, a replayed journal).
+ */
 
 /** One question the bot declined or was unsure about. No user ids, ever. */
 export interface UnansweredRecord {
+  /** The question as asked, redacted (no e-mail addresses, phone numbers, handles or links). */
   text: string;
   normalized: string;
   platform: string;
+  /** Where it was asked (hashed: a Discord server, a Telegram chat); unset: only operators see it. */
+  place?: string;
+  /** The event it came from (hashed): recorded once per event. */
+  event?: string;
   outcome: string;
   guess: string | null;
   confidence: number;
@@ -14,12 +33,14 @@ export interface UnansweredRecord {
 
 export interface Vote {
   platform: string;
-  /** Identifies the answer message on its platform (e.g. chat id + message id). */
+  /** Identifies the answer message (hashed by the adapter). */
   answerKey: string;
-  /** The platform user id: only a salted hash of it is stored. */
+  /** The voter as the adapter hashed it; stored as given (never a platform id: the store refuses one). */
   userId: string;
   topicId: string;
   vote: 1 | -1;
+  /** The event it came from (hashed): a vote is counted once per event, and a replayed event returns the first outcome. */
+  event?: string;
   /** The language of the answer voted on (for the analytics); default 'en'. */
   lang?: string;
 }
@@ -42,6 +63,9 @@ export interface Helpfulness {
   down: number;
 }
 
+/** Whose questions a report holds: every place (operators), or one place (that server's moderators). */
+export type InboxScope = { all: true } | { place: string };
+
 /** What a question came to, as the analytics count it. */
 export type AskOutcome = 'answered' | 'did-you-mean' | 'declined' | 'small-talk';
 export const ASK_OUTCOMES: readonly AskOutcome[] = ['answered', 'did-you-mean', 'declined', 'small-talk'];
@@ -52,13 +76,20 @@ export interface AskEvent {
   lang: string;
   topic: string;
   outcome: AskOutcome;
+  /** The event it came from (hashed): counted once per event. */
+  event?: string;
   at?: number;
 }
 
 export type InboxState = 'open' | 'resolved' | 'ignored';
 export const INBOX_STATES: readonly InboxState[] = ['open', 'resolved', 'ignored'];
 
-/** A group of similar unanswered questions (one normalised form) and what became of it. */
+/**
+ * A group of similar unanswered questions (one normalised form, asked in one
+ * place) and what became of it. Each place's moderators decide on their own
+ * place's groups; questions asked nowhere in particular (the console, a
+ * private chat without a place) form groups only operators see.
+ */
 export interface InboxItem {
   id: number;
   normalized: string;
@@ -72,7 +103,7 @@ export interface InboxItem {
   guess: string | null;
   confidence: number;
   state: InboxState;
-  /** Who changed the state: a salted hash of surface and user id ('desk' for the web page). */
+  /** Who changed the state: the moderator as the adapter hashed them ('desk' for the web page). */
   changedBy: string | null;
   changedAt: number | null;
   /** Set when a reload made the bot answer it: the topic, the data version and when. */
@@ -85,6 +116,8 @@ export interface InboxFilter {
   since?: number;
   lang?: string;
   limit?: number;
+  /** Whose groups: every place's (default), or one place's. */
+  scope?: InboxScope;
 }
 
 /** Counts for one day, surface, language and topic. */
@@ -109,7 +142,7 @@ export interface AnalyticsFilter {
   surface?: string;
 }
 
-/** Who changes an inbox item's state: the surface and its user id (stored hashed). */
+/** Who changes an inbox item's state: the surface and the user as the adapter hashed them ('desk' for the web page). */
 export interface Moderator {
   surface: string;
   user: string;
@@ -134,24 +167,42 @@ export interface OpenQuestion {
   lang: string;
 }
 
+/** An update fetched from a platform and not yet fully handled. */
+export interface JournalEntry {
+  id: number;
+  /** The update as received (JSON). */
+  payload: string;
+  /** How many times handling it was started before (0 the first time it is replayed). */
+  attempts: number;
+}
+
 /**
- * The curator's store. Every method fails soft: a read-only, missing or full
- * database is logged once and the bot keeps answering.
+ * The curator's store: unanswered questions, feedback, claims on effects and
+ * the update journal. Every method fails soft unless it says otherwise: a
+ * read-only, missing or full database is logged once and the bot keeps answering.
  */
 export interface CuratorStore {
   readonly enabled: boolean;
-  /** Records an unanswered question and files it in the inbox (a new group opens; a resolved one asked again reopens). */
+  /** Whether writes survive a restart (a file, not memory or nothing). */
+  readonly durable: boolean;
+  /** Records an unanswered question and files it in its place's inbox (a new group opens; a resolved one asked again reopens). */
   recordUnanswered(record: UnansweredRecord): void;
   /** Counts one question in the analytics. */
   recordAsk(event: AskEvent): void;
   /** Records or changes one user's vote on one answer; false when it could not be stored. */
   recordVote(vote: Vote): VoteOutcome | false;
-  topUnanswered(limit: number, sinceMs?: number): UnansweredGroup[];
+  topUnanswered(limit: number, sinceMs?: number, scope?: InboxScope): UnansweredGroup[];
+  /** Per topic, each voter counted once: their latest vote on any answer of that topic. */
   helpfulness(): Helpfulness[];
   inbox(filter?: InboxFilter): InboxItem[];
-  inboxItem(id: number): InboxItem | undefined;
-  /** Sets an item's state; false when there is no such item or it could not be stored. */
-  setState(id: number, state: InboxState, by: Moderator): boolean;
+  /** One group; undefined when there is none such in `scope` (default every place). */
+  inboxItem(id: number, scope?: InboxScope): InboxItem | undefined;
+  /**
+   * Sets a group's state, recording who (hashed; the store refuses a platform
+   * id in clear); false when there is no such group in `scope` (default every
+   * place) or it could not be stored.
+   */
+  setState(id: number, state: InboxState, by: Moderator, scope?: InboxScope): boolean;
   openQuestions(): OpenQuestion[];
   /**
    * What asking the open questions again after a reload found: `topic` when the bot
@@ -161,15 +212,42 @@ export interface CuratorStore {
   analytics(filter?: AnalyticsFilter): AnalyticsRow[];
   recordReload(reload: ReloadRecord): void;
   reloads(limit: number): ReloadRecord[];
-  /** Deletes question texts and votes older than the retention period (counts stay); returns rows deleted. */
+  /** Deletes question texts, votes and reloads older than the retention period (counts stay); returns rows deleted. */
   enforceRetention(now?: number): number;
   /**
    * Whether a write goes through right now: true, or why not. A store switched off
    * (no DB_PATH) has nothing to write and is writable.
    */
   writable(): true | string;
+
+  /**
+   * Takes `key` for this caller (true), unless it is taken: confirmed, or
+   * claimed within the last `staleMs` (a claim never confirmed, by a process
+   * that died mid-effect, is taken over after that). A store that cannot
+   * write says true: the effect may then happen twice, never not at all.
+   */
+  claim(key: string, staleMs?: number): boolean;
+  /** The claimed effect happened: the key stays taken until retention removes it. */
+  confirm(key: string): void;
+  /** The effect did not happen: the key is free again. */
+  release(key: string): void;
+
+  /** The next update offset to fetch from for `surface` (one past the highest journalled), if any. */
+  journalOffset(surface: string): number | undefined;
+  /**
+   * Journals fetched updates and the offset past them, in one transaction,
+   * before the platform is told they arrived. Throws when they could not be
+   * written: the caller must not confirm them then.
+   */
+  journalAdd(surface: string, updates: ReadonlyArray<{ id: number; payload: string }>): void;
+  /** The update was handled: forgotten. */
+  journalDone(surface: string, id: number): void;
+  /** Updates journalled and not done (a previous run died first), oldest first; each call counts an attempt. */
+  journalPending(surface: string): JournalEntry[];
+
   close(): void;
 }
+
 
 /** The UTC day of an epoch time, as YYYY-MM-DD. */
 export const dayOf = (at: number): string => new Date(at).toISOString().slice(0, 10);

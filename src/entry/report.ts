@@ -1,3 +1,4 @@
+import { idHashSecret } from '../boot/id-secret.js';
 import { settingsOrExit } from '../boot/settings.js';
 import { loadOrExit } from '../boot/load-or-exit.js';
 import { parseReportArgs } from '../curator/report-args.js';
@@ -16,7 +17,7 @@ if (!parsed.ok) {
 const { options, format, table } = parsed;
 const { config, logger } = settingsOrExit();
 const kb = await loadOrExit(config.DATA_DIR);
-const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger });
+const store = openCuratorStore({ path: config.DB_PATH, retentionDays: config.RETENTION_DAYS, logger, secret: idHashSecret(config) });
 store.enforceRetention();
 const out =
   format === 'text'

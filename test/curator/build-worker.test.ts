@@ -1,16 +1,20 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../src/core/core.js';
 import { DataError, loadKnowledgeBase } from '../../src/core/data/load.js';
+import { BuildFailure } from '../../src/curator/build.js';
 import { createWorkerBuild, type WorkerBuild } from '../../src/curator/build-worker.js';
-import { createReloader } from '../../src/curator/reload.js';
+import { buildInProcess, createReloader } from '../../src/curator/reload.js';
+import { TRAINING } from '../../src/curator/build-protocol.js';
+import { reloadText } from '../../src/core/conversation/features/reload.js';
 import { capturingLogger } from '../support/log.js';
 
 const dirs: string[] = [];
 const builds: WorkerBuild[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const b of builds.splice(0)) b.close();
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
@@ -98,11 +102,10 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
     expect(log.text()).not.toMatch(/no build thread/);
   });
 
-  it('builds on the main thread, with one warning, when the build thread cannot run', async () => {
+  it('builds on the main thread, with one warning, only when no build thread can start', async () => {
     const { dir, gas, original } = await dataCopy();
     await writeFile(gas, edit(original));
-    // A heap far too small to load the build thread's modules: it is stopped for running out of memory.
-    const { build, log } = threads({ resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
+    const { build, log } = threads({ entry: new URL('./no-such-build-thread.mjs', import.meta.url) });
 
     const { kb, matcher } = await build.build(dir);
     const core = createCore(await loadKnowledgeBase('data'));
@@ -110,7 +113,21 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
     expect(gasLead(core)).toContain('(curated edit)');
     const warnings = log.lines().filter((l) => l.level === 40);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ msg: expect.stringMatching(/no build thread/), err: { code: 'ERR_WORKER_OUT_OF_MEMORY' } });
+    expect(warnings[0]).toMatchObject({ msg: expect.stringMatching(/no build thread/), reason: 'the build thread could not start' });
+    expect(build.running).toBe(0);
+  });
+
+  it('rejects a build whose thread runs out of memory, naming the limit, and never retries it on the main thread', async () => {
+    const { dir, gas, original } = await dataCopy();
+    await writeFile(gas, edit(original));
+    // A heap far too small for the build thread: it is stopped for running out of memory.
+    const { build, log } = threads({ resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
+
+    const err = await build.build(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BuildFailure);
+    expect((err as Error).message).toMatch(/ran out of memory \(limit 8 MB, DATA_BUILD_MEMORY_MB\)/);
+    expect((err as Error & { cause?: { code?: string } }).cause?.code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    expect(log.text()).not.toMatch(/no build thread/);
     expect(build.running).toBe(0);
   });
 
@@ -129,6 +146,35 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
     expect(gasLead(core)).not.toContain('(curated edit)');
     expect(log.text()).not.toMatch(/no build thread/);
     await expect(build.build(dir)).rejects.toThrow(/shutting down/);
+    reloader.close();
+  });
+
+  it('stops a build that passes the reload deadline: a timed-out result naming where it was, logged; the next reload applies', async () => {
+    const { dir, core, hold, build, log } = await editedDataWithHeldBuild();
+    const version = core.version;
+    let holding = true;
+    // The first build holds after training (until released). The deadline's clock is faked, so it passes exactly when the test says.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const reloader = createReloader({ dir, core, logger: log.logger, watch: false, timeoutMs: 60_000, build: (d, o) => (holding ? build.build(d, o) : buildInProcess(d, o)) });
+
+    const pending = reloader.reload('test');
+    await held(hold);
+    vi.advanceTimersByTime(60_000);
+    vi.useRealTimers();
+    const result = await pending;
+    expect(result).toMatchObject({ ok: false, timedOut: true, issues: [{ message: expect.stringMatching(/^the reload timed out after 60 s and was stopped/) }] });
+    // Where the build was when stopped: starting (the data folder), reading a file, or training.
+    const at = result.ok ? '' : result.issues[0]!.file;
+    expect(at === dir || at === TRAINING || at.endsWith('.yaml') || at.endsWith('.txt')).toBe(true);
+    expect(reloadText(result, 'en')).toMatch(/^Reload timed out and was stopped; still answering from the previous data\.\n• /);
+    expect(core.version).toBe(version);
+    expect(build.running).toBe(0);
+    expect(log.lines().some((l) => l.msg === 'data reload timed out; still answering from the previous data')).toBe(true);
+    release(hold);
+
+    holding = false;
+    expect(await reloader.reload('test')).toMatchObject({ ok: true, changed: true });
+    expect(gasLead(core)).toContain('(curated edit)');
     reloader.close();
   });
 });

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/core.js';
 import { createCore } from '../../src/core/core.js';
+import { createIdHasher } from '../../src/core/ids.js';
 import { recordQuestions } from '../../src/curator/record.js';
 import { curatorReport } from '../../src/curator/report.js';
 import { openCuratorStore } from '../../src/curator/store.js';
 import { realKnowledgeBase } from '../support/core.js';
 import { capturingLogger } from '../support/log.js';
+
+const SECRET = 'test-secret-0123456789';
 
 let core: Core;
 beforeAll(async () => {
@@ -14,7 +17,7 @@ beforeAll(async () => {
 
 describe('recording unanswered questions', () => {
   it('records declines and did-you-means with platform and best guess, not answers or help', () => {
-    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger });
+    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
     const stop = recordQuestions(core, store);
     const telegram = core.forPlatform('telegram');
     telegram.ask('How much gas a year?');
@@ -33,14 +36,16 @@ describe('recording unanswered questions', () => {
   });
 
   it('reports the top unanswered questions and helpfulness, within a size limit', () => {
-    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger });
+    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
     const stop = recordQuestions(core, store);
     for (let i = 0; i < 3; i++) core.ask('Who won the chess olympiad?');
     core.ask('Can I pay with Visa in Tehran?');
     stop();
-    store.recordVote({ platform: 'telegram', answerKey: '1:2', userId: '42', topicId: 'gas', vote: 1 });
-    store.recordVote({ platform: 'telegram', answerKey: '1:2', userId: '43', topicId: 'gas', vote: -1 });
-    store.recordVote({ platform: 'telegram', answerKey: '1:3', userId: '43', topicId: 'gas', vote: 1 });
+    const ids = createIdHasher(SECRET);
+    const [answer1, answer2] = [ids.hash('tg-msg', '1:2'), ids.hash('tg-msg', '1:3')];
+    store.recordVote({ platform: 'telegram', answerKey: answer1, userId: ids.hash('tg-user', 42), topicId: 'gas', vote: 1 });
+    store.recordVote({ platform: 'telegram', answerKey: answer1, userId: ids.hash('tg-user', 43), topicId: 'gas', vote: -1 });
+    store.recordVote({ platform: 'telegram', answerKey: answer2, userId: ids.hash('tg-user', 44), topicId: 'gas', vote: 1 });
     const text = curatorReport(store, core.kb, { limit: 10 });
     expect(text).toMatch(/1\. #\d+ ×3 "Who won the chess olympiad\?"/);
     expect(text).toMatch(/2\. #\d+ ×1 "Can I pay with Visa in Tehran\?"/);

@@ -15,7 +15,7 @@ let dbPath: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pb-report-'));
   dbPath = join(dir, 'bot.db');
-  const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger });
+  const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'test-id-secret-0123456789' });
   const core = createCore(await realKnowledgeBase());
   const stop = recordQuestions(core, store);
   const telegram = core.forPlatform('telegram');

@@ -7,6 +7,7 @@ import { createCore } from '../../src/core/core.js';
 import { loadKnowledgeBase } from '../../src/core/data/load.js';
 import { createCurator } from '../../src/curator/curator.js';
 import { buildInProcess } from '../../src/curator/reload.js';
+import { createIdHasher } from '../../src/core/ids.js';
 import type { CuratorStore, UnansweredRecord } from '../../src/curator/store-types.js';
 import { capturingLogger } from '../support/log.js';
 
@@ -14,6 +15,11 @@ import { capturingLogger } from '../support/log.js';
 export type OpenStore = (opts: { now: () => number; retentionDays: number }) => CuratorStore | Promise<CuratorStore>;
 
 const DAY = 86_400_000;
+/** Users and places as the adapters hand them over: hashed with the id secret. */
+const ids = createIdHasher('contract-id-secret-0123456789');
+const user = (id: number) => ids.hash('tg-user', id);
+const PLACE_A = ids.hash('dc-guild', '100000000000000001');
+const PLACE_B = ids.hash('dc-guild', '100000000000000002');
 const T0 = Date.parse('2026-03-10T12:00:00Z');
 const q = (text: string, over: Partial<UnansweredRecord> = {}): UnansweredRecord => ({
   text,
@@ -60,24 +66,25 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(store.inboxItem(999_999)).toBeUndefined();
     });
 
-    it('resolves and ignores with who (a salted hash, never the id) and when; filters by state, time and language', async () => {
+    it('resolves and ignores with who (the hashed user as given, never a platform id) and when; filters by state, time and language', async () => {
       const store = await fresh();
       store.recordUnanswered(q('First question', { at: T0 - 10 * DAY }));
       store.recordUnanswered(q('Second question', { lang: 'ru', at: T0 - DAY }));
       store.recordUnanswered(q('Third question', { at: T0 }));
       const [third, second, first] = store.inbox({}).sort((a, b) => b.lastSeen - a.lastSeen);
       clock = T0 + 5000;
-      expect(store.setState(first!.id, 'resolved', { surface: 'telegram', user: '4242' })).toBe(true);
+      expect(store.setState(first!.id, 'resolved', { surface: 'telegram', user: user(4242) })).toBe(true);
       expect(store.setState(second!.id, 'ignored', { surface: 'desk', user: 'desk' })).toBe(true);
-      expect(store.setState(123_456, 'resolved', { surface: 'telegram', user: '4242' })).toBe(false);
+      expect(store.setState(123_456, 'resolved', { surface: 'telegram', user: user(4242) })).toBe(false);
+      // A platform id in clear is refused, and changes nothing.
+      expect(store.setState(third!.id, 'ignored', { surface: 'telegram', user: '4242' })).toBe(false);
+      expect(store.inboxItem(third!.id)).toMatchObject({ state: 'open', changedBy: null });
       const resolved = store.inboxItem(first!.id)!;
-      expect(resolved).toMatchObject({ state: 'resolved', changedAt: T0 + 5000 });
-      expect(resolved.changedBy).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-      expect(resolved.changedBy).not.toContain('4242');
-      store.setState(third!.id, 'resolved', { surface: 'telegram', user: '4242' });
+      expect(resolved).toMatchObject({ state: 'resolved', changedAt: T0 + 5000, changedBy: user(4242) });
+      store.setState(third!.id, 'resolved', { surface: 'telegram', user: user(4242) });
       expect(store.inboxItem(third!.id)!.changedBy).toBe(resolved.changedBy);
-      store.setState(third!.id, 'open', { surface: 'telegram', user: '77' });
-      expect(store.inboxItem(third!.id)!.changedBy).not.toBe(resolved.changedBy);
+      store.setState(third!.id, 'open', { surface: 'telegram', user: user(77) });
+      expect(store.inboxItem(third!.id)!.changedBy).toBe(user(77));
       expect(store.inboxItem(second!.id)!.changedBy).toBe('desk');
       expect(store.inbox({ state: 'open' }).map((i) => i.id)).toEqual([third!.id]);
       expect(store.inbox({ state: 'resolved' }).map((i) => i.id)).toEqual([first!.id]);
@@ -91,12 +98,50 @@ export function storeContract(name: string, open: OpenStore): void {
       store.recordUnanswered(q('Resolved one'));
       store.recordUnanswered(q('Ignored one'));
       const [a, b] = store.inbox();
-      store.setState(a!.id, 'resolved', { surface: 'discord', user: '1' });
-      store.setState(b!.id, 'ignored', { surface: 'discord', user: '1' });
+      store.setState(a!.id, 'resolved', { surface: 'discord', user: user(1) });
+      store.setState(b!.id, 'ignored', { surface: 'discord', user: user(1) });
       store.recordUnanswered(q('Resolved one'));
       store.recordUnanswered(q('Ignored one'));
       expect(store.inboxItem(a!.id)).toMatchObject({ state: 'open', count: 2 });
       expect(store.inboxItem(b!.id)).toMatchObject({ state: 'ignored', count: 2 });
+    });
+
+    it("keeps each place's questions in groups of their own: a place's scope reads and decides on its own groups only", async () => {
+      const store = await fresh();
+      store.recordUnanswered(q('Who won the chess olympiad?', { platform: 'discord', place: PLACE_A, at: T0 - 2000 }));
+      store.recordUnanswered(q('who won the chess olympiad', { platform: 'discord', place: PLACE_A, at: T0 - 1000 }));
+      store.recordUnanswered(q('Who won the chess olympiad', { platform: 'discord', place: PLACE_B, at: T0 }));
+      store.recordUnanswered(q('Who won the chess olympiad?!', { normalized: 'who won the chess olympiad', at: T0 }));
+      expect(store.inbox().map((i) => i.count).sort()).toEqual([1, 1, 2]);
+      const [mine] = store.inbox({ scope: { place: PLACE_A } });
+      expect(store.inbox({ scope: { place: PLACE_A } })).toHaveLength(1);
+      expect(mine).toMatchObject({ count: 2, example: 'who won the chess olympiad' });
+      const [theirs] = store.inbox({ scope: { place: PLACE_B } });
+      expect(theirs).toMatchObject({ count: 1, example: 'Who won the chess olympiad' });
+      expect(store.inboxItem(theirs!.id, { place: PLACE_A })).toBeUndefined();
+      expect(store.inboxItem(theirs!.id, { all: true })?.id).toBe(theirs!.id);
+      // A moderator of A cannot decide on B's question; on their own they can, and B's stays open.
+      expect(store.setState(theirs!.id, 'ignored', { surface: 'discord', user: user(1) }, { place: PLACE_A })).toBe(false);
+      expect(store.setState(mine!.id, 'resolved', { surface: 'discord', user: user(1) }, { place: PLACE_A })).toBe(true);
+      expect(store.inboxItem(theirs!.id)!.state).toBe('open');
+      expect(store.inbox({ state: 'open' }).map((i) => i.id)).not.toContain(mine!.id);
+      // Questions asked nowhere in particular are the operators' only.
+      expect(store.inbox({ scope: { place: PLACE_B } }).map((i) => i.id)).toEqual([theirs!.id]);
+      expect(store.setState(theirs!.id, 'ignored', { surface: 'desk', user: 'desk' }, { all: true })).toBe(true);
+    });
+
+    it('records a redelivered event once: no second question, no reopening, no second count', async () => {
+      const store = await fresh();
+      const event = ids.hash('tg-update', 7001);
+      store.recordUnanswered(q('Can I pay with Visa?', { place: PLACE_A, event }));
+      const [item] = store.inbox();
+      store.setState(item!.id, 'resolved', { surface: 'telegram', user: user(5) });
+      store.recordUnanswered(q('Can I pay with Visa?', { place: PLACE_A, event }));
+      expect(store.inboxItem(item!.id)).toMatchObject({ count: 1, state: 'resolved' });
+      store.recordAsk({ surface: 'telegram', lang: 'en', topic: '', outcome: 'declined', event, at: T0 });
+      store.recordAsk({ surface: 'telegram', lang: 'en', topic: '', outcome: 'declined', event, at: T0 });
+      store.recordAsk({ surface: 'telegram', lang: 'en', topic: '', outcome: 'declined', at: T0 });
+      expect(store.analytics().map((r) => [r.asked, r.declined])).toEqual([[2, 2]]);
     });
 
     it('lists the open questions by their latest wording; marks and clears "answered now"', async () => {

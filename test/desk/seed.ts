@@ -41,7 +41,7 @@ export function seedStore(store: CuratorStore): { persian: number; chess: number
 
 /** An operations server on 127.0.0.1, port 0, with the desk mounted on a seeded in-memory store. */
 export async function startSeededDesk(core: Core, logger: Logger): Promise<{ server: OpsServer; store: CuratorStore; base: string; ids: ReturnType<typeof seedStore> }> {
-  const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger, now: () => NOW });
+  const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger, now: () => NOW, secret: 'test-id-secret-0123456789' });
   const ids = seedStore(store);
   const server = await startOpsServer({
     host: '127.0.0.1',

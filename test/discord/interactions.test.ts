@@ -142,7 +142,10 @@ describe('Discord interactions against a local gateway', () => {
     expect((await ask('how much gas')).embeds[0].description).toContain('55');
     const errors = bot.logs().filter((l) => l.level === 50);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ event: 'interactionCreate', interaction: failed.id, command: 'ask', guild: expect.any(String), user: bot.fake.user.id });
+    // Ids as the core knows them, hashed: never a Discord id in clear.
+    const ids = bot.deps.ids;
+    expect(errors[0]).toMatchObject({ event: 'interactionCreate', interaction: ids.hash('dc-interaction', failed.id), command: 'ask', guild: expect.any(String), user: bot.userKey() });
+    expect(JSON.stringify(errors[0])).not.toContain(bot.fake.user.id);
     expect(errors[0]!.err.code).toBe(10062);
     expect(errors[0]!.err.url).toBe('[secret]');
     expect(errors[0]!.err.requestBody).toBe('[secret]');

@@ -90,7 +90,7 @@ describe('mentions and direct messages', () => {
     const silent = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: readOnly.id, mentions: [bot.fake.bot] });
     const after = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: general.id, mentions: [bot.fake.bot] });
     await bot.fake.waitForCall(replyTo(after.id));
-    expect(bot.logs().some((l) => l.msg === 'mentioned where I may not send messages' && l.channel === readOnly.id)).toBe(true);
+    expect(bot.logs().some((l) => l.msg === 'mentioned where I may not send messages' && l.channel === bot.deps.ids.hash('dc-channel', readOnly.id))).toBe(true);
     expect(bot.fake.calls.filter(channelPost(readOnly.id))).toEqual([]);
     expect(bot.fake.calls.some(replyTo(silent.id))).toBe(false);
   });
@@ -123,7 +123,8 @@ describe('mentions and direct messages', () => {
     expect(apology.body.content).toBe(en.failed);
     const errors = bot.logs().filter((l) => l.level === 50 && l.event === 'messageCreate');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ message: message.id, user: bot.fake.user.id, channel: message.channel_id });
+    const ids = bot.deps.ids;
+    expect(errors[0]).toMatchObject({ message: ids.hash('dc-message', message.id), user: bot.userKey(), channel: ids.hash('dc-channel', message.channel_id) });
     const next = bot.fake.userMessage('how much gas', { dm: true });
     expect((await bot.fake.waitForCall(replyTo(next.id))).body.embeds).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import type { Curator } from '../../src/curator/curator.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createCardRenderer } from '../../src/cards/index.js';
 import { createCore, type Core } from '../../src/core/core.js';
+import { encodeAction } from '../../src/core/conversation/actions.js';
 import { t } from '../../src/core/i18n/index.js';
 import type { CardReply } from '../../src/core/reply.js';
 import { realCore, realKnowledgeBase } from '../support/core.js';
@@ -61,7 +62,8 @@ describe('/card (moderators)', () => {
     expect((await callbackOf(sent)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const messageId = post.response.id as string;
     expect(data.content).toBe(en.postedLink(`<#${target.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${target.id}/${messageId}`));
-    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: FAKE_GUILD_ID, channel: target.id, message: messageId });
+    const ids = bot.deps.ids;
+    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: ids.hash('dc-guild', FAKE_GUILD_ID), channel: ids.hash('dc-channel', target.id) });
     expect(bot.logs().find((l) => l.msg === 'summary card post')).toMatchObject({ surface: 'discord', user: bot.userKey(), card: 'gas', ok: true });
   });
 
@@ -178,7 +180,7 @@ describe('/card (moderators)', () => {
   });
 });
 
-describe('/reload and /unanswered (operators)', () => {
+describe('/reload and /unanswered in the operators’ server', () => {
   let bot: Bot;
   afterEach(() => bot?.stop());
 
@@ -187,7 +189,7 @@ describe('/reload and /unanswered (operators)', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     cpSync('data', dir, { recursive: true });
     // A core of its own: a successful reload swaps its data.
-    bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir } });
+    bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir, DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
     const gasFile = join(dir, 'topics', 'gas.yaml');
     const original = readFileSync(gasFile, 'utf8');
     // The topic's title is on the answer's "More" button.
@@ -216,7 +218,7 @@ describe('/reload and /unanswered (operators)', () => {
   }, RELOAD_PATIENCE * 2);
 
   it('/unanswered shows the report privately in a code block that nothing in a question can break out of', async () => {
-    bot = await startBot();
+    bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
     for (const q of ['what is the best pizza recipe?', 'What is the best pizza recipe', 'Как приготовить вкусную пиццу дома?', 'tell me a joke ``` **not code** ```']) {
       await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: q }]));
     }
@@ -249,7 +251,7 @@ describe('/reload and /unanswered (operators)', () => {
   });
 });
 
-describe('DISCORD_MODERATOR_GUILD_IDS: operator commands only in the operators’ servers', () => {
+describe('private by default: /reload and the whole inbox only in the operators’ servers, each server’s own questions to its moderators', () => {
   const OPERATORS = FAKE_GUILD_ID;
   const COMMUNITY = '200000000000000777';
   const guilds: FakeGuild[] = [
@@ -258,27 +260,68 @@ describe('DISCORD_MODERATOR_GUILD_IDS: operator commands only in the operators�
   ];
   let bot: Bot;
   afterEach(() => bot?.stop());
-  const openWarnings = () => bot.logs().filter((l) => l.level === 40 && /DISCORD_MODERATOR_GUILD_IDS is not set/.test(l.msg));
+  const ask = (question: string, guildId: string) => bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId }));
 
-  it('set: another server’s moderators are refused privately in their language; the operators’ server and other commands work', async () => {
+  it('set: another server’s moderators are refused /reload in their language and read only their server’s questions; the operators’ server reads all', async () => {
     bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });
-    for (const [command, locale, c] of [['reload', 'ru', ru], ['unanswered', 'en-US', en]] as const) {
-      const { data, ephemeral } = await answerOf(bot.fake, bot.fake.slash(command, [], { guildId: COMMUNITY, locale }), RELOAD_PATIENCE);
-      expect(ephemeral, command).toBe(true);
-      expect(data.content).toBe(c.operatorsOnly(`/${command}`));
-    }
+    await ask('what is the best pizza recipe?', OPERATORS);
+    await ask('who won the chess olympiad?', COMMUNITY);
+    const { data, ephemeral } = await answerOf(bot.fake, bot.fake.slash('reload', [], { guildId: COMMUNITY, locale: 'ru' }), RELOAD_PATIENCE);
+    expect(ephemeral).toBe(true);
+    expect(data.content).toBe(ru.operatorsOnly('/reload'));
     expect(bot.logs().some((l) => typeof l.reason === 'string' && l.reason.startsWith('discord /reload'))).toBe(false);
-    expect((await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }))).data.content).toContain('Top unanswered questions');
+
+    const community = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content as string;
+    expect(community).toContain('Top unanswered questions asked here');
+    expect(community).toContain('chess olympiad');
+    expect(community).not.toContain('pizza');
+    const all = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }))).data.content as string;
+    expect(all).toMatch(/^```\nAnswer rate: .*\nTop unanswered questions \(open\):/);
+    expect(community).toMatch(/^```\nTop unanswered questions asked here \(open\):/);
+    expect(all).toContain('chess olympiad');
+    expect(all).toContain('pizza');
     // /card is a moderators' command, not an operators' one: it works in any server.
     const preview = await bot.fake.waitForResponse(bot.fake.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: COMMUNITY }));
     expect(preview.data.content).toBe(en.postPreview('<#400000000000000777>'));
-    expect(openWarnings()).toEqual([]);
   });
 
-  it('unset: every server’s moderators may use them, and the start-up log warns once', async () => {
+  it('the Resolve / Ignore buttons decide within the presser’s scope: a server’s moderators on their own server’s questions only', async () => {
+    bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });
+    await ask('what is the best pizza recipe?', OPERATORS);
+    await ask('who won the chess olympiad?', COMMUNITY);
+    const store = (bot.deps.curator as Curator).store;
+    const idOf = (pattern: RegExp) => store.inbox().find((i) => pattern.test(i.example))!.id;
+    const [pizza, chess] = [idOf(/pizza/), idOf(/chess/)];
+    const inCommunity = { guildId: COMMUNITY, channelId: '400000000000000777' };
+    const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], inCommunity));
+    const shown = data.components.flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components);
+    expect(shown.map((c: { label: string }) => c.label)).toEqual([en.inboxResolve(chess), en.inboxIgnore(chess)]);
+    // A button for the operators' question, made up by a community moderator: refused as unknown there, nothing changes.
+    const forged = encodeAction({ kind: 'decide', id: pizza, decision: 'ignored', lang: 'en' })!;
+    expect((await answerOf(bot.fake, bot.fake.component(forged, inCommunity))).data.content).toBe(en.inboxUnknown(pizza));
+    expect(store.inboxItem(pizza)?.state).toBe('open');
+    const ignore = shown.find((c: { label: string }) => c.label === en.inboxIgnore(chess)).custom_id;
+    expect((await answerOf(bot.fake, bot.fake.component(ignore, inCommunity))).data.content).toBe(en.inboxIgnored(chess));
+    const decided = store.inboxItem(chess)!;
+    expect(decided.state).toBe('ignored');
+    expect(decided.changedBy).toMatch(/^[\w-]{22}$/);
+    // The operators' server decides on any question.
+    expect((await answerOf(bot.fake, bot.fake.component(forged, { guildId: OPERATORS }))).data.content).toBe(en.inboxIgnored(pizza));
+    expect(store.inboxItem(pizza)?.state).toBe('ignored');
+  });
+
+  it('unset: /reload answers in no server, each server’s moderators read only their own questions, and the start-up log says so', async () => {
     bot = await startBot({ fake: { guilds } });
-    expect(openWarnings()).toHaveLength(1);
-    expect(openWarnings()[0]).toMatchObject({ adapter: 'discord', setting: 'DISCORD_MODERATOR_GUILD_IDS' });
-    expect((await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content).toContain('Top unanswered questions');
+    const said = bot.logs().filter((l) => l.setting === 'DISCORD_MODERATOR_GUILD_IDS');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ level: 30, msg: expect.stringMatching(/each server’s moderators see only their own server’s questions/) });
+    await ask('what is the best pizza recipe?', OPERATORS);
+    await ask('who won the chess olympiad?', COMMUNITY);
+    for (const guildId of [OPERATORS, COMMUNITY]) {
+      expect((await answerOf(bot.fake, bot.fake.slash('reload', [], { guildId }), RELOAD_PATIENCE)).data.content).toBe(en.operatorsOnly('/reload'));
+    }
+    const community = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: COMMUNITY }))).data.content as string;
+    expect(community).toContain('chess olympiad');
+    expect(community).not.toContain('pizza');
   });
 });

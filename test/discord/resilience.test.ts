@@ -258,7 +258,7 @@ describe('Discord REST retries against the fake', () => {
     return bot.fake.calls.filter(isCallbackOf(sent));
   };
   const retryLogs = (msg: string) => bot.logs().filter((l) => l.msg === msg);
-  const errorsAbout = (sent: SentInteraction) => bot.logs().filter((l) => l.level >= 50 && l.interaction === sent.id);
+  const errorsAbout = (sent: SentInteraction) => bot.logs().filter((l) => l.level >= 50 && l.interaction === bot.deps.ids.hash('dc-interaction', sent.id));
 
   it('retries an interaction callback whose connection was dropped: the user gets the answer, not the apology', async () => {
     const before = retryLogs('discord request retried').length;
@@ -291,7 +291,7 @@ describe('Discord REST retries against the fake', () => {
       ['UND_ERR_SOCKET', 2],
       ['UND_ERR_SOCKET', 3],
     ]);
-    await bot.waitForLog((l) => l.level === 50 && l.interaction === sent.id);
+    await bot.waitForLog((l) => l.level === 50 && l.interaction === bot.deps.ids.hash('dc-interaction', sent.id));
     expect(errorsAbout(sent)).toHaveLength(1);
   });
 

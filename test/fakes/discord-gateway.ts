@@ -3,6 +3,9 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { Hold } from './hold.js';
+
+export { Hold };
 
 /**
  * A local fake of Discord's gateway and REST API on one 127.0.0.1 port, driving a
@@ -59,6 +62,8 @@ export interface FakeGuild {
   channels: FakeChannel[];
   /** @everyone's base permissions (the bot's too). */
   permissions?: bigint;
+  /** Roles besides @everyone (no permissions of their own). */
+  roles?: Array<{ id: string; name: string }>;
 }
 
 export interface RecordedCall {
@@ -104,67 +109,6 @@ export interface Failure {
   times?: number;
 }
 
-/**
- * Requests the fake holds unanswered until released: they count as in flight at the bot.
- * Created by `fake.hold(...)`; released requests are then answered as usual (failures included).
- */
-export class Hold {
-  private readonly waiting: Array<() => void> = [];
-  private readonly watchers = new Set<() => void>();
-  private active = true;
-  /** The largest number of requests held at once. */
-  most = 0;
-
-  constructor(private readonly match: { method?: string; path: RegExp }) {}
-
-  /** Requests held now. */
-  get pending(): number {
-    return this.waiting.length;
-  }
-
-  matches(method: string, path: string): boolean {
-    return this.active && (!this.match.method || this.match.method === method) && this.match.path.test(path);
-  }
-
-  /** Resolves when the request may go on. */
-  enter(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiting.push(resolve);
-      this.most = Math.max(this.most, this.waiting.length);
-      for (const watch of [...this.watchers]) watch();
-    });
-  }
-
-  /** Resolves once `count` requests are held at the same time. */
-  waitForPending(count: number, timeoutMs = 5000): Promise<void> {
-    if (this.pending >= count) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.watchers.delete(watch);
-        reject(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${count} held requests (${this.pending} held)`));
-      }, timeoutMs);
-      const watch = () => {
-        if (this.pending < count) return;
-        clearTimeout(timer);
-        this.watchers.delete(watch);
-        resolve();
-      };
-      this.watchers.add(watch);
-    });
-  }
-
-  /** Lets the `count` oldest held requests go on (all by default). */
-  release(count = this.waiting.length): void {
-    for (const resolve of this.waiting.splice(0, count)) resolve();
-  }
-
-  /** Releases everything and holds nothing more. */
-  stop(): void {
-    this.active = false;
-    this.release();
-  }
-}
-
 export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
@@ -204,6 +148,8 @@ export interface InteractionSpec {
   user?: FakeUser;
   /** The invoking member's permissions (default: @everyone's plus ManageMessages). */
   memberPermissions?: bigint;
+  /** The invoking member's roles (ids of the guild's `roles`). */
+  memberRoles?: string[];
   locale?: string;
   message?: Record<string, unknown>;
 }
@@ -398,7 +344,7 @@ export class FakeDiscord extends EventEmitter {
       app_permissions: String(everyone),
       attachment_size_limit: 10_485_760,
       ...(guild
-        ? { guild_id: guild.id, guild_locale: 'en-US', guild: { id: guild.id, locale: 'en-US', features: [] }, member: this.member(user, spec.memberPermissions ?? everyone | PERM.ManageMessages) }
+        ? { guild_id: guild.id, guild_locale: 'en-US', guild: { id: guild.id, locale: 'en-US', features: [] }, member: this.member(user, spec.memberPermissions ?? everyone | PERM.ManageMessages, spec.memberRoles) }
         : { user }),
       ...(spec.message ? { message: spec.message } : {}),
     };
@@ -448,10 +394,10 @@ export class FakeDiscord extends EventEmitter {
     return message;
   }
 
-  member(user: FakeUser, permissions?: bigint): Record<string, unknown> {
+  member(user: FakeUser, permissions?: bigint, roles: string[] = []): Record<string, unknown> {
     return {
       user,
-      roles: [],
+      roles,
       nick: null,
       avatar: null,
       joined_at: '2025-01-01T00:00:00.000Z',
@@ -587,6 +533,7 @@ export class FakeDiscord extends EventEmitter {
       stickers: [],
       roles: [
         { id: guild.id, name: '@everyone', permissions: String(guild.permissions ?? DEFAULT_EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        ...(guild.roles ?? []).map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
       ],
       channels: guild.channels.map((c, position) => ({
         id: c.id,

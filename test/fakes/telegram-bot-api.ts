@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import { Hold } from './hold.js';
 import { checkInlineKeyboard, parseTelegramHtml } from './telegram-html.js';
 
 /**
@@ -77,6 +78,8 @@ export interface WaitOptions {
 export interface FakeBotApiOptions {
   token?: string;
   bot?: Partial<UserFromGetMe>;
+  /** The first update_id given out (Telegram's ids go on across a bot's restarts). Default 1. */
+  firstUpdateId?: number;
 }
 
 interface Poll {
@@ -107,6 +110,8 @@ export class FakeBotApi {
   readonly token: string;
   readonly bot: UserFromGetMe;
   webhook: { url: string; secret_token?: string } | undefined;
+  /** The highest getUpdates offset received: every update below it is confirmed (Telegram drops it), whatever became of that call. */
+  highestOffset = 0;
   private readonly server: Server;
   private updates: Update[] = [];
   private nextUpdateId = 1;
@@ -119,12 +124,14 @@ export class FakeBotApi {
   private readonly members = new Map<string, ChatMember | ApiFailure>();
   private readonly sent = new Map<string, { text: string; markup: string }>();
   private readonly countWaiters: Array<{ method: string; n: number; resolve: () => void }> = [];
-  private readonly pollWaiters: Array<(params: Params) => void> = [];
+  private readonly pollWaiters: Array<(params: Params) => boolean> = [];
   private readonly okCounts = new Map<string, number>();
   private readonly gates = new Map<string, { arrive: () => void; released: Promise<void> }>();
+  private readonly holds: Hold[] = [];
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
+    this.nextUpdateId = opts.firstUpdateId ?? 1;
     this.bot = { ...FAKE_BOT, ...opts.bot };
     this.server = createServer((req, res) => void this.onRequest(req, res));
   }
@@ -157,11 +164,11 @@ export class FakeBotApi {
   }
 
   /**
-   * Holds every call of `method` unanswered until `release()` (the calls then go on as
+   * Gates every call of `method` unanswered until `release()` (the calls then go on as
    * usual); `arrived` resolves once the first one is held. Calls that `failNext` makes
-   * fail are not held.
+   * fail are not held (their retries are), unlike `hold`.
    */
-  hold(method: string): { arrived: Promise<void>; release(): void } {
+  gate(method: string): { arrived: Promise<void>; release(): void } {
     let arrive!: () => void;
     const arrived = new Promise<void>((resolve) => (arrive = resolve));
     let release!: () => void;
@@ -181,6 +188,13 @@ export class FakeBotApi {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Holds calls of `method` unanswered (they stay in flight at the bot) until the returned hold releases them. */
+  hold(method: string): Hold {
+    const hold = new Hold({ path: new RegExp(`^${method}$`) });
+    this.holds.push(hold);
+    return hold;
   }
 
   /** A chat the bot can send to by id or @username (e.g. a channel). */
@@ -231,11 +245,18 @@ export class FakeBotApi {
     });
   }
 
-  /** Resolves with the params of a getUpdates long poll being held open (now or as soon as one is). */
-  waitForPoll(): Promise<Params> {
-    const open = [...this.polls][0];
+  /** Resolves with the params of a getUpdates long poll being held open (now or as soon as one is), one whose params pass `where` if given. */
+  waitForPoll(where: (params: Params) => boolean = () => true): Promise<Params> {
+    const open = [...this.polls].find((p) => where(p.params));
     if (open) return Promise.resolve(open.params);
-    return new Promise((resolve) => this.pollWaiters.push(resolve));
+    return new Promise((resolve) => {
+      const waiter = (params: Params) => {
+        if (!where(params)) return false;
+        resolve(params);
+        return true;
+      };
+      this.pollWaiters.push(waiter);
+    });
   }
 
   /** Resolves once at least `n` successful calls of `method` have been made (for load tests). */
@@ -245,6 +266,7 @@ export class FakeBotApi {
   }
 
   async close(): Promise<void> {
+    for (const hold of this.holds) hold.stop();
     for (const poll of [...this.polls]) poll.finish([]);
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -291,6 +313,12 @@ export class FakeBotApi {
     };
     if (!match) return answer(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const hold = this.holds.find((h) => h.matches('POST', method));
+    if (hold) {
+      await hold.enter();
+      // A client that went away while held (a killed bot) never had the call made: nothing happens, as if it never arrived.
+      if (req.socket.destroyed) return this.record({ ...call, status: 0, ok: false });
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure === 'network') {
       this.record({ ...call, status: 0, ok: false });
@@ -326,6 +354,7 @@ export class FakeBotApi {
   /** A real long poll: answers at once when updates are waiting, else holds until one arrives, `timeout` passes or the client leaves. */
   private getUpdates(params: Params, req: IncomingMessage): Promise<Update[]> {
     const offset = Number(params.offset ?? 0);
+    this.highestOffset = Math.max(this.highestOffset, offset);
     const limit = Math.min(Math.max(Number(params.limit ?? 100), 1), 100);
     const timeout = Number(params.timeout ?? 0);
     const ready = this.pending(offset, limit);
@@ -347,7 +376,7 @@ export class FakeBotApi {
       const timer = setTimeout(left, timeout * 1000);
       req.socket.once('close', left);
       this.polls.add(poll);
-      for (const waiter of this.pollWaiters.splice(0)) waiter(params);
+      for (const waiter of [...this.pollWaiters]) if (waiter(params)) this.pollWaiters.splice(this.pollWaiters.indexOf(waiter), 1);
     });
   }
 

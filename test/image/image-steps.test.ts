@@ -155,7 +155,7 @@ describe('the Dockerfile, step by step in a clean folder', () => {
 
     // Start the CMD with a Telegram token; the operations server on a free port (the image's 9464 may be taken here).
     fake = await FakeBotApi.start();
-    const getMe = fake.hold('getMe');
+    const getMe = fake.gate('getMe');
     const env: Record<string, string> = { ...imageEnv(final), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, OPS_PORT: '0', LOG_LEVEL: 'debug' };
     const [program, ...args] = final.cmd!;
     expect(program).toBe('node');

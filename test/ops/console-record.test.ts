@@ -34,7 +34,7 @@ describe('the console chat records when asked (npm start -- --record)', { timeou
     expect((await bot.exited)[0]).toBe(0);
     expect(bot.output()).not.toContain(TOKEN);
 
-    const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger });
+    const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'test-id-secret-0123456789' });
     expect(store.analytics().map((r) => [r.surface, r.lang, r.topic, r.asked, r.answered, r.declined])).toEqual([
       ['console', 'en', '', 1, 0, 1],
       ['console', 'en', 'gas', 1, 1, 0],

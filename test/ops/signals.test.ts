@@ -24,7 +24,7 @@ describe('signals', { timeout: 60_000 }, () => {
     });
     await fake.waitForPoll();
     // Telegram never answers the reply: the update's handler stays in flight, and the runner waits for it on stop.
-    const stuck = fake.hold('sendMessage');
+    const stuck = fake.gate('sendMessage');
     const alice = user(9901, 'Alice');
     fake.pushUpdate(messageUpdate(textMessage(privateChat(alice), alice, 'how much gas will russia send iran?')));
     await stuck.arrived;

@@ -45,7 +45,7 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     fake = await FakeBotApi.start();
     dir = await mkdtemp(join(tmpdir(), 'pb-ops-tg-'));
     const dbPath = join(dir, 'bot.db');
-    const getMe = fake.hold('getMe');
+    const getMe = fake.gate('getMe');
     bot = spawnBot('src/entry/main.ts', {
       env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, OPS_PORT: '0', LOG_LEVEL: 'info', DB_PATH: dbPath, WATCH_DATA: 'false' },
     });
@@ -74,7 +74,7 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
 
     // Polling breaks: a dropped getUpdates, and its retry held by the fake. Not ready until a poll gets through again.
     fake.failNext('getUpdates', 'network');
-    const retry = fake.hold('getUpdates');
+    const retry = fake.gate('getUpdates');
     fake.pushUpdate(messageUpdate(textMessage(privateChat(user(8800, 'Wake')), user(8800, 'Wake'), '/help'))); // ends the open poll
     await retry.arrived;
     const failing = await bot.get('/readyz');
@@ -106,15 +106,17 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     expect((await bot.exited)[0]).toBe(0);
   }, 90_000);
 
-  it('webhook: the webhook is served on the operations port; /readyz is 503 until setWebhook succeeded, then 200; updates posted there are answered', async () => {
+  it('webhook: the webhook server listens beside the operations server; /readyz is 503 until setWebhook succeeded, then 200; updates posted to the webhook are answered', async () => {
     fake = await FakeBotApi.start();
-    const setWebhook = fake.hold('setWebhook');
+    const setWebhook = fake.gate('setWebhook');
     bot = spawnBot('src/entry/main.ts', {
       env: {
         TELEGRAM_BOT_TOKEN: fake.token,
         TELEGRAM_API_ROOT: fake.apiRoot,
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
+        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
+        TELEGRAM_WEBHOOK_PORT: '0',
         OPS_PORT: '0',
         LOG_LEVEL: 'info',
         DB_PATH: '',
@@ -134,7 +136,9 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     const alice = user(8802, 'Alice');
     const reply = fake.waitFor('sendMessage', { timeoutMs: 15_000 });
     const update = JSON.stringify({ update_id: 1, ...messageUpdate(textMessage(privateChat(alice), alice, 'where was the treaty signed?')) });
-    expect(await postUpdate(await bot.opsPort(), '/tg/hook', update)).toBe(200);
+    const { port } = await bot.waitForLog((l) => l.msg === 'Telegram bot receiving updates' && l.mode === 'webhook');
+    expect(port).not.toBe(await bot.opsPort());
+    expect(await postUpdate(port, '/tg/hook', update)).toBe(200);
     expect((await reply).plain).toContain('Moscow');
     const { body } = await bot.get('/metrics');
     expect(sample(body, 'partnership_questions_total', { outcome: 'answered', surface: 'telegram' })).toBe(1);

@@ -28,7 +28,7 @@ export interface TelegramTest {
   deps: AdapterDeps;
   /** The real curator the adapter uses (an in-memory database unless DB_PATH is given). */
   curator: Curator;
-  /** The operations server (readiness of this adapter and the store; the webhook's routes), when OPS_PORT is set. */
+  /** The operations server (readiness of this adapter and the store), when OPS_PORT is set. */
   ops: OpsServer | undefined;
   /** Raw log lines, exactly as written (after redaction and scrubbing). */
   lines: string[];
@@ -109,10 +109,16 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
             ]),
           metrics: async () => ({ contentType: 'text/plain', body: '' }),
         });
-  const deps = ops ? { ...withOps, routes: ops } : withOps;
-  adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
+  adapter = createTelegramAdapter(config, withOps, opts.adapterOptions);
   opts.beforeStart?.(fake);
-  await adapter.start();
+  try {
+    await adapter.start();
+  } catch (err) {
+    await adapter.stop().catch(() => undefined);
+    base.close();
+    await fake.close();
+    throw err;
+  }
   const logs = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
 
   const send = (chat: Chat, from: User, text: string, extra?: Partial<Message>) => {
@@ -125,7 +131,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     adapter,
     config,
     core,
-    deps,
+    deps: withOps,
     curator: base.curator,
     ops,
     lines,

@@ -93,7 +93,7 @@ describe('Telegram 👍 / 👎', () => {
     expect(await press(ALICE, down!)).toMatchObject({ text: en.voteChanged, show_alert: false });
     expect(await press(BOB, up!)).toMatchObject({ text: en.voteThanks, show_alert: false });
 
-    expect(await tg.curator.report(3500)).toContain('Natural gas partnership: 1 / 1 (50% helpful)');
+    expect(await tg.curator.report(3500, { all: true })).toContain('Natural gas partnership: 1 / 1 (50% helpful)');
     const stored = votes();
     expect(stored.map((v) => [v.answer_key, v.platform, v.topic])).toEqual([
       [tg.deps.ids.hash('tg-msg', `${GROUP.id}:${message.message_id}`), 'telegram', 'gas'],

@@ -185,17 +185,18 @@ describe('Telegram /card when posting cannot work', () => {
   });
 });
 
-describe('Telegram /reload and /unanswered: moderators only, in a private chat', () => {
+describe('Telegram /reload and /unanswered: operators (TELEGRAM_MODERATOR_IDS) only, in a private chat', () => {
   let tg: TelegramTest;
   beforeAll(async () => {
     tg = await start();
   });
   afterAll(() => tg.stop());
 
-  it('channel admins and listed ids are served; everyone else is refused in their language; each request logged once, without Telegram ids', async () => {
-    const admin = await tg.say(privateChat(CHANNEL_ADMIN), CHANNEL_ADMIN, '/unanswered');
-    expect(admin.params.text).toMatch(/^<pre>[\s\S]*<\/pre>$/);
+  it('listed ids are served; channel admins (moderators, not operators) and everyone else are refused in their language; each request logged once, without Telegram ids', async () => {
+    const operator = await tg.say(privateChat(MODERATOR), MODERATOR, '/unanswered');
+    expect(operator.params.text).toMatch(/^<pre>[\s\S]*<\/pre>$/);
     for (const command of ['/reload', '/unanswered']) {
+      expect((await tg.say(privateChat(CHANNEL_ADMIN), CHANNEL_ADMIN, command)).plain).toBe(en.notOperator(command));
       expect((await tg.say(privateChat(STRANGER), STRANGER, command)).plain).toBe(en.moderatorsOnly(command));
       expect((await tg.say(groupChat(-100_5151), MODERATOR, command)).plain).toBe(en.privateOnly(command));
     }
@@ -206,12 +207,14 @@ describe('Telegram /reload and /unanswered: moderators only, in a private chat',
     const logged = (command: string) =>
       tg.logs().filter((l) => l.command === command && /^privileged (command|request refused)$/.test(l.msg)).map((l) => [l.user, l.result]);
     expect(logged('unanswered')).toEqual([
-      [hash(CHANNEL_ADMIN), 'report'],
+      [hash(MODERATOR), 'report'],
+      [hash(CHANNEL_ADMIN), 'not-operator'],
       [hash(STRANGER), 'not-moderator'],
       [hash(MODERATOR), 'private-only'],
       [hash(newcomer), 'not-moderator'],
     ]);
     expect(logged('reload')).toEqual([
+      [hash(CHANNEL_ADMIN), 'not-operator'],
       [hash(STRANGER), 'not-moderator'],
       [hash(MODERATOR), 'private-only'],
     ]);

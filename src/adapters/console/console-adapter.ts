@@ -36,7 +36,8 @@ export function consoleConversation(deps: AdapterDeps, moderator = true): Conver
     claims: deps.claims,
     log: deps.logger,
     ...(deps.curator ? { curator: deps.curator } : {}),
-    permissions: { check: async () => (moderator ? true : 'not-moderator') },
+    // The operator's own terminal: the whole inbox.
+    permissions: { check: async () => (moderator ? true : 'not-moderator'), inbox: async () => (moderator ? { all: true } : 'not-moderator') },
     ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
 }

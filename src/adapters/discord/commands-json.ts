@@ -60,8 +60,8 @@ function commandJSON(command: Command): RESTPostAPIChatInputApplicationCommandsJ
 /**
  * The JSON body of `PUT applications/{id}/commands` (or a guild's route), from
  * the core's commands listed on Discord: every command, or only those that act
- * on the bot everywhere ('operator': `moderatorGuildsOnly: true`), or only the
- * others (`false`). Privileged commands are hidden from members without Manage
+ * on the bot everywhere ('operator', registered only in the operators' servers:
+ * `moderatorGuildsOnly: true`), or only the others (`false`). Privileged commands are hidden from members without Manage
  * Messages and exist only in servers. Pure.
  */
 export function commandsJSON(filter: { moderatorGuildsOnly?: boolean } = {}): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

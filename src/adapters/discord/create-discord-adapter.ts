@@ -1,11 +1,11 @@
-import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials } from 'discord.js';
+import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials, RESTEvents } from 'discord.js';
 import type { Config } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
 import { trackShards } from './shard-readiness.js';
-import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext } from './error-boundary.js';
+import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext, placeContext } from './error-boundary.js';
 import { discordPermissions, discordPublisher } from './ports.js';
 import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
 import { makeRequestRetryingDroppedSockets } from './rest-dropped-sockets.js';
@@ -21,6 +21,9 @@ import { acknowledge, dropDeferred, messageRights, sendReply, sendToMessage } fr
  * in flight, so a burst cannot hold the loop past Discord's 3 s deadline; REST
  * retries dropped connections and says so in the log.
  */
+/** Gateway close codes after which discord.js does not reconnect: authentication failed, bad shard or intents, wrong version. */
+const UNRECOVERABLE_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
+
 export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
@@ -44,8 +47,8 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     claims: deps.claims,
     log,
     ...(deps.curator ? { curator: deps.curator } : {}),
-    permissions: discordPermissions(new Set(config.DISCORD_MODERATOR_GUILD_IDS)),
-    publisher: discordPublisher(deps.cards, log),
+    permissions: discordPermissions({ operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS), moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS) }),
+    publisher: discordPublisher(deps.cards, log, deps.ids),
     ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
 
@@ -57,7 +60,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     if (defer) await acknowledge(interaction, defer === 'private');
     const reply = await conversation.handle(req);
     if (reply) return sendReply(interaction, reply);
-    log.debug({ event: 'interactionCreate', ...interactionContext(interaction) }, 'flooding user: no reply');
+    log.debug({ event: 'interactionCreate', ...interactionContext(interaction, deps.ids) }, 'flooding user: no reply');
     await dropDeferred(interaction);
   }
 
@@ -65,18 +68,18 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     const req = mentionRequest(message, deps.ids);
     if (!req) return;
     const rights = messageRights(message);
-    if (!rights.send) return log.debug({ guild: message.guildId, channel: message.channelId }, 'mentioned where I may not send messages');
+    if (!rights.send) return log.debug(placeContext(deps.ids, message), 'mentioned where I may not send messages');
     const reply = await conversation.handle(req);
     if (reply) return sendToMessage(message, reply, rights);
-    log.debug({ event: 'messageCreate', ...messageContext(message) }, 'flooding user: no reply');
+    log.debug({ event: 'messageCreate', ...messageContext(message, deps.ids) }, 'flooding user: no reply');
   }
 
   const handlers = createConcurrencyLimiter();
   client.on(Events.InteractionCreate, (interaction) => {
-    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction), () => onInteraction(interaction), () => apologizeInteraction(interaction)));
+    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction, deps.ids), () => onInteraction(interaction), () => apologizeInteraction(interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
-    void handlers.run(() => guard(log, 'messageCreate', messageContext(message), () => onMessage(message), () => apologizeMessage(message)));
+    void handlers.run(() => guard(log, 'messageCreate', messageContext(message, deps.ids), () => onMessage(message), () => apologizeMessage(message)));
   });
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');
@@ -89,14 +92,35 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord shard resumed'));
   logRestRetries(client.rest, log, deps.telemetry);
 
+  // A rejected token leaves discord.js half-working (REST drops the token: mentions and posts fail, interactions still
+  // answer): the adapter stops for good instead, so the process exits and says why.
+  let reportFatal: (err: Error) => void = () => {};
+  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
+  let failed = false;
+  const fail = (err: Error) => {
+    if (failed) return;
+    failed = true;
+    log.fatal({ setting: 'DISCORD_TOKEN' }, err.message);
+    reportFatal(err);
+  };
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 401 && request.data.auth !== false) {
+      fail(new Error(`DISCORD_TOKEN was rejected by Discord (401 Unauthorized on ${request.method.toUpperCase()} ${request.route}): it was reset or revoked; set the current token from the Developer Portal`));
+    }
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (UNRECOVERABLE_CLOSE_CODES.has(event.code)) fail(new Error(`the Discord gateway closed shard ${shard} for good (close code ${event.code}${event.code === 4004 ? ': DISCORD_TOKEN was rejected' : ''})`));
+  });
+
   return {
     name: 'discord',
-    readiness: () => shards.readiness(),
+    readiness: () => (failed ? 'the token was rejected or the gateway closed for good' : shards.readiness()),
+    fatal,
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {
-        log.warn(
+        log.info(
           { setting: 'DISCORD_MODERATOR_GUILD_IDS' },
-          'DISCORD_MODERATOR_GUILD_IDS is not set: moderators of every server the bot is in can use /reload and /unanswered (the report holds questions from all servers and Telegram)',
+          'DISCORD_MODERATOR_GUILD_IDS is not set: /reload and the whole inbox answer in no Discord server; each server’s moderators see only their own server’s questions',
         );
       }
       try {

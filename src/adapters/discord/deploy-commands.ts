@@ -15,10 +15,10 @@ export type Deployments = Deployment & { moderatorGuilds: Array<Deployment & { g
 /**
  * Registers the slash commands, one bulk overwrite per place (commands no longer defined
  * there are removed): in DISCORD_GUILD_ID when set (instant, for development), globally
- * otherwise. With DISCORD_MODERATOR_GUILD_IDS set, the operator commands (/reload and
- * /unanswered, which act on the bot as a whole) are left out of that set and registered in
- * each moderator server instead, so no other server even sees them; a moderator server's
- * guild set then holds only those (plus the rest when it is also DISCORD_GUILD_ID).
+ * otherwise. The operator commands (/reload, which acts on the bot as a whole) are left out
+ * of that set and registered in each server of DISCORD_MODERATOR_GUILD_IDS instead, so no
+ * other server even sees them (none at all when it is unset); a moderator server's guild set
+ * then holds only those (plus the rest when it is also DISCORD_GUILD_ID).
  */
 export async function deployCommands(config: Config): Promise<Deployments> {
   const app = config.DISCORD_APPLICATION_ID;
@@ -26,7 +26,6 @@ export async function deployCommands(config: Config): Promise<Deployments> {
   const rest = scriptRest(config);
   const main = config.DISCORD_GUILD_ID;
   const moderatorGuilds = config.DISCORD_MODERATOR_GUILD_IDS;
-  const limited = moderatorGuilds.length > 0;
 
   const put = async (guild: string | undefined, body: RESTPostAPIChatInputApplicationCommandsJSONBody[], setting: string): Promise<Deployment> => {
     const route = guild ? Routes.applicationGuildCommands(app, guild) : Routes.applicationCommands(app);
@@ -42,7 +41,7 @@ export async function deployCommands(config: Config): Promise<Deployments> {
     }
   };
 
-  const mainBody = !limited || (main && moderatorGuilds.includes(main)) ? commandsJSON() : commandsJSON({ moderatorGuildsOnly: false });
+  const mainBody = main && moderatorGuilds.includes(main) ? commandsJSON() : commandsJSON({ moderatorGuildsOnly: false });
   const deployment = await put(main, mainBody, 'DISCORD_GUILD_ID');
   const others: Deployments['moderatorGuilds'] = [];
   for (const guildId of moderatorGuilds) {

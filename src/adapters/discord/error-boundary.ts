@@ -2,9 +2,10 @@ import type { Interaction, Message } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { detectLanguage, supportedLang } from '../../core/text/lang.js';
 import type { Logger } from '../../logger.js';
+import type { IdHasher } from '../kit/ids.js';
 import { sendReply } from './send.js';
 
-/** Ids that identify an event in logs; never tokens or message text. */
+/** What identifies an event in logs: hashed ids (as the core knows them), never a platform id, a token or message text. */
 export type EventContext = Record<string, string | number | null | undefined>;
 
 /**
@@ -21,20 +22,27 @@ export async function guard(logger: Logger, event: string, context: EventContext
   }
 }
 
-export function interactionContext(interaction: Interaction): EventContext {
+/** Hashed ids of a place: the user (as the core's requests carry it), the server, the channel. */
+export function placeContext(ids: IdHasher, where: { guildId: string | null; channelId: string | null; userId?: string }): EventContext {
   return {
-    interaction: interaction.id,
-    type: interaction.type,
-    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
-    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
-    guild: interaction.guildId,
-    channel: interaction.channelId,
-    user: interaction.user.id,
+    guild: where.guildId ? ids.hash('dc-guild', where.guildId) : null,
+    channel: where.channelId ? ids.hash('dc-channel', where.channelId) : null,
+    ...(where.userId ? { user: ids.hash('dc-user', where.userId) } : {}),
   };
 }
 
-export function messageContext(message: Message): EventContext {
-  return { message: message.id, guild: message.guildId, channel: message.channelId, user: message.author.id };
+export function interactionContext(interaction: Interaction, ids: IdHasher): EventContext {
+  return {
+    interaction: ids.hash('dc-interaction', interaction.id),
+    type: interaction.type,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    ...placeContext(ids, { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id }),
+  };
+}
+
+export function messageContext(message: Message, ids: IdHasher): EventContext {
+  return { message: ids.hash('dc-message', message.id), ...placeContext(ids, { guildId: message.guildId, channelId: message.channelId, userId: message.author.id }) };
 }
 
 export async function apologizeInteraction(interaction: Interaction): Promise<void> {

@@ -14,23 +14,56 @@ import type { Permission, PermissionPort, PublisherPort, PublishResult } from '.
 import type { Request } from '../../core/conversation/request.js';
 import type { Logger } from '../../logger.js';
 import { renderPost } from './render.js';
+import type { IdHasher } from '../kit/ids.js';
+import { placeContext } from './error-boundary.js';
 import { acknowledge } from './send.js';
 
 const interactionOf = (req: Request): Interaction | undefined => (req.raw instanceof BaseInteraction ? (req.raw as Interaction) : undefined);
 
+/** The roles of an interaction's member, cached (GuildMember) or not (the API's role id list). */
+function rolesOf(interaction: Interaction): readonly string[] {
+  const member = interaction.member;
+  if (!member) return [];
+  return Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+}
+
+export interface DiscordPermissionOptions {
+  /** DISCORD_MODERATOR_GUILD_IDS: the operators' servers. Empty: no server is (operator commands answer nowhere on Discord). */
+  operatorGuilds: ReadonlySet<string>;
+  /** DISCORD_MODERATOR_ROLE_IDS: members with one of these roles are moderators besides those with Manage Messages. */
+  moderatorRoles: ReadonlySet<string>;
+}
+
 /**
- * Who may run privileged commands on Discord: only in servers; 'operator'
- * commands (acting on the bot everywhere) only in DISCORD_MODERATOR_GUILD_IDS
- * when set; and only members who hold Manage Messages themselves, whatever a
- * server admin made of the commands' default permissions.
+ * Who may run privileged commands on Discord, checked by the bot itself on
+ * every request from the member's own permissions in the interaction
+ * (Discord computes them per channel; server admins can change who sees a
+ * command, not what the member holds): only in servers; moderators hold
+ * Manage Messages (or Administrator) or one of DISCORD_MODERATOR_ROLE_IDS.
+ * 'operator' commands (acting on the bot everywhere) and the whole inbox only
+ * in DISCORD_MODERATOR_GUILD_IDS: private by default, none when unset. A
+ * server's moderators read the questions asked in their server.
  */
-export function discordPermissions(operatorGuilds: ReadonlySet<string>): PermissionPort {
+export function discordPermissions(opts: DiscordPermissionOptions): PermissionPort {
+  const isModerator = (interaction: Interaction & { guildId: string }) =>
+    interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true || rolesOf(interaction).some((r) => opts.moderatorRoles.has(r));
+  const where = (req: Request) => {
+    const interaction = interactionOf(req);
+    return interaction?.inGuild() ? interaction : undefined;
+  };
   return {
     async check(req, privilege) {
-      const interaction = interactionOf(req);
-      if (!interaction?.inGuild()) return 'guild-only';
-      if (privilege === 'operator' && operatorGuilds.size > 0 && !operatorGuilds.has(interaction.guildId)) return 'operators-only';
-      return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ? true : 'not-moderator';
+      const interaction = where(req);
+      if (!interaction) return 'guild-only';
+      if (privilege === 'operator' && !opts.operatorGuilds.has(interaction.guildId)) return 'operators-only';
+      return isModerator(interaction) ? true : 'not-moderator';
+    },
+    async inbox(req) {
+      const interaction = where(req);
+      if (!interaction) return 'guild-only';
+      if (!isModerator(interaction)) return 'not-moderator';
+      if (opts.operatorGuilds.has(interaction.guildId)) return { all: true };
+      return req.place ? { place: req.place } : 'operators-only';
     },
   };
 }
@@ -57,7 +90,7 @@ async function postable(interaction: Interaction | undefined, channelId: string 
  * with a channel named, there. The bot checks its own permissions first and
  * says which one is missing; Discord's own refusals (50013, 50001) are passed on.
  */
-export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPort {
+export function discordPublisher(cards: CardRenderer, log: Logger, ids: IdHasher): PublisherPort {
   return {
     defaultTarget(req) {
       const channelId = interactionOf(req)?.channelId;
@@ -86,14 +119,14 @@ export function discordPublisher(cards: CardRenderer, log: Logger): PublisherPor
       }
       try {
         const post = await channel.send(renderPost(card, png));
-        log.info({ card: card.topicId, lang: card.lang, image, guild: channel.guildId, channel: channel.id, message: post.id }, 'summary card posted');
+        log.info({ card: card.topicId, lang: card.lang, image, ...placeContext(ids, { guildId: channel.guildId, channelId: channel.id }) }, 'summary card posted');
         return { ok: true, where, link: post.url };
       } catch (err) {
         const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
         if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess) {
           return { ok: false, where, reason: 'refused', code, access: code === RESTJSONErrorCodes.MissingAccess };
         }
-        log.warn({ err, card: card.topicId, channel: channel.id }, 'summary card post failed');
+        log.warn({ err, card: card.topicId, ...placeContext(ids, { guildId: channel.guildId, channelId: channel.id }) }, 'summary card post failed');
         return { ok: false, where, reason: 'failed' };
       }
     },

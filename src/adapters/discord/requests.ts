@@ -5,11 +5,24 @@ import type { IdHasher } from '../kit/ids.js';
 
 /** The one place Discord events become the core's requests; every id is hashed here. */
 
-function request(ids: IdHasher, channelId: string, userId: string, input: Input, raw: unknown, langHint?: string): Request {
+interface Origin {
+  channelId: string;
+  userId: string;
+  /** The server; null in a direct message. */
+  guildId: string | null;
+  /** The event: an interaction's or a message's id, with its kind. */
+  event: ['dc-interaction' | 'dc-message', string];
+}
+
+function request(ids: IdHasher, origin: Origin, input: Input, raw: unknown, langHint?: string): Request {
+  const { channelId, userId, guildId } = origin;
   return {
     surface: 'discord',
     conversation: ids.hash('dc-conv', `${channelId}:${userId}`),
     user: ids.hash('dc-user', userId),
+    // A server's questions are its moderators' to read; a direct message's belong to no server.
+    place: guildId ? ids.hash('dc-guild', guildId) : ids.hash('dc-dm', userId),
+    event: ids.hash(...origin.event),
     ...(langHint ? { langHint } : {}),
     capabilities: { buttons: true, publish: true },
     input,
@@ -26,14 +39,18 @@ export function commandRequest(interaction: ChatInputCommandInteraction, ids: Id
     if (value !== undefined && value !== null) args[name] = typeof value === 'boolean' ? value : String(value);
   }
   const input: Input = { kind: 'command', name: interaction.commandName, args };
-  return request(ids, interaction.channelId, interaction.user.id, input, interaction, interaction.locale);
+  return request(ids, interactionOrigin(interaction), input, interaction, interaction.locale);
+}
+
+function interactionOrigin(interaction: ChatInputCommandInteraction | MessageComponentInteraction): Origin {
+  return { channelId: interaction.channelId, userId: interaction.user.id, guildId: interaction.guildId, event: ['dc-interaction', interaction.id] };
 }
 
 /** A button or select menu: its custom_id is the core's action; a menu's choice comes as the value. */
 export function componentRequest(interaction: MessageComponentInteraction, ids: IdHasher): Request {
   const value = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
   const input: Input = { kind: 'action', data: interaction.customId, ...(value !== undefined ? { value } : {}), message: ids.hash('dc-msg', interaction.message.id) };
-  return request(ids, interaction.channelId, interaction.user.id, input, interaction, interaction.locale);
+  return request(ids, interactionOrigin(interaction), input, interaction, interaction.locale);
 }
 
 /**
@@ -46,7 +63,8 @@ export function mentionRequest(message: Message, ids: IdHasher): Request | undef
   const me = message.client.user.id;
   if (message.inGuild() && !message.mentions.users.has(me)) return undefined;
   const text = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim();
-  return request(ids, message.channelId, message.author.id, { kind: 'question', text }, message);
+  const origin: Origin = { channelId: message.channelId, userId: message.author.id, guildId: message.guildId, event: ['dc-message', message.id] };
+  return request(ids, origin, { kind: 'question', text }, message);
 }
 
 /**

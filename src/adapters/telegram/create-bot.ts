@@ -8,6 +8,7 @@ import { countApiErrors } from './api-telemetry.js';
 import { createErrorHandler } from './error-boundary.js';
 import { logRetriedAnswers } from './log-retried-answers.js';
 import { retryNetworkErrors, type NetworkRetryOptions } from './network-retry.js';
+import { reportUnauthorized } from './unauthorized.js';
 
 /** The update types the bot handles; everything else is not even delivered. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -18,8 +19,8 @@ const MAX_RETRY_AFTER_SECONDS = 60;
 export interface BotOptions {
   networkRetry: NetworkRetryOptions;
   fetch: ApiClientOptions['fetch'];
-  /** Told the id of every update as it arrives (to confirm the last one on stop). */
-  onUpdate?: (updateId: number) => void;
+  /** Told once when Telegram answers 401: the token was revoked or replaced. */
+  onUnauthorized: (err: Error) => void;
   /** Where failed and retried API calls are counted. */
   telemetry?: PlatformTelemetry;
   /** Transformers that see every attempt of every call (installed innermost, inside the retries). */
@@ -37,18 +38,12 @@ export function createBot(config: Config, logger: Logger, options: BotOptions, h
   bot.api.config.use(...(options.watchers ?? []));
   if (telemetry) bot.api.config.use(countApiErrors(telemetry));
   bot.api.config.use(
+    reportUnauthorized(options.onUnauthorized),
     retryNetworkErrors(options.networkRetry, logger, telemetry),
     logRetriedAnswers(logger, telemetry),
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_AFTER_SECONDS, rethrowHttpErrors: true }),
   );
   bot.catch(createErrorHandler(logger));
-  const { onUpdate } = options;
-  if (onUpdate) {
-    bot.use((ctx, next) => {
-      onUpdate(ctx.update.update_id);
-      return next();
-    });
-  }
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(handler(bot));
   return bot;

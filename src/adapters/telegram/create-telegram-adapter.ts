@@ -1,5 +1,5 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
+import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
@@ -7,39 +7,54 @@ import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
-import { pollHealth } from './poll-health.js';
 import { telegramPermissions, telegramPublisher } from './ports.js';
+import { pollHealth } from './poll-health.js';
 import { setCommands } from './set-commands.js';
-import { createWebhookHandler } from './webhook.js';
+import { handleUpdate } from './handle-update.js';
+import { type Polling, startPolling } from './polling.js';
+import { startWebhookServer, type WebhookLimits, type WebhookServer } from './webhook.js';
 
 export interface TelegramAdapter extends Adapter {
   readonly bot: Bot;
   /** 'webhook' when TELEGRAM_WEBHOOK_URL is set, else long polling. */
   readonly mode: 'polling' | 'webhook';
+  /** The webhook server's bound address (webhook mode, once started). */
+  webhookAddress(): AddressInfo | undefined;
 }
 
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
+  /** The webhook server's limits (default DEFAULT_WEBHOOK_LIMITS). */
+  webhookLimits?: Partial<WebhookLimits>;
 }
 
 /**
  * The Telegram adapter: transport and rendering around the core's
  * conversation. Long polling with @grammyjs/runner by default (one instance
  * per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any number of
- * instances can run behind a load balancer (served by the operations server,
- * `deps.routes`). Ready once initialised and polling, or once the webhook is set. It keeps no state of its own
+ * instances can run behind a load balancer. It keeps no state of its own
  * beyond the last update id; flood limits, context and claims are the ports
  * boot gives it.
  */
 export function createTelegramAdapter(config: Config, deps: AdapterDeps, options: TelegramAdapterOptions = {}): TelegramAdapter {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is required for the Telegram adapter');
   const log = deps.logger.child({ adapter: 'telegram' });
-  let lastUpdateId: number | undefined;
-  const track = (id: number) => (lastUpdateId = Math.max(lastUpdateId ?? 0, id));
+  let reportFatal: (err: Error) => void = () => {};
+  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
   const http = createApiFetch();
-  const polling = pollHealth();
-  const botOptions = { watchers: [polling.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUpdate: track, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
+  const onUnauthorized = (err: Error) => {
+    log.fatal({ setting: 'TELEGRAM_BOT_TOKEN' }, err.message);
+    reportFatal(err);
+  };
+  const health = pollHealth();
+  const botOptions = {
+    watchers: [health.transformer],
+    networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY,
+    fetch: http.fetch,
+    onUnauthorized,
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+  };
   const bot = createBot(config, log, botOptions, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
@@ -55,58 +70,55 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
-  let runner: RunnerHandle | undefined;
-  let unmount: (() => void) | undefined;
-  const webhook = webhookUrl ? createWebhookHandler(bot, { secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '', logger: log }) : undefined;
-  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' | 'polling stopped' = 'not started';
-  let reportFatal: (err: Error) => void = () => {};
-  const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
+  let polling: Polling | undefined;
+  let server: WebhookServer | undefined;
+  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' = 'not started';
 
   return {
     name: 'telegram',
     bot,
     fatal,
     mode: webhookUrl ? 'webhook' : 'polling',
+    webhookAddress: () => server?.address(),
     readiness() {
       if (state !== 'receiving') return state;
-      if (runner && !runner.isRunning()) return 'polling stopped';
-      return (runner && polling.failure()) || true;
+      return (polling && health.failure()) || true;
     },
     async start() {
-      if (webhook && !deps.routes) throw new Error('TELEGRAM_WEBHOOK_URL is set but no operations server runs to receive it (set OPS_PORT)');
       state = 'initialising';
       await bot.init();
       await setCommands(bot.api, config, log);
-      if (webhook && webhookUrl && deps.routes) {
+      if (webhookUrl) {
         state = 'setting the webhook';
-        unmount = deps.routes.mount(new URL(webhookUrl).pathname, webhook.handle);
+        server = await startWebhookServer({
+          host: config.TELEGRAM_WEBHOOK_HOST,
+          port: config.TELEGRAM_WEBHOOK_PORT,
+          path: new URL(webhookUrl).pathname,
+          secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
+          logger: log,
+          handle: (update) => handleUpdate(bot, update),
+          ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
+        });
         await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
         state = 'receiving';
-        log.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot receiving updates');
+        log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
         return;
       }
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      runner.task()?.catch((err: unknown) => {
-        state = 'polling stopped';
-        log.fatal({ err }, 'Telegram long polling stopped (is another instance polling with this token?)');
-        reportFatal(err instanceof Error ? err : new Error(String(err)));
-      });
+      if (!deps.journal) log.warn({ setting: 'DB_PATH' }, 'no database on disk: each batch of updates is handled before the next is fetched (slower), and none is kept across a crash');
+      polling = startPolling(bot, { log, allowedUpdates: ALLOWED_UPDATES, journal: deps.journal, onFatal: reportFatal });
       state = 'receiving';
-      log.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot receiving updates');
+      log.info({ bot: bot.botInfo.username, mode: 'polling', journal: Boolean(deps.journal) }, 'Telegram bot receiving updates');
     },
     async stop() {
       state = 'stopped';
-      unmount?.();
-      unmount = undefined;
-      await webhook?.drain();
-      const handle = runner;
-      runner = undefined;
-      if (handle) {
-        await handle.stop();
-        // Confirm what was handled so a restart does not see it again (as bot.stop() does).
-        if (lastUpdateId !== undefined) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
-      }
+      const open = server;
+      server = undefined;
+      if (open) await open.close();
+      const running = polling;
+      polling = undefined;
+      // Finishes the updates in flight (journalled ones not reached stay for the next start).
+      if (running) await running.stop();
       await http.close();
     },
   };

@@ -81,6 +81,8 @@ function request(ctx: Context, input: Input, deps: EventDeps): Request {
     surface: 'telegram',
     conversation: deps.ids.hash('tg-chat', chat ? `${chat.id}:${ctx.msg?.message_thread_id ?? ''}` : `inline:${from?.id ?? ''}`),
     user: deps.ids.hash('tg-user', from?.id ?? 0),
+    place: chat ? deps.ids.hash('tg-place', chat.id) : deps.ids.hash('tg-place-inline', from?.id ?? 0),
+    event: deps.ids.hash('tg-update', ctx.update.update_id),
     ...(from?.language_code ? { langHint: from.language_code } : {}),
     capabilities: { buttons: true, publish: deps.publish },
     input,
@@ -97,8 +99,8 @@ export function telegramEvents(deps: EventDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('inline_query', async (ctx) => {
     const query = sanitize(ctx.inlineQuery.query).slice(0, MAX_INLINE_QUERY);
-    const { results } = await deps.conversation.search(request(ctx, { kind: 'question', text: query }, deps), query, INLINE_RESULTS);
-    await sendInlineResults(ctx, results);
+    const { results, slowDown } = await deps.conversation.search(request(ctx, { kind: 'question', text: query }, deps), query, INLINE_RESULTS);
+    await sendInlineResults(ctx, results, slowDown);
   });
   composer.use(async (ctx) => {
     if (ctx.callbackQuery) {

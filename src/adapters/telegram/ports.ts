@@ -22,18 +22,35 @@ const isAdmin = (member: ChatMember | undefined) => member?.status === 'creator'
 const contextOf = (req: Request) => req.raw as Context | undefined;
 
 /**
- * Who may run privileged commands: only in a private chat with the bot, and only
- * moderators — the ids in TELEGRAM_MODERATOR_IDS and the administrators of
- * TELEGRAM_CHANNEL_ID (asked each time: roles change). Operators are moderators.
+ * Who may run privileged commands, checked by the bot itself on every
+ * request: only in a private chat with the bot. Operators are the ids in
+ * TELEGRAM_MODERATOR_IDS: they run 'operator' commands (/reload) and read the
+ * whole inbox. Moderators are operators and the administrators of
+ * TELEGRAM_CHANNEL_ID (asked each time: roles change): they post cards.
  */
 export function telegramPermissions(bot: Bot, config: Config): PermissionPort {
+  const operators = new Set(config.TELEGRAM_MODERATOR_IDS);
+  const privately = (req: Request) => {
+    const ctx = contextOf(req);
+    return ctx?.chat?.type === 'private' && ctx.from ? ctx.from : undefined;
+  };
+  const isChannelAdmin = async (userId: number) => {
+    const channel = config.TELEGRAM_CHANNEL_ID;
+    return Boolean(channel) && isAdmin(await chatMember(bot, channel!, userId));
+  };
   return {
-    async check(req) {
-      const ctx = contextOf(req);
-      if (ctx?.chat?.type !== 'private' || !ctx.from) return 'private-only';
-      if (config.TELEGRAM_MODERATOR_IDS.includes(String(ctx.from.id))) return true;
-      const channel = config.TELEGRAM_CHANNEL_ID;
-      return channel && isAdmin(await chatMember(bot, channel, ctx.from.id)) ? true : 'not-moderator';
+    async check(req, privilege) {
+      const from = privately(req);
+      if (!from) return 'private-only';
+      if (operators.has(String(from.id))) return true;
+      if (privilege === 'operator') return (await isChannelAdmin(from.id)) ? 'not-operator' : 'not-moderator';
+      return (await isChannelAdmin(from.id)) ? true : 'not-moderator';
+    },
+    async inbox(req) {
+      const from = privately(req);
+      if (!from) return 'private-only';
+      if (operators.has(String(from.id))) return { all: true };
+      return (await isChannelAdmin(from.id)) ? 'not-operator' : 'not-moderator';
     },
   };
 }

@@ -60,10 +60,12 @@ export async function replyToPress(ctx: Context, reply: Reply | undefined): Prom
   await ctx.reply(text, other);
 }
 
-/** Answers an inline query with the topics found, as articles. */
-export async function sendInlineResults(ctx: Context, results: readonly AnswerReply[]): Promise<void> {
+/** Answers an inline query with the topics found, as articles; a notice (slow down) shows as the button above the results, not cached. */
+export async function sendInlineResults(ctx: Context, results: readonly AnswerReply[], notice?: string): Promise<void> {
   await ctx.answerInlineQuery(
     results.map((r) => renderInlineResult(r, ctx.me.username)),
-    { cache_time: INLINE_CACHE_SECONDS, is_personal: true },
+    notice
+      ? { cache_time: 0, is_personal: true, button: { text: clip(sanitize(notice), 64), start_parameter: 'help' } }
+      : { cache_time: INLINE_CACHE_SECONDS, is_personal: true },
   );
 }

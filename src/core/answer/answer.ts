@@ -9,7 +9,7 @@ import { createClaimIndex, type IndexedClaim } from './claims.js';
 import { claimAnswer, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
-import { isFollowUp, leansOnPronoun } from './followup.js';
+import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
 import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
@@ -33,6 +33,8 @@ const RELEVANT = { lexical: 0.3, topic: 0.3 };
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
+/** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
+const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like)$/u;
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
@@ -48,6 +50,13 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:(?:is|are|am)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:рассматрива\p{L}*|работают|разрабатыва\p{L}*|интегрир\p{L}*|развива\p{L}*|ведут|ведётся|ведется|ид[её]т|планиру\p{L}*|упомина\p{L}*|говорится|стать\p{L}*|источник\p{L}*)(?![\p{L}])/u,
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
+};
+
+/** A reaction to the agreement itself ("how did Israel respond to the pact?", "как Израиль отреагировал на договор"), which the source reports of no one. */
+const REACTION_TO_AGREEMENT: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:отреагир\p{L}*|реагир\p{L}*|реакци\p{L}*|ответ\p{L}*|отнесл\p{L}*|относ\p{L}*|осуд\p{L}*|приветств\p{L}*|критик\p{L}*) (?:\p{L}+ ){0,2}(?:на|к) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*/u,
+  fa: /(?:واکنش|نظر|موضع)\p{L}* (?:\p{L}+ ){0,4}(?:به|درباره|نسبت به) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}*/u,
 };
 
 /** A question about who the agreement is between or with ("is the deal between Russia and China?", "did Iran sign it with India?"). */
@@ -103,9 +112,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** The word that names an attribute of a party in the question ("Israel's population", "prime minister of India"), when there is one. */
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
-    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
+    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !MODAL.test(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
-    if (q.lang === 'en') return q.words[e.start - 1] === 'of' ? content(e.start - 2) : e.start <= 3 ? content(e.end) : undefined;
+    // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
+    const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
+    if (q.lang === 'en') return q.words[start - 1] === 'of' ? content(start - 2) : start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -136,7 +147,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
   /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
   function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
-    return ranked.find((c) => c.item.claim.answers.includes(type) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+    // A claim that gives a date answers "in which year" whatever else it answers.
+    const answers = (c: ScoredClaim) => c.item.claim.answers.includes(type) || (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
+    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
   }
 
   /** Another topic the question is about too (a two-part question): first among the related topics. */
@@ -199,6 +212,15 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
+    // "What is the capacity of Iran's LNG terminals?": an attribute of a thing the source names, which it never gives.
+    if (!q.expect.yesno && ATTRIBUTE_QUESTION[lang].test(q.normalized)) {
+      const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
+      // (In English only "the X of T": "what is the Russian gas meant for" names no attribute.)
+      const ofForm = (e: (typeof things)[number]) => lang !== 'en' || q.words[(q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start) - 1] === 'of';
+      const unknown = things.filter(ofForm).map((e) => attributeOf(q, e)).find((s) => s && !ranked.some((x) => x.item.stems[lang].has(s) && things.some((e) => x.item.entities.has(e.id))) && !index.topicKnows(best.item.topic.id, s, lang));
+      if (unknown) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    }
+
     // A third party the source discusses: answered with what the source says about it, unless
     // the question asks about it in a respect the source never mentions ("gas to Turkey",
     // "Russia–China trade", "India's prime minister").
@@ -219,6 +241,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           ? parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)))
           : undefined;
         if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+        // "How did Israel react to the pact?": the source reports no third party's reaction to the agreement.
+        if (REACTION_TO_AGREEMENT[lang].test(q.normalized)) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
         const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
         // "China's nuclear reactors": the question joins the party to a subject of a claim that does not name it.
         const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
@@ -247,8 +271,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
     // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
     const together = kindLead && q.expect.many ? ranked.filter((x) => x !== kindLead && x.kindHit && x.item.topic === kindLead.item.topic && x.score >= kindLead.score - 0.6 && [...x.item.entities].some((id) => finder.kindOf(id) === q.expect.kind && !kindLead.item.entities.has(id))).slice(0, 2) : [];
+    // "What are the three things it is designed to do?": the claims split from the lead's sentence answer together.
+    const count = q.numbers.find((n) => !n.unit && !n.bound && Number.isInteger(n.value) && n.value >= 2 && n.value <= 6);
+    if (!together.length && count && !q.expect.yesno && !q.expect.kind) {
+      const sameSentence = ranked.filter((x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence).slice(0, count.value - 1);
+      if (sameSentence.length) together.push(...sameSentence);
+    }
     if (together.length) {
-      const leadText = [kindLead!, ...together].map((x) => x.item.claim.text[lang]).join(' ');
+      const leadText = [kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]).join(' ');
       const rest = supportFor(lead, ranked).filter((x) => !together.some((y) => y.item === x));
       return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
     }
@@ -269,29 +299,43 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
       if (asksForOverview(normalized, lang)) {
         // "An overview of the transport corridor", "tl;dr of the nuclear stuff": that topic's summary; of the agreement, the overview card.
-        const topic = match.outcome === 'answer' && match.topicId ? byId.get(match.topicId) : undefined;
-        if (topic && !topic.agreement && match.confidence >= 0.4) return reply(topicSummary(kb, topic, lang));
+        const sure = match.outcome === 'answer' && match.topicId && match.confidence >= 0.4 ? byId.get(match.topicId) : undefined;
+        // The matcher unsure ("an overview of the military side"): the topic whose claims say the question's words.
+        const topic = sure ?? overviewTopic(analysis, lang, match);
+        if (topic && !topic.agreement) return reply(topicSummary(kb, topic, lang));
         return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
       }
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
 
       // Expectations read the words as the matcher corrected them ("wich city" → "which city").
-      const expect = expectations(analysis.words.join(' '), lang);
+      const corrected = expectations(analysis.words.join(' '), lang);
+      // (The raw words decide yes/no where a synonym's canonical form hides the verb: "вывела" → "вывести".)
+      const raw = corrected.yesno || corrected.types.length > 0 ? corrected : expectations(normalized, lang);
+      const expect = raw.yesno ? raw : corrected;
       const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
       const view = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
-      const aboutOnly = view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && view.entities.some((e) => !e.partner);
+      // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
+      const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
+      const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
+      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && things.length > 0;
       const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
       if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
       // With nothing in context, "it" is the agreement.
-      else if (leansOnPronoun(q)) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + 0.25));
+      else {
+        // "It" is the agreement; "this agreement" too, more lightly when the question names a subject of its own ("military cooperation in this agreement").
+        const lean = leansOnPronoun(q) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
+        if (lean) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
+      }
 
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
+      // "What does the article say about oil?": a thing the source's claims name, asked about as such, is answered from them.
+      const thingAsked = aboutOnly && entities.some((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)));
       // A country or bloc the source never discusses: declined by name ("India's trade with the UAE"). One it does discuss is answered from its claims.
       // (A place inside the name of something the question names is not a place: "US dollar", "доллар США".)
       const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${finder.stemsOf(n).join(' ')} `);
@@ -302,9 +346,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
-      // "How long does it last?" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
-      const aboutAgreement = !followUp && leansOnPronoun(q) && q.content.size <= 4;
-      if (match.outcome === 'offtopic' && !partyNamed && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
+      // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
+      const aboutAgreement = !followUp && (leansOnPronoun(q) || namesTheAgreement(q)) && q.content.size <= 4;
+      if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
       const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
@@ -314,10 +358,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
       const settledByType = best?.typeHit && q.expect.types.some(isSpecificType) && best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id && !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) {
+        // "Explain the Middle East policy adjustments": a request for one topic's summary that its claims' words settle.
+        const topic = q.expect.overview ? overviewTopic(analysis, lang, match) : undefined;
+        return reply(topic && !topic.agreement ? topicSummary(kb, topic, lang) : replyFor(kb, match));
+      }
       const relevant =
         best &&
-        (!rescue || partyNamed || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
+        (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
           best.numberHit ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
@@ -354,6 +402,19 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     };
     const theirs = (x: ScoredClaim) => x.item.topic.id === topicId && (subject(x.item.claim.text.en) || x.item.claim.entities.some((id) => finder.ownerOf(id) === partner));
     return [...ranked.filter(theirs), ...ranked.filter((x) => !theirs(x))];
+  }
+
+  /** The topic a request for an overview names in its own words, when its claims clearly say them ("the military side"). */
+  function overviewTopic(analysis: MatchResult['analysis'], lang: Lang, match: MatchResult) {
+    const expect = expectations(analysis.words.join(' '), lang);
+    const q = questionView(analysis, lang, finder.inStems(analysis.stems), expect, (s) => index.isStop(s, lang));
+    if (![...q.content].some((s) => !ABOUT_WORDS.has(s))) return undefined;
+    const ranked = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
+    const best = ranked[0];
+    const next = ranked.find((x) => x.item.topic !== best?.item.topic);
+    const apart = !next || next.score <= (best?.score ?? 0) - 0.15;
+    const clear = best && ((best.lexical >= 0.3 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
+    return clear ? best.item.topic : undefined;
   }
 
   /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */

@@ -32,6 +32,19 @@ const YES_NO: Record<Lang, RegExp> = {
   fa: start('آیا'),
 };
 
+/** A tag that asks to confirm a statement, at its end. */
+const TAG: Record<Lang, RegExp> = {
+  en: /(?:^|\s)(?:right|correct|true|yes or no|isnt it|is it|arent they|dont they|doesnt it|wont they|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
+  ru: /(?:^|\s)(?:да|верно|так|правильно|правда|не так ли|ведь так|это так)$/u,
+  fa: /(?:^|\s)(?:درسته|درست است|نه|مگه نه|اینطوره|این طوره|صحیحه|صحیح است)$/u,
+};
+/** A question that opens with a question word asks for something, whatever its tag. */
+const WH_OPENING: Record<Lang, RegExp> = {
+  en: /^(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}])/u,
+  ru: /^(?:что|кто|где|когда|куда|почему|зачем|сколько|как|какой|какая|какое|какие|каков|чей)(?![\p{L}])/u,
+  fa: /^(?:چه|چی|چرا|کجا|کی|چند|چقدر|کدام|کدوم|چطور|چگونه)(?![\p{L}])/u,
+};
+
 /** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
 const REQUEST: Record<Lang, RegExp> = {
   en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share)|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
@@ -41,7 +54,7 @@ const REQUEST: Record<Lang, RegExp> = {
 
 /** Overview requests: the topic's summary rather than one statement. */
 const OVERVIEW: Record<Lang, RegExp> = {
-  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:the (?:article|source|agreement|deal|treaty) )?say about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
+  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
   ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
 };
@@ -56,8 +69,10 @@ const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru
 
 /** Verbs that make a Russian or Persian sentence without a question word a yes/no question. */
 const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
-  ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$/,
-  fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$/,
+  // (and short passive participles: "договор подписан…?", "работы завершены?")
+  ru: /(?:ет|ут|ют|ит|ат|ят|ется|ются|ится|ятся|ал|ала|ало|али|ял|яла|яли|ил|ила|ило|или|ел|ела|ели|ем|им|ешь|ишь|есть|будет|будут|был|была|было|были)$|^(?:подписан|заключен|завершен|построен|запущен|ратифицирован|одобрен|согласован|утвержден|принят|объявлен|достигнут|выведен|направлен|создан|расширен|модернизирован|сокращен|увеличен|рассчитан|нацелен)(?:а|о|ы)?$/,
+  // (and colloquial forms: "قراره … کنه؟", "میشه؟")
+  fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$|^(?:قراره|کنه|بکنه|میشه|داره|شده|بوده|هستن)$/,
 };
 
 /** Which-words that may be followed by a kind noun, per language. */
@@ -151,9 +166,11 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     if (!request) {
       if (lang === 'en') yesno = YES_NO.en.test(normalized);
       // "Правда ли, что…": the "что" joins a clause, it asks nothing.
-      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) ли что/u.test(normalized);
+      else if (YES_NO[lang].test(normalized)) yesno = lang === 'fa' || !wh || /^(?:правда|верно|действительно) (?:ли )?что/u.test(normalized);
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
+    // "So Iran supplies gas to Russia, right?", "I read that … — is that right?", "…, верно?", "…، درسته؟": a statement put for confirmation.
+    if (!yesno && !request && TAG[lang].test(normalized) && !WH_OPENING[lang].test(normalized)) yesno = true;
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
     if (yesno && CHOICE[lang].test(normalized)) yesno = false;
     // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.

@@ -17,9 +17,22 @@ const PRONOUN: Record<Lang, RegExp> = {
   fa: re('آن|این|آنها|اینها|اونها|اون|اینجا|آنجا|او'),
 };
 
+/** "This agreement", "этот договор", "این توافق": a demonstrative that names the agreement, not a pronoun standing for something said. */
+const NAMED_AGREEMENT: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:this|that|the) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord|document)(?![\p{L}])/gu,
+  ru: /(?<![\p{L}])(?:это|этот|эта|этом|этого|этой|этому|эту|тот|та|том|той)(?: \p{L}+)? (?:соглашени|договор|сделк|пакт|партн[её]рств|документ)\p{L}*/gu,
+  fa: /(?<![\p{L}])(?:این|آن|اون)(?: \p{L}+)? (?:توافق|توافقنامه|قرارداد|پیمان|معاهده|مشارکت|سند)\p{L}*/gu,
+};
+
 /** Whether a question refers to something by a pronoun and names nothing itself ("how long does it last?"). */
 export function leansOnPronoun(q: QuestionView): boolean {
-  return PRONOUN[q.lang].test(q.normalized) && q.entities.every((e) => e.partner);
+  return PRONOUN[q.lang].test(q.normalized.replace(NAMED_AGREEMENT[q.lang], ' ')) && q.entities.every((e) => e.partner);
+}
+
+/** Whether a question names the agreement with a demonstrative ("why did they sign this pact?"): about it, unless its own words say otherwise. */
+export function namesTheAgreement(q: QuestionView): boolean {
+  NAMED_AGREEMENT[q.lang].lastIndex = 0;
+  return NAMED_AGREEMENT[q.lang].test(q.normalized) && q.entities.every((e) => e.partner);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface QuestionView {
   entities: EntityMention[];
   numbers: QuestionNumber[];
   years: number[];
+  /** Days of a month the question names ("17 January", "17 января", "۱۷ ژانویه"), as "MM-DD". */
+  days: string[];
   expect: Expectation;
   /** Words that say the question is against something ("reduce", "without", "bypass"): the stance a claim's `against` answers. */
   against: boolean;
@@ -66,18 +68,32 @@ const MORE_THAN = /(?:^|\s)(?:more than|greater than|over|above|exceed\p{L}*|top
 const LESS_THAN = /(?:^|\s)(?:less than|fewer than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$))?$/u;
 /** A figure or its magnitude word, before a currency that is then its unit. */
 const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|млрд|миллиард\p{L}*|млн|миллион\p{L}*|тысяч\p{L}*|میلیارد|میلیون|هزار)$/u;
+/** Words before "two" that make it the pair of parties ("between the two", "эти две", "این دو"). */
+const THE_TWO = /^(?:the|these|those|both|эти|этих|этими|این|آن)$/u;
 const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
 
 /** Numbers and years in a question's words (normalised, synonyms applied). */
-export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[] } {
+export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[]; days: string[] } {
   const numbers: QuestionNumber[] = [];
   const years: number[] = [];
+  const days: string[] = [];
   words.forEach((w, i) => {
+    // "Half of their transactions", "половина", "نیمی از": 50 percent.
+    if (/^(?:half|половин\p{L}*|نیمی|نصف)$/u.test(w)) {
+      numbers.push({ value: 50, unit: '%' });
+      return;
+    }
     const spelled = WORD_NUMBERS[w];
     if (spelled === undefined && !/^\d+(?:\.\d+)?$/.test(w)) return;
     const next = words[i + 1] ?? '';
-    // "The two countries", "обе стороны", "دو کشور": the parties, not a figure.
-    if (PAIR.test(next)) return;
+    // "17 January", "January 17": a day of a month, part of a date, not a figure.
+    const month = monthOf(next) ?? monthOf(words[i - 1] ?? '');
+    if (month && /^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31) {
+      days.push(`${String(month).padStart(2, '0')}-${w.padStart(2, '0')}`);
+      return;
+    }
+    // "The two countries", "обе стороны", "دو کشور", "trade between the two": the parties, not a figure.
+    if (PAIR.test(next) || (spelled === 2 && THE_TWO.test(words[i - 1] ?? '') && !UNITS.some(([re]) => re.test(next)))) return;
     // "Two decades" is 20 years.
     if (DECADES.test(next)) {
       numbers.push({ value: (spelled ?? Number(w)) * 10, unit: 'years' });
@@ -89,21 +105,35 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     const bound = MORE_THAN.test(before) ? '>' : LESS_THAN.test(before) ? '<' : undefined;
     // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").
     if (spelled === 1 && !unit) return;
-    if (!unit && !bound && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
+    // "2025 года", "в 2024 году", "سال ۲۰۲۴": a year, not a span of 2,025 years.
+    const yearWord = /^(?:год|года|году|годом|г|سال)$/u.test(next) || words[i - 1] === 'سال';
+    if ((!unit || yearWord) && !bound && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
     else numbers.push({ value, ...(unit ? { unit } : {}), ...(bound ? { bound } : {}) });
   });
-  return { numbers, years };
+  return { numbers, years, days };
 }
+
+/** Month names in the three languages (normalised; Russian in the genitive and nominative; Persian the Gregorian names the source uses). */
+const MONTHS: RegExp[] = [
+  /^(?:jan|january|январ\p{L}*|ژانویه)$/u, /^(?:feb|february|феврал\p{L}*|فوریه)$/u, /^(?:mar|march|март\p{L}*|مارس)$/u,
+  /^(?:apr|april|апрел\p{L}*|آوریل)$/u, /^(?:may|ма[яй])$/u, /^(?:jun|june|июн\p{L}*|ژوئن)$/u, /^(?:jul|july|июл\p{L}*|ژوئیه)$/u,
+  /^(?:aug|august|август\p{L}*|اوت)$/u, /^(?:sep|sept|september|сентябр\p{L}*|سپتامبر)$/u, /^(?:oct|october|октябр\p{L}*|اکتبر)$/u,
+  /^(?:nov|november|ноябр\p{L}*|نوامبر)$/u, /^(?:dec|december|декабр\p{L}*|دسامبر)$/u,
+];
+const monthOf = (word: string): number | undefined => {
+  const i = MONTHS.findIndex((re) => re.test(word));
+  return i >= 0 ? i + 1 : undefined;
+};
 
 const AGAINST: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:ed|ing|s)? (?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against|respon\p{L}*|react\p{L}*|retaliat\p{L}*|fall|fell|fallen|collaps\p{L}*|toppl\p{L}*|oust\p{L}*|overthr\p{L}*|downfall|end of)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против|ответ\p{L}*|пал|пала|падени\p{L}*|крах\p{L}*|сверг\p{L}*|рухн\p{L}*)(?![\p{L}])/u,
-  fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن|پاسخ|واکنش|سقوط|فروپاشی|سرنگون\p{L}*)(?![\p{L}])/u,
+  fa: /(?<![\p{L}])(?:خارج (?:کرد|شد|می ?کند|می ?کنند)\p{L}*|بیرون (?:کشید|برد)\p{L}*|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن|پاسخ|واکنش|سقوط|فروپاشی|سرنگون\p{L}*)(?![\p{L}])/u,
 };
 
 const DECLINE: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|lost|reduc\p{L}*|cut back|scaled? back|scaling back|weaken\p{L}*|downgrad\p{L}*|halt\p{L}*|stopp?\p{L}*)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*|ослаб\p{L}*|свернул\p{L}*|прекрат\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*|ослаб\p{L}*|свернул\p{L}*|сворачива\p{L}*|свернут\p{L}*|прекрат\p{L}*)(?![\p{L}])/u,
   fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 
@@ -119,6 +149,13 @@ const FRAME_WORDS: Record<Lang, RegExp> = {
   en: /^(?:agreement|partnership|includ|cover|involv|contain)$/u,
   ru: /^(?:соглашен|договор|сделк|партнерств|включа|охватыва|предусматрива)$/u,
   fa: /^(?:توافقنامه|شامل)$/u,
+};
+
+/** The agreement named as such (stems), which makes "include", "cover", "contain" its frame. */
+const AGREEMENT_STEMS: Record<Lang, RegExp> = {
+  en: /^(?:agreement|partnership|deal|treati|treaty|pact|accord)$/u,
+  ru: /^(?:соглашен|договор|сделк|партнерств|пакт)$/u,
+  fa: /^(?:توافقنامه|توافق|قرارداد|پیمان|معاهده|مشارکت)$/u,
 };
 
 /** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
@@ -144,7 +181,7 @@ const CONDITION: Record<Lang, RegExp> = {
 
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 export const ABOUT_WORDS = new Set(
-  'article piece story stories source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features стать статья статье говорит говорится сказано упоминается роль место позиция отношение связь مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+  'article piece story stories source say says said mention mentions mentioned write wrote figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features affect affects affected impact impacts effect effects implication implications consequence consequences mean means стать статья статье влияет влияние последствия означает статьи данным данные согласно говорит говорится сказано упоминается роль место позиция отношение связь تاثیر تأثیر پیامد پیامدهای مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -179,12 +216,15 @@ export function questionView(
   isStop: (stem: string) => boolean,
   unknownNames = 0,
 ): QuestionView {
-  // "3 billion dollars", "5 млрд рублей": a currency after a figure is its unit, not a thing asked about.
-  entities = entities.filter((e) => e.kind !== 'currency' || !MAGNITUDE.test(analysis.words[e.start - 1] ?? ''));
+  // "3 billion dollars", "5 млрд рублей", "$3.77 billion": a currency next to a figure is its unit, not a thing asked about.
+  entities = entities.filter((e) => e.kind !== 'currency' || !(MAGNITUDE.test(analysis.words[e.start - 1] ?? '') || /^\d/.test(analysis.words[e.end] ?? '')));
   const inEntity = new Set<number>();
   for (const e of entities) for (let i = e.start; i < e.end; i++) inEntity.add(i);
-  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !FRAME_WORDS[lang].test(s)));
-  const { numbers, years } = numbersOf(analysis.words);
+  // "Does the deal contain…" is the frame; "trying to contain Turkey's influence" is not: the frame needs the agreement or "it".
+  const framed = analysis.stems.some((s) => AGREEMENT_STEMS[lang].test(s)) || /(?:^|\s)(?:it|they|он|оно|они|آن|این)(?:\s|$)/u.test(analysis.normalized);
+  const frame = (s: string) => FRAME_WORDS[lang].test(s) && (framed || AGREEMENT_STEMS[lang].test(s));
+  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s)));
+  const { numbers, years, days } = numbersOf(analysis.words);
   return {
     lang,
     normalized: analysis.normalized,
@@ -195,6 +235,7 @@ export function questionView(
     entities,
     numbers,
     years,
+    days,
     expect,
     // "Against each other" says between whom, not a stance.
     against: AGAINST[lang].test(analysis.normalized.replace(RECIPROCAL[lang], ' ')),

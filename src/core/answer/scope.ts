@@ -54,8 +54,8 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 
 const OVERVIEW: Record<Lang, RegExp> = {
   en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)'),
-  ru: re('кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
-  fa: re('خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
+  ru: re('(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
+  fa: re('(?:این )?(?:مقاله|متن)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
 };
 
 /** A request for the overview of the whole partnership. */
@@ -73,7 +73,7 @@ const OPINION_FA = `${BEFORE}(?:به نظر ?ت|به نظر شما|نظر شما
 
 const REQUEST: Record<Lang, RegExp> = {
   en: new RegExp(
-    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}`,
+    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
     'u',
   ),
   ru: new RegExp(
@@ -108,7 +108,7 @@ const NOW: Record<Lang, RegExp> = {
 };
 
 const DONE: Record<Lang, RegExp> = {
-  en: re('complete|completed|finished|finali[sz]ed|done|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
+  en: re('complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working|flowing|arrived|happened'),
   ru: re('завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|идет|идут'),
   fa: re('تکمیل|تمام شده|ساخته شده|راه ?اندازی|آغاز شده|شروع شده|افتتاح|اجرا شده|برقرار|جریان دارد'),
 };

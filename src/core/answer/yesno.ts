@@ -33,9 +33,11 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
   const owned = q.entities.filter((e) => finder.ownerOf(e.id));
   const out: [string, string][] = [];
   for (const p of q.entities.filter((e) => e.partner)) {
+    // "Mir with Iran's Shetab network": the noun after the partner belongs to the thing named right after it.
+    const ownsNext = q.entities.some((x) => x.start === p.end);
     for (const e of owned) {
       const next = q.stems.slice(p.end, p.end + 2);
-      if (e.start === p.end || (e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
+      if (e.start === p.end || (!ownsNext && e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
     }
   }
   return out;
@@ -43,6 +45,28 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
 
 /** A claim's own words of growth or strengthening (its English text; every claim has one). */
 const INCREASE = /\b(?:intensif\w*|expand\w*|deepen\w*|increas\w*|grow\w*|grew|surg\w*|enhanc\w*|strengthen\w*|accelerat\w*|reinforc\w*|boost\w*|further)\b/;
+
+/** Asking whether something was allowed or granted ("allow their territory to be used", "разрешить", "اجازه"). */
+const PERMIT: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:allow\p{L}*|permit\p{L}*|let|lets|grant\p{L}*|open (?:up )?their)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:разреш\p{L}*|позвол\p{L}*|предостав\p{L}*|пуст\p{L}*)(?![\p{L}])/u,
+  fa: /(?:اجازه|مجاز)/u,
+};
+/** "Promised not to let…", "обещали не допустить", "اجازه ندهند": a refusal asked, which a refusal confirms. */
+const NOT_PERMIT: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:not|never|no longer|wont|dont|doesnt|refuse to) (?:\p{L}+ )?(?:allow\p{L}*|permit\p{L}*|let|grant\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])не (?:\p{L}+ )?(?:разреш\p{L}*|позвол\p{L}*|предостав\p{L}*|пуст\p{L}*|допуст\p{L}*)/u,
+  fa: /(?:اجازه ن|نده|ندهند|نمیدهند|نخواهند داد)/u,
+};
+/** A claim's own words of refusal (its English text): what it denies, it does not allow. */
+const REFUSE = /\b(?:deny|denies|denied|denying|refus\w*|prohibit\w*|forbid\w*|bar|bars|barred|ban|bans|banned)\b/;
+
+/** Offices other than the heads of state who signed ("the foreign ministers", "премьер", "وزیر"): a claim naming its people without that office says no. */
+const OTHER_OFFICE: Record<QuestionView['lang'], RegExp> = {
+  en: /^(?:minist\p{L}*|ambassador\p{L}*|envoy\p{L}*|diplomat\p{L}*|chancellor\p{L}*|premier|parliament\p{L}*|lawmak\p{L}*|deputi\p{L}*|vice|king\p{L}*|monarch\p{L}*)$/u,
+  ru: /^(?:министр\p{L}*|посл|посол|послы|дипломат\p{L}*|премьер\p{L}*|парламент\p{L}*|депутат\p{L}*|вице\p{L}*|канцлер\p{L}*)$/u,
+  fa: /^(?:وزیر|وزرای|وزیران|سفیر|سفرا|دیپلمات\p{L}*|نخست|مجلس|نماینده\p{L}*|معاون)$/u,
+};
 
 /** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
 const GENERIC_OWN = 0.4;
@@ -70,12 +94,33 @@ function flowOf(text: string, finder: EntityFinder): [string, string] | undefine
   return from && target && from !== target ? [from, target] : undefined;
 }
 
+/** Verbs of a flow in Russian and Persian ("поставлять", "экспортировать", "صادر کند", "عرضه"). */
+const FLOW_VERB_RU_FA = /(?<![\p{L}])(?:постав\p{L}*|экспорт\p{L}*|продава\p{L}*|прода\p{L}*|отправ\p{L}*|снабжа\p{L}*|صادر|عرضه|تامین|تأمین|بفروش\p{L}*|میفروش\p{L}*|فروش|ارسال|بفرست\p{L}*|میفرست\p{L}*)(?![\p{L}])/u;
+/** Words before a party that make it the receiver ("в Россию", "به روسیه") or the sender ("из России", "از ایران"). */
+const TO_WORD = /^(?:в|во|к|به)$/u;
+const FROM_WORD = /^(?:из|от|از)$/u;
+
+/** The direction of a flow a Russian or Persian question asks about, from the words before the two partners it names. */
+function markedFlow(q: QuestionView): [string, string] | undefined {
+  if (!FLOW_VERB_RU_FA.test(q.normalized)) return undefined;
+  const partners = q.entities.filter((e) => e.partner && e.kind === 'country');
+  const ids = [...new Set(partners.map((e) => e.id))];
+  if (ids.length !== 2) return undefined;
+  const to = partners.find((e) => TO_WORD.test(q.words[e.start - 1] ?? ''));
+  const from = partners.find((e) => FROM_WORD.test(q.words[e.start - 1] ?? ''));
+  if (to) return [ids.find((id) => id !== to.id)!, to.id];
+  if (from) return [from.id, ids.find((id) => id !== from.id)!];
+  return undefined;
+}
+
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
   const out: Comparison = { supports: 0, specific: 0, contradicts: 0, missing: 0, soft: 0 };
   // What a condition names is the premise, not what is asked ("will Russia defend Iran if it is attacked?").
   const focus = q.entities.filter((e) => !e.partner && (q.premiseFrom === undefined || e.start < q.premiseFrom));
+  // "Did they pledge not to let their territory be used…?" asks about a refusal: it stands against what it names.
+  const against = q.against || NOT_PERMIT[q.lang].test(q.normalized);
   // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
   const fitsOtherwise = (e: (typeof focus)[number]) =>
     focus.some((x) => x !== e && c.item.entities.has(x.id)) || q.years.some((y) => claim.dates.some((d) => d.startsWith(String(y)))) || c.own >= 0.45;
@@ -87,7 +132,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
         out.specific++;
       } else out.missing++;
     } else if (c.item.against.has(e.id)) {
-      if (q.against) {
+      if (against) {
         out.supports++;
         if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
       }
@@ -96,8 +141,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.supports++;
       if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
       // Another of its kind says "no", unless the question is against it ("is the dollar being replaced?" agrees with "in rials and rubles").
-    } else if (!q.against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (!q.against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+    } else if (!against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
+    else if (!against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
@@ -120,10 +165,14 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else out.contradicts++;
   }
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
-  for (const s of q.content) {
+  // (Only a noun that describes the thing, right after it — "is Tartus the site of the airbase?" — not one that names a class
+  // it belongs to: "one of the groups where…", "part of the corridor plans".)
+  q.stems.forEach((s, i) => {
     const kind = finder.kindOfNoun(s);
-    if (kind && focus.some((e) => e.kind === kind && c.item.entities.has(e.id)) && !c.item.stems[q.lang].has(s)) out.contradicts++;
-  }
+    if (!kind || !q.content.has(s) || c.item.stems[q.lang].has(s)) return;
+    const described = focus.some((e) => e.kind === kind && c.item.entities.has(e.id) && i >= e.end && i - e.end <= 6 && !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)));
+    if (described) out.contradicts++;
+  });
   for (const n of q.numbers) {
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
     // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
@@ -140,6 +189,15 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else if (same.length && n.unit) out.contradicts++;
     else out.missing++;
   }
+  // "Signed on 17 January?": the claim's full dates decide.
+  for (const d of q.days) {
+    const full = claim.dates.filter((x) => x.length === 10);
+    if (full.some((x) => x.endsWith(d))) {
+      out.supports++;
+      out.specific++;
+    } else if (full.length) out.contradicts++;
+    else out.missing++;
+  }
   for (const y of q.years) {
     if (claim.dates.some((d) => d.startsWith(String(y)))) {
       out.supports++;
@@ -148,11 +206,15 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
+  // "Did they agree to allow their territory to be used…?": no, where the claim says they deny it.
+  if (PERMIT[q.lang].test(q.normalized) && !NOT_PERMIT[q.lang].test(q.normalized) && REFUSE.test(claim.text.en)) out.contradicts++;
+  // "Was it signed by the foreign ministers?": the claim's people hold another office.
+  if (claim.entities.some((id) => finder.kindOf(id) === 'person') && [...q.content].some((s) => OTHER_OFFICE[q.lang].test(s) && !c.item.stems[q.lang].has(s))) out.contradicts++;
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
-  if (q.lang === 'en') {
-    const asked = flowOf(q.normalized, finder);
+  {
+    const asked = q.lang === 'en' ? flowOf(q.normalized, finder) : markedFlow(q);
     const stated = flowOf(claim.text.en, finder);
     if (asked && stated && asked[0] === stated[1] && asked[1] === stated[0]) out.contradicts++;
   }
@@ -174,7 +236,7 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   if (!best) return { answer: 'unknown' };
 
   const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
-  const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.decline;
+  const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
   const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));

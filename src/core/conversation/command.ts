@@ -3,7 +3,7 @@ import type { Lang } from '../data/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Reply } from '../reply.js';
 import type { Action } from './actions.js';
-import type { ClaimPort, ContextPort, CuratorPort, LogPort, PermissionPort, Privilege, PublisherPort, RateLimitPort, TelemetryPort } from './ports.js';
+import type { ClaimPort, ContextPort, CuratorPort, LogPort, PermissionPort, Privilege, PublisherPort, RateLimitPort, Refusal, TelemetryPort } from './ports.js';
 import type { Request, Surface } from './request.js';
 
 /** What the conversation is built from: the core and the ports of one surface. */
@@ -27,6 +27,8 @@ export interface Turn {
   req: Request;
   lang: Lang;
   deps: ConversationDeps;
+  /** Refuses a privileged command from inside it (a finer check than its privilege): logged once as a refusal, the reason told. */
+  refuse(command: string, why: Refusal): Reply;
 }
 
 /** Catalogue keys whose text is a plain string (command descriptions, argument names). */

@@ -10,7 +10,7 @@ import { pick, topicsButton, topicsPage } from './features/topics.js';
 import { decideButton } from './features/unanswered.js';
 import { voteButton } from './features/vote.js';
 import { expired, refusal, slowDown, unknownCommand } from './notices.js';
-import type { Privilege } from './ports.js';
+import type { Privilege, Refusal } from './ports.js';
 import type { Request } from './request.js';
 import type { Lang } from '../data/schema.js';
 
@@ -23,15 +23,22 @@ import type { Lang } from '../data/schema.js';
 export interface Conversation {
   /** The reply to a request; undefined when the bot should stay silent (a user over their flood budget, told once already). */
   handle(req: Request): Promise<Reply | undefined>;
-  /** Topics answering a partial query, as answers (inline mode); empty for a user over their flood budget. */
-  search(req: Request, query: string, limit: number): Promise<{ lang: Lang; results: AnswerReply[] }>;
+  /**
+   * Topics answering a partial query, as answers (inline mode). It spends the
+   * user's flood budget like a message: over it, no results, and the first
+   * time `slowDown` says to tell them.
+   */
+  search(req: Request, query: string, limit: number): Promise<{ lang: Lang; results: AnswerReply[]; slowDown?: string }>;
 }
 
-/** Who may press what, and the command whose right it is: posting a previewed card needs /card's, deciding on an inbox question /unanswered's. */
+/**
+ * Who may press what, and the command whose right it is: posting a previewed card needs /card's, deciding on an inbox
+ * question /unanswered's (and then the question must be in the presser's inbox scope: see decideButton).
+ */
 const ACTION_PRIVILEGE: Partial<Record<Action['kind'], { privilege: Privilege; command: string }>> = {
   post: { privilege: 'moderator', command: 'card' },
   cancel: { privilege: 'moderator', command: 'card' },
-  decide: { privilege: 'operator', command: 'unanswered' },
+  decide: { privilege: 'moderator', command: 'unanswered' },
 };
 
 /** The language of interface text for a request: fixed by its origin, else the question's script, else the user's platform language. */
@@ -42,12 +49,19 @@ function uiLang(req: Request): Lang {
 }
 
 export function createConversation(deps: ConversationDeps): Conversation {
+  /** Refusals already logged: the command that returns one is not logged again as run. */
+  const refusals = new WeakSet<Reply>();
+  function refuse(req: Request, lang: Lang, name: string, why: Refusal): Reply {
+    deps.log.info({ surface: req.surface, user: req.user, command: name, result: why }, 'privileged request refused');
+    const reply = refusal(lang, name, why);
+    refusals.add(reply);
+    return reply;
+  }
+
   async function allowed(turn: Turn, privilege: Privilege | undefined, name: string): Promise<Reply | undefined> {
     if (!privilege) return undefined;
     const verdict = await deps.permissions.check(turn.req, privilege);
-    if (verdict === true) return undefined;
-    deps.log.info({ surface: turn.req.surface, user: turn.req.user, command: name, result: verdict }, 'privileged request refused');
-    return refusal(turn.lang, name, verdict);
+    return verdict === true ? undefined : turn.refuse(name, verdict);
   }
 
   async function command(turn: Turn, input: Extract<Request['input'], { kind: 'command' }>): Promise<Reply | undefined> {
@@ -57,7 +71,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (refused) return refused;
     const args = input.text !== undefined && Object.keys(input.args).length === 0 ? argsFromText(spec, input.text) : input.args;
     const reply = await spec.run(turn, args);
-    if (spec.privilege) {
+    if (spec.privilege && !(reply && refusals.has(reply))) {
       const result = reply?.kind === 'notice' ? reply.level : (reply?.kind ?? 'none');
       deps.log.info({ surface: turn.req.surface, user: turn.req.user, command: spec.name, result }, 'privileged command');
     }
@@ -70,7 +84,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       deps.log.debug({ surface: turn.req.surface }, 'stale or forged action');
       return expired(turn.lang);
     }
-    const at = { ...turn, lang: action.lang };
+    const at: Turn = { ...turn, lang: action.lang, refuse: (name, why) => refuse(turn.req, action.lang, name, why) };
     const needs = ACTION_PRIVILEGE[action.kind];
     const refused = needs && (await allowed(at, needs.privilege, needs.command));
     if (refused) return refused;
@@ -108,7 +122,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   return {
     async handle(req) {
-      const turn: Turn = { req, lang: uiLang(req), deps };
+      const lang = uiLang(req);
+      const turn: Turn = { req, lang, deps, refuse: (name, why) => refuse(req, lang, name, why) };
       const started = performance.now();
       const budget = await deps.limiter.take(req.user);
       if (budget !== 'ok') {
@@ -122,10 +137,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
     async search(req, query, limit) {
       const lang = detectLanguage(query, req.langHint);
       const budget = await deps.limiter.take(req.user);
-      if (budget !== 'ok') {
-        deps.telemetry?.limited(req.surface, budget);
-        return { lang, results: [] };
-      }
+      if (budget !== 'ok') deps.telemetry?.limited(req.surface, budget);
+      if (budget === 'notice') return { lang, results: [], slowDown: slowDown(lang).text };
+      if (budget === 'silent') return { lang, results: [] };
       const results = deps.core.searchTopics(query, limit, lang).flatMap((ref) => {
         const reply = deps.core.topic(ref.id, lang);
         return reply.kind === 'answer' ? [reply] : [];

@@ -46,6 +46,7 @@ export function createMemoryClaims(max = 1000): ClaimPort {
       if (claimed.size > max) claimed.delete(claimed.values().next().value!);
       return true;
     },
+    confirm() {},
     release(key) {
       claimed.delete(key);
     },

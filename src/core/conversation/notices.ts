@@ -18,7 +18,15 @@ export function refusal(lang: Lang, command: string, why: Refusal): NoticeReply 
   const c = t(lang);
   const name = `/${command}`;
   const text =
-    why === 'private-only' ? c.privateOnly(name) : why === 'guild-only' ? c.guildOnly(name) : why === 'operators-only' ? c.operatorsOnly(name) : c.moderatorsOnly(name);
+    why === 'private-only'
+      ? c.privateOnly(name)
+      : why === 'guild-only'
+        ? c.guildOnly(name)
+        : why === 'operators-only'
+          ? c.operatorsOnly(name)
+          : why === 'not-operator'
+            ? c.notOperator(name)
+            : c.moderatorsOnly(name);
   return notice(lang, 'error', text, { private: true });
 }
 

@@ -18,16 +18,31 @@ export interface RateLimitPort {
 /** `moderator`: posts cards; `operator`: acts on the bot everywhere (reload, the report of every question). */
 export type Privilege = 'moderator' | 'operator';
 /** Why a surface refuses a privileged command here; each has its own words in the catalogue. */
-export type Refusal = 'private-only' | 'guild-only' | 'operators-only' | 'not-moderator';
+export type Refusal = 'private-only' | 'guild-only' | 'operators-only' | 'not-operator' | 'not-moderator';
+/** Whose unanswered questions a requester may read: every place (operators), or only the place they moderate. */
+export type InboxScope = { all: true } | { place: string };
 export interface PermissionPort {
-  /** Whether the requester holds `privilege` here (the surface's own rules: roles, ids, where it is asked). */
+  /**
+   * Whether the requester holds `privilege` here, checked by the bot itself
+   * each time (roles, ids, where it is asked), whatever the platform's own
+   * command permissions say.
+   */
   check(req: Request, privilege: Privilege): Promise<true | Refusal>;
+  /** The unanswered questions the requester may read: all for operators, their own place's for a place's moderators. */
+  inbox(req: Request): Promise<InboxScope | Refusal>;
 }
 
-export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[] };
+/**
+ * What a reload did, always one of: applied (`ok`), rejected with the file,
+ * path and reason of each problem, or timed out (`timedOut`, with where the
+ * build was). Whatever it was, the bot answers from the data it had unless `ok`.
+ */
+export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[]; timedOut?: boolean };
 export type VoteOutcome = 'new' | 'changed' | 'same';
 export interface VoteRecord {
   surface: string;
+  /** The event of the press (hashed): counted once per event. */
+  event?: string;
   /** The answer voted on (an opaque message key). */
   answerKey: string;
   /** The voter (hashed). */
@@ -48,11 +63,15 @@ export interface InboxEntry {
 /** The curator's tools: reloading the data, the report of what went unanswered, the inbox, and votes. */
 export interface CuratorPort {
   reload(reason: string): Promise<ReloadOutcome>;
-  report(maxChars: number): Promise<string>;
-  /** The open inbox questions, most asked first. */
-  openInbox(limit: number): Promise<InboxEntry[]>;
-  /** Resolves or ignores an inbox question, recording who (hashed); false when there is none such or it could not be stored. */
-  decide(id: number, decision: InboxDecision, by: { surface: string; user: string }): Promise<boolean>;
+  /** The report of unanswered questions in `scope`, and helpfulness by topic. */
+  report(maxChars: number, scope: InboxScope): Promise<string>;
+  /** The open inbox questions in `scope`, most asked first. */
+  openInbox(limit: number, scope: InboxScope): Promise<InboxEntry[]>;
+  /**
+   * Resolves or ignores an inbox question in `scope`, recording who (the
+   * hashed user); false when there is none such there or it could not be stored.
+   */
+  decide(id: number, decision: InboxDecision, by: { surface: string; user: string }, scope: InboxScope): Promise<boolean>;
   /** Records the vote; false when it could not be stored. */
   vote(vote: VoteRecord): Promise<VoteOutcome | false>;
 }
@@ -93,9 +112,15 @@ export interface ContextPort {
   set(conversation: string, state: ConversationState): void | Promise<void>;
 }
 
-/** A key that only one caller may claim (a card posted once however often its button is pressed). */
+/**
+ * A key that only one caller may claim (a card posted once however often its
+ * button is pressed, or the press is redelivered after a restart).
+ */
 export interface ClaimPort {
   claim(key: string): boolean | Promise<boolean>;
+  /** The claimed effect happened: the claim is kept (where the port is durable, across restarts). */
+  confirm(key: string): void | Promise<void>;
+  /** The effect did not happen: the key may be claimed again. */
   release(key: string): void | Promise<void>;
 }
 

@@ -32,6 +32,18 @@ export interface Request {
   conversation: string;
   /** The person asking (hashed). */
   user: string;
+  /**
+   * Where it was asked (hashed): a Discord server (a direct message: that
+   * user's own place), a Telegram chat. Unanswered questions are kept with it,
+   * and a place's moderators read only the questions asked there.
+   */
+  place?: string;
+  /**
+   * The platform event that carried the request (hashed update or interaction
+   * id): what it records (a question, a vote) is recorded once per event,
+   * however often the event is delivered or replayed.
+   */
+  event?: string;
   /** The user's platform language (a locale such as "ru" or "fa-IR"); the question's script decides first. */
   langHint?: string;
   /** A language fixed by where the request came from (a deep link, a button's message). */

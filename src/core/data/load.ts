@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_DATA_LIMITS, type DataLimits } from './limits.js';
+import { readDataFile } from './read-file.js';
+import { parseBoundedYaml } from './yaml.js';
 import {
   EntitiesFile,
   type KnowledgeBase,
@@ -37,24 +39,6 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
-async function readYaml(file: string, shown: string, issues: DataIssue[]): Promise<unknown> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (err) {
-    issues.push({ file: shown, path: '', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
-    return undefined;
-  }
-  try {
-    return parse(raw, { prettyErrors: true, uniqueKeys: true });
-  } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : '';
-    const message = err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err);
-    issues.push({ file: shown, path: where, message: `not valid YAML: ${message}` });
-    return undefined;
-  }
-}
-
 function validate<S extends z.ZodType>(schema: S, value: unknown, file: string, issues: DataIssue[]): z.infer<S> | undefined {
   if (value === undefined) return undefined;
   const result = schema.safeParse(value);
@@ -80,29 +64,37 @@ export function paragraphsOf(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }
 
+export interface LoadOptions {
+  /** Size limits, checked before anything is parsed (default DEFAULT_DATA_LIMITS). */
+  limits?: DataLimits;
+  /** Told each file (as reports show it) before it is read and before it is parsed: a build that dies can say where. */
+  onFile?: (file: string) => void;
+}
+
 /**
  * Reads and validates every file under `dir` (topics/*.yaml, sources.yaml,
  * synonyms.yaml, offtopic.yaml, help.yaml, places.yaml, entities.yaml), and
- * checks every claim's quote against its source's text. Throws a DataError naming each
- * file, field path and reason; never returns partial data.
+ * checks every claim's quote against its source's text. Only regular files
+ * within the size limits are read, and all of them are read (and their sizes
+ * checked) before any is parsed. Throws a DataError naming each file, field
+ * path and reason; never returns partial data.
  */
-export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
+  const limits = options.limits ?? DEFAULT_DATA_LIMITS;
   const issues: DataIssue[] = [];
   const hash = createHash('sha256');
   const shown = (f: string) => relative(process.cwd(), f) || f;
-  const load = async <S extends z.ZodType>(name: string, schema: S) => {
-    const file = join(dir, name);
-    const value = await readYaml(file, shown(file), issues);
-    hash.update(name).update(JSON.stringify(value ?? null));
-    return validate(schema, value, shown(file), issues);
+  let used = 0;
+  const read = async (file: string): Promise<string | undefined> => {
+    options.onFile?.(shown(file));
+    const result = await readDataFile(file, limits, used);
+    if (!result.ok) {
+      issues.push({ file: shown(file), path: '', message: result.message });
+      return undefined;
+    }
+    used += result.bytes;
+    return result.text;
   };
-
-  const sources = await load('sources.yaml', SourcesFile);
-  const synonyms = await load('synonyms.yaml', SynonymsFile);
-  const offtopic = await load('offtopic.yaml', OfftopicFile);
-  const places = await load('places.yaml', PlacesFile);
-  const help = await load('help.yaml', HelpFile);
-  const entities = await load('entities.yaml', EntitiesFile);
 
   const topicDir = join(dir, 'topics');
   let names: string[] = [];
@@ -111,11 +103,39 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   } catch (err) {
     issues.push({ file: shown(topicDir), path: '', message: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
   }
+  if (names.length > limits.maxTopicFiles) {
+    issues.push({ file: shown(topicDir), path: '', message: `holds ${names.length} topic files, more than the limit of ${limits.maxTopicFiles}; none read` });
+    names = [];
+  }
+  const FIXED = ['sources.yaml', 'synonyms.yaml', 'offtopic.yaml', 'places.yaml', 'help.yaml', 'entities.yaml'];
+  const texts = new Map<string, string | undefined>();
+  for (const name of [...FIXED, ...names.map((n) => join('topics', n))]) texts.set(name, await read(join(dir, name)));
+
+  const load = <S extends z.ZodType>(name: string, schema: S) => {
+    const file = join(dir, name);
+    const text = texts.get(name);
+    if (text === undefined) return undefined;
+    options.onFile?.(shown(file));
+    const parsed = parseBoundedYaml(text, limits.maxFileBytes);
+    if (!parsed.ok) {
+      issues.push({ file: shown(file), path: parsed.path, message: parsed.message });
+      return undefined;
+    }
+    hash.update(name).update(JSON.stringify(parsed.value ?? null));
+    return validate(schema, parsed.value, shown(file), issues);
+  };
+
+  const sources = load('sources.yaml', SourcesFile);
+  const synonyms = load('synonyms.yaml', SynonymsFile);
+  const offtopic = load('offtopic.yaml', OfftopicFile);
+  const places = load('places.yaml', PlacesFile);
+  const help = load('help.yaml', HelpFile);
+  const entities = load('entities.yaml', EntitiesFile);
   if (names.length === 0 && issues.length === 0) issues.push({ file: shown(topicDir), path: '', message: 'no topic files (*.yaml)' });
 
   const topics: Topic[] = [];
   for (const name of names) {
-    const topic = await load(join('topics', name), Topic);
+    const topic = load(join('topics', name), Topic);
     if (!topic) continue;
     const expected = name.replace(/\.ya?ml$/, '');
     if (topic.id !== expected) {
@@ -168,16 +188,20 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
       });
     }
   }
-  const texts = new Map<string, string[]>();
+  const sourceTexts = new Map<string, string[]>();
   if (sources) {
     for (const [i, s] of sources.sources.entries()) {
       if (!s.file) continue;
-      try {
-        texts.set(s.id, paragraphsOf(await readFile(join(dir, s.file), 'utf8')));
-        hash.update(s.id).update(texts.get(s.id)!.join('\n'));
-      } catch (err) {
-        issues.push({ file: shown(join(dir, 'sources.yaml')), path: `sources[${i}].file`, message: `cannot read ${s.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+      const file = join(dir, s.file);
+      options.onFile?.(shown(file));
+      const result = await readDataFile(file, limits, used);
+      if (!result.ok) {
+        issues.push({ file: shown(join(dir, 'sources.yaml')), path: `sources[${i}].file`, message: `${s.file} ${result.message}` });
+        continue;
       }
+      used += result.bytes;
+      sourceTexts.set(s.id, paragraphsOf(result.text));
+      hash.update(s.id).update(sourceTexts.get(s.id)!.join('\n'));
     }
     const known = new Set(sources.sources.map((s) => s.id));
     for (const t of topics) {
@@ -191,7 +215,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
           issues.push({ file, path: `claims[${i}].source`, message: `unknown source "${sourceId}" (not in sources.yaml)` });
           return;
         }
-        const paragraphs = texts.get(sourceId);
+        const paragraphs = sourceTexts.get(sourceId);
         if (!paragraphs) return;
         // A claim from another source has no default paragraph: the topic's is of its own source.
         const n = c.paragraph ?? (c.source ? undefined : t.source.paragraph);
@@ -212,7 +236,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
     topics,
     sources: sources.sources,
     entities,
-    sourceTexts: Object.fromEntries(texts),
+    sourceTexts: Object.fromEntries(sourceTexts),
     synonyms: synonyms.groups,
     offtopic,
     help,

@@ -33,6 +33,8 @@ export function stripMentions(text: string): string {
 export function normalizeText(input: string): string {
   let s = input.slice(0, MAX_QUESTION_CHARS * 2).normalize('NFKC');
   s = stripMentions(s).slice(0, MAX_QUESTION_CHARS);
+  // "The US" in a sentence with lower case letters is the country, not "us" (which shouting in capitals could be).
+  if (/\p{Ll}/u.test(s)) s = s.replace(/(?<![\p{L}])US(?![\p{L}])/gu, 'USA');
   s = s.toLowerCase().replace(/ё/g, 'е');
   s = s.replace(/[يىكةۀأإٱؤ]/g, (c) => ARABIC_FOLD[c] ?? c).replace(DIGITS, foldDigit);
   // Arabic diacritics and tatweel go; ZWNJ joins a Persian word's parts (می‌دهد = میدهد = می دهد);

@@ -1,4 +1,4 @@
-import { DEFAULT_EVERYONE_PERMISSIONS, type FakeUser, PERM, type RecordedCall, type SentInteraction, snowflake } from '../../fakes/discord-gateway.js';
+import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_GUILD_ID, type FakeUser, PERM, type RecordedCall, type SentInteraction, snowflake } from '../../fakes/discord-gateway.js';
 import { type Bot, OPTION, replyTo, startBot } from '../../discord/harness.js';
 import { type DriverFactory, hasRtl, type Shown, type SurfaceDriver, type TestUser } from '../driver.js';
 
@@ -34,12 +34,17 @@ function labels(data: any): string[] {
 /**
  * Discord through the real adapter and discord.js against the fake gateway:
  * questions are direct messages (one DM channel per user), commands are
- * chat-input interactions in the fake's server with named options (moderators'
- * member permissions hold Manage Messages, others' do not), and a press is the
+ * chat-input interactions in the fake's server (the operators' server,
+ * DISCORD_MODERATOR_GUILD_IDS) with named options (moderators' member
+ * permissions hold Manage Messages, others' do not), and a press is the
  * component interaction of the button or menu option on the message shown.
  */
 export const discordDriver: DriverFactory = async (options = {}) => {
-  const bot: Bot = await startBot({ ...(options.ratePerMinute ? { ratePerMinute: options.ratePerMinute } : {}), ...(options.unsure ? { unsure: true } : {}) });
+  const bot: Bot = await startBot({
+    env: { DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID },
+    ...(options.ratePerMinute ? { ratePerMinute: options.ratePerMinute } : {}),
+    ...(options.unsure ? { unsure: true } : {}),
+  });
   const { fake } = bot;
   const origins = new WeakMap<Shown, Origin>();
   const dmChannels = new Map<number, string>();
@@ -107,7 +112,7 @@ export const discordDriver: DriverFactory = async (options = {}) => {
       const channelId = dmOf(user);
       const sent = Array.from({ length: count }, () => fake.userMessage(text, { dm: true, channelId, user: person(user) }));
       // Every message gets a reply or a log line saying the bot stayed silent: wait for all of them, then read them in order.
-      const silent = (id: string) => bot.logs().some((l) => l.msg === 'flooding user: no reply' && l.message === id);
+      const silent = (id: string) => bot.logs().some((l) => l.msg === 'flooding user: no reply' && l.message === bot.deps.ids.hash('dc-message', id));
       const settled = () => sent.every((m) => silent(m.id) || fake.calls.some(replyTo(m.id)));
       await new Promise<void>((resolve, reject) => {
         const check = () => {

@@ -72,6 +72,11 @@ describe('choosing the claim that answers', () => {
       ['How long does the agreement last?', /20-year/],
       ['Why did they sign it?', /Western sanctions/],
       ['Is the partnership intended to last two decades?', /^Yes\. .*20-year/],
+      ['Whose expanding regional influence are Moscow and Tehran trying to contain?', /Turk/],
+      ['What percentage of Russia-Iran transactions are now done in their own currencies?', /95%/],
+      ['In which year did trade between the two reach $3.77bn?', /2024/],
+      ['What are the joint task forces supposed to fight?', /cyber threats/],
+      ['Кто победил в Нагорном Карабахе в 2023 году по данным статьи?', /Азербайджан/],
     ] as const) {
       const { reply } = core.ask(q);
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', form: 'short' });
@@ -80,10 +85,27 @@ describe('choosing the claim that answers', () => {
     }
   });
 
+  it('answers "the three things" with the claims split from one sentence', () => {
+    const text = lead(core.ask('What are the three main things the 20-year deal is designed to strengthen?').reply);
+    for (const aim of [/economic cooperation/, /security collaboration/, /financial independence/]) expect(text).toMatch(aim);
+  });
+
   it('answers a plural which-question with every claim naming one of that kind', () => {
     expect(lead(core.ask('Which Russian military facilities in Syria are mentioned?').reply)).toMatch(/Tartus.*Hmeimim/);
     expect(lead(core.ask('Какие российские военные базы в Сирии упоминаются?').reply)).toMatch(/Тартус.*Хмеймим/);
     expect(lead(core.ask('Which airbase does Russia use in Syria?').reply)).not.toMatch(/Tartus/);
+  });
+
+  it('reads "this agreement" as the frame: a subject of its own decides the topic, none leaves it the agreement', () => {
+    for (const [q, topic] of [
+      ['همکاری نظامی ایران و روسیه در این توافق شامل چه مواردی است؟', 'joint-exercises'],
+      ['What does this deal say about military cooperation?', 'joint-exercises'],
+      ['How long does this agreement last?', 'treaty'],
+      ['چه چیزی باعث شد ایران و روسیه این پیمان را امضا کنند؟', 'aims'],
+      ['Сколько лет действует этот договор?', 'treaty'],
+    ] as const) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: topic });
+    }
   });
 
   it('gives the summary of one topic for "an overview of X", the overview card for everything, and the source’s own date', () => {
@@ -114,6 +136,33 @@ describe('yes or no', () => {
       ['Will Russia let its territory be used to attack Iran?', /^No\. .*deny access to their territories/],
       ['Does the article mention Israel?', /^Yes\. .*Israel/],
       ['Is Europe mentioned?', /^Yes\. .*European markets/],
+      ['Are they integrating Russia’s Mir with Iran’s Shetab network?', /^Yes\. .*Mir and Iran's Shetab/],
+      ['Did both countries agree to allow their territory to be used for military action against the other?', /^No\. .*deny access/],
+      ['Have both countries promised not to let their territory be used against the other?', /^Yes\. .*deny access/],
+      ['Was the agreement signed by the two foreign ministers?', /^No\. .*President Vladimir Putin/],
+      ['Did trade between the two reach about $3.77 billion in 2024?', /^Yes\. .*\$3\.77 billion/],
+      ['Does the deal contain anything on nuclear power?', /^Yes\. .*Bushehr/],
+      ['Was the treaty signed on 17 January 2025?', /^Yes\. On 17 January 2025/],
+      ['Was the treaty signed on 18 January 2025?', /^No\. On 17 January 2025/],
+      ['Did both sides pledge not to let their territory be used for military action against each other?', /^Yes\. .*deny access/],
+      ['Договор подписан 17 января 2025 года?', /^Да\./],
+      ['Россия вывела своих миротворцев с Кавказа?', /^Да\./],
+      ['Правда, что торговля между странами в 2024 году упала?', /^Нет\./],
+      ['Будет ли Иран поставлять газ в Россию?', /^Нет\. Россия будет поставлять/],
+      ['آیا روسیه نیروهای حافظ صلح خود را از قفقاز خارج کرده است؟', /^بله\./],
+      ['طبق مقاله، آیا ایران قرار است به روسیه گاز صادر کند؟', /^خیر\./],
+      ['آیا روسیه به ایران گاز صادر می‌کند؟', /^بله\./],
+      ['Is the Shanghai Cooperation Organization one of the groups where they are tightening ties?', /^Yes\. .*Shanghai/],
+      ['Is the Rasht–Astara railway part of the corridor plans?', /^Yes\. .*Rasht–Astara/],
+      ['Is Tartus the site of Russia’s Syrian airbase?', /^No\. .*naval base in Tartus/],
+      ['Are only about half of their transactions settled in rials and rubles?', /^No\. 95%/],
+      ['Does the article say Russia’s alternative energy corridors run through European markets?', /^No\. .*bypass European markets/],
+      ['So Iran is going to be supplying gas to Russia, right?', /^No\. Russia will supply/],
+      ['I read that Russian gas could be re-exported to Asia via Iranian LNG terminals — is that right?', /^Yes\./],
+      ['Договор подписали в Москве, верно?', /^Да\./],
+      ['Россия сворачивает сотрудничество по Бушерской АЭС?', /^Нет\./],
+      ['قراره ایران به روسیه گاز صادر کنه؟', /^خیر\./],
+      ['قرارداد در مسکو امضا شد، درسته؟', /^بله\./],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
@@ -193,6 +242,23 @@ describe('the scope policy', () => {
     expect(lead(gdp)).toMatch(/^The source does not say that\. .*Turk/);
   });
 
+  it('says the source is silent on a third party’s reaction to the deal and on an attribute it never gives', () => {
+    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?"]) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    }
+    expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('answers "what is this article about?" with the overview, in every language', () => {
+    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟']) expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
+  });
+
+  it('answers what the source says about a thing its claims name, asked about as such', () => {
+    expect(lead(core.ask('What does the article say about oil?').reply)).toMatch(/oil-rich areas/);
+    expect(core.ask('What does the article say about the weather?').reply).toMatchObject({ kind: 'decline' });
+    expect(core.ask('What does the article say about oil prices?').reply).toMatchObject({ kind: 'decline' });
+  });
+
   it('declines a place the source never discusses, by name', () => {
     const reply = core.ask('Will Japan join?').reply;
     expect(reply).toMatchObject({ kind: 'decline' });
@@ -216,6 +282,9 @@ describe('the scope policy', () => {
 
   it('declines requests that are no questions, small talk gets one short line, and the meta questions are answered', () => {
     expect(core.ask('translate this into French').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    expect(core.ask("How do you say 'good morning' in Japanese?").reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    expect(core.ask('Did the US impose new sanctions in response to the treaty?').reply).toMatchObject({ kind: 'decline' });
+    expect(core.ask('Can you tell us about the gas deal?').reply).toMatchObject({ kind: 'answer', topicId: 'gas' });
     expect(core.ask('write a poem about the gas deal').reply).toMatchObject({ kind: 'decline', reason: 'request' });
     const thanks = core.ask('thanks!').reply;
     expect(thanks).toMatchObject({ kind: 'notice', actions: [] });
@@ -249,7 +318,7 @@ describe('follow-ups', () => {
       contexts,
       claims: createMemoryClaims(),
       log: capturingLogger().logger,
-      permissions: { check: async () => true },
+      permissions: { check: async () => true, inbox: async () => ({ all: true }) },
     });
     const ask = async (text: string, id = 'chat-1') => {
       const reply = await conversation.handle({ surface: 'console', conversation: id, user: 'u1', capabilities: { buttons: false, publish: false }, input: { kind: 'question', text } });
@@ -267,6 +336,9 @@ describe('follow-ups', () => {
     expect(lead(await ask('which one is Iran’s?', 'cards'))).toMatch(/Iran's Shetab/);
     await ask('How much gas will Russia supply?', 'gas');
     expect(lead(await ask('what will Iran use it for?', 'gas'))).toMatch(/domestic demand/);
+    expect(lead(await ask("and what's it for?", 'gas'))).toMatch(/domestic demand/);
+    await ask('Which railway is mentioned in the article?', 'rail');
+    expect(lead(await ask('part of what project?', 'rail'))).toMatch(/North-South Transport Corridor/);
     await ask('Who signed the agreement?');
     expect(lead(await ask('and where?'))).toMatch(/signed in Moscow/);
     expect(lead(await ask('when?'))).toMatch(/17 January 2025/);

@@ -38,7 +38,7 @@ async function grade(file: string) {
     contexts: createMemoryContexts(),
     claims: createMemoryClaims(),
     log: capturingLogger().logger,
-    permissions: { check: async () => true },
+    permissions: { check: async () => true, inbox: async () => ({ all: true }) },
   });
   const score = { in: [0, 0], declined: [0, 0], yesno: [0, 0] };
   const failures: string[] = [];
@@ -85,5 +85,19 @@ describe('scored blind probes as regression sets', () => {
     expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.94);
     expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.89);
     expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('probe 4 (260 questions): in-scope ≥ 97%, declined ≥ 95%, yes/no ≥ 95%', async () => {
+    const r = await grade('test/fixtures/probe-4.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('probe 5 (270 questions): in-scope ≥ 97%, declined ≥ 95%, yes/no ≥ 95%', async () => {
+    const r = await grade('test/fixtures/probe-5.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
   });
 });

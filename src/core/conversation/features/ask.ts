@@ -23,7 +23,10 @@ export async function askQuestion(turn: Turn, question: string): Promise<Reply> 
   const text = question.trim();
   const long = text.length > MAX_QUESTION;
   const context = await turn.deps.contexts.get(turn.req.conversation);
-  const { reply } = turn.deps.core.ask(long ? cut(text, MAX_QUESTION) : text, turn.req.langHint, context?.topicId ? { topicId: context.topicId, ...(context.lang ? { lang: context.lang } : {}) } : {});
+  const { req } = turn;
+  const origin = { ...(req.place ? { place: req.place } : {}), ...(req.event ? { event: req.event } : {}) };
+  const followUp = context?.topicId ? { topicId: context.topicId, ...(context.lang ? { lang: context.lang } : {}) } : {};
+  const { reply } = turn.deps.core.ask(long ? cut(text, MAX_QUESTION) : text, req.langHint, followUp, origin);
   if (reply.kind === 'answer') await turn.deps.contexts.set(turn.req.conversation, { topicId: reply.topicId, lang: reply.lang, at: Date.now() });
   return long ? { ...reply, note: t(reply.lang).tooLong(MAX_QUESTION) } : reply;
 }

@@ -73,6 +73,7 @@ export const post: ActionHandler<'post'> = async (turn, action) => {
     throw err;
   }
   if (reply.kind === 'notice' && reply.level === 'error') await claims.release(key);
+  else await claims.confirm(key);
   return reply;
 };
 

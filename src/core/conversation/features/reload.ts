@@ -7,13 +7,13 @@ import { notice } from '../notices.js';
 
 const SHOWN_ISSUES = 5;
 
-/** What a reload did, for the moderator who asked: applied, or rejected with file, path and reason of each problem. */
+/** What a reload did, for the moderator who asked: applied, rejected or timed out, with file, path and reason of each problem. */
 export function reloadText(result: ReloadOutcome, lang: Lang): string {
   const c = t(lang);
   if (result.ok) return result.changed ? c.reloadDone(result.topics, result.version) : c.reloadUnchanged(result.topics, result.version);
   const shown = result.issues.slice(0, SHOWN_ISSUES).map((i: DataIssue) => `• ${i.file}: ${i.path || c.reloadWholeFile}: ${i.message}`);
   const more = result.issues.length > SHOWN_ISSUES ? [c.reloadMoreIssues(result.issues.length - SHOWN_ISSUES)] : [];
-  return [c.reloadRejected, ...shown, ...more].join('\n');
+  return [result.timedOut ? c.reloadTimedOut : c.reloadRejected, ...shown, ...more].join('\n');
 }
 
 /**

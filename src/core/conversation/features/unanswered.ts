@@ -18,28 +18,42 @@ const decideActions = (lang: Lang, entries: readonly InboxEntry[]): ReplyAction[
   ]);
 };
 
-/** /unanswered (operators): the answer rate, the open inbox with Resolve / Ignore buttons, and helpfulness by topic. */
+/**
+ * /unanswered (moderators): the answer rate, the open inbox with Resolve /
+ * Ignore buttons, and helpfulness by topic. Operators see every question; a
+ * server's moderators only the ones asked in their server (the permission port
+ * says which), and their buttons decide only on those.
+ */
 export const unanswered: Command = {
   name: 'unanswered',
   description: 'cmdUnanswered',
-  privilege: 'operator',
+  privilege: 'moderator',
   args: [],
   async run(turn) {
-    const { curator } = turn.deps;
+    const { curator, permissions } = turn.deps;
     if (!curator) return notice(turn.lang, 'error', t(turn.lang).reportOff, { private: true });
-    const [text, open] = await Promise.all([curator.report(REPORT_CHARS), curator.openInbox(DECIDE_BUTTONS)]);
+    const scope = await permissions.inbox(turn.req);
+    if (typeof scope === 'string') return turn.refuse('unanswered', scope);
+    const [text, open] = await Promise.all([curator.report(REPORT_CHARS, scope), curator.openInbox(DECIDE_BUTTONS, scope)]);
     return { kind: 'report', lang: turn.lang, text, actions: decideActions(turn.lang, open), private: true };
   },
 };
 
-/** A Resolve / Ignore button under /unanswered: the state changes in the store, with who pressed it (hashed). */
+/**
+ * A Resolve / Ignore button under /unanswered: the presser needs /unanswered's
+ * right (checked before, by the conversation) and the question must be in
+ * their inbox scope (checked here, as /unanswered's list is); the state changes
+ * in the store, with who pressed it (hashed by the adapter).
+ */
 export const decideButton: ActionHandler<'decide'> = async (turn, action) => {
   const c = t(action.lang);
-  const { curator, log } = turn.deps;
+  const { curator, log, permissions } = turn.deps;
   if (!curator) return notice(action.lang, 'error', c.reportOff, { private: true });
+  const scope = await permissions.inbox(turn.req);
+  if (typeof scope === 'string') return turn.refuse('unanswered', scope);
   let done = false;
   try {
-    done = await curator.decide(action.id, action.decision, { surface: turn.req.surface, user: turn.req.user });
+    done = await curator.decide(action.id, action.decision, { surface: turn.req.surface, user: turn.req.user }, scope);
   } catch (err) {
     log.warn({ err, surface: turn.req.surface, inbox: action.id }, 'inbox decision could not be recorded');
   }

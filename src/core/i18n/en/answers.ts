@@ -64,7 +64,7 @@ export const answers = {
   sourceTitle: 'My source',
   sourceText: (date: string) =>
     `I answer from one source: an article about the Russia–Iran strategic partnership agreement, published on ${date}. ` +
-    'My data keeps its statements, each tied to the exact words and paragraph of the article; I add nothing of my own, and I cannot know what happened after that date.',
+    'My data keeps its statements, each tied to the exact words and paragraph of the article; I add nothing of my own, and I cannot know what happened after that date. The text I hold names no author, headline or publisher.',
   smallHello: 'Hi! Ask me anything about the Russia–Iran strategic partnership agreement.',
   smallThanks: 'You’re welcome!',
   smallOk: 'Glad to help. Ask me anything else about the agreement.',

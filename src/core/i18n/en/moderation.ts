@@ -5,9 +5,11 @@ export const moderation = {
   operatorsOnly: (command: string) =>
     `${command} is not available here: it acts on the bot everywhere, so the bot’s operators allow it only in their own servers.`,
   moderatorsOnly: (command: string) => `Only moderators can use ${command}.`,
+  notOperator: (command: string) => `Only the bot’s operators can use ${command}: it acts on the bot everywhere.`,
   reloadDone: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}, unchanged).`,
   reloadRejected: 'Reload rejected; still answering from the previous data.',
+  reloadTimedOut: 'Reload timed out and was stopped; still answering from the previous data.',
   reloadWholeFile: '(file)',
   reloadMoreIssues: (count: number) => `… and ${count} more`,
   reportOff: 'Recording is switched off, so there is nothing to report.',

@@ -10,9 +10,11 @@ export const moderation: SectionOf<typeof en> = {
   operatorsOnly: (command: string) =>
     `فرمان ‎${command} اینجا در دسترس نیست: این فرمان روی بات در همه‌جا اثر می‌گذارد، پس گردانندگان بات آن را فقط در سرورهای خودشان مجاز کرده‌اند.`,
   moderatorsOnly: (command: string) => `فقط ناظران می‌توانند از ‎${command} استفاده کنند.`,
+  notOperator: (command: string) => `فقط گردانندگان بات می‌توانند از ‎${command} استفاده کنند: این فرمان روی بات در همه‌جا اثر می‌گذارد.`,
   reloadDone: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}، بدون تغییر).`,
   reloadRejected: 'بارگذاری دوباره رد شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
+  reloadTimedOut: 'بارگذاری دوباره در زمان مقرر تمام نشد و متوقف شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
   reloadWholeFile: '(کل فایل)',
   reloadMoreIssues: (count: number) => `… و ${faNumber(count)} مورد دیگر`,
   reportOff: 'ثبت پرسش‌ها خاموش است، پس گزارشی وجود ندارد.',

@@ -7,9 +7,11 @@ export const moderation: SectionOf<typeof en> = {
   operatorsOnly: (command: string) =>
     `Команда ${command} здесь недоступна: она действует на бота везде, поэтому владельцы бота разрешили её только на своих серверах.`,
   moderatorsOnly: (command: string) => `Команда ${command} доступна только модераторам.`,
+  notOperator: (command: string) => `Команда ${command} доступна только владельцам бота: она действует на бота везде.`,
   reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
   reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
+  reloadTimedOut: 'Перезагрузка не уложилась во время и остановлена; я по-прежнему отвечаю по прежним данным.',
   reloadWholeFile: '(файл)',
   reloadMoreIssues: (count: number) => `… и ещё ${count}`,
   reportOff: 'Запись вопросов выключена, поэтому отчёта нет.',

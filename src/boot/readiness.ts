@@ -1,0 +1,31 @@
+/** One part of the process that must work for the bot to serve: a surface, the store. */
+export interface ComponentState {
+  ready: boolean;
+  /** Why it is not ready (or what it is doing), for operators; never a secret. */
+  reason?: string;
+}
+
+/**
+ * Whether the process serves, part by part: what a readiness endpoint
+ * (issue 14's /readyz) reads, and what boot updates as surfaces connect, fail
+ * for good, or the store opens. Not ready while any component is not.
+ */
+export interface Readiness {
+  set(component: string, state: ComponentState): void;
+  readonly ready: boolean;
+  snapshot(): { ready: boolean; components: Record<string, ComponentState> };
+}
+
+export function createReadiness(): Readiness {
+  const components = new Map<string, ComponentState>();
+  const ready = () => components.size > 0 && [...components.values()].every((c) => c.ready);
+  return {
+    set(component, state) {
+      components.set(component, { ...state });
+    },
+    get ready() {
+      return ready();
+    },
+    snapshot: () => ({ ready: ready(), components: Object.fromEntries([...components].map(([k, v]) => [k, { ...v }])) }),
+  };
+}
