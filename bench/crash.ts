@@ -111,7 +111,7 @@ async function runMode(mode: 'polling' | 'webhook'): Promise<ModeResult> {
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '10000',
     ...(mode === 'webhook'
-      ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: '0' }
+      ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: SECRET, OPS_HOST: '127.0.0.1', OPS_PORT: '0' }
       : {}),
   };
   const items: Item[] = [];
@@ -198,8 +198,9 @@ async function runMode(mode: 'polling' | 'webhook'): Promise<ModeResult> {
   let bot: BotProcess | undefined;
   const launch = async () => {
     const b = await startBot(env, [fake.token, SECRET]);
-    const ready = await b.waitForLog((e) => e.msg === 'Telegram bot receiving updates', START_MS, 'the bot started');
-    if (mode === 'webhook') port = Number(ready.port);
+    await b.waitForLog((e) => e.msg === 'Telegram bot receiving updates', START_MS, 'the bot started');
+    // The webhook is served by the operations server (OPS_PORT=0: the port it took is in its first log line).
+    if (mode === 'webhook') port = Number((await b.waitForLog((e) => String(e.msg).startsWith('operations server listening'), START_MS, 'the operations server')).port);
     return b;
   };
   try {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_DATA_LIMITS, type DataLimits } from './core/data/limits.js';
+import { parseEnvFile } from './env-file.js';
 
 /**
  * The whole configuration, parsed once from the environment at start-up.
@@ -45,11 +45,11 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')),
-  /** Where the webhook server listens (webhook mode); the operations server (OPS_PORT) is a separate one. */
-  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
-  TELEGRAM_WEBHOOK_PORT: intFrom(0, 65535, 8080),
   /** Which settings file was read (see readEnvironment); listed so that it is a known variable. */
   ENV_FILE: z.string().optional(),
+  /** Replaced by OPS_HOST and OPS_PORT (the webhook is served by the operations server): set, they are an error naming the new variable. */
+  TELEGRAM_WEBHOOK_HOST: optional(z.string()),
+  TELEGRAM_WEBHOOK_PORT: optional(z.string()),
   TELEGRAM_CHANNEL_ID: optional(z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{5,32})$/, 'must be a numeric chat id or @channelname')),
   TELEGRAM_MODERATOR_IDS: z.preprocess(
     (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
@@ -85,7 +85,7 @@ export const ConfigSchema = z.object({
   /** Seconds a SIGTERM waits for in-flight work before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: intFrom(1, 600, 10),
 
-  /** The operations HTTP server (/healthz, /readyz, /metrics, and the desk): off when unset; 0 picks a free port. */
+  /** The operations HTTP server (/healthz, /readyz, /metrics, the Telegram webhook and the desk): off when unset; 0 picks a free port. */
   OPS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined), z.number({ error: 'must be a port number' }).int().min(0).max(65535).optional()),
   OPS_HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().default('127.0.0.1')),
   /** The curator's desk at /desk on the operations server: off when unset; every request must carry this token. */
@@ -96,6 +96,15 @@ export const ConfigSchema = z.object({
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_BOT_TOKEN && c.OPS_PORT === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['OPS_PORT'], message: 'is required when TELEGRAM_WEBHOOK_URL is set (the webhook is served by the operations server)' });
+  }
+  for (const [old, now] of [
+    ['TELEGRAM_WEBHOOK_HOST', 'OPS_HOST'],
+    ['TELEGRAM_WEBHOOK_PORT', 'OPS_PORT'],
+  ] as const) {
+    if (c[old] !== undefined) ctx.addIssue({ code: 'custom', path: [old], message: `is replaced by ${now}: the webhook is served by the operations server` });
   }
   if (c.DESK_TOKEN && c.OPS_PORT === undefined) {
     ctx.addIssue({ code: 'custom', path: ['OPS_PORT'], message: 'is required when DESK_TOKEN is set (the desk is served by the operations server)' });
@@ -124,7 +133,7 @@ export interface Environment {
 }
 
 /**
- * Reads `.env` from `cwd` (Node's own parser, `util.parseEnv`) under the process's
+ * Reads `.env` from `cwd` (Node's own parser, `util.parseEnv`; the same format on 20.11) under the process's
  * environment: a variable set in the environment wins over the file. Nothing is
  * written into process.env, so child processes see what the parent was given.
  * ENV_FILE, from the environment only, names another file (relative to `cwd`), or
@@ -138,7 +147,7 @@ export function readEnvironment(cwd: string = process.cwd(), env: Record<string,
     if (env.ENV_FILE !== undefined) throw new ConfigError([`ENV_FILE: names a file that does not exist (${file})`]);
     return { env, file: undefined };
   }
-  const fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+  const fromFile = parseEnvFile(readFileSync(file, 'utf8'));
   return { env: { ...fromFile, ...env }, file };
 }
 

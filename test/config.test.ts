@@ -82,10 +82,14 @@ describe('the operations server settings', () => {
     expect(loadConfig({ OPS_PORT: '9464', OPS_HOST: '0.0.0.0' })).toMatchObject({ OPS_PORT: 9464, OPS_HOST: '0.0.0.0' });
   });
 
-  it('does not need OPS_PORT for a Telegram webhook: the webhook has its own server (TELEGRAM_WEBHOOK_HOST, TELEGRAM_WEBHOOK_PORT)', () => {
-    const webhook = { TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'long-enough-secret' };
-    expect(problems(webhook)).toEqual([]);
-    expect(loadConfig({ ...webhook, TELEGRAM_WEBHOOK_PORT: '8443', TELEGRAM_WEBHOOK_HOST: '10.0.0.1' })).toMatchObject({ TELEGRAM_WEBHOOK_PORT: 8443, TELEGRAM_WEBHOOK_HOST: '10.0.0.1' });
+  it('needs OPS_PORT for a Telegram webhook (the operations server receives it) and names the replaced webhook variables', () => {
+    expect(problems({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'long-enough-secret' })).toEqual([
+      expect.stringMatching(/^OPS_PORT: is required when TELEGRAM_WEBHOOK_URL is set/),
+    ]);
+    expect(problems({ TELEGRAM_WEBHOOK_PORT: '8443', TELEGRAM_WEBHOOK_HOST: '10.0.0.1' })).toEqual([
+      'TELEGRAM_WEBHOOK_HOST: is replaced by OPS_HOST: the webhook is served by the operations server',
+      'TELEGRAM_WEBHOOK_PORT: is replaced by OPS_PORT: the webhook is served by the operations server',
+    ]);
   });
 
   it('serves the desk only with DESK_TOKEN and OPS_PORT; a short or spaced token is named, never echoed, and scrubbed from logs', () => {

@@ -54,6 +54,8 @@ export interface AdapterDeps {
   cards: CardRenderer;
   /** Where the conversation and the platform clients report what they do (metrics); absent: nothing is measured. */
   telemetry?: PlatformTelemetry;
+  /** The operations HTTP server's routes, for surfaces that receive over HTTP (the Telegram webhook); absent when it is off. */
+  routes?: HttpRoutes;
 }
 
 /** The conversation's telemetry plus what only a platform client sees: failed API calls and the ones it retries. */
@@ -66,8 +68,13 @@ export interface PlatformTelemetry extends TelemetryPort {
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** Paths served by the operations server besides its own (/healthz, /readyz, /metrics): the desk. */
+/** Paths served by the operations server besides its own (/healthz, /readyz, /metrics). */
 export interface HttpRoutes {
-  /** Serves requests to `path` with `handler` until the returned function is called. */
+  /**
+   * Serves requests to `path` with `handler`, every method, until the returned function
+   * is called. A path ending in '/' mounts a subtree ('/desk/' serves '/desk/' and
+   * everything below it; the deepest mounted subtree wins). Throws for a path already
+   * mounted and for the server's own paths.
+   */
   mount(path: string, handler: HttpHandler): () => void;
 }

@@ -26,7 +26,7 @@ export interface Booted {
   metrics: Metrics | undefined;
   /** The store (undefined when recording is off for this process). */
   store: CuratorStore | undefined;
-  /** What the process serves, part by part (surfaces that failed for good, the store); what /readyz reads besides the surfaces' own state. */
+  /** What the process serves, part by part (the store, each surface's lifecycle); /readyz reads it with each part's live state (boot/ops.ts). */
   readiness: Readiness;
   /** What every adapter is built from. */
   deps: AdapterDeps;
@@ -37,7 +37,7 @@ export interface Booted {
 export type CuratorMode = 'store' | 'memory' | 'none';
 
 export interface BootOptions {
-  /** 'store' (default): record into DB_PATH; 'memory': record for this process only; 'none': no curator. */
+  /** The curator: recording into DB_PATH (default), in this process's memory only, or none at all (may depend on the configuration). */
   curator?: CuratorMode | ((config: Config) => CuratorMode);
   /** Curator options (a build for tests, file watching). */
   curatorOptions?: CuratorOptions;
@@ -56,7 +56,7 @@ export interface BootOptions {
  * effects (a card posted once) and the update journal survive restarts.
  */
 export async function boot(options: BootOptions = {}): Promise<Booted> {
-  const { config, logger } = settingsOrExit(options.environment, options.logDestination ? { destination: options.logDestination } : {});
+  const { config, logger } = settingsOrExit(options.environment, options.logDestination);
   // SIGHUP's default action ends the process: until runAdapters handles it, one (a reload asked for while starting) is held.
   let heldHup = false;
   const holdHup = () => (heldHup = true);

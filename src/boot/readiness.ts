@@ -6,9 +6,10 @@ export interface ComponentState {
 }
 
 /**
- * Whether the process serves, part by part: what a readiness endpoint
- * (issue 14's /readyz) reads, and what boot updates as surfaces connect, fail
- * for good, or the store opens. Not ready while any component is not.
+ * Whether the process serves, part by part: what boot and runAdapters record
+ * as the store opens and surfaces start, fail for good or shut down. Not
+ * ready while any component is not. /readyz (src/boot/ops.ts) reads it
+ * together with each part's live state; it is the one readiness model.
  */
 export interface Readiness {
   set(component: string, state: ComponentState): void;

@@ -4,7 +4,7 @@ import type { Ops } from './ops.js';
 import { answerManager } from './shard-ipc.js';
 
 export interface RunOptions {
-  /** The process's operations side (readiness, metrics, the server when OPS_PORT is set); absent: none. */
+  /** The process's operations side (readiness, metrics, the server when OPS_PORT is set); absent: none (tests that drive adapters directly). */
   ops?: Ops;
   /** A shard process: also stops when its manager goes away, and answers the manager's readiness and metrics questions. */
   shard?: boolean;
@@ -19,11 +19,11 @@ export interface RunOptions {
 /**
  * Runs adapters until a signal or a fatal adapter error: SIGINT/SIGTERM stop
  * every adapter within SHUTDOWN_TIMEOUT_SECONDS (each finishes what is in
- * flight; then the process exits anyway), close the curator, the store and the
- * operations server and exit 0; SIGHUP reloads the data; an adapter that fails
- * to start or dies for good (a revoked token) is logged, marked not ready,
- * stops the rest and the process exits 1, so a supervisor restarts it or an
- * operator sees it.
+ * flight, while /readyz says 'shutting down'; then the process exits anyway),
+ * close the curator, the store and the operations server and exit 0; SIGHUP
+ * reloads the data; an adapter that fails to start or dies for good (a
+ * revoked token) is logged, marked not ready with its reason, stops the rest
+ * and the process exits 1, so a supervisor restarts it or an operator sees it.
  */
 export async function runAdapters(booted: Booted, adapters: Adapter[], options: RunOptions = {}): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
@@ -42,7 +42,8 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
       timer = setTimeout(() => resolve('late'), deadline);
       timer.unref();
     });
-    const stopped = Promise.allSettled([...adapters.map((a) => a.stop()), ...(ops ? [ops.close()] : [])]);
+    // The adapters finish what is in flight first (the webhook's requests come through the operations server), then the server closes.
+    const stopped = Promise.allSettled(adapters.map((a) => a.stop())).then(() => ops?.close());
     if ((await Promise.race([stopped, late])) === 'late') logger.warn({ deadlineMs: deadline }, 'adapters did not stop in time; exiting anyway');
     clearTimeout(timer);
     stopAnswering();
@@ -60,6 +61,7 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
     exit(code);
   }
 
+  const reloadHeld = booted.reloadAskedWhileBooting();
   if (options.signals !== false) {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -69,7 +71,7 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
       else logger.warn({ signal: 'SIGHUP' }, 'SIGHUP ignored: this process has no curator to reload');
     };
     process.on('SIGHUP', () => reload('SIGHUP'));
-    if (booted.reloadAskedWhileBooting()) reload('SIGHUP while starting');
+    if (reloadHeld) reload('SIGHUP while starting');
     process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   }
   void options.until?.then(() => shutdown('end of input'));

@@ -13,7 +13,7 @@ export interface Settings {
  * read (its path, never a value). A bad setting exits with status 1, naming each
  * variable on stderr.
  */
-export function settingsOrExit(given?: Environment, log: { destination?: NodeJS.WritableStream } = {}): Settings {
+export function settingsOrExit(given?: Environment, logDestination?: NodeJS.WritableStream): Settings {
   let config: Config;
   let environment: Environment | undefined = given;
   try {
@@ -25,7 +25,7 @@ export function settingsOrExit(given?: Environment, log: { destination?: NodeJS.
     process.stderr.write(`Cannot start: ${err.message}\nSee .env.example for every variable${from}.\n`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), ...(log.destination ? { destination: log.destination, pretty: false } : {}) });
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), ...(logDestination ? { destination: logDestination, pretty: false } : {}) });
   if (environment.file) logger.info({ envFile: environment.file }, 'settings read from the environment and .env (the environment wins)');
   else logger.debug({ cwd: process.cwd() }, 'no .env file in the working directory; settings from the environment');
   return { config, logger };

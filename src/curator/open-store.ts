@@ -6,7 +6,8 @@ import type { CuratorStore } from './store.js';
 import type { ProbeReply, ProbeRequest } from './store-probe.js';
 import { storePathProblem } from './store-path.js';
 
-const PROBE = new URL('./store-probe-entry.mjs', import.meta.url);
+/** The probe's entry: compiled, the probe itself on plain node (the production build has no tsx); under tsx the `.mjs` that registers tsx in the child. */
+const PROBE = import.meta.url.endsWith('.ts') ? new URL('./store-probe-entry.mjs', import.meta.url) : new URL('./store-probe.js', import.meta.url);
 
 /** The database could not be opened: `message` says why, naming DB_PATH (never a secret). */
 export class StoreOpenError extends Error {

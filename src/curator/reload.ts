@@ -57,7 +57,8 @@ export function createReloader(opts: ReloaderOptions): Reloader {
   const build = opts.build ?? threads!.build;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_RELOAD_TIMEOUT_MS;
   let running: Promise<ReloadResult> | undefined;
-  let again = false;
+  /** Why a reload was asked for while one ran (the latest reason): it runs once more after. */
+  let next: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
 
@@ -103,15 +104,16 @@ export function createReloader(opts: ReloaderOptions): Reloader {
 
   function reload(reason: string): Promise<ReloadResult> {
     if (running) {
-      again = true;
+      next = reason;
       return running;
     }
     running = (async () => {
       try {
         let result = await runOnce(reason);
-        while (again) {
-          again = false;
-          result = await runOnce(`${reason} (changed again)`);
+        while (next !== undefined) {
+          const asked = next;
+          next = undefined;
+          result = await runOnce(`${asked} (asked during a reload)`);
         }
         return result;
       } finally {

@@ -24,6 +24,9 @@ const DAY = 86_400_000;
 const MAX_TEXT = 500;
 /** A claim never confirmed (its process died mid-effect) may be taken over after this long. */
 const DEFAULT_STALE_MS = 10 * 60_000;
+/** How long the writability probe (readiness) waits for another connection's write lock, and what other writes wait. */
+const PROBE_BUSY_MS = 100;
+const BUSY_MS = 2000;
 
 export interface StoreOptions {
   path: string;
@@ -41,10 +44,6 @@ const PLATFORM_ID = /^-?\d+(?::-?\d+)*$/;
 function hashedOnly(what: string, value: string | undefined): void {
   if (value !== undefined && PLATFORM_ID.test(value)) throw new Error(`refused to store a platform id in clear as ${what}`);
 }
-
-/** How long the writability probe waits for another connection's write lock. */
-const PROBE_BUSY_MS = 100;
-const BUSY_MS = 2000;
 
 function disabledStore(unavailable?: string): CuratorStore {
   return {
@@ -217,7 +216,6 @@ export function sqliteStore(db: Database.Database, opts: StoreOptions): CuratorS
     'INSERT INTO reloads (at, version, topics, ok, changed, reason, answered_now) VALUES (@at, @version, @topics, @ok, @changed, @reason, @answeredNow)',
   );
   const reloadsStmt = db.prepare('SELECT at, version, topics, ok, changed, reason, answered_now AS answeredNow FROM reloads ORDER BY at DESC, id DESC LIMIT ?');
-  const probe = db.prepare(`INSERT INTO meta (key, value) VALUES ('ready_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const effectOf = db.prepare('SELECT state, outcome, at FROM effects WHERE key = ?');
   const putEffect = db.prepare('INSERT OR REPLACE INTO effects (key, state, outcome, at) VALUES (?, ?, ?, ?)');
   const deleteEffect = db.prepare('DELETE FROM effects WHERE key = ?');
@@ -425,17 +423,6 @@ export function sqliteStore(db: Database.Database, opts: StoreOptions): CuratorS
         })(),
       );
     },
-    writable() {
-      try {
-        db.pragma(`busy_timeout = ${PROBE_BUSY_MS}`);
-        probe.run(String(now()));
-        return true;
-      } catch (err) {
-        return `database not writable: ${err instanceof Error ? err.message : String(err)}`;
-      } finally {
-        if (db.open) db.pragma(`busy_timeout = ${BUSY_MS}`);
-      }
-    },
     claim: (key, staleMs = DEFAULT_STALE_MS) => soft('claim', true, () => claim(key, staleMs)),
     confirm(key) {
       soft('confirm', undefined, () => putEffect.run(key, 'done', null, now()));
@@ -466,6 +453,17 @@ export function sqliteStore(db: Database.Database, opts: StoreOptions): CuratorS
           return [];
         });
       });
+    },
+    writable() {
+      try {
+        db.pragma(`busy_timeout = ${PROBE_BUSY_MS}`);
+        writeMeta.run('ready_probe', String(now()));
+        return true;
+      } catch (err) {
+        return `database not writable: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        if (db.open) db.pragma(`busy_timeout = ${BUSY_MS}`);
+      }
     },
     close() {
       soft('close', undefined, () => db.close());

@@ -14,7 +14,7 @@ import { platformAdapters } from '../boot/surfaces.js';
 const record = process.argv.slice(2).includes('--record');
 const booted = await boot({ curator: (config) => (hasPlatform(config) || record ? 'store' : 'memory') });
 const ops = await startOps(booted);
-const adapters = await platformAdapters(booted.config, booted.deps);
+const adapters = await platformAdapters(booted.config, { ...booted.deps, ...(ops.routes ? { routes: ops.routes } : {}) });
 if (adapters.length > 0) await runAdapters(booted, adapters, { ops });
 else {
   const chat = createConsoleAdapter(booted.deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });

@@ -17,6 +17,13 @@ import { startOpsServer } from '../ops/ops-server.js';
  * SIGTERM stops them within SHUTDOWN_TIMEOUT_SECONDS.
  */
 const { config, logger } = settingsOrExit();
+// SIGHUP's default action ends the process: until the shards exist, a reload has nothing to reload (each shard loads the data as it starts).
+let shardProcesses: () => Array<{ id: number; process: { kill(signal: NodeJS.Signals): boolean } | null }> = () => [];
+process.on('SIGHUP', () => {
+  const alive = shardProcesses();
+  logger.info({ shards: alive.map((s) => s.id) }, 'SIGHUP: asking every shard to reload its data');
+  for (const shard of alive) shard.process?.kill('SIGHUP');
+});
 if (!config.DISCORD_TOKEN) {
   process.stderr.write('Cannot start: DISCORD_TOKEN is not set. See .env.example.\n');
   process.exit(1);
@@ -40,6 +47,7 @@ const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './shard.js
   execArgv: compiled ? process.execArgv : ['--import', import.meta.resolve('tsx')],
 });
 const shards = () => manager.shards as unknown as ReadonlyMap<number, ShardHandle>;
+shardProcesses = () => [...manager.shards.values()].filter((shard) => shard.process && shard.process.exitCode === null);
 const ops = config.OPS_PORT === undefined ? undefined : await startOpsServer({ host: config.OPS_HOST, port: config.OPS_PORT, logger, ...shardingOps(shards, () => manager.totalShards as number) });
 if (config.DESK_TOKEN) logger.warn('DESK_TOKEN is set, but the sharding manager serves no desk (it has no store)');
 
@@ -74,11 +82,6 @@ async function stopAll(signal: string, code: number): Promise<void> {
 }
 process.once('SIGINT', () => void stopAll('SIGINT', 0));
 process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
-process.on('SIGHUP', () => {
-  const alive = [...manager.shards.values()].filter((shard) => shard.process && shard.process.exitCode === null);
-  logger.info({ shards: alive.map((s) => s.id) }, 'SIGHUP: asking every shard to reload its data');
-  for (const shard of alive) shard.process?.kill('SIGHUP');
-});
 
 try {
   const delay = Math.ceil(5500 / Math.max(1, gateway.session_start_limit.max_concurrency));

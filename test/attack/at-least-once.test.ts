@@ -126,10 +126,10 @@ describe('attack: updates are handled at least once, their effects once', () => 
     dir = mkdtempSync(join(tmpdir(), 'attack-alo-'));
     const secret = 'a-webhook-secret-0123456789';
     const tg = await startTelegram({
-      env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: '0' },
+      env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: secret, OPS_HOST: '127.0.0.1', OPS_PORT: '0' },
     });
     open.push(tg);
-    const port = tg.adapter.webhookAddress()!.port;
+    const port = tg.ops!.address().port;
     const deliver = (update: object) =>
       fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) }).then((r) => r.status);
     const question = { update_id: 900, ...messageUpdate(textMessage(privateChat(ALICE), ALICE, 'who won the chess olympiad?')) };

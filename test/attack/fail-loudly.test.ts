@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Booted } from '../../src/boot/boot.js';
+import { startOps } from '../../src/boot/ops.js';
 import { createReadiness } from '../../src/boot/readiness.js';
 import { runAdapters } from '../../src/boot/run.js';
 import { createDiscordAdapter } from '../../src/adapters/discord/create-discord-adapter.js';
@@ -57,10 +58,10 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
 
   it('Telegram (webhook mode): a 401 on a send stops the adapter for good, naming TELEGRAM_BOT_TOKEN', async () => {
     tg = await startTelegram({
-      env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: '0' },
+      env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', OPS_HOST: '127.0.0.1', OPS_PORT: '0' },
     });
     tg.fake.failNext('sendMessage', { error_code: 401, description: 'Unauthorized' });
-    const port = tg.adapter.webhookAddress()!.port;
+    const port = tg.ops!.address().port;
     const alice = user(5201);
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: privateChat(alice), from: alice, text: 'how much gas?' } };
     await fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'a-webhook-secret-0123456789' }, body: JSON.stringify(update) });
@@ -73,23 +74,27 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
     expect(tg.logs().some((l) => l.level === 60)).toBe(true);
   });
 
-  it('the process marks the adapter not ready with the reason, stops everything and exits 1', async () => {
+  it('the process marks the adapter not ready with the reason (in what /readyz serves too), stops everything and exits 1', async () => {
     const fake = await startFakeDiscord();
     const config = testConfig(fake, { WATCH_DATA: 'false' });
     const { logger, written } = captureLogger(config);
     const deps = await testDeps({ logger });
     const adapter = createDiscordAdapter(config, deps);
     const readiness = createReadiness();
-    const booted = { config, logger, core: deps.core, curator: undefined, metrics: undefined, store: undefined, readiness, deps, reloadAskedWhileBooting: () => false } satisfies Booted;
+    const booted = { config, logger, core: deps.core, curator: undefined, store: undefined, metrics: undefined, readiness, deps, reloadAskedWhileBooting: () => false } satisfies Booted;
     const started = new Promise<void>((resolve) => written.on('line', (line: string) => line.includes('"msg":"adapter started"') && resolve()));
     try {
-      const exited = new Promise<number>((resolve) => void runAdapters(booted, [adapter], { signals: false, exit: resolve }));
+      // What /readyz serves (the operations server's one readiness model), without a port.
+      const ops = await startOps(booted, { serve: false });
+      const exited = new Promise<number>((resolve) => void runAdapters(booted, [adapter], { ops, signals: false, exit: resolve }));
       await started;
       expect(readiness.snapshot()).toEqual({ ready: true, components: { discord: { ready: true } } });
       fake.fail({ method: 'POST', path: MESSAGE_POST, status: 401, message: '401: Unauthorized' });
       fake.userMessage(`<@${fake.bot.id}> how much gas?`, { mentions: [fake.bot] });
       expect(await exited).toBe(1);
       expect(readiness.snapshot()).toEqual({ ready: false, components: { discord: { ready: false, reason: expect.stringMatching(/^DISCORD_TOKEN was rejected by Discord/) } } });
+      // The reason outlives the adapter's own state: /readyz names the rejected token, not 'shutting down' or a closed gateway.
+      expect(ops.readiness()).toEqual({ ready: false, reasons: [expect.stringMatching(/^discord: DISCORD_TOKEN was rejected by Discord/)] });
     } finally {
       deps.close();
       await fake.close();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { WebhookLimits } from '../../src/adapters/telegram/webhook.js';
+import type { HttpServerLimits } from '../../src/ops/ops-server.js';
 import { messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { startTelegram, type TelegramTest } from '../telegram/harness.js';
 
@@ -27,12 +28,15 @@ afterEach(async () => {
   tg = undefined;
 });
 
-async function webhook(limits: Partial<WebhookLimits> = {}): Promise<number> {
+async function webhook(limits: Partial<WebhookLimits & HttpServerLimits> = {}): Promise<number> {
+  const { maxBodyBytes, bodyIdleTimeoutMs, ...server } = limits;
+  const body = { ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }), ...(bodyIdleTimeoutMs === undefined ? {} : { bodyIdleTimeoutMs }) };
   tg = await startTelegram({
-    env: { TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK}`, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: '0' },
-    adapterOptions: { webhookLimits: limits },
+    env: { TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK}`, TELEGRAM_WEBHOOK_SECRET: SECRET, OPS_HOST: '127.0.0.1', OPS_PORT: '0' },
+    adapterOptions: { webhookLimits: body },
+    opsLimits: server,
   });
-  return tg.adapter.webhookAddress()!.port;
+  return tg.ops!.address().port;
 }
 
 /** A raw connection that collects what the server sends, and says when the server closed it. */
@@ -163,7 +167,7 @@ describe('attack: the Telegram webhook', { timeout: 30_000 }, () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', pretty: false, secrets: ['abc', SECRET], destination: { write: (l: string) => lines.push(l) } as never });
     const tgFail = startTelegram({
-      env: { TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK}`, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: '0' },
+      env: { TELEGRAM_WEBHOOK_URL: `https://bot.example.org${HOOK}`, TELEGRAM_WEBHOOK_SECRET: SECRET, OPS_HOST: '127.0.0.1', OPS_PORT: '0' },
       beforeStart: (fake) => fake.failNext('setWebhook', { error_code: 400, description: 'Bad Request: bad webhook: HTTPS url must be provided for webhook' }),
     });
     const err = await tgFail.catch((e: unknown) => e);

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, TSX } from '../support/bot-process.js';
 import { decodePng } from './png.js';
 
 let dir = '';
@@ -11,9 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function card(args: string[]) {
+function card(args: string[], where: { cwd: string; env: Record<string, string> } = { cwd: ROOT, env: {} }) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/card.ts', ...args], { env: { PATH: process.env.PATH ?? '', ENV_FILE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/entry/card.ts'), ...args], {
+      cwd: where.cwd,
+      env: { PATH: process.env.PATH ?? '', ENV_FILE: '', ...where.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
@@ -38,5 +43,15 @@ describe('card CLI', () => {
 
     expect(badLang.code).toBe(2);
     expect(badLang.stderr).toContain('en, ru, fa');
+  });
+
+  it('without --out writes into a folder of the temporary directory, never into the working directory', async () => {
+    const cwd = join(dir, 'work');
+    const tmp = join(dir, 'tmp');
+    await Promise.all([mkdir(cwd), mkdir(tmp)]);
+    const result = await card(['gas'], { cwd, env: { TMPDIR: tmp, DATA_DIR: join(ROOT, 'data') } });
+    expect(result, result.stderr).toMatchObject({ code: 0, stdout: `${join(tmp, 'partnership-bot-cards', 'card-gas-en.png')}\n` });
+    expect(decodePng(await readFile(result.stdout.trim())).width).toBe(1200);
+    expect(await readdir(cwd)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ const record = (i: number) => ({ text: `question ${i}`, normalized: `question ${
 describe('online backup of the curator database', () => {
   it('copies a database that is open and being written (WAL, rows not yet checkpointed) into one self-contained, consistent file', async () => {
     const dbPath = join(dir, 'bot.db');
-    const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'test-id-secret-0123456789' });
+    const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'backup-test-secret-0123456789' });
     for (let i = 0; i < 200; i += 1) store.recordUnanswered(record(i));
     const writer = new Database(dbPath);
     writer.exec('BEGIN IMMEDIATE');

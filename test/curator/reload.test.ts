@@ -86,11 +86,13 @@ describe('hot reload', { timeout: 60_000 }, () => {
     const dir = await dataCopy();
     const core = createCore(await loadKnowledgeBase(dir));
     let builds = 0;
+    const reasons: string[] = [];
     const reloader = createReloader({
       dir,
       core,
       logger: capturingLogger().logger,
       watch: false,
+      onResult: (_r, reason) => reasons.push(reason),
       build: async (d) => {
         builds++;
         const { buildInProcess } = await import('../../src/curator/reload.js');
@@ -100,6 +102,7 @@ describe('hot reload', { timeout: 60_000 }, () => {
     const [a, b] = await Promise.all([reloader.reload('one'), reloader.reload('two')]);
     expect(a).toEqual(b);
     expect(builds).toBe(2); // the first run, then one more for the request that arrived during it
+    expect(reasons).toEqual(['one', 'two (asked during a reload)']); // each run logged under the reason that asked for it
     reloader.close();
   });
 });

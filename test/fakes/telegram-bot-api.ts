@@ -165,8 +165,8 @@ export class FakeBotApi {
 
   /**
    * Gates every call of `method` unanswered until `release()` (the calls then go on as
-   * usual); `arrived` resolves once the first one is held. Calls that `failNext` makes
-   * fail are not held (their retries are), unlike `hold`.
+   * usual); `arrived` resolves once the first one is held. Unlike `hold`, calls that
+   * `failNext` makes fail are not gated: a call that is to fail fails at once, its retry waits.
    */
   gate(method: string): { arrived: Promise<void>; release(): void } {
     let arrive!: () => void;

@@ -1,11 +1,11 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_APP_ID, FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fakes/discord-gateway.js';
 import { OPTION } from '../discord/harness.js';
 import { type BotProcess, sample, spawnBot } from '../support/bot-process.js';
+import { whileStoreLocked } from '../support/store-lock.js';
 
 let bot: BotProcess | undefined;
 let fake: FakeDiscord | undefined;
@@ -30,10 +30,12 @@ const ask = (f: FakeDiscord, question: string, guildId?: string) =>
   f.waitForResponse(f.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], guildId ? { guildId } : {}), 15_000);
 
 describe('operations server with Discord (OPS_PORT set)', () => {
-  it('one process: /readyz is 503 until the shard is READY, 503 while it reconnects, 200 once resumed; /metrics counts the questions', async () => {
+  it('one process: /readyz is 503 until the shard is READY, 503 while it reconnects or the store is locked, 200 once resumed; /metrics counts the questions', async () => {
     fake = await startFakeDiscord();
+    dir = await mkdtemp(join(tmpdir(), 'pb-ops-discord-'));
+    const dbPath = join(dir, 'bot.db');
     const ready = fake.holdReady();
-    bot = spawnBot('src/entry/main.ts', { env: env(fake.apiBase) });
+    bot = spawnBot('src/entry/main.ts', { env: env(fake.apiBase, { DB_PATH: dbPath }) });
     await ready.waitForPending(1, 30_000);
     const connecting = await bot.get('/readyz');
     expect(connecting.status).toBe(503);
@@ -43,6 +45,11 @@ describe('operations server with Discord (OPS_PORT set)', () => {
     await bot.waitForGet('/readyz', (r) => r.status === 200);
     const { data } = await ask(fake, 'how much gas');
     expect(data.embeds[0].description).toContain('55');
+
+    const locked = await whileStoreLocked(dbPath, () => bot!.get('/readyz'));
+    expect(locked.status).toBe(503);
+    expect(locked.json().reasons).toEqual([expect.stringMatching(/^store: database not writable: database is locked/)]);
+    expect((await bot.get('/readyz')).status).toBe(200);
 
     // The gateway drops the connection, and holds the RESUME: the shard is not ready until it has resumed.
     const resume = fake.holdResume();
@@ -76,7 +83,13 @@ describe('operations server with Discord (OPS_PORT set)', () => {
     dir = await mkdtemp(join(tmpdir(), 'pb-ops-shards-'));
     await cp('data', join(dir, 'data'), { recursive: true });
     const ready = fake.holdReady();
+    const gatewayInfo = fake.hold({ method: 'GET', path: /^\/gateway\/bot$/ });
     bot = spawnBot('src/entry/sharding.ts', { env: env(fake.apiBase, { DATA_DIR: join(dir, 'data'), DB_PATH: join(dir, 'bot.db') }) });
+    // A SIGHUP before any shard exists (the manager still asking how many): nothing to reload, and the manager lives on.
+    await gatewayInfo.waitForPending(1, 30_000);
+    bot.kill('SIGHUP');
+    expect(await bot.waitForLog((l) => l.msg === 'SIGHUP: asking every shard to reload its data')).toMatchObject({ shards: [] });
+    gatewayInfo.stop();
     // The manager spawns a shard once the one before is READY: 503 for both, then for the second only, then 200.
     await ready.waitForPending(1, 60_000);
     const waiting = await bot.get('/readyz');
@@ -101,19 +114,12 @@ describe('operations server with Discord (OPS_PORT set)', () => {
     expect(body).toMatch(/^partnership_knowledge_base_info\{version="[^"]+"\} 2$/m);
 
     // The shared database locked by another writer: every shard says its store is not writable.
-    const other = new Database(join(dir, 'bot.db'));
-    try {
-      other.exec('BEGIN EXCLUSIVE');
-      const locked = await bot.get('/readyz');
-      expect(locked.status).toBe(503);
-      expect(locked.json().reasons).toEqual([
-        expect.stringMatching(/^shard 0: store: database not writable: database is locked/),
-        expect.stringMatching(/^shard 1: store: database not writable: database is locked/),
-      ]);
-      other.exec('ROLLBACK');
-    } finally {
-      other.close();
-    }
+    const locked = await whileStoreLocked(join(dir, 'bot.db'), () => bot!.get('/readyz'));
+    expect(locked.status).toBe(503);
+    expect(locked.json().reasons).toEqual([
+      expect.stringMatching(/^shard 0: store: database not writable: database is locked/),
+      expect.stringMatching(/^shard 1: store: database not writable: database is locked/),
+    ]);
     expect((await bot.get('/readyz')).status).toBe(200);
 
     // SIGHUP on the manager: it stays up and every shard reloads the edited data.

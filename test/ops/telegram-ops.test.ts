@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { type BotProcess, sample, spawnBot } from '../support/bot-process.js';
+import { whileStoreLocked } from '../support/store-lock.js';
 
 let bot: BotProcess | undefined;
 let fake: FakeBotApi | undefined;
@@ -41,7 +41,7 @@ function postUpdate(port: number, path: string, body: string): Promise<number> {
 }
 
 describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
-  it('long polling: /readyz is 503 until the bot is initialised and polling, 503 while the store is locked by another writer, and /metrics counts questions, API errors and retries', async () => {
+  it('long polling: /readyz is 503 until the bot is initialised and polling, 503 while the store is locked by another writer, 503 after a failed poll until a retry gets through, and /metrics counts questions, API errors and retries', async () => {
     fake = await FakeBotApi.start();
     dir = await mkdtemp(join(tmpdir(), 'pb-ops-tg-'));
     const dbPath = join(dir, 'bot.db');
@@ -60,16 +60,9 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     expect((await bot.waitForGet('/readyz', (r) => r.status === 200)).json()).toEqual({ ready: true });
 
     // Another connection holds the database's write lock: the store cannot take writes, so the process is not ready.
-    const other = new Database(dbPath);
-    try {
-      other.exec('BEGIN EXCLUSIVE');
-      const locked = await bot.get('/readyz');
-      expect(locked.status).toBe(503);
-      expect(locked.json().reasons).toEqual([expect.stringMatching(/^store: database not writable: database is locked/)]);
-      other.exec('ROLLBACK');
-    } finally {
-      other.close();
-    }
+    const locked = await whileStoreLocked(dbPath, () => bot!.get('/readyz'));
+    expect(locked.status).toBe(503);
+    expect(locked.json().reasons).toEqual([expect.stringMatching(/^store: database not writable: database is locked/)]);
     expect((await bot.get('/readyz')).status).toBe(200);
 
     // Polling breaks: a dropped getUpdates, and its retry held by the fake. Not ready until a poll gets through again.
@@ -106,8 +99,10 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     expect((await bot.exited)[0]).toBe(0);
   }, 90_000);
 
-  it('webhook: the webhook server listens beside the operations server; /readyz is 503 until setWebhook succeeded, then 200; updates posted to the webhook are answered', async () => {
+  it('webhook: the webhook is served on the operations port; /readyz is 503 until setWebhook succeeded, then 200, and 503 while the store is locked; updates posted there are answered', async () => {
     fake = await FakeBotApi.start();
+    dir = await mkdtemp(join(tmpdir(), 'pb-ops-tg-hook-'));
+    const dbPath = join(dir, 'bot.db');
     const setWebhook = fake.gate('setWebhook');
     bot = spawnBot('src/entry/main.ts', {
       env: {
@@ -115,11 +110,9 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
         TELEGRAM_API_ROOT: fake.apiRoot,
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
-        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-        TELEGRAM_WEBHOOK_PORT: '0',
         OPS_PORT: '0',
         LOG_LEVEL: 'info',
-        DB_PATH: '',
+        DB_PATH: dbPath,
         WATCH_DATA: 'false',
       },
     });
@@ -132,13 +125,15 @@ describe('operations server with Telegram (npm start, OPS_PORT set)', () => {
     await bot.waitForGet('/readyz', (r) => r.status === 200);
     expect(fake.webhook).toEqual({ url: 'https://bot.example.org/tg/hook', secret_token: SECRET });
     expect(fake.callsOf('getUpdates')).toEqual([]);
+    const locked = await whileStoreLocked(dbPath, () => bot!.get('/readyz'));
+    expect(locked.status).toBe(503);
+    expect(locked.json().reasons).toEqual([expect.stringMatching(/^store: database not writable: database is locked/)]);
+    expect((await bot.get('/readyz')).status).toBe(200);
 
     const alice = user(8802, 'Alice');
     const reply = fake.waitFor('sendMessage', { timeoutMs: 15_000 });
     const update = JSON.stringify({ update_id: 1, ...messageUpdate(textMessage(privateChat(alice), alice, 'where was the treaty signed?')) });
-    const { port } = await bot.waitForLog((l) => l.msg === 'Telegram bot receiving updates' && l.mode === 'webhook');
-    expect(port).not.toBe(await bot.opsPort());
-    expect(await postUpdate(port, '/tg/hook', update)).toBe(200);
+    expect(await postUpdate(await bot.opsPort(), '/tg/hook', update)).toBe(200);
     expect((await reply).plain).toContain('Moscow');
     const { body } = await bot.get('/metrics');
     expect(sample(body, 'partnership_questions_total', { outcome: 'answered', surface: 'telegram' })).toBe(1);

@@ -6,7 +6,7 @@ import { type Config, loadConfig, secretsOf } from '../../src/config.js';
 import type { Core } from '../../src/core/core.js';
 import type { Curator } from '../../src/curator/curator.js';
 import { createLogger } from '../../src/logger.js';
-import { type OpsServer, startOpsServer } from '../../src/ops/ops-server.js';
+import { type HttpServerLimits, type OpsServer, startOpsServer } from '../../src/ops/ops-server.js';
 import { readinessOf } from '../../src/ops/readiness.js';
 import { FakeBotApi, type ApiCall, type FakeBotApiOptions } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
@@ -28,7 +28,7 @@ export interface TelegramTest {
   deps: AdapterDeps;
   /** The real curator the adapter uses (an in-memory database unless DB_PATH is given). */
   curator: Curator;
-  /** The operations server (readiness of this adapter and the store), when OPS_PORT is set. */
+  /** The operations server (readiness of this adapter and the store; the webhook's routes), when OPS_PORT is set. */
   ops: OpsServer | undefined;
   /** Raw log lines, exactly as written (after redaction and scrubbing). */
   lines: string[];
@@ -53,6 +53,8 @@ export interface StartOptions {
   beforeStart?: (fake: FakeBotApi) => void;
   /** Tuning passed to createTelegramAdapter (npm start passes none). */
   adapterOptions?: TelegramAdapterOptions;
+  /** The operations server's connection limits (npm start uses the defaults). */
+  opsLimits?: Partial<HttpServerLimits>;
   /** Another core on the real data (e.g. one with other thresholds); default: the shared real core. */
   core?: Core;
   /** Changes to the deps boot would give (e.g. a card renderer that fails). */
@@ -108,8 +110,10 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
               { name: 'store', check: () => base.curator.writable() },
             ]),
           metrics: async () => ({ contentType: 'text/plain', body: '' }),
+          ...(opts.opsLimits ? { limits: opts.opsLimits } : {}),
         });
-  adapter = createTelegramAdapter(config, withOps, opts.adapterOptions);
+  const deps = ops ? { ...withOps, routes: ops } : withOps;
+  adapter = createTelegramAdapter(config, deps, opts.adapterOptions);
   opts.beforeStart?.(fake);
   try {
     await adapter.start();
@@ -131,7 +135,7 @@ export async function startTelegram(opts: StartOptions = {}): Promise<TelegramTe
     adapter,
     config,
     core,
-    deps: withOps,
+    deps,
     curator: base.curator,
     ops,
     lines,

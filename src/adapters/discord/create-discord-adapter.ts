@@ -114,7 +114,7 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
 
   return {
     name: 'discord',
-    readiness: () => (failed ? 'the token was rejected or the gateway closed for good' : shards.readiness()),
+    readiness: () => shards.readiness(),
     fatal,
     async start() {
       if (config.DISCORD_MODERATOR_GUILD_IDS.length === 0) {

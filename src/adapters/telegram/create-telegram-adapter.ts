@@ -1,5 +1,4 @@
 import type { Bot } from 'grammy';
-import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
@@ -7,25 +6,23 @@ import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
-import { telegramPermissions, telegramPublisher } from './ports.js';
 import { pollHealth } from './poll-health.js';
+import { telegramPermissions, telegramPublisher } from './ports.js';
 import { setCommands } from './set-commands.js';
 import { handleUpdate } from './handle-update.js';
 import { type Polling, startPolling } from './polling.js';
-import { startWebhookServer, type WebhookLimits, type WebhookServer } from './webhook.js';
+import { createWebhookHandler, type WebhookLimits } from './webhook.js';
 
 export interface TelegramAdapter extends Adapter {
   readonly bot: Bot;
   /** 'webhook' when TELEGRAM_WEBHOOK_URL is set, else long polling. */
   readonly mode: 'polling' | 'webhook';
-  /** The webhook server's bound address (webhook mode, once started). */
-  webhookAddress(): AddressInfo | undefined;
 }
 
 export interface TelegramAdapterOptions {
   /** Retries of API calls that failed at the network level. */
   networkRetry?: NetworkRetryOptions;
-  /** The webhook server's limits (default DEFAULT_WEBHOOK_LIMITS). */
+  /** The webhook's body limits (default DEFAULT_WEBHOOK_LIMITS); the operations server bounds its connections. */
   webhookLimits?: Partial<WebhookLimits>;
 }
 
@@ -33,7 +30,8 @@ export interface TelegramAdapterOptions {
  * The Telegram adapter: transport and rendering around the core's
  * conversation. Long polling with @grammyjs/runner by default (one instance
  * per token); with TELEGRAM_WEBHOOK_URL a webhook server, so any number of
- * instances can run behind a load balancer. It keeps no state of its own
+ * instances can run behind a load balancer (served by the operations server,
+ * `deps.routes`). Ready once initialised and polling, or once the webhook is set. It keeps no state of its own
  * beyond the last update id; flood limits, context and claims are the ports
  * boot gives it.
  */
@@ -43,18 +41,13 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
   let reportFatal: (err: Error) => void = () => {};
   const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
   const http = createApiFetch();
+  const health = pollHealth();
   const onUnauthorized = (err: Error) => {
     log.fatal({ setting: 'TELEGRAM_BOT_TOKEN' }, err.message);
+    state = 'stopped for good';
     reportFatal(err);
   };
-  const health = pollHealth();
-  const botOptions = {
-    watchers: [health.transformer],
-    networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY,
-    fetch: http.fetch,
-    onUnauthorized,
-    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
-  };
+  const botOptions = { watchers: [health.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUnauthorized, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
   const bot = createBot(config, log, botOptions, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
@@ -71,50 +64,59 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let polling: Polling | undefined;
-  let server: WebhookServer | undefined;
-  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' = 'not started';
+  let unmount: (() => void) | undefined;
+  const webhook = webhookUrl
+    ? createWebhookHandler({
+        secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
+        logger: log,
+        handle: (update) => handleUpdate(bot, update),
+        ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
+      })
+    : undefined;
+  let state: 'not started' | 'initialising' | 'setting the webhook' | 'receiving' | 'stopped' | 'polling stopped' | 'stopped for good' = 'not started';
 
   return {
     name: 'telegram',
     bot,
     fatal,
     mode: webhookUrl ? 'webhook' : 'polling',
-    webhookAddress: () => server?.address(),
     readiness() {
       if (state !== 'receiving') return state;
       return (polling && health.failure()) || true;
     },
     async start() {
+      if (webhook && !deps.routes) throw new Error('TELEGRAM_WEBHOOK_URL is set but no operations server runs to receive it (set OPS_PORT)');
       state = 'initialising';
       await bot.init();
       await setCommands(bot.api, config, log);
-      if (webhookUrl) {
+      if (webhook && webhookUrl && deps.routes) {
         state = 'setting the webhook';
-        server = await startWebhookServer({
-          host: config.TELEGRAM_WEBHOOK_HOST,
-          port: config.TELEGRAM_WEBHOOK_PORT,
-          path: new URL(webhookUrl).pathname,
-          secretToken: config.TELEGRAM_WEBHOOK_SECRET ?? '',
-          logger: log,
-          handle: (update) => handleUpdate(bot, update),
-          ...(options.webhookLimits ? { limits: options.webhookLimits } : {}),
-        });
+        unmount = deps.routes.mount(new URL(webhookUrl).pathname, webhook.handle);
         await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
         state = 'receiving';
-        log.info({ bot: bot.botInfo.username, mode: 'webhook', port: server.address().port }, 'Telegram bot receiving updates');
+        log.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot receiving updates');
         return;
       }
       await bot.api.deleteWebhook();
       if (!deps.journal) log.warn({ setting: 'DB_PATH' }, 'no database on disk: each batch of updates is handled before the next is fetched (slower), and none is kept across a crash');
-      polling = startPolling(bot, { log, allowedUpdates: ALLOWED_UPDATES, journal: deps.journal, onFatal: reportFatal });
+      polling = startPolling(bot, {
+        log,
+        allowedUpdates: ALLOWED_UPDATES,
+        journal: deps.journal,
+        onFatal: (err) => {
+          if (state === 'receiving') state = 'polling stopped';
+          reportFatal(err);
+        },
+      });
       state = 'receiving';
       log.info({ bot: bot.botInfo.username, mode: 'polling', journal: Boolean(deps.journal) }, 'Telegram bot receiving updates');
     },
     async stop() {
       state = 'stopped';
-      const open = server;
-      server = undefined;
-      if (open) await open.close();
+      unmount?.();
+      unmount = undefined;
+      // Finishes the updates in flight (the caller bounds the wait).
+      await webhook?.drain();
       const running = polling;
       polling = undefined;
       // Finishes the updates in flight (journalled ones not reached stay for the next start).

@@ -1,41 +1,30 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../logger.js';
+import type { HttpHandler } from '../types.js';
 import { readBody } from './webhook-body.js';
 
-/** What the webhook server bounds. Every limit holds whatever a client does (chunked bodies, slow bodies, idle sockets). */
+/**
+ * What the webhook bounds per request. The webhook is served by the operations
+ * server, which bounds the connections themselves (header and request
+ * deadlines, keep-alive, the connection cap: `HttpServerLimits` in
+ * src/ops/ops-server.ts); these hold whatever a client does (chunked bodies, slow bodies).
+ */
 export interface WebhookLimits {
   /** Largest body read, counted as the bytes arrive (413 past it). */
   maxBodyBytes: number;
-  /** Time to receive a request's headers (408 past it). */
-  headersTimeoutMs: number;
-  /** Time to receive a whole request, headers and body (408 past it). */
-  requestTimeoutMs: number;
   /** Longest pause while a body arrives (408 past it). */
   bodyIdleTimeoutMs: number;
-  /** How long an idle keep-alive connection stays open between requests. */
-  keepAliveTimeoutMs: number;
-  /** Connections open at once; more are closed as they arrive. */
-  maxConnections: number;
 }
 
-/** Telegram sends updates of a few KB with up to 100 connections (its max_connections); these leave room and stop abuse. */
+/** Telegram sends updates of a few KB; this leaves room and stops abuse. */
 export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = {
   maxBodyBytes: 1 << 20,
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
   bodyIdleTimeoutMs: 10_000,
-  keepAliveTimeoutMs: 30_000,
-  maxConnections: 256,
 };
 
-export interface WebhookServerOptions {
-  host: string;
-  port: number;
-  /** Path Telegram POSTs updates to (the path of TELEGRAM_WEBHOOK_URL). */
-  path: string;
+export interface WebhookOptions {
   secretToken: string;
   logger: Logger;
   /**
@@ -47,13 +36,13 @@ export interface WebhookServerOptions {
   limits?: Partial<WebhookLimits>;
 }
 
-export interface WebhookServer {
-  /** The bound address (port 0 picks a free port). */
-  address(): AddressInfo;
+export interface WebhookHandler {
+  /** Serves one request to the webhook's path (mounted on the operations server). */
+  handle: HttpHandler;
   /** Requests being handled now. */
   readonly inFlight: number;
-  /** Stops accepting connections and waits for the updates in flight (the caller bounds the wait). */
-  close(): Promise<void>;
+  /** Resolves once the updates in flight are handled (the caller bounds the wait). */
+  drain(): Promise<void>;
 }
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -68,23 +57,21 @@ const isUpdate = (value: unknown): value is Update =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
 
 /**
- * A node:http server for webhook mode. POST <path> with the right
- * X-Telegram-Bot-Api-Secret-Token (checked before the body is read; 401
- * otherwise) carries one update: its body is read within the limits, parsed
- * (400 when it is not an update) and handled to the end before Telegram gets
- * 200, so an update Telegram considers delivered has been answered; if the
- * process dies first, Telegram delivers it again. GET /healthz answers 200 for
- * load balancers; anything else 404.
+ * The webhook endpoint, mounted on the operations server at the path of
+ * TELEGRAM_WEBHOOK_URL. POST with the right X-Telegram-Bot-Api-Secret-Token
+ * (checked before the body is read; 401 otherwise) carries one update: its
+ * body is read within the limits, parsed (400 when it is not an update) and
+ * handled to the end before Telegram gets 200, so an update Telegram considers
+ * delivered has been answered; if the process dies first, Telegram delivers it
+ * again. Other methods get 405.
  */
-export async function startWebhookServer(opts: WebhookServerOptions): Promise<WebhookServer> {
+export function createWebhookHandler(opts: WebhookOptions): WebhookHandler {
   const limits = { ...DEFAULT_WEBHOOK_LIMITS, ...opts.limits };
   const secret = Buffer.from(opts.secretToken);
-  let inFlight = 0;
+  const inFlight = new Set<Promise<void>>();
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '').split('?')[0];
-    if (req.method === 'GET' && path === '/healthz') return end(res, 200, '{"ok":true}');
-    if (req.method !== 'POST' || path !== opts.path) return end(res, 404, '{"ok":false}', true);
+    if (req.method !== 'POST') return end(res, 405, '{"ok":false}', true);
     if (!sameSecret(req.headers[SECRET_HEADER], secret)) return end(res, 401, '{"ok":false}', true);
     const body = await readBody(req, limits);
     if (!body.ok) {
@@ -101,52 +88,26 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
       opts.logger.warn({ bytes: body.bytes }, 'webhook body is not an update');
       return end(res, 400, '{"ok":false}');
     }
-    inFlight += 1;
+    const work = opts.handle(update);
+    inFlight.add(work);
     try {
-      await opts.handle(update);
+      await work;
       end(res, 200, '{}');
     } catch (err) {
       opts.logger.error({ err, update_id: update.update_id }, 'webhook update not handled; Telegram will send it again');
       end(res, 500, '{"ok":false}');
     } finally {
-      inFlight -= 1;
-      if (inFlight === 0) drained?.();
+      inFlight.delete(work);
     }
   }
 
-  let drained: (() => void) | undefined;
-  const sockets = new Set<Socket>();
-  const server = createServer(
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
-    (req, res) => void onRequest(req, res),
-  );
-  server.maxConnections = limits.maxConnections;
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    // Malformed requests and header/request timeouts: answered by status where the socket still can be, never logged with content.
-    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-    else socket.destroy();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolve());
-  });
   return {
-    address: () => server.address() as AddressInfo,
+    handle: onRequest,
     get inFlight() {
-      return inFlight;
+      return inFlight.size;
     },
-    close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      // Connections with no request in flight (idle keep-alive, or half-sent requests) are not waited for.
-      for (const socket of sockets) socket.destroy();
-      await closed;
+    async drain() {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
   };
 }

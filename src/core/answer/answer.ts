@@ -34,7 +34,11 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
 /** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
-const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like)$/u;
+const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like|name|full|call)$/u;
+/** Asking what the source says of something ("say about", "mention", "говорится о", "درباره"). */
+const ASKS_WHAT_IT_SAYS = /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
+/** Words that name the source itself: "according to the article" says where, not what is mentioned. */
+const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
@@ -54,7 +58,7 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
 
 /** A reaction to the agreement itself ("how did Israel respond to the pact?", "как Израиль отреагировал на договор"), which the source reports of no one. */
 const REACTION_TO_AGREEMENT: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|say|said|says|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ ){0,2}(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:отреагир\p{L}*|реагир\p{L}*|реакци\p{L}*|ответ\p{L}*|отнесл\p{L}*|относ\p{L}*|осуд\p{L}*|приветств\p{L}*|критик\p{L}*) (?:\p{L}+ ){0,2}(?:на|к) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*/u,
   fa: /(?:واکنش|نظر|موضع)\p{L}* (?:\p{L}+ ){0,4}(?:به|درباره|نسبت به) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}*/u,
 };
@@ -116,7 +120,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
     // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
     const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
-    if (q.lang === 'en') return q.words[start - 1] === 'of' ? content(start - 2) : start <= 3 ? content(e.end) : undefined;
+    // ("the capacity of the Bushehr plant": an article may stand between.)
+    const of = q.words[start - 1] === 'of' ? start - 1 : q.words[start - 1] === 'the' && q.words[start - 2] === 'of' ? start - 2 : -1;
+    if (q.lang === 'en') return of >= 0 ? content(of - 1) : start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
@@ -216,7 +222,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     if (!q.expect.yesno && ATTRIBUTE_QUESTION[lang].test(q.normalized)) {
       const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
       // (In English only "the X of T": "what is the Russian gas meant for" names no attribute.)
-      const ofForm = (e: (typeof things)[number]) => lang !== 'en' || q.words[(q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start) - 1] === 'of';
+      const ofForm = (e: (typeof things)[number]) => {
+        const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
+        return lang !== 'en' || q.words[start - 1] === 'of' || (q.words[start - 1] === 'the' && q.words[start - 2] === 'of');
+      };
       const unknown = things.filter(ofForm).map((e) => attributeOf(q, e)).find((s) => s && !ranked.some((x) => x.item.stems[lang].has(s) && things.some((e) => x.item.entities.has(e.id))) && !index.topicKnows(best.item.topic.id, s, lang));
       if (unknown) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
@@ -320,7 +329,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
       const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
       const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
-      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && things.length > 0;
+      // ("According to the article, does Russia still have…" names the source, not what it mentions.)
+      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && ([...view.content].some((s) => !SOURCE_NOUNS.has(s)) || ASKS_WHAT_IT_SAYS.test(view.normalized)) && things.length > 0;
       const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;

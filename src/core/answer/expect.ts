@@ -27,14 +27,14 @@ const WH: Record<Lang, RegExp> = {
 };
 
 const YES_NO: Record<Lang, RegExp> = {
-  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that"),
+  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that|that|thats|thats not|its|its not|theyre|theyre not"),
   ru: re('ли|правда|верно|действительно|неужели|разве'),
   fa: start('آیا'),
 };
 
 /** A tag that asks to confirm a statement, at its end. */
 const TAG: Record<Lang, RegExp> = {
-  en: /(?:^|\s)(?:right|correct|true|yes or no|isnt it|is it|arent they|dont they|doesnt it|wont they|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
+  en: /(?:^|\s)(?:right|correct|true|yes|yeah|eh|huh|yes or no|isnt it|is it|arent they|dont they|doesnt it|didnt it|didnt they|wasnt it|werent they|hasnt it|havent they|wont they|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
   ru: /(?:^|\s)(?:да|верно|так|правильно|правда|не так ли|ведь так|это так)$/u,
   fa: /(?:^|\s)(?:درسته|درست است|نه|مگه نه|اینطوره|این طوره|صحیحه|صحیح است)$/u,
 };
@@ -60,7 +60,7 @@ const OVERVIEW: Record<Lang, RegExp> = {
 };
 
 const OPENING: Record<Lang, RegExp> = {
-  en: /^(?:(?:according to|per|based on|in) (?:the |this |your )?(?:article|source|text|report|agreement|deal|piece) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
+  en: /^(?:(?:according to|per|based on|in|under) (?:the |this |your )?(?:article|source|text|report|agreement|deal|piece|treaty|pact) |so |and |but |also |then |ok |okay |well |hey |now |tell me )+/u,
   ru: /^(?:(?:согласно|по данным|судя по) (?:статье|источнику|тексту) |а |и |так |ну |скажи |скажите )+/u,
   fa: /^(?:(?:طبق|بر اساس|به گفته) (?:مقاله|منبع|متن) |و |خب |پس |بگو )+/u,
 };

@@ -100,7 +100,9 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
       return;
     }
     const value = spelled ?? Number(w);
-    const unit = UNITS.find(([re]) => re.test(next))?.[1];
+    const found = UNITS.find(([re]) => re.test(next))?.[1];
+    // "55 bcm every month", "в месяц", "در ماه": a monthly volume, not the yearly one.
+    const unit = found === 'bcm/yr' && words.slice(i + 2, i + 7).some((x) => /^(?:month|months|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)$/u.test(x)) ? 'bcm/mo' : found;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const bound = MORE_THAN.test(before) ? '>' : LESS_THAN.test(before) ? '<' : undefined;
     // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").

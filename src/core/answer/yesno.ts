@@ -68,6 +68,9 @@ const OTHER_OFFICE: Record<QuestionView['lang'], RegExp> = {
   fa: /^(?:وزیر|وزرای|وزیران|سفیر|سفرا|دیپلمات\p{L}*|نخست|مجلس|نماینده\p{L}*|معاون)$/u,
 };
 
+/** A claim's own words of keeping something up (its English text). */
+const MAINTAIN = /\b(?:maintain\w*|preserv\w*|keep\w*|kept|retain\w*|sustain\w*|continu\w*)\b/;
+
 /** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
 const GENERIC_OWN = 0.4;
 
@@ -174,6 +177,11 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     if (described) out.contradicts++;
   });
   for (const n of q.numbers) {
+    // A monthly volume asked of a yearly one is another figure ("55 bcm a month?": no, a year).
+    if (n.unit === 'bcm/mo' && claim.numbers.some((x) => x.unit === 'bcm/yr')) {
+      out.contradicts++;
+      continue;
+    }
     const same = claim.numbers.filter((x) => !n.unit || x.unit === n.unit || (n.unit === 'bcm/yr' && x.unit.startsWith('bcm')));
     // "Did trade top 3 billion?": a bound is met or not by the claim's figure.
     if (n.bound && same.length) {
@@ -210,6 +218,9 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   if (PERMIT[q.lang].test(q.normalized) && !NOT_PERMIT[q.lang].test(q.normalized) && REFUSE.test(claim.text.en)) out.contradicts++;
   // "Was it signed by the foreign ministers?": the claim's people hold another office.
   if (claim.entities.some((id) => finder.kindOf(id) === 'person') && [...q.content].some((s) => OTHER_OFFICE[q.lang].test(s) && !c.item.stems[q.lang].has(s))) out.contradicts++;
+  // "Has Russia abandoned Hmeimim?", "are they cutting ties with Baku?": no, where the claim says it is kept up.
+  if (q.against && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id))) out.contradicts++;
+  else if (q.against && q.decline && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
@@ -221,6 +232,53 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   // A name the data does not know, where the claim's people are the whole list ("Did Putin sign it with Raisi?").
   if (q.unknownNames > 0 && claim.closed.includes('person') && claim.entities.some((id) => finder.kindOf(id) === 'person')) out.contradicts++;
   return out;
+}
+
+/** The claims of one source sentence as one: what any of them names, the figures and dates of all. */
+function merged(group: readonly ScoredClaim[]): ScoredClaim {
+  const [first] = group as [ScoredClaim, ...ScoredClaim[]];
+  const union = <T,>(sets: Iterable<T>[]) => new Set(([] as T[]).concat(...[...sets].map((x) => [...x])));
+  const langs = Object.keys(first.item.stems) as (keyof typeof first.item.stems)[];
+  const per = (key: 'stems' | 'own') => Object.fromEntries(langs.map((l) => [l, union(group.map((g) => g.item[key][l]))])) as typeof first.item.stems;
+  const claims = group.map((g) => g.item.claim);
+  return {
+    ...first,
+    own: Math.max(...group.map((g) => g.own)),
+    item: {
+      ...first.item,
+      entities: union(group.map((g) => g.item.entities)),
+      against: union(group.map((g) => g.item.against)),
+      stems: per('stems'),
+      own: per('own'),
+      claim: {
+        ...first.item.claim,
+        entities: [...union(claims.map((x) => x.entities))],
+        numbers: claims.flatMap((x) => x.numbers),
+        dates: [...union(claims.map((x) => x.dates))],
+        closed: [...union(claims.map((x) => x.closed))],
+        text: { ...first.item.claim.text, en: claims.map((x) => x.text.en).join(' ') },
+      },
+    },
+  };
+}
+
+/** A verdict from the claims of one sentence together, when the question names what they say between them and no more. */
+function jointVerdict(q: QuestionView, relevant: readonly ScoredClaim[], finder: EntityFinder): Verdict | undefined {
+  const groups = new Map<string, ScoredClaim[]>();
+  for (const c of relevant) {
+    const key = `${c.item.topic.id}#${c.item.claim.source ?? ""}#${c.item.sentence}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const all = merged(group);
+    // (Only when the claims say what the question does: "did they meet again later in 2025?" is not the signing.)
+    if (![...q.predicate].every((w) => all.item.stems[q.lang].has(w))) continue;
+    const r = compare(q, all, finder);
+    if (r.contradicts === 0 && r.missing === 0 && r.specific > 0) return { answer: 'yes', claim: group[0]! };
+    if (r.contradicts > 0 && r.supports > 0 && r.supports + r.contradicts >= r.missing) return { answer: 'no', claim: group[0]! };
+  }
+  return undefined;
 }
 
 /**
@@ -244,9 +302,13 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
   const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
   // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
-  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || yes.c.own < 0.4)) return { answer: 'no', claim: no.c };
+  // (A weakly worded yes loses only to a no that supports as much: "Armenia moving closer to the West" is said outright.)
+  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || (yes.c.own < 0.4 && no.r.supports >= yes.r.supports))) return { answer: 'no', claim: no.c };
   if (yes) return { answer: 'yes', claim: yes.c, ...(yes.r.identity ? { identity: true } : {}) };
   if (covered) return { answer: 'yes', claim: covered.c };
+  // "Did Putin and Pezeshkian sign it in Moscow?": one sentence of the source, split into claims (who signed, where), decides together.
+  const joint = jointVerdict(q, relevant, finder);
+  if (joint) return joint;
   // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
   const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
   if (theme) return { answer: 'yes', claim: theme.c };

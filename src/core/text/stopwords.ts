@@ -18,7 +18,7 @@ export const STOPWORDS: Record<Lang, Set<string>> = {
       'not no yes so just also too very really any some all more most much many such than then now still ' +
       'tell say said know explain give show please thanks thank ok okay hey hi hello yo bro dude mate ' +
       'up out off down again ever even only own same other another each both either neither ' +
-      'thing things stuff anything something everything lot lots kind sort way get got going go goes gonna wanna want let like think lol lmao rofl nah yeah yep nope fr bruh',
+      'thing things stuff anything something everything lot lots kind sort way get got going go goes gonna wanna want let like think lol lmao rofl nah yeah yep nope fr bruh honestly curious wondering wonder idea bot wait',
   ),
   ru: words(
     'а и или но если то что чтобы как так же ли не ни да нет в во на к ко с со от до по за из у о об обо при про для без над под между через ' +

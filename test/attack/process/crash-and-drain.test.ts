@@ -73,11 +73,12 @@ describe('attack (process): kill -9 and SIGTERM lose no update', { timeout: 240_
 
   it('webhook: killed mid-answer, Telegram got no 200; its redelivery after the restart is answered', async () => {
     dir = mkdtempSync(join(tmpdir(), 'attack-crash-'));
-    const env = { DB_PATH: join(dir, 'bot.db'), WATCH_DATA: 'false', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: '0' };
+    const env = { DB_PATH: join(dir, 'bot.db'), WATCH_DATA: 'false', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: SECRET, OPS_HOST: '127.0.0.1', OPS_PORT: '0' };
     fake = await FakeBotApi.start();
     const first = await telegramBot(fake, env);
     bots.push(first);
-    const port = Number(first.lines().find((l) => l.msg === 'Telegram bot receiving updates')!.port);
+    // The webhook is served by the operations server: the port it took (OPS_PORT=0) is in its log line.
+    const port = Number(first.lines().find((l) => String(l.msg).startsWith('operations server listening'))!.port);
     const alice = user(7_700_002, 'Alice');
     const body = JSON.stringify({ update_id: 5, ...messageUpdate(textMessage(privateChat(alice), alice, 'how much gas will russia send iran?')) });
     const held = fake.hold('sendMessage');
@@ -91,7 +92,7 @@ describe('attack (process): kill -9 and SIGTERM lose no update', { timeout: 240_
     const second = await telegramBot(fake, env);
     bots.push(second);
     const answered = fake.waitFor('sendMessage', { where: (p) => p.chat_id === alice.id, timeoutMs: 60_000 });
-    expect(await post(Number(second.lines().find((l) => l.msg === 'Telegram bot receiving updates')!.port), body)).toBe(200);
+    expect(await post(Number(second.lines().find((l) => String(l.msg).startsWith('operations server listening'))!.port), body)).toBe(200);
     expect((await answered).plain).toContain('55');
   });
 

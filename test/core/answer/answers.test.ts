@@ -163,6 +163,14 @@ describe('yes or no', () => {
       ['Россия сворачивает сотрудничество по Бушерской АЭС?', /^Нет\./],
       ['قراره ایران به روسیه گاز صادر کنه؟', /^خیر\./],
       ['قرارداد در مسکو امضا شد، درسته؟', /^بله\./],
+      ['So that’s 55 bcm of gas every month?', /^No\. Russia will supply up to 55 billion/],
+      ['Trade went up 15.5% in 2024, yes?', /^Yes\. .*15\.5%/],
+      ['Under the deal, will Iran be supplying gas to Russia?', /^No\. Russia will supply/],
+      ['Did Putin and Pezeshkian sign the deal in Moscow?', /^Yes\./],
+      ['Has Russia abandoned its airbase at Hmeimim?', /^No\. .*maintains its presence/],
+      ['Are Russia and Iran cutting their energy and transport ties with Baku?', /^No\. .*maintaining/],
+      ['Does Russia still have peacekeeping forces in the Caucasus according to the article?', /^No\. .*withdrawn/],
+      ['Is Armenia described as moving closer to the West?', /^Yes\./],
       ['Подписали ли соглашение в Москве?', /^Да\./],
       ['آیا توافق در تهران امضا شد؟', /^خیر\./],
     ] as const) {
@@ -243,7 +251,7 @@ describe('the scope policy', () => {
   });
 
   it('says the source is silent on a third party’s reaction to the deal and on an attribute it never gives', () => {
-    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?"]) {
+    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?", 'What did China say about the Russia–Iran treaty?']) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });

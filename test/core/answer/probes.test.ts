@@ -100,4 +100,26 @@ describe('scored blind probes as regression sets', () => {
     expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
     expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
   });
+
+  // Probes 6 and 7 are below issue 13's targets: their floors guard what was fixed, not the goal (docs/quality.md).
+  it('probe 6 (278 questions): in-scope ≥ 85%, declined ≥ 84%, yes/no ≥ 85%', async () => {
+    const r = await grade('test/fixtures/probe-6.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.85);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.84);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('probe 7 (293 questions): in-scope ≥ 91%, declined ≥ 87%, yes/no ≥ 90%', async () => {
+    const r = await grade('test/fixtures/probe-7.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.91);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.87);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('probe 8 (275 questions): in-scope ≥ 91%, declined ≥ 86%, yes/no ≥ 90%', async () => {
+    const r = await grade('test/fixtures/probe-8.jsonl');
+    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.91);
+    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.86);
+    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
+  });
 });
