@@ -20,6 +20,7 @@ FROM node:${NODE_VERSION}-slim
 ENV NODE_ENV=production \
     DATA_DIR=/app/data \
     DB_PATH=/var/lib/partnership-bot/partnership-bot.db \
+    STORE_SPOOL_DIR=/var/lib/partnership-bot/spool \
     OPS_HOST=0.0.0.0 \
     OPS_PORT=9464
 WORKDIR /app
@@ -30,7 +31,8 @@ COPY data ./data
 # The database's folder, owned by the unprivileged user the bot runs as (`node`, uid 1000, from the base image).
 COPY --from=build --chown=node:node /app/state /var/lib/partnership-bot
 USER node
-# data/: the curated knowledge (mount your own to edit it without a rebuild); the database and its id-hashing key.
+# data/: the curated knowledge (mount your own to edit it without a rebuild); the database, its id-hashing key and,
+# with DATABASE_URL, the spool of questions kept while PostgreSQL is away (STORE_SPOOL_DIR).
 VOLUME ["/app/data", "/var/lib/partnership-bot"]
 EXPOSE 9464
 STOPSIGNAL SIGTERM

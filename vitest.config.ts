@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'test/image/**', 'test/attack/process/**', 'node_modules/**'],
     isolate: false,
+    // One throwaway PostgreSQL cluster for the run (real, never mocked); each test file makes its own databases in it.
+    globalSetup: ['test/support/postgres-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -36,6 +36,13 @@ export const ConfigSchema = z.object({
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(httpUrl),
+  /** Shards this process runs: "auto" (Discord's recommended count, all in this process), or ids and ranges such as "0-9" or "0,2,4-5". */
+  DISCORD_SHARDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() ? v.trim() : 'auto'),
+    z.union([z.literal('auto'), z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must be "auto" or shard ids and ranges such as 0-9 or 0,2,4-5')]),
+  ),
+  /** Total shards of the bot across every host; required when DISCORD_SHARDS lists shards. */
+  DISCORD_SHARD_COUNT: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number({ error: 'must be a number' }).int().min(1).max(100_000).optional()),
   /** The operators' servers: /reload and the whole inbox answer (and are registered) only there; empty: in no server. */
   DISCORD_MODERATOR_GUILD_IDS: snowflakeList('server'),
   /** Roles whose members are moderators (besides members with Manage Messages). */
@@ -45,6 +52,10 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: z.preprocess((v) => (v === '' ? undefined : v), httpUrl.default('https://api.telegram.org')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')),
+  /** Most parallel connections Telegram opens to the webhook (setWebhook max_connections, 1–100). */
+  TELEGRAM_WEBHOOK_MAX_CONNECTIONS: intFrom(1, 100, 100),
+  /** Messages the bot sends to one group per minute (Telegram allows about 20); past it askers are answered privately. */
+  TELEGRAM_GROUP_MESSAGES_PER_MINUTE: intFrom(6, 100_000, 20),
   /** Which settings file was read (see readEnvironment); listed so that it is a known variable. */
   ENV_FILE: z.string().optional(),
   /** Replaced by OPS_HOST and OPS_PORT (the webhook is served by the operations server): set, they are an error naming the new variable. */
@@ -56,6 +67,16 @@ export const ConfigSchema = z.object({
     z.array(z.string().regex(/^\d+$/, 'must be a comma-separated list of numeric Telegram user ids')),
   ),
 
+  /**
+   * PostgreSQL for everything the bot stores, shared by every process and host (postgres://user:password@host:port/db).
+   * Unset: SQLite at DB_PATH. Contains a password: never logged, and errors never show it.
+   */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// or postgresql:// URL')),
+  /**
+   * With DATABASE_URL: the folder where questions wait on disk while PostgreSQL is unreachable, so a process killed
+   * meanwhile loses none (a later process of the same host writes them). One folder per host or container.
+   */
+  STORE_SPOOL_DIR: z.string().min(1, 'must name a folder').default('var/spool'),
   /** SQLite file for unanswered questions and feedback; created on first start. Empty string: recording off. */
   DB_PATH: z.string().default('var/partnership-bot.db'),
   /** Seconds opening (creating, migrating) the database may take before start-up fails with a clear error. */
@@ -94,6 +115,15 @@ export const ConfigSchema = z.object({
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
   }
+  if (c.DISCORD_SHARDS !== 'auto') {
+    const ids = shardIds(c.DISCORD_SHARDS);
+    if (!c.DISCORD_SHARD_COUNT) ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARD_COUNT'], message: 'is required when DISCORD_SHARDS lists shards' });
+    else if (ids.some((id) => id >= c.DISCORD_SHARD_COUNT!)) ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: `lists a shard id not below DISCORD_SHARD_COUNT (${c.DISCORD_SHARD_COUNT})` });
+    if (ids.length === 0) ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: 'lists no shard (a range runs low to high)' });
+  }
+  if (c.DATABASE_URL && !c.ID_HASH_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['ID_HASH_SECRET'], message: 'is required with DATABASE_URL: every process sharing the database must hash ids with the same key' });
+  }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
   }
@@ -116,6 +146,16 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** The data size limits the configuration sets (for the loader). */
 export function dataLimitsOf(config: Pick<Config, 'DATA_MAX_FILE_KB' | 'DATA_MAX_TOTAL_MB'>): DataLimits {
   return { ...DEFAULT_DATA_LIMITS, maxFileBytes: config.DATA_MAX_FILE_KB * 1024, maxTotalBytes: config.DATA_MAX_TOTAL_MB * 1024 * 1024 };
+}
+
+/** The shard ids a DISCORD_SHARDS list names ("0-3,8" → 0, 1, 2, 3, 8), in order, each once. */
+export function shardIds(list: string): number[] {
+  const ids = new Set<number>();
+  for (const part of list.split(',')) {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?];
+    for (let id = from; id <= to! && ids.size <= 100_000; id += 1) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 export class ConfigError extends Error {
@@ -160,5 +200,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** Every secret value in the configuration, for log scrubbing. */
 export function secretsOf(config: Config): string[] {
-  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ID_HASH_SECRET, config.DESK_TOKEN].filter((s): s is string => !!s);
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ID_HASH_SECRET, config.DESK_TOKEN, config.DATABASE_URL, databasePassword(config)].filter(
+    (s): s is string => !!s,
+  );
+}
+
+/** The password inside DATABASE_URL, if any (scrubbed from logs on its own too: a driver may print it apart from the URL). */
+function databasePassword(config: Config): string | undefined {
+  if (!config.DATABASE_URL) return undefined;
+  try {
+    return decodeURIComponent(new URL(config.DATABASE_URL).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }

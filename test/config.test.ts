@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, readEnvironment, secretsOf } from '../src/config.js';
+import { ConfigError, loadConfig, readEnvironment, secretsOf, shardIds } from '../src/config.js';
 
 const TG = '123456789:AAH-abcdefghijklmnopqrstuvwxyz012345';
 const DC = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789';
@@ -71,6 +71,39 @@ describe('config', () => {
   it('lists the secrets for log scrubbing', () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: TG, DISCORD_TOKEN: DC, DISCORD_APPLICATION_ID: '123456789012345678' });
     expect(secretsOf(c).sort()).toEqual([DC, TG].sort());
+  });
+
+  it('takes DATABASE_URL as a secret: named, never shown, scrubbed with its password; it needs ID_HASH_SECRET', () => {
+    const url = 'postgres://bot:s3cret-pass%21@db.internal:5432/partnership';
+    const p = problems({ DATABASE_URL: url });
+    expect(p).toEqual([expect.stringMatching(/^ID_HASH_SECRET: is required with DATABASE_URL/)]);
+    expect(p.join()).not.toContain('s3cret');
+    const bad = problems({ DATABASE_URL: 'mysql://bot:s3cret-pass@db/x', ID_HASH_SECRET: 'x'.repeat(20) });
+    expect(bad).toEqual([expect.stringMatching(/^DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL$/)]);
+    const c = loadConfig({ DATABASE_URL: url, ID_HASH_SECRET: 'y'.repeat(20) });
+    expect(secretsOf(c)).toEqual(expect.arrayContaining([url, 's3cret-pass!']));
+  });
+
+  it('keeps questions that wait for PostgreSQL in var/spool unless STORE_SPOOL_DIR names another folder', () => {
+    expect(loadConfig({}).STORE_SPOOL_DIR).toBe('var/spool');
+    expect(loadConfig({ STORE_SPOOL_DIR: '/srv/bot/spool' }).STORE_SPOOL_DIR).toBe('/srv/bot/spool');
+    expect(problems({ STORE_SPOOL_DIR: '' })).toEqual([expect.stringMatching(/^STORE_SPOOL_DIR: must name a folder/)]);
+  });
+
+  it('reads DISCORD_SHARDS as ids and ranges of DISCORD_SHARD_COUNT, by name when wrong', () => {
+    expect(loadConfig({}).DISCORD_SHARDS).toBe('auto');
+    expect(shardIds('0-3,8,2')).toEqual([0, 1, 2, 3, 8]);
+    expect(loadConfig({ DISCORD_SHARDS: '10-19', DISCORD_SHARD_COUNT: '40' })).toMatchObject({ DISCORD_SHARDS: '10-19', DISCORD_SHARD_COUNT: 40 });
+    expect(problems({ DISCORD_SHARDS: '0-9' })).toEqual([expect.stringMatching(/^DISCORD_SHARD_COUNT: is required/)]);
+    expect(problems({ DISCORD_SHARDS: '0-9', DISCORD_SHARD_COUNT: '8' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS: lists a shard id not below DISCORD_SHARD_COUNT \(8\)/)]);
+    expect(problems({ DISCORD_SHARDS: 'first ten', DISCORD_SHARD_COUNT: '8' })[0]).toMatch(/^DISCORD_SHARDS: must be "auto" or shard ids/);
+    expect(problems({ DISCORD_SHARDS: '5-2', DISCORD_SHARD_COUNT: '8' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS: lists no shard/)]);
+  });
+
+  it('defaults Telegram webhook connections to 100 and the group budget to 20 a minute, within their bounds', () => {
+    expect(loadConfig({})).toMatchObject({ TELEGRAM_WEBHOOK_MAX_CONNECTIONS: 100, TELEGRAM_GROUP_MESSAGES_PER_MINUTE: 20 });
+    expect(problems({ TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '101' })[0]).toMatch(/^TELEGRAM_WEBHOOK_MAX_CONNECTIONS/);
+    expect(problems({ TELEGRAM_GROUP_MESSAGES_PER_MINUTE: '3' })[0]).toMatch(/^TELEGRAM_GROUP_MESSAGES_PER_MINUTE/);
   });
 });
 

@@ -3,6 +3,7 @@ import type { CardRenderer } from '../cards/index.js';
 import type { ClaimPort, ContextPort, CuratorPort, RateLimitPort, TelemetryPort } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Logger } from '../logger.js';
+import type { BotStore } from '../store/resilient.js';
 import type { IdHasher } from './kit/ids.js';
 
 /** A surface: started and stopped by boot; everything else is its own business. */
@@ -29,12 +30,12 @@ export interface Adapter {
  */
 export interface UpdateJournal {
   /** The offset to fetch from: one past the highest update journalled. */
-  offset(surface: string): number | undefined;
-  /** Durably records fetched updates; throws when it cannot (the updates must not be confirmed then). */
-  add(surface: string, updates: ReadonlyArray<{ id: number; payload: string }>): void;
-  done(surface: string, id: number): void;
+  offset(surface: string): Promise<number | undefined>;
+  /** Durably records fetched updates; rejects when it cannot (the updates must not be confirmed then). */
+  add(surface: string, updates: ReadonlyArray<{ id: number; payload: string }>): Promise<void>;
+  done(surface: string, id: number): Promise<void>;
   /** What a previous run left unfinished, oldest first, with how often its handling was started before. */
-  pending(surface: string): Array<{ id: number; payload: string; attempts: number }>;
+  pending(surface: string): Promise<Array<{ id: number; payload: string; attempts: number }>>;
 }
 
 /** What boot gives every adapter: the shared core and ports, from which it builds its surface's conversation. */
@@ -47,6 +48,8 @@ export interface AdapterDeps {
   journal?: UpdateJournal;
   /** Absent: nothing is recorded, and moderator tools say so. */
   curator?: CuratorPort;
+  /** The store, when there is one: adapters build their own shared budgets on it (Telegram's per-group limit). */
+  store?: BotStore;
   logger: Logger;
   /** Hashes platform ids before they reach the core, the store or a log. */
   ids: IdHasher;

@@ -47,8 +47,8 @@ export async function runAdapters(booted: Booted, adapters: Adapter[], options: 
     if ((await Promise.race([stopped, late])) === 'late') logger.warn({ deadlineMs: deadline }, 'adapters did not stop in time; exiting anyway');
     clearTimeout(timer);
     stopAnswering();
-    curator?.close();
-    booted.store?.close();
+    await curator?.close();
+    await booted.store?.close();
   }
 
   async function shutdown(signal: string, code = 0): Promise<void> {

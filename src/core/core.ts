@@ -56,9 +56,10 @@ export interface Core {
   forPlatform(platform: string): Core;
 }
 
-export function createCore(initial: KnowledgeBase, tuning?: Tuning): Core {
+/** `matcher`: one already built for `initial` (imported from a stored build); default: trained here. */
+export function createCore(initial: KnowledgeBase, tuning?: Tuning, matcher?: Matcher): Core {
   const build = (kb: KnowledgeBase, matcher: Matcher) => ({ kb, matcher, answerer: createAnswerer(kb, matcher) });
-  let state = build(initial, buildMatcher(initial, tuning));
+  let state = build(initial, matcher ?? buildMatcher(initial, tuning));
   const observers = new Set<AskObserver>();
   const find = (id: string) => state.kb.topics.find((x) => x.id === id);
   const unknown = (id: string, lang: Lang) => noticeReply(lang, 'error', t(lang).unknownTopic(id.slice(0, 64)));

@@ -1,4 +1,4 @@
-import type { AnalyticsRow } from './store-types.js';
+import type { AnalyticsRow } from '../store/contract.js';
 
 /** Counts summed over any grouping of analytics rows. */
 export interface Totals {

@@ -16,15 +16,31 @@ export interface BuildRequest {
    * thread stores anything else; only then does it post its reply.
    */
   holdAfterTraining?: Int32Array | undefined;
+  /**
+   * Ask before training: once the data is loaded and valid, the thread posts a
+   * 'loaded' message and waits for a `BuildGo`; told not to train, it replies
+   * with the data and no model (another process trains it, or already has).
+   */
+  askBeforeTraining?: boolean;
+}
+
+/** The main thread's answer to a 'loaded' message. */
+export interface BuildGo {
+  train: boolean;
 }
 
 /**
  * Every message the build thread posts: 'started' once its modules are
  * loaded (a failure before it is a thread that could not start), 'progress'
  * before each file it reads or parses and before training (so a thread that
- * dies can be reported with where it was), and exactly one 'reply'.
+ * dies can be reported with where it was), 'loaded' (with
+ * `askBeforeTraining`: the data is valid, train it?), and exactly one 'reply'.
  */
-export type BuildMessage = { kind: 'started' } | { kind: 'progress'; at: string } | { kind: 'reply'; reply: BuildReply };
+export type BuildMessage =
+  | { kind: 'started' }
+  | { kind: 'progress'; at: string }
+  | { kind: 'loaded'; version: string }
+  | { kind: 'reply'; reply: BuildReply };
 
 /** What the build thread is doing after the files: named in a report of a build that died there. */
 export const TRAINING = '(training the matcher)';
@@ -35,7 +51,7 @@ export const TRAINING = '(training the matcher)';
  * any other error the build threw.
  */
 export type BuildReply =
-  | { ok: true; kb: KnowledgeBase; model: MatcherModel; ms: BuildTimings }
+  | { ok: true; kb: KnowledgeBase; model: MatcherModel | null; ms: BuildTimings }
   | { ok: false; issues: DataIssue[] }
   | { ok: false; error: string };
 

@@ -4,8 +4,8 @@ import { DataError } from '../core/data/load.js';
 import { DEFAULT_DATA_LIMITS } from '../core/data/limits.js';
 import { importMatcherInSteps } from '../core/match/matcher.js';
 import type { Logger } from '../logger.js';
-import { type BuildKnowledge, BuildFailure, buildInProcess } from './build.js';
-import type { BuildMessage, BuildReply, BuildRequest } from './build-protocol.js';
+import { type BuildKnowledge, BuildFailure, buildInProcess, type BuildOptions, type DecideTraining, type PrepareKnowledge, prepareInProcess } from './build.js';
+import type { BuildGo, BuildMessage, BuildReply, BuildRequest } from './build-protocol.js';
 
 /**
  * The build thread's entry: the compiled `build-thread.js` beside this file in a
@@ -30,6 +30,13 @@ export interface WorkerBuildOptions {
 export interface WorkerBuild {
   /** Loads, validates and trains in a fresh worker thread, then assembles the matcher here from the transferred model. */
   build: BuildKnowledge;
+  /**
+   * Loads and validates in a worker thread, asks `decide` whether to train,
+   * and trains there if so: the data and the model (null when not trained), not
+   * yet imported. Rejects with a DataError for invalid data. If no thread can
+   * be used, runs on the main thread with one warning.
+   */
+  prepare: PrepareKnowledge;
   /** Build threads alive right now (0 between builds: each thread ends with its build). */
   readonly running: number;
   /** Terminates any build in flight (its build rejects) and refuses further builds. */
@@ -60,7 +67,7 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
   let closed = false;
   const limits = opts.resourceLimits ?? { maxOldGenerationSizeMb: DEFAULT_BUILD_MEMORY_MB };
 
-  function run(request: BuildRequest, signal: AbortSignal | undefined): Promise<BuildReply> {
+  function run(request: BuildRequest, signal: AbortSignal | undefined, decide?: DecideTraining): Promise<BuildReply> {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
@@ -91,7 +98,12 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
       worker.on('message', (message: BuildMessage) => {
         if (message.kind === 'started') started = true;
         else if (message.kind === 'progress') at = message.at;
-        else settle(() => resolve(message.reply));
+        else if (message.kind === 'loaded') {
+          decide!(message.version).then(
+            (train) => worker.postMessage({ train } satisfies BuildGo),
+            (err: unknown) => settle(() => reject(err)),
+          );
+        } else settle(() => resolve(message.reply));
       });
       worker.once('error', (err: Error & { code?: string }) => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -123,12 +135,36 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
         return buildInProcess(dir, { limits: dataLimits });
       }
       if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new BuildFailure(reply.error, undefined);
+      if (!reply.model) throw new BuildFailure('the build thread trained nothing', undefined);
       const received = performance.now();
       // One language's analysers per event-loop turn: questions keep being answered in between.
-      const matcher = await importMatcherInSteps(reply.kb, reply.model, () => new Promise((r) => setImmediate(r)));
+      const model = reply.model;
+      const matcher = await importMatcherInSteps(reply.kb, model, () => new Promise((r) => setImmediate(r)));
       const ms = { ...reply.ms, thread: received - started, import: performance.now() - received };
       opts.logger.debug({ ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) }, 'data built in a worker thread');
       return { kb: reply.kb, matcher };
+    },
+    async prepare(dir, decide, options: BuildOptions = {}) {
+      if (closed) throw new BuildFailure(SHUTTING_DOWN, undefined);
+      const dataLimits = options.limits ?? DEFAULT_DATA_LIMITS;
+      const request: BuildRequest = {
+        dir,
+        limits: dataLimits,
+        requestedAt: performance.timeOrigin + performance.now(),
+        holdAfterTraining: opts.holdAfterTraining,
+        askBeforeTraining: true,
+      };
+      let reply: BuildReply;
+      try {
+        reply = await run(request, options.signal, decide);
+      } catch (err) {
+        if (!(err instanceof NoThread) || closed) throw err;
+        opts.logger.warn({ err: err.cause ?? err, reason: err.message }, 'no build thread; loading and training on the main thread (the bot pauses meanwhile)');
+        return prepareInProcess(dir, decide, { limits: dataLimits });
+      }
+      if (!reply.ok) throw 'issues' in reply ? new DataError(reply.issues) : new BuildFailure(reply.error, undefined);
+      opts.logger.debug({ version: reply.kb.version, trained: Boolean(reply.model) }, 'data prepared in a worker thread');
+      return { kb: reply.kb, model: reply.model };
     },
     get running() {
       return live.size;

@@ -2,6 +2,7 @@ import { loadKnowledgeBase } from '../core/data/load.js';
 import type { DataLimits } from '../core/data/limits.js';
 import type { KnowledgeBase } from '../core/data/schema.js';
 import { buildMatcher, type Matcher } from '../core/match/matcher.js';
+import type { MatcherModel } from '../core/match/matcher-model.js';
 
 export interface BuildOptions {
   /** Size limits of the data (default DEFAULT_DATA_LIMITS). */
@@ -36,4 +37,26 @@ export const buildInProcess: BuildKnowledge = async (dir, options = {}) => {
   // Yield once so replies already queued go out before training takes the thread.
   await new Promise((r) => setImmediate(r));
   return { kb, matcher: buildMatcher(kb) };
+};
+
+/** Whether to train data of `version` here, asked once it is loaded and valid. */
+export type DecideTraining = (version: string) => Promise<boolean>;
+
+/**
+ * Loads and validates, asks `decide`, and trains only if told to: the data and
+ * the model (null when not trained); `matcher` when trained on this thread.
+ */
+export type PrepareKnowledge = (
+  dir: string,
+  decide: DecideTraining,
+  options?: BuildOptions,
+) => Promise<{ kb: KnowledgeBase; model: MatcherModel | null; matcher?: Matcher }>;
+
+/** `PrepareKnowledge` on the calling thread (tests; the fallback when no build thread can start). */
+export const prepareInProcess: PrepareKnowledge = async (dir, decide, options = {}) => {
+  const kb = await loadKnowledgeBase(dir, options.limits ? { limits: options.limits } : {});
+  await new Promise((r) => setImmediate(r));
+  if (!(await decide(kb.version))) return { kb, model: null };
+  const matcher = buildMatcher(kb);
+  return { kb, model: matcher.toModel(), matcher };
 };

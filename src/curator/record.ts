@@ -1,8 +1,9 @@
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
 import { normalizeText } from '../core/text/normalize.js';
+import type { AskOutcome } from '../store/contract.js';
+import type { BotStore } from '../store/resilient.js';
 import { redact } from './redact.js';
-import type { AskOutcome, CuratorStore } from './store-types.js';
 
 /** Answers below this confidence are recorded too: they are the ones most likely wrong. */
 export const LOW_CONFIDENCE = 0.35;
@@ -57,8 +58,8 @@ export const replyTopic = (reply: Reply, guess: string | undefined): string =>
  * (whose moderators may read it) and the event it came from (recorded once
  * however often the event is handled). Returns a function that stops recording.
  */
-export function recordQuestions(core: Core, store: CuratorStore): () => void {
-  if (!store.enabled) return () => {};
+export function recordQuestions(core: Core, store: BotStore): () => void {
+  if (store.kind === 'off') return () => {};
   return core.onAsk(({ question, platform, origin, result: { match, reply } }) => {
     const event = origin.event ? { event: origin.event } : {};
     const counted = askOutcome(reply);

@@ -33,7 +33,7 @@ export interface ReloaderOptions {
   buildMemoryMb?: number;
   /** How long one build may take before it is stopped and reported as timed out (default 60 s). */
   timeoutMs?: number;
-  /** Told the outcome of every reload, however it was triggered. */
+  /** Told the outcome of every reload, however it was triggered (before `reload` resolves). */
   onResult?: (result: ReloadResult, reason: string) => void;
 }
 

@@ -1,4 +1,4 @@
-import { INBOX_STATES, type InboxState } from './store-types.js';
+import { INBOX_STATES, type InboxState } from '../store/contract.js';
 import type { ReportOptions } from './report.js';
 
 export type ReportFormat = 'text' | 'json' | 'csv';

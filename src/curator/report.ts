@@ -1,6 +1,8 @@
 import type { KnowledgeBase } from '../core/data/schema.js';
+import type { AnalyticsRow, Helpfulness, InboxItem, InboxScope, InboxState } from '../store/contract.js';
+import { StoreUnavailableError } from '../store/desk-access.js';
+import type { BotStore } from '../store/resilient.js';
 import { answerRate, percent, rateTrend, total, totalsBy, type Totals } from './analytics.js';
-import type { AnalyticsRow, CuratorStore, Helpfulness, InboxItem, InboxScope, InboxState } from './store-types.js';
 
 export interface ReportOptions {
   limit: number;
@@ -35,11 +37,19 @@ export interface ReportData {
   helpfulness: Helpfulness[];
 }
 
-export function reportData(store: CuratorStore, kb: KnowledgeBase, opts: ReportOptions): ReportData {
+/** The report's data from the store; rejects with a StoreUnavailableError when the database cannot answer. */
+export async function reportData(store: BotStore, kb: KnowledgeBase, opts: ReportOptions): Promise<ReportData> {
   const now = opts.now ?? Date.now();
   const since = opts.since ?? (opts.days ? now - opts.days * 86_400_000 : undefined);
   const state = opts.state ?? 'open';
-  const analytics = store.analytics({ ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) });
+  const [analytics, inbox, helpfulness] = await Promise.all([
+    store.analytics({ ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
+    store.inbox({ state, limit: opts.limit, ...(opts.scope ? { scope: opts.scope } : {}), ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
+    store.attempt('read feedback', (b) => b.helpfulness(), () => {
+      if (store.kind === 'off') return [];
+      throw new StoreUnavailableError('cannot read the votes now: the database is lost, failing or too slow (see the log)');
+    }),
+  ]);
   const totals = total(analytics);
   const trend = rateTrend(analytics, now);
   const rekey = <K extends string>(name: K, rows: Array<{ key: string } & Totals>) => rows.map(({ key, ...t }) => ({ [name]: key, ...t }) as { [P in K]: string } & Totals);
@@ -54,8 +64,8 @@ export function reportData(store: CuratorStore, kb: KnowledgeBase, opts: ReportO
     byLang: rekey('lang', totalsBy(analytics, (r) => r.lang)),
     bySurface: rekey('surface', totalsBy(analytics, (r) => r.surface)),
     analytics,
-    inbox: store.inbox({ state, limit: opts.limit, ...(opts.scope ? { scope: opts.scope } : {}), ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
-    helpfulness: store.helpfulness(),
+    inbox,
+    helpfulness,
   };
 }
 
@@ -66,14 +76,27 @@ function clip(s: string, n: number): string {
 
 const points = (change: number | null) => (change === null ? '' : `, ${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change * 100))} points`);
 
+export const RECORDING_OFF = 'Recording is switched off (DB_PATH is empty or the database could not be opened).';
+
 /**
- * The curator's report as plain text: the answer rate and its trend, the inbox
- * (similar questions grouped by normalised text, with their id for resolving) and
- * per-topic helpfulness from 👍/👎 votes.
+ * The curator's report as the bot gives it (/unanswered): the text below, or why there is none (recording off,
+ * the database unavailable right now).
  */
-export function curatorReport(store: CuratorStore, kb: KnowledgeBase, opts: ReportOptions): string {
-  if (!store.enabled) return 'Recording is switched off (DB_PATH is empty or the database could not be opened).';
-  const data = reportData(store, kb, opts);
+export async function curatorReport(store: BotStore, kb: KnowledgeBase, opts: ReportOptions): Promise<string> {
+  if (store.kind === 'off') return RECORDING_OFF;
+  try {
+    return reportText(await reportData(store, kb, opts), kb, opts);
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return `No report: ${err.message}.`;
+    throw err;
+  }
+}
+
+/**
+ * The report as plain text: the answer rate and its trend, the inbox (similar questions grouped by normalised
+ * text, with their id for resolving) and per-topic helpfulness from 👍/👎 votes.
+ */
+export function reportText(data: ReportData, kb: KnowledgeBase, opts: ReportOptions): string {
   const title = (id: string | null) => (id ? (kb.topics.find((t) => t.id === id)?.title.en ?? id) : '—');
   const { answerRate: rate } = data;
   const everywhere = 'all' in (opts.scope ?? { all: true });

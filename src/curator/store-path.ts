@@ -20,7 +20,7 @@ const PSEUDO_FILESYSTEMS = new Map<number, string>([
  * file, if it exists, must be a regular file, and the nearest existing folder
  * above it must be on a real filesystem (not /proc, /sys, /dev/pts…, where
  * SQLite can fail in odd ways or spin). Cheap and synchronous; the open
- * itself still runs under a deadline (open-store.ts).
+ * itself still runs under a deadline (store-check.ts).
  */
 export function storePathProblem(path: string): string | undefined {
   if (path === ':memory:' || path === '') return undefined;

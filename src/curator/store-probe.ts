@@ -1,7 +1,7 @@
-import { openDatabase } from './sqlite-store.js';
+import { openSqlite } from '../store/sqlite/open-sqlite.js';
 
 /**
- * The store probe: a child process (forked by open-store.ts) that opens the
+ * The store probe: a child process (forked by store-check.ts) that opens the
  * database once (creating and migrating it) and closes it, so the bot learns
  * within a deadline whether it can: a probe stuck in SQLite is killed, which
  * no thread could be (better-sqlite3 aborts the process when a worker thread
@@ -14,10 +14,10 @@ export interface ProbeRequest {
 }
 export type ProbeReply = { ok: true } | { ok: false; error: string };
 
-process.once('message', (request: ProbeRequest) => {
+process.once('message', async (request: ProbeRequest) => {
   let reply: ProbeReply;
   try {
-    openDatabase(request.path, Buffer.from(request.secret, 'base64'), request.maxMegabytes).close();
+    await openSqlite({ path: request.path, secret: Buffer.from(request.secret, 'base64'), ...(request.maxMegabytes ? { maxMegabytes: request.maxMegabytes } : {}) }).close();
     reply = { ok: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -1,17 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoutes } from '../adapters/types.js';
 import type { Core } from '../core/core.js';
-import { INBOX_STATES, type CuratorStore, type InboxState } from '../curator/store-types.js';
 import type { Logger } from '../logger.js';
+import { INBOX_STATES, type InboxState } from '../store/contract.js';
+import { StoreUnavailableError } from '../store/desk-access.js';
+import type { BotStore } from '../store/resilient.js';
 import { deskAuth } from './auth.js';
-import { renderDesk, renderLogin } from './page.js';
+import { esc } from './html.js';
+import { type DeskView, renderDesk, renderLogin } from './page.js';
 import { tryQuestion } from './try.js';
 
 export interface DeskOptions {
   /** DESK_TOKEN. */
   token: string;
   core: Core;
-  store: CuratorStore;
+  /** The bot's store (SQLite or PostgreSQL): with PostgreSQL the page shows every process's counts and inbox. */
+  store: BotStore;
   logger: Logger;
   now?: () => number;
   /** Days the chart shows; default 30. */
@@ -53,7 +57,9 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefin
  * the inbox tab, `?q=` tries a question), POST /desk/login (the token, once, for a
  * session cookie), POST /desk/decide (resolve, ignore or reopen an inbox question: the
  * token in the form or a header). Every request without the token is refused (401,
- * 403); the token is never logged. Returns a function that unmounts it.
+ * 403); the token is never logged. While the database cannot answer, the page says
+ * so (503, the try box still answers) and a decision is refused (503), never
+ * shown as an empty inbox or taken silently. Returns a function that unmounts it.
  */
 export function mountDesk(routes: HttpRoutes, opts: DeskOptions): () => void {
   const auth = deskAuth(opts.token);
@@ -74,22 +80,28 @@ export function mountDesk(routes: HttpRoutes, opts: DeskOptions): () => void {
     const at = now();
     const days = opts.days ?? 30;
     const kb = core.kb;
+    let stored: Pick<DeskView, 'analytics' | 'inbox' | 'reloads'> & { unavailable?: string };
+    try {
+      const [analytics, inbox, reloads] = await Promise.all([store.analytics({ since: at - (days - 1) * 86_400_000 }), store.inbox({ state, limit: 200 }), store.reloads(20)]);
+      stored = { analytics, inbox, reloads };
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      stored = { analytics: [], inbox: [], reloads: [], unavailable: err.message };
+    }
     send(
       res,
-      200,
+      stored.unavailable ? 503 : 200,
       renderDesk({
         now: at,
         days,
         version: core.version,
         topics: kb.topics.length,
         titles: new Map(kb.topics.map((t) => [t.id, t.title.en])),
-        analytics: store.analytics({ since: at - (days - 1) * 86_400_000 }),
-        inbox: store.inbox({ state, limit: 200 }),
+        ...stored,
         state,
-        reloads: store.reloads(20),
         ...(q ? { tried: tryQuestion(core, q) } : {}),
         token: opts.token,
-        recording: store.enabled,
+        recording: store.kind !== 'off',
       }),
     );
   }
@@ -115,7 +127,14 @@ export function mountDesk(routes: HttpRoutes, opts: DeskOptions): () => void {
     const id = Number(form?.get('id'));
     const state = form?.get('state') as InboxState;
     if (!Number.isSafeInteger(id) || id <= 0 || !INBOX_STATES.includes(state)) return send(res, 400, 'Expected id and state (open, resolved or ignored).');
-    if (!store.setState(id, state, { surface: 'desk', user: 'desk' })) return send(res, 404, `There is no question #${id} in the inbox.`);
+    let done: boolean;
+    try {
+      done = await store.setState(id, state, { surface: 'desk', user: 'desk' });
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return send(res, 503, `Nothing was changed: ${esc(err.message)}. Try again when the database is back.`);
+    }
+    if (!done) return send(res, 404, `There is no question #${id} in the inbox.`);
     logger.info({ inbox: id, decision: state, surface: 'desk' }, 'inbox question decided');
     const back = form?.get('back');
     redirect(res, `/desk?state=${INBOX_STATES.includes(back as InboxState) ? back : 'open'}#inbox`);

@@ -1,5 +1,5 @@
 import { answerRate, rateTrend, total, totalsBy } from '../curator/analytics.js';
-import type { AnalyticsRow, InboxItem, InboxState, ReloadRecord } from '../curator/store-types.js';
+import type { AnalyticsRow, InboxItem, InboxState, ReloadRecord } from '../store/contract.js';
 import { answerRateChart, type DayPoint, shareBar } from './chart.js';
 import { bidi, esc, isoDay, isoMinute, pct } from './html.js';
 import type { TryResult } from './try.js';
@@ -19,6 +19,8 @@ export interface DeskView {
   /** The token, for the forms that change state (CSRF: a cookie alone never does). */
   token: string;
   recording: boolean;
+  /** Why the store could not be read (the sections that come from it are empty then). */
+  unavailable?: string;
   days: number;
 }
 
@@ -30,7 +32,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:start;padding:4px 8px
 th{font-weight:600;color:#4a5568}td.n{text-align:end;font-variant-numeric:tabular-nums}
 .grid{stroke:#e2e8f0}.axis{font-size:11px;fill:#718096}.bar{fill:#bee3f8}.rate{fill:none;stroke:#2b6cb0;stroke-width:2}.point{fill:#2b6cb0}
 svg.share rect{fill:#90cdf4}.state{padding:1px 6px;border-radius:8px;background:#edf2f7}.state.open{background:#fefcbf}.state.resolved{background:#c6f6d5}
-.fixed{color:#276749}form.inline{display:inline}button{cursor:pointer}
+.fixed{color:#276749}.alert{background:#fed7d7;color:#742a2a;padding:8px 12px;border-radius:4px}form.inline{display:inline}button{cursor:pointer}
 nav a{margin-inline-end:12px}nav a.on{font-weight:700}pre{white-space:pre-wrap;background:#f7fafc;padding:8px;border-radius:4px;margin:4px 0 12px}
 input[type=text]{width:60%;padding:4px}.cols{display:grid;grid-template-columns:1fr 1fr;gap:24px}`;
 
@@ -92,6 +94,7 @@ export function renderDesk(view: DeskView): string {
   const topic = (id: string) => (id ? esc(view.titles.get(id) ?? id) : '<span class="muted">no topic</span>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Curator's desk · Partnership Bot</title><style>${STYLE}</style></head><body>
 <h1>Curator's desk</h1><div class="muted">Partnership Bot · ${isoMinute(view.now)} UTC${view.recording ? '' : ' · recording is switched off (DB_PATH is empty)'}</div>
+${view.unavailable ? `<p id="unavailable" class="alert" role="alert">The store cannot be read: ${esc(view.unavailable)}. The counts, the inbox and the reloads below are missing until it is back; the try box still answers.</p>` : ''}
 <div class="kpis"><div class="kpi">answer rate<b id="answer-rate">${pct(answerRate(totals))}</b></div><div class="kpi">last 7 days<b id="rate-7d">${pct(trend.current)}</b><span class="muted">${esc(change)}</span></div><div class="kpi">questions<b id="questions">${totals.asked - totals.smallTalk}</b></div><div class="kpi">votes up / down<b id="votes">${totals.up} / ${totals.down}</b></div></div>
 <section id="rate"><h2>Answer rate, last ${view.days} days</h2>${answerRateChart(days(view))}<div class="muted">Bars: questions asked per day (small talk left out); line: share answered.</div></section>
 <div class="cols">${breakdown('Questions per topic', totalsBy(view.analytics, (r) => r.topic), topic, 'per-topic')}${breakdown('Questions per language', totalsBy(view.analytics, (r) => r.lang), esc, 'per-lang')}</div>

@@ -17,4 +17,4 @@ if (!booted.config.DISCORD_TOKEN) {
   process.exit(1);
 }
 const ops = await startOps(booted, { serve: false });
-await runAdapters(booted, [createDiscordAdapter(booted.config, booted.deps)], { ops, shard: true });
+await runAdapters(booted, [createDiscordAdapter(booted.config, booted.deps, { managed: true })], { ops, shard: true });

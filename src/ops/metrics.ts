@@ -3,6 +3,15 @@ import type { PlatformTelemetry } from '../adapters/types.js';
 import type { ReloadOutcome } from '../core/conversation/ports.js';
 import type { Core } from '../core/core.js';
 import type { Reply } from '../core/reply.js';
+import type { VersionCount } from '../core/conversation/ports.js';
+import type { BotStore } from '../store/resilient.js';
+
+/** What the metrics read besides the core: the store's state and the census of processes sharing it (issue 15). */
+export interface MetricsSources {
+  store?: BotStore | undefined;
+  /** Processes sharing the store, by the knowledge-base version they answer from; undefined when there is no census (no store). */
+  census?: () => Promise<VersionCount[]> | undefined;
+}
 
 /** The metric families in Prometheus's JSON form, as one process hands them to another (a shard to its manager). */
 export type MetricsSnapshot = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
@@ -39,7 +48,7 @@ export function outcomeOf(reply: Reply): string {
   }
 }
 
-export function createMetrics(core: Core): Metrics {
+export function createMetrics(core: Core, sources: MetricsSources = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: '' });
   const questions = new Counter({
@@ -96,6 +105,37 @@ export function createMetrics(core: Core): Metrics {
     aggregator: 'max',
     collect() {
       this.set(core.kb.topics.length);
+    },
+  });
+  const { store, census } = sources;
+  new Gauge({
+    name: `${PREFIX}store_up`,
+    help: 'Whether the store is reachable (1) or lost (0), by backend; absent when recording is off. The bot answers on while it is lost.',
+    labelNames: ['backend'],
+    registers: [registry],
+    aggregator: 'min',
+    collect() {
+      this.reset();
+      const status = store?.status();
+      if (status && status.state !== 'off') this.set({ backend: status.kind }, status.state === 'up' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}knowledge_base_processes`,
+    help: 'Processes sharing the store (every instance and shard), by the knowledge-base version they answer from, as the census in the store counts them.',
+    labelNames: ['version'],
+    registers: [registry],
+    aggregator: 'max',
+    async collect() {
+      this.reset();
+      let counts: VersionCount[] | undefined;
+      try {
+        counts = await census?.();
+      } catch {
+        // The census lives in the store: while it is lost there is none to read (partnership_store_up says so).
+        counts = undefined;
+      }
+      for (const c of counts ?? []) this.set({ version: c.version }, c.processes);
     },
   });
   const cards = new Counter({

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeClaims, storeJournal } from '../../src/boot/store-ports.js';
 import { MAX_ATTEMPTS } from '../../src/adapters/telegram/polling.js';
+import { loadConfig } from '../../src/config.js';
+import { createMemoryClaims } from '../../src/core/conversation/memory.js';
 import { en } from '../../src/core/i18n/en/index.js';
-import { type CuratorStore, openCuratorStore } from '../../src/curator/store.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { BotStore } from '../../src/store/resilient.js';
+import { sharedClaims, storeJournal } from '../../src/store/shared-ports.js';
 import { callbackQuery, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { capturingLogger } from '../support/log.js';
 import { buttons, CHANNEL, MODERATOR, sentMessage, startTelegram, type TelegramTest } from '../telegram/harness.js';
@@ -25,24 +28,24 @@ const ALICE = user(4_000_000_001, 'Alice');
 
 let dir: string;
 const open: Array<{ stop(): Promise<void> }> = [];
-const stores: CuratorStore[] = [];
+const stores: BotStore[] = [];
 afterEach(async () => {
   for (const t of open.splice(0).reverse()) await t.stop();
-  for (const s of stores.splice(0)) s.close();
+  for (const s of stores.splice(0)) await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function fileStore(): CuratorStore {
-  const store = openCuratorStore({ path: join(dir, 'bot.db'), retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
+async function fileStore(): Promise<BotStore> {
+  const store = await openStore(loadConfig({ DB_PATH: join(dir, 'bot.db'), LOG_LEVEL: 'silent' }), capturingLogger().logger, { secret: SECRET });
   stores.push(store);
   return store;
 }
 
 /** The bot as boot makes it with a database on disk: the journal and durable claims in the store. */
-async function botOn(store: CuratorStore): Promise<TelegramTest> {
+async function botOn(store: BotStore): Promise<TelegramTest> {
   // Telegram's update ids go on from where the last run's journal ends.
-  const firstUpdateId = store.journalOffset('telegram') ?? 1;
-  const tg = await startTelegram({ fake: { firstUpdateId }, deps: (base) => ({ ...base, journal: storeJournal(store), claims: storeClaims(store) }) });
+  const firstUpdateId = (await store.live()!.journalOffset('telegram')) ?? 1;
+  const tg = await startTelegram({ fake: { firstUpdateId }, deps: (base) => ({ ...base, journal: storeJournal(store, capturingLogger().logger), claims: sharedClaims(store, createMemoryClaims()) }) });
   open.push(tg);
   return tg;
 }
@@ -59,7 +62,7 @@ const journalRows = (path: string) => {
 describe('attack: updates are handled at least once, their effects once', () => {
   it('an update is journalled before the poll that confirms it, and leaves the journal once handled', async () => {
     dir = mkdtempSync(join(tmpdir(), 'attack-alo-'));
-    const store = fileStore();
+    const store = await fileStore();
     const tg = await botOn(store);
     const held = tg.fake.hold('sendMessage');
     const { update_id: updateId } = tg.fake.pushUpdate(messageUpdate(textMessage(privateChat(ALICE), ALICE, 'how much gas will russia send iran?')));
@@ -76,10 +79,10 @@ describe('attack: updates are handled at least once, their effects once', () => 
 
   it('a restart first handles what the previous run journalled and never answered, and polls past it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'attack-alo-'));
-    const store = fileStore();
+    const store = await fileStore();
     // As a run killed mid-update leaves it: update 41 journalled (and so confirmed to Telegram), not answered.
     const update = { update_id: 41, ...messageUpdate(textMessage(privateChat(ALICE), ALICE, 'how much gas will russia send iran?')) };
-    store.journalAdd('telegram', [{ id: 41, payload: JSON.stringify(update) }]);
+    await store.live()!.journalAdd('telegram', [{ id: 41, payload: JSON.stringify(update) }], Date.now());
     const tg = await botOn(store);
     const answer = await tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === ALICE.id });
     expect(answer.plain).toContain('55');
@@ -89,20 +92,20 @@ describe('attack: updates are handled at least once, their effects once', () => 
 
   it(`an update whose handling was started ${MAX_ATTEMPTS} times and never finished is dropped, with an error, not retried forever`, async () => {
     dir = mkdtempSync(join(tmpdir(), 'attack-alo-'));
-    const store = fileStore();
+    const store = await fileStore();
     const update = { update_id: 7, ...messageUpdate(textMessage(privateChat(ALICE), ALICE, 'how much gas?')) };
-    store.journalAdd('telegram', [{ id: 7, payload: JSON.stringify(update) }]);
-    for (let i = 0; i < MAX_ATTEMPTS; i++) store.journalPending('telegram');
+    await store.live()!.journalAdd('telegram', [{ id: 7, payload: JSON.stringify(update) }], Date.now());
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await store.live()!.journalPending('telegram');
     const tg = await botOn(store);
     await tg.fake.waitForPoll();
     expect(tg.logs().find((l) => l.msg === 'dropping a journalled Telegram update whose handling never finished')).toMatchObject({ level: 50, update_id: 7 });
     expect(tg.fake.callsOf('sendMessage')).toEqual([]);
-    expect(store.journalPending('telegram')).toEqual([]);
+    expect((await store.live()!.journalPending('telegram')).entries).toEqual([]);
   });
 
   it('a /post confirmation delivered again after a restart posts the card once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'attack-alo-'));
-    const store = fileStore();
+    const store = await fileStore();
     const first = await botOn(store);
     first.fake.setChatMember(CHANNEL.id, FAKE_BOT.id, 'administrator');
     const preview = await first.say(privateChat(MODERATOR), MODERATOR, '/card gas');

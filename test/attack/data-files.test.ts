@@ -27,7 +27,7 @@ const curators: Curator[] = [];
 afterEach(async () => {
   await tg?.stop();
   tg = undefined;
-  for (const c of curators.splice(0)) c.close();
+  for (const c of curators.splice(0)) await c.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,8 +39,8 @@ async function botOnDataCopy(env: Record<string, string> = {}): Promise<{ tg: Te
     env: { DATA_DIR: data },
     core: createCore(await realKnowledgeBase()),
     // The curator boot makes: the default build (a worker thread with its heap limit), data limits from the configuration.
-    deps: (base) => {
-      const curator = createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false', ...env }), base.core, base.logger);
+    deps: async (base) => {
+      const curator = await createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false', ...env }), base.core, base.logger);
       curators.push(curator);
       return { ...base, curator };
     },
@@ -94,8 +94,8 @@ describe('attack: hostile data files', { timeout: 3 * RELOAD_REPLY_MS }, () => {
     tg = await startTelegram({
       env: { DATA_DIR: data },
       core: createCore(await realKnowledgeBase()),
-      deps: (base) => {
-        const curator = createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false' }), base.core, base.logger);
+      deps: async (base) => {
+        const curator = await createCurator(loadConfig({ DATA_DIR: data, DB_PATH: ':memory:', WATCH_DATA: 'false' }), base.core, base.logger);
         curators.push(curator);
         return { ...base, curator };
       },

@@ -1,3 +1,4 @@
+import { createOpsStatus } from '../../src/ops/status.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Booted } from '../../src/boot/boot.js';
 import { startOps } from '../../src/boot/ops.js';
@@ -81,7 +82,7 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
     const deps = await testDeps({ logger });
     const adapter = createDiscordAdapter(config, deps);
     const readiness = createReadiness();
-    const booted = { config, logger, core: deps.core, curator: undefined, store: undefined, metrics: undefined, readiness, deps, reloadAskedWhileBooting: () => false } satisfies Booted;
+    const booted = { config, logger, core: deps.core, curator: undefined, store: undefined, metrics: undefined, readiness, deps, ops: createOpsStatus({ core: deps.core }), reloadAskedWhileBooting: () => false } satisfies Booted;
     const started = new Promise<void>((resolve) => written.on('line', (line: string) => line.includes('"msg":"adapter started"') && resolve()));
     try {
       // What /readyz serves (the operations server's one readiness model), without a port.

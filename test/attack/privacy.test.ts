@@ -8,18 +8,13 @@ import { type Booted, boot } from '../../src/boot/boot.js';
 import { platformAdapters } from '../../src/boot/surfaces.js';
 import { encodeAction } from '../../src/core/conversation/actions.js';
 import { en } from '../../src/core/i18n/en/index.js';
-import {
-  DEFAULT_EVERYONE_PERMISSIONS,
-  FAKE_APP_ID,
-  FAKE_TOKEN as DISCORD_TOKEN,
-  type FakeDiscord,
-  type FakeUser,
-  startFakeDiscord,
-} from '../fakes/discord-gateway.js';
+import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_APP_ID, FAKE_TOKEN as DISCORD_TOKEN, type FakeDiscord, type FakeUser, startFakeDiscord } from '../fakes/discord-gateway.js';
 import { FAKE_BOT, FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, groupChat, inlineQuery, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import type { Chat } from 'grammy/types';
+import postgres from 'postgres';
 import { OPTION } from '../discord/harness.js';
+import { freshDatabase } from '../support/postgres.js';
 
 /**
  * Findings 3 and 4 of issue 16, against both fakes with the bot wired as
@@ -27,8 +22,43 @@ import { OPTION } from '../discord/harness.js';
  * server showed every server's and Telegram's questions (one held a user's
  * e-mail address), members without Manage Messages got moderator commands,
  * and platform ids were stored in clear. After a day of simulated use the
- * database file holds no platform id and no contact detail.
+ * database holds no platform id and no contact detail: a SQLite file (as it
+ * lies on disk) and PostgreSQL (every row of every table) alike.
  */
+interface Backend {
+  name: string;
+  env(dir: string): Promise<Record<string, string>>;
+  /** Everything the database holds, as text. */
+  contents(booted: Booted): Promise<string>;
+}
+const BACKENDS: Backend[] = [
+  {
+    name: 'a SQLite file',
+    env: async (dir) => ({ DB_PATH: join(dir, 'bot.db') }),
+    // As it lies on disk: freed pages and the write-ahead log included.
+    contents: async (b) =>
+      [b.config.DB_PATH, `${b.config.DB_PATH}-wal`]
+        .filter(existsSync)
+        .map((f) => readFileSync(f).toString('latin1'))
+        .join('\n'),
+  },
+  {
+    name: 'PostgreSQL',
+    env: async (dir) => ({ DATABASE_URL: await freshDatabase('privacy'), ID_HASH_SECRET: 'privacy-secret-every-host-shares-0123', STORE_SPOOL_DIR: join(dir, 'spool') }),
+    async contents(b) {
+      const sql = postgres(b.config.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      try {
+        const tables = await sql<{ name: string }[]>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`;
+        const dumps: string[] = [];
+        for (const { name } of tables) dumps.push(...(await sql.unsafe(`SELECT t::text AS row FROM "${name}" t`)).map((r) => String(r.row)));
+        return dumps.join('\n');
+      } finally {
+        await sql.end();
+      }
+    },
+  },
+];
+
 const OPERATORS = '200000000000000301';
 const SERVER_A = '200000000000000302';
 const SERVER_B = '200000000000000303';
@@ -38,13 +68,7 @@ const TG_CHANNEL = channelChat(-1_009_100_000_777, 'partnership_news');
 const TG_OPERATOR = user(9_100_000_500, 'Oleg');
 const TG_USERS = [1, 2, 3, 4, 5].map((i) => user(9_100_000_000 + i, `U${i}`));
 const TG_GROUP = groupChat(-1_009_100_000_999, 'Fans');
-const dcUser = (n: number): FakeUser => ({
-  id: `31000000000000${String(n).padStart(4, '0')}`,
-  username: `u${n}`,
-  global_name: null,
-  discriminator: '0',
-  avatar: null,
-});
+const dcUser = (n: number): FakeUser => ({ id: `31000000000000${String(n).padStart(4, '0')}`, username: `u${n}`, global_name: null, discriminator: '0', avatar: null });
 const DC_USERS = [1, 2, 3, 4].map(dcUser);
 
 let dir: string;
@@ -54,23 +78,31 @@ let booted: Booted;
 let adapters: Adapter[];
 const lines: string[] = [];
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'attack-privacy-'));
-  discord = await startFakeDiscord({
-    guilds: [OPERATORS, SERVER_A, SERVER_B].map((id) => ({
-      id,
-      name: id,
-      channels: [{ id: channelOf(id), name: 'general' }],
-      ...(id === SERVER_A ? { roles: [{ id: ROLE, name: 'Curators' }] } : {}),
-    })),
-  });
-  telegram = await FakeBotApi.start();
-  telegram.addChat(TG_CHANNEL);
-  telegram.setChatMember(TG_CHANNEL.id, FAKE_BOT.id, 'administrator');
-  booted = await boot({
-    environment: {
-      file: undefined,
-      env: {
+const ask = (guildId: string, who: FakeUser, question: string, extra: { memberPermissions?: bigint } = {}) =>
+  discord.waitForResponse(discord.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId, channelId: channelOf(guildId), user: who, ...extra }));
+const slash = (name: string, guildId: string, who: FakeUser, extra: { memberPermissions?: bigint; memberRoles?: string[] } = {}) =>
+  discord.waitForResponse(discord.slash(name, [], { guildId, channelId: channelOf(guildId), user: who, ...extra }), 30_000).then((r) => String(r.data.content ?? ''));
+const tgSay = async (from: ReturnType<typeof user>, text: string, chat: Chat = privateChat(from)) => {
+  const reply = telegram.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
+  const message = textMessage(chat, from, text);
+  telegram.pushUpdate(messageUpdate(message));
+  return reply;
+};
+
+describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_000 }, (backend) => {
+  beforeAll(async () => {
+    lines.length = 0;
+    dir = mkdtempSync(join(tmpdir(), 'attack-privacy-'));
+    discord = await startFakeDiscord({
+      guilds: [OPERATORS, SERVER_A, SERVER_B].map((id) => ({ id, name: id, channels: [{ id: channelOf(id), name: 'general' }], ...(id === SERVER_A ? { roles: [{ id: ROLE, name: 'Curators' }] } : {}) })),
+    });
+    telegram = await FakeBotApi.start();
+    telegram.addChat(TG_CHANNEL);
+    telegram.setChatMember(TG_CHANNEL.id, FAKE_BOT.id, 'administrator');
+    booted = await boot({
+      environment: {
+        file: undefined,
+        env: {
         DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: FAKE_APP_ID,
         DISCORD_API_BASE: discord.apiBase,
@@ -80,53 +112,37 @@ beforeAll(async () => {
         TELEGRAM_API_ROOT: telegram.apiRoot,
         TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
         TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
-        DB_PATH: join(dir, 'bot.db'),
+        ...(await backend.env(dir)),
         WATCH_DATA: 'false',
         LOG_LEVEL: 'debug',
         RATE_LIMIT_PER_MINUTE: '1000',
+      // The day's group questions come faster than Telegram's ~20 a minute per group (the group budget has its own tests).
+      TELEGRAM_GROUP_MESSAGES_PER_MINUTE: '1000',
+        },
       },
-    },
-    logDestination: new Writable({
-      write(chunk, _e, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    }),
+      logDestination: new Writable({
+        write(chunk, _e, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    });
+    adapters = await platformAdapters(booted.config, booted.deps);
+    for (const a of adapters) await a.start();
+  }, 60_000);
+  afterAll(async () => {
+    for (const a of adapters ?? []) await a.stop();
+    await booted?.curator?.close();
+    await booted?.store?.close();
+    await discord?.close();
+    await telegram?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
-  adapters = await platformAdapters(booted.config, booted.deps);
-  for (const a of adapters) await a.start();
-}, 60_000);
-afterAll(async () => {
-  for (const a of adapters ?? []) await a.stop();
-  booted?.curator?.close();
-  booted?.store?.close();
-  await discord?.close();
-  await telegram?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-const ask = (guildId: string, who: FakeUser, question: string, extra: { memberPermissions?: bigint } = {}) =>
-  discord.waitForResponse(
-    discord.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId, channelId: channelOf(guildId), user: who, ...extra }),
-  );
-const slash = (name: string, guildId: string, who: FakeUser, extra: { memberPermissions?: bigint; memberRoles?: string[] } = {}) =>
-  discord
-    .waitForResponse(discord.slash(name, [], { guildId, channelId: channelOf(guildId), user: who, ...extra }), 30_000)
-    .then((r) => String(r.data.content ?? ''));
-const tgSay = async (from: ReturnType<typeof user>, text: string, chat: Chat = privateChat(from)) => {
-  const reply = telegram.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
-  const message = textMessage(chat, from, text);
-  telegram.pushUpdate(messageUpdate(message));
-  return reply;
-};
-
-describe('attack: private by default', { timeout: 60_000 }, () => {
   it('members without Manage Messages or a moderator role are refused every moderator command, whatever Discord lets them see', async () => {
     const member = { memberPermissions: DEFAULT_EVERYONE_PERMISSIONS };
     for (const command of ['unanswered', 'reload']) expect(await slash(command, OPERATORS, DC_USERS[0]!, member)).toBe(en.moderatorsOnly(`/${command}`));
-    const card = await discord.waitForResponse(
-      discord.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: SERVER_A, channelId: channelOf(SERVER_A), ...member }),
-    );
+    const card = await discord.waitForResponse(discord.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: SERVER_A, channelId: channelOf(SERVER_A), ...member }));
     expect(card.data.content).toBe(en.moderatorsOnly('/card'));
     // A member with the configured role is a moderator of their server.
     expect(await slash('unanswered', SERVER_A, DC_USERS[1]!, { ...member, memberRoles: [ROLE] })).toContain('Top unanswered questions asked here');
@@ -178,41 +194,26 @@ describe('attack: private by default', { timeout: 60_000 }, () => {
     await posted;
     // Discord: slash questions, votes and mentions in three servers, a direct message; one reply refused by Discord.
     discord.fail({ method: 'POST', path: new RegExp(`^/channels/${channelOf(SERVER_B)}/messages$`), status: 403, code: 50013, message: 'Missing Permissions' });
-    const refused = discord.userMessage(`<@${discord.bot.id}> how much gas?`, {
-      guildId: SERVER_B,
-      channelId: channelOf(SERVER_B),
-      user: DC_USERS[3]!,
-      mentions: [discord.bot],
-    });
+    const refused = discord.userMessage(`<@${discord.bot.id}> how much gas?`, { guildId: SERVER_B, channelId: channelOf(SERVER_B), user: DC_USERS[3]!, mentions: [discord.bot] });
     await discord.waitForCall((c) => c.method === 'POST' && c.status === 403 && c.body?.message_reference?.message_id === refused.id);
     const messageIds: string[] = [refused.id];
     for (const [i, u] of DC_USERS.entries()) {
       const guild = [OPERATORS, SERVER_A, SERVER_B][i % 3]!;
       await ask(guild, u, `tell me a joke, my handle is <@${u.id}>`);
       const answer = await ask(guild, u, 'how much gas will russia send iran?');
-      const up = answer.data.components
-        .flatMap((r: { components: Array<{ custom_id?: string; label?: string }> }) => r.components)
-        .find((c: { label?: string }) => c.label === '👍');
+      const up = answer.data.components.flatMap((r: { components: Array<{ custom_id?: string; label?: string }> }) => r.components).find((c: { label?: string }) => c.label === '👍');
       await discord.waitForResponse(discord.component(up.custom_id, { guildId: guild, channelId: channelOf(guild), user: u }));
-      const mention = discord.userMessage(`<@${discord.bot.id}> where was the treaty signed?`, {
-        guildId: guild,
-        channelId: channelOf(guild),
-        user: u,
-        mentions: [discord.bot],
-      });
+      const mention = discord.userMessage(`<@${discord.bot.id}> where was the treaty signed?`, { guildId: guild, channelId: channelOf(guild), user: u, mentions: [discord.bot] });
       messageIds.push(mention.id);
       await discord.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === mention.id);
     }
     const dm = discord.userMessage('what about football?', { dm: true, user: DC_USERS[0]! });
     await discord.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === dm.id);
 
-    // Everything written, as it lies on disk (freed pages and the write-ahead log included).
-    booted.store!.enforceRetention();
-    const path = booted.config.DB_PATH;
-    const bytes = [path, `${path}-wal`]
-      .filter(existsSync)
-      .map((f) => readFileSync(f).toString('latin1'))
-      .join('\n');
+    // Everything written.
+    await booted.store!.enforceRetention();
+    await booted.store!.flush();
+    const bytes = await backend.contents(booted);
     const platformIds = [
       ...[...TG_USERS, TG_OPERATOR].map((u) => String(u.id)),
       String(TG_GROUP.id),

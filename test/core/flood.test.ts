@@ -14,6 +14,20 @@ describe('flood control', () => {
     expect(flood.take('a')).toBe('silent');
   });
 
+  it('holds at most `burst` tokens, refilled at its own rate: never more than burst + rate in any minute', () => {
+    let now = 0;
+    const flood = createFloodControl(14, () => now, 4);
+    expect(Array.from({ length: 5 }, () => flood.take('g'))).toEqual(['ok', 'ok', 'ok', 'ok', 'notice']);
+    now += 3_600_000; // rested an hour: still only the burst
+    expect(Array.from({ length: 5 }, () => flood.take('g'))).toEqual(['ok', 'ok', 'ok', 'ok', 'notice']);
+    let sent = 4;
+    for (let ms = 0; ms < 60_000; ms += 500) {
+      now += 500;
+      if (flood.take('g') === 'ok') sent += 1;
+    }
+    expect(sent).toBe(4 + 14);
+  });
+
   it('forgets idle users so memory stays bounded', () => {
     let now = 0;
     const flood = createFloodControl(5, () => now);

@@ -35,4 +35,11 @@ describe('reloadText', () => {
     expect(reloadText(results[0]!, 'fa')).toBe(fa.reloadDone(16, 'abc123'));
     expect(fa.reloadDone(16, 'abc123')).toContain('۱۶');
   });
+
+  it('says how many processes run which version when the curator counted them', () => {
+    const counted: ReloadOutcome = { ok: true, version: 'abc123', topics: 16, changed: true, processes: [{ version: 'abc123', processes: 2 }, { version: 'old999', processes: 1 }] };
+    expect(reloadText(counted, 'en')).toBe('Data reloaded: 16 topics (version abc123).\nRunning: 2 processes on version abc123; 1 process on version old999.');
+    expect(reloadText(counted, 'ru').split('\n')[1]).toContain('abc123');
+    expect(reloadText(counted, 'fa').split('\n')[1]).toContain('۲');
+  });
 });

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/curator/backup.js';
-import { openCuratorStore } from '../../src/curator/store.js';
-import { capturingLogger } from '../support/log.js';
+import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,13 +13,13 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const record = (i: number) => ({ text: `question ${i}`, normalized: `question ${i}`, platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en' });
+const record = (i: number) => ({ text: `question ${i}`, normalized: `question ${i}`, platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en', at: i + 1 });
 
 describe('online backup of the curator database', () => {
   it('copies a database that is open and being written (WAL, rows not yet checkpointed) into one self-contained, consistent file', async () => {
     const dbPath = join(dir, 'bot.db');
-    const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'backup-test-secret-0123456789' });
-    for (let i = 0; i < 200; i += 1) store.recordUnanswered(record(i));
+    const store = openSqlite({ path: dbPath, secret: 'backup-test-secret-0123456789' });
+    for (let i = 0; i < 200; i += 1) await store.recordUnanswered(record(i));
     const writer = new Database(dbPath);
     writer.exec('BEGIN IMMEDIATE');
     writer.prepare('INSERT INTO unanswered (at, platform, text, normalized, outcome, confidence, lang) VALUES (1, ?, ?, ?, ?, 0, ?)').run('discord', 'uncommitted', 'uncommitted', 'offtopic', 'en');
@@ -39,8 +38,8 @@ describe('online backup of the curator database', () => {
       writer.close();
     }
     // The bot's own connection was never blocked: it writes on after the backup.
-    expect(store.writable()).toBe(true);
-    store.close();
+    expect(store.writableNow?.()).toBe(true);
+    await store.close();
   });
 
   it('replaces an older backup only with a complete one, and refuses to invent a database that does not exist', async () => {

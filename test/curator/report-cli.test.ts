@@ -2,40 +2,50 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core/core.js';
 import { parseReportArgs } from '../../src/curator/report-args.js';
 import { recordQuestions } from '../../src/curator/record.js';
-import { openCuratorStore } from '../../src/curator/store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { spawnBot } from '../support/bot-process.js';
 import { realKnowledgeBase } from '../support/core.js';
 import { capturingLogger } from '../support/log.js';
+import { freshDatabase } from '../support/postgres.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
-let dir: string;
-let dbPath: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pb-report-'));
-  dbPath = join(dir, 'bot.db');
-  const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'test-id-secret-0123456789' });
-  const core = createCore(await realKnowledgeBase());
-  const stop = recordQuestions(core, store);
-  const telegram = core.forPlatform('telegram');
-  telegram.ask('How much gas a year?');
-  telegram.ask('How much gas does Russia deliver to Iran?');
-  telegram.ask('Who won the chess olympiad?');
-  core.forPlatform('discord').ask('Кто выиграл шахматную олимпиаду?');
-  telegram.ask('hello');
-  stop();
-  store.close();
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const SECRET = 'test-id-secret-0123456789';
+/** The store settings the report is run with: a SQLite file, or PostgreSQL (DATABASE_URL, with the secret every host shares). */
+const BACKENDS: Array<{ name: string; env(dir: string): Promise<Record<string, string>> }> = [
+  { name: 'SQLite', env: async (dir) => ({ DB_PATH: join(dir, 'bot.db') }) },
+  { name: 'PostgreSQL', env: async (dir) => ({ DATABASE_URL: await freshDatabase('report'), ID_HASH_SECRET: SECRET, STORE_SPOOL_DIR: join(dir, 'spool') }) },
+];
 
-async function report(args: string[]) {
-  const bot = spawnBot('src/entry/report.ts', { env: { DB_PATH: dbPath, DATA_DIR: 'data', LOG_LEVEL: 'warn' }, args });
-  const [code] = await bot.exited;
-  return { code, output: bot.output() };
-}
+describe.each(BACKENDS)('npm run report, on $name', { timeout: 60_000 }, (backend) => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pb-report-'));
+    env = await backend.env(dir);
+    const store = await openStore(loadConfig({ ...env, LOG_LEVEL: 'silent' }), capturingLogger().logger, { secret: SECRET });
+    const core = createCore(await realKnowledgeBase());
+    const stop = recordQuestions(core, store);
+    const telegram = core.forPlatform('telegram');
+    telegram.ask('How much gas a year?');
+    telegram.ask('How much gas does Russia deliver to Iran?');
+    telegram.ask('Who won the chess olympiad?');
+    core.forPlatform('discord').ask('Кто выиграл шахматную олимпиаду?');
+    telegram.ask('hello');
+    stop();
+    await store.close();
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('npm run report', { timeout: 60_000 }, () => {
+  async function report(args: string[]) {
+    const bot = spawnBot('src/entry/report.ts', { env: { ...env, ID_HASH_SECRET: SECRET, DATA_DIR: 'data', LOG_LEVEL: 'warn' }, args });
+    const [code] = await bot.exited;
+    return { code, output: bot.output() };
+  }
+
   it('--format json carries the analytics, the answer rate and the inbox', async () => {
     const { code, output } = await report(['--format', 'json']);
     expect(code, output).toBe(0);
@@ -75,6 +85,30 @@ describe('npm run report', { timeout: 60_000 }, () => {
     const bad = await report(['--state', 'closed']);
     expect(bad.code).toBe(2);
     expect(bad.output).toMatch(/--state must be one of open, resolved, ignored/);
+  });
+});
+
+describe('npm run report without its database', { timeout: 60_000 }, () => {
+  it('says on stderr that PostgreSQL cannot be read and exits 1, printing no empty report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pb-report-'));
+    // The database behind a proxy that resets every connection: lost.
+    const database = new URL(await freshDatabase('report'));
+    const proxy = await startTcpProxy(Number(database.port));
+    proxy.cut();
+    database.port = String(proxy.port);
+    try {
+      const env = { DATABASE_URL: database.toString(), ID_HASH_SECRET: SECRET, STORE_SPOOL_DIR: join(dir, 'spool'), DATA_DIR: 'data', LOG_LEVEL: 'silent' };
+      for (const args of [['--format', 'json'], []]) {
+        const bot = spawnBot('src/entry/report.ts', { env, args });
+        const [code] = await bot.exited;
+        expect(code, bot.output()).toBe(1);
+        expect(bot.output()).toMatch(/^report: cannot read the (analytics|inbox) now: the postgres database is lost since /m);
+        expect(bot.output()).not.toMatch(/Answer rate|"totals"/);
+      }
+    } finally {
+      await proxy.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

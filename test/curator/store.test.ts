@@ -5,14 +5,20 @@ import { createHmac } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdHasher } from '../../src/core/ids.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/curator/sqlite-migrations.js';
-import { openCuratorStore } from '../../src/curator/store.js';
+import { loadConfig } from '../../src/config.js';
+import { openStore } from '../../src/store/open-store.js';
+import { storeJournal } from '../../src/store/shared-ports.js';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { capturingLogger } from '../support/log.js';
 
+/**
+ * The SQLite store as the bot opens it (openStore: migrations, failure
+ * handling, the file on disk); what every backend does (votes, events,
+ * scopes, claims, the journal) is test/contract.
+ */
 const SECRET = 'test-secret-0123456789';
 const ids = createIdHasher(SECRET);
 const ALICE = ids.hash('dc-user', '300000000000000001');
-const BOB = ids.hash('dc-user', '300000000000000002');
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -20,176 +26,137 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-afterEach(() => dirs.splice(0).forEach((d) => {
-  chmodSync(d, 0o755);
-  rmSync(d, { recursive: true, force: true });
-}));
+afterEach(() =>
+  dirs.splice(0).forEach((d) => {
+    chmodSync(d, 0o755);
+    rmSync(d, { recursive: true, force: true });
+  }),
+);
 
-const record = (text: string, at: number, guess: string | null = 'gas') => ({
-  text,
-  normalized: text.toLowerCase(),
-  platform: 'telegram',
-  outcome: 'offtopic',
-  guess,
-  confidence: 0.1,
-  lang: 'en',
-  at,
-});
+const record = (text: string, at: number) => ({ text, normalized: text.toLowerCase(), platform: 'telegram', outcome: 'offtopic', guess: 'gas', confidence: 0.1, lang: 'en', at });
+const open = (env: Record<string, string>, logger = capturingLogger().logger) => openStore(loadConfig({ LOG_LEVEL: 'silent', ...env }), logger, { secret: SECRET });
 
-describe('curator store', () => {
-  it('creates its file and folders on first start and groups unanswered questions', () => {
+describe('SQLite store', () => {
+  it('creates its file and folders on first start, at the latest schema version, and stores no user id', async () => {
     const path = join(tempDir(), 'nested/dir/bot.db');
-    const store = openCuratorStore({ path, retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
-    store.recordUnanswered(record('What about oil?', 1000));
-    store.recordUnanswered(record('what about oil?', 2000));
-    store.recordUnanswered(record('Weather?', 1500, null));
-    const top = store.topUnanswered(10);
-    expect(top[0]).toMatchObject({ normalized: 'what about oil?', count: 2, lastSeen: 2000, example: 'what about oil?', guess: 'gas' });
-    expect(top[1]).toMatchObject({ normalized: 'weather?', count: 1, guess: null });
-    expect(store.topUnanswered(10, 1800).map((g) => g.normalized)).toEqual(['what about oil?']);
-    store.close();
+    const store = await open({ DB_PATH: path });
+    expect(store.kind).toBe('sqlite');
+    expect(store.shared).toBe(false);
+    expect(store.durable).toBe(true);
+    expect(await store.recordVote({ platform: 'discord', answerKey: ids.hash('dc-msg', 'm1'), userId: ALICE, topicId: 'gas', vote: 1 })).toBe('new');
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: SQLITE_SCHEMA_VERSION });
+    expect(JSON.stringify(raw.prepare('SELECT * FROM feedback').all())).not.toContain('300000000000000001');
+    raw.close();
   });
 
-  it('keeps one vote per user per answer, changes it on a second press, and counts each voter once per topic', () => {
-    const path = join(tempDir(), 'bot.db');
-    const store = openCuratorStore({ path, retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
-    const vote = (answerKey: string, userId: string, topicId: string, v: 1 | -1) => store.recordVote({ platform: 'discord', answerKey, userId, topicId, vote: v });
-    expect(vote(ids.hash('dc-msg', 'm1'), ALICE, 'gas', 1)).toBe('new');
-    expect(vote(ids.hash('dc-msg', 'm1'), ALICE, 'gas', 1)).toBe('same');
-    expect(vote(ids.hash('dc-msg', 'm1'), ALICE, 'gas', -1)).toBe('changed');
-    vote(ids.hash('dc-msg', 'm1'), BOB, 'gas', 1);
-    vote(ids.hash('tg-msg', 'c2:m9'), ALICE, 'nuclear', 1);
-    // Alice votes 👍 on five more answers about gas: her latest vote on the topic is what counts, once.
-    for (let i = 2; i <= 6; i++) vote(ids.hash('dc-msg', `m${i}`), ALICE, 'gas', 1);
-    expect(store.helpfulness()).toEqual([
-      { topicId: 'gas', up: 2, down: 0 },
-      { topicId: 'nuclear', up: 1, down: 0 },
-    ]);
-    store.close();
-  });
-
-  it('refuses a platform id in clear as a voter, an answer, a place or an event (logged, nothing stored)', () => {
+  it('refuses a platform id in clear as a voter, an answer, a place or an event (logged, nothing stored)', async () => {
     const log = capturingLogger();
-    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: log.logger, secret: SECRET });
-    expect(store.recordVote({ platform: 'telegram', answerKey: '-100123:45', userId: ALICE, topicId: 'gas', vote: 1 })).toBe(false);
-    expect(store.recordVote({ platform: 'telegram', answerKey: ids.hash('tg-msg', '1:2'), userId: '555000111', topicId: 'gas', vote: 1 })).toBe(false);
+    const store = await open({ DB_PATH: ':memory:' }, log.logger);
+    expect(store.durable).toBe(false);
+    expect(await store.recordVote({ platform: 'telegram', answerKey: '-100123:45', userId: ALICE, topicId: 'gas', vote: 1 })).toBe(false);
+    expect(await store.recordVote({ platform: 'telegram', answerKey: ids.hash('tg-msg', '1:2'), userId: '555000111', topicId: 'gas', vote: 1 })).toBe(false);
     store.recordUnanswered({ ...record('q', 1), place: '-1001234567890' });
-    expect(store.helpfulness()).toEqual([]);
-    expect(store.topUnanswered(10)).toEqual([]);
+    await store.flush();
+    expect(await store.helpfulness()).toEqual([]);
+    expect(await store.topUnanswered(10)).toEqual([]);
     expect(log.lines().map((l) => (l.err as { message?: string } | undefined)?.message)).toEqual([
       'refused to store a platform id in clear as an answer',
       'refused to store a platform id in clear as a place',
     ]);
+    await store.close();
   });
 
-  it('records a question and a vote once per event, however often the event is handled', () => {
-    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
-    const event = ids.hash('tg-update', 7);
-    for (let i = 0; i < 3; i++) store.recordUnanswered({ ...record('pizza?', 1000 + i), event });
-    store.recordUnanswered({ ...record('pizza?', 2000), event: ids.hash('tg-update', 8) });
-    expect(store.topUnanswered(10)[0]).toMatchObject({ normalized: 'pizza?', count: 2 });
-    const answer = ids.hash('tg-msg', '1:2');
-    const up = { platform: 'telegram', answerKey: answer, userId: ALICE, topicId: 'gas', vote: 1 as const, event: ids.hash('tg-update', 9) };
-    const down = { ...up, vote: -1 as const, event: ids.hash('tg-update', 10) };
-    expect(store.recordVote(up)).toBe('new');
-    expect(store.recordVote(down)).toBe('changed');
-    // The first press delivered again (a restart replays it): its first outcome, and the later vote stands.
-    expect(store.recordVote(up)).toBe('new');
-    expect(store.helpfulness()).toEqual([{ topicId: 'gas', up: 0, down: 1 }]);
-  });
-
-  it('reads a place’s questions only, or every place’s', () => {
-    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
-    const [here, there] = [ids.hash('dc-guild', 'a'), ids.hash('dc-guild', 'b')];
-    store.recordUnanswered({ ...record('pizza?', 1), place: here });
-    store.recordUnanswered({ ...record('chess?', 2), place: there });
-    store.recordUnanswered({ ...record('weather?', 3) });
-    expect(store.topUnanswered(10, 0, { place: here }).map((g) => g.normalized)).toEqual(['pizza?']);
-    expect(store.topUnanswered(10, 0, { all: true }).map((g) => g.normalized).sort()).toEqual(['chess?', 'pizza?', 'weather?']);
-  });
-
-  it('claims an effect once across restarts; a claim never confirmed is taken over once it is stale', () => {
+  it('journals updates sealed: no id or text readable in the file', async () => {
     const path = join(tempDir(), 'bot.db');
-    let now = 1_000_000;
-    const open = () => openCuratorStore({ path, retentionDays: 90, logger: capturingLogger().logger, secret: SECRET, now: () => now });
-    const first = open();
-    expect(first.claim('post:a')).toBe(true);
-    expect(first.claim('post:a')).toBe(false);
-    first.confirm('post:a');
-    expect(first.claim('post:b')).toBe(true);
-    first.close();
-    const second = open();
-    expect(second.claim('post:a')).toBe(false);
-    expect(second.claim('post:b', 60_000)).toBe(false);
-    now += 60_001;
-    expect(second.claim('post:b', 60_000)).toBe(true);
-    second.release('post:b');
-    expect(second.claim('post:b', 60_000)).toBe(true);
-    second.close();
-  });
-
-  it('journals updates sealed (no id or text readable in the file) and keeps the offset past them across restarts', () => {
-    const path = join(tempDir(), 'bot.db');
-    const open = () => openCuratorStore({ path, retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
+    const store = await open({ DB_PATH: path });
     const payload = JSON.stringify({ update_id: 41, message: { chat: { id: 987654321987 }, text: 'my e-mail is someone@example.org' } });
-    const store = open();
-    expect(store.journalOffset('telegram')).toBeUndefined();
-    store.journalAdd('telegram', [
-      { id: 41, payload },
-      { id: 42, payload: '{"update_id":42}' },
-    ]);
-    store.journalDone('telegram', 42);
-    store.close();
+    await store.live()!.journalAdd('telegram', [{ id: 41, payload }], 1000);
+    await store.close();
     const raw = readFileSync(path).toString('latin1') + (existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).toString('latin1') : '');
     expect(raw).not.toContain('987654321987');
     expect(raw).not.toContain('someone@example.org');
-    const again = open();
-    expect(again.journalOffset('telegram')).toBe(43);
-    expect(again.journalPending('telegram')).toEqual([{ id: 41, payload, attempts: 0 }]);
-    expect(again.journalPending('telegram')).toEqual([{ id: 41, payload, attempts: 1 }]);
-    again.close();
-    // Under another secret the sealed update cannot be opened: it is dropped, with an error.
+    const again = await open({ DB_PATH: path });
+    expect(await again.live()!.journalPending('telegram')).toEqual({ entries: [{ id: 41, payload, attempts: 0 }], unreadable: [] });
+    await again.close();
+    // Under another secret the sealed update cannot be opened: the bot's journal drops it, with an error.
     const log = capturingLogger();
-    const other = openCuratorStore({ path, retentionDays: 90, logger: log.logger, secret: 'another-secret-0123456789' });
-    expect(other.journalPending('telegram')).toEqual([]);
+    const other = await openStore(loadConfig({ LOG_LEVEL: 'silent', DB_PATH: path }), log.logger, { secret: 'another-secret-0123456789' });
+    expect(await storeJournal(other, log.logger).pending('telegram')).toEqual([]);
     expect(log.text()).toMatch(/cannot be opened/);
-    other.close();
+    await other.close();
   });
 
-  it('deletes what is older than the retention period', () => {
-    const day = 86_400_000;
-    const now = 100 * day;
-    const store = openCuratorStore({ path: ':memory:', retentionDays: 90, logger: capturingLogger().logger, now: () => now, secret: SECRET });
-    store.recordUnanswered(record('old', now - 91 * day));
-    store.recordUnanswered(record('recent', now - 89 * day));
-    expect(store.enforceRetention()).toBe(1);
-    expect(store.topUnanswered(10).map((g) => g.normalized)).toEqual(['recent']);
+  it('adopts a database made before migrations existed as version 1, keeps its rows and drops the salt kept beside them', async () => {
+    const path = join(tempDir(), 'old.db');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE unanswered (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, platform TEXT NOT NULL, text TEXT NOT NULL, normalized TEXT NOT NULL, outcome TEXT NOT NULL, guess TEXT, confidence REAL NOT NULL, lang TEXT NOT NULL);
+      CREATE TABLE feedback (answer_key TEXT NOT NULL, voter TEXT NOT NULL, platform TEXT NOT NULL, topic TEXT NOT NULL, vote INTEGER NOT NULL CHECK (vote IN (-1, 1)), at INTEGER NOT NULL, PRIMARY KEY (answer_key, voter));
+      INSERT INTO meta VALUES ('voter_salt', 'old-salt');
+      INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (${Date.now()}, 'telegram', 'Old question?', 'old question', 'offtopic', NULL, 0.1, 'en');`);
+    old.close();
+    const store = await open({ DB_PATH: path });
+    expect((await store.topUnanswered(5)).map((g) => g.example)).toEqual(['Old question?']);
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(raw.prepare("SELECT value FROM meta WHERE key = 'voter_salt'").get()).toBeUndefined();
+    raw.close();
   });
 
-  it('fails soft when the database is full: logged once, nothing thrown, answers go on', () => {
+  it('adopts a database the release before schema_migrations migrated (PRAGMA user_version 2) at that version, its rows as they are', async () => {
+    const path = join(tempDir(), 'v2.db');
+    // What that release left: user_version 2, no schema_migrations, none of the later versions' tables.
+    const v2 = new Database(path);
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 2)) {
+      v2.exec(m.sql);
+      m.rewrite?.(v2, { secret: SECRET });
+    }
+    v2.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', ?, 'Write to [email]', 'write to [email]', 'offtopic', 'gas', 0.1, 'en')").run(
+      Date.now(),
+      ids.hash('dc-guild', 'a'),
+    );
+    v2.pragma('user_version = 2');
+    v2.close();
+    const store = await open({ DB_PATH: path });
+    expect((await store.topUnanswered(5, 0, { place: ids.hash('dc-guild', 'a') })).map((g) => g.example)).toEqual(['Write to [email]']);
+    expect(await store.live()!.takeBudget('k', 5, 1000)).toBe('ok');
+    // Version 4 filed the questions already there in their place's inbox.
+    expect((await store.inbox({ scope: { place: ids.hash('dc-guild', 'a') } })).map((i) => [i.example, i.state])).toEqual([['Write to [email]', 'open']]);
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    raw.close();
+  });
+
+  it('fails soft when the database is full: logged once per kind of call, nothing thrown, answers go on', async () => {
     const log = capturingLogger();
-    const store = openCuratorStore({ path: join(tempDir(), 'bot.db'), retentionDays: 90, maxMegabytes: 0.1, logger: log.logger, secret: SECRET });
-    const long = 'x'.repeat(400);
-    for (let i = 0; i < 2000; i++) expect(() => store.recordUnanswered(record(`${long} ${i}`, i))).not.toThrow();
-    expect(store.recordVote({ platform: 'x', answerKey: 'k'.repeat(30_000), userId: ALICE, topicId: 'gas', vote: 1 })).toBe(false);
+    const store = await open({ DB_PATH: join(tempDir(), 'bot.db'), DB_MAX_MB: '1' }, log.logger);
+    const long = 'x'.repeat(490);
+    for (let i = 0; i < 4000; i++) store.recordUnanswered(record(`${long} ${i}`, Date.now() + i));
+    await store.flush();
+    expect(await store.recordVote({ platform: 'x', answerKey: 'k'.repeat(3000), userId: ALICE, topicId: 'gas', vote: 1 })).toBe(false);
     const errors = log.lines().filter((l) => l.level === 50);
     expect(errors.map((e) => e.operation)).toEqual(['record unanswered', 'record vote']);
     expect(log.text()).toMatch(/full/);
-    expect(store.topUnanswered(1)).toHaveLength(1);
-    store.close();
+    expect(await store.topUnanswered(1)).toHaveLength(1);
+    await store.close();
   });
 
-  it('fails soft when the database cannot be opened at all', () => {
+  it('fails soft when the database cannot be opened at all', async () => {
     const log = capturingLogger();
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'not a folder');
-    const store = openCuratorStore({ path: join(file, 'bot.db'), retentionDays: 90, logger: log.logger, secret: SECRET });
-    expect(store.enabled).toBe(false);
+    const store = await open({ DB_PATH: join(file, 'bot.db') }, log.logger);
+    expect(store.kind).toBe('off');
     expect(() => store.recordUnanswered(record('q', 1))).not.toThrow();
+    expect(await store.recordVote({ platform: 'x', answerKey: 'a', userId: ALICE, topicId: 'gas', vote: 1 })).toBe(false);
     expect(log.text()).toMatch(/curator database unavailable/);
   });
 
-  it('migrates a database written before issue 16: ids in clear hashed, the salt beside them dropped, questions redacted, versions recorded', () => {
+  it('migrates a database written before issue 16: ids in clear hashed, the salt beside them dropped, questions redacted, versions recorded', async () => {
     const path = join(tempDir(), 'old.db');
     // The schema and rows an earlier release wrote: answer keys "<chat id>:<message id>", voters salted with a salt kept in the file.
     const old = new Database(path);
@@ -209,12 +176,12 @@ describe('curator store', () => {
     old.prepare('INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?)').run('987654321:4242', voter, 'telegram', 'gas', 1, Date.now());
     old.close();
 
-    const store = openCuratorStore({ path, retentionDays: 90, logger: capturingLogger().logger, secret: SECRET });
-    expect(store.helpfulness()).toEqual([{ topicId: 'gas', up: 1, down: 0 }]);
-    expect(store.topUnanswered(1)[0]!.example).toBe('Write to [email] or call [phone]');
-    store.close();
+    const store = await open({ DB_PATH: path });
+    expect(await store.helpfulness()).toEqual([{ topicId: 'gas', up: 1, down: 0 }]);
+    expect((await store.topUnanswered(1))[0]!.example).toBe('Write to [email] or call [phone]');
+    await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: SQLITE_SCHEMA_VERSION });
     expect(db.prepare('SELECT answer_key FROM feedback').get()).toEqual({ answer_key: ids.hash('tg-msg', '987654321:4242') });
     expect(db.prepare("SELECT * FROM meta WHERE key = 'voter_salt'").get()).toBeUndefined();
     const dump = JSON.stringify(['unanswered', 'feedback', 'meta'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
@@ -223,57 +190,52 @@ describe('curator store', () => {
   });
 });
 
-describe('schema versions', () => {
+describe("SQLite store: the desk's version 4 over older files", () => {
   const V1 = `
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE unanswered (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, platform TEXT NOT NULL, text TEXT NOT NULL, normalized TEXT NOT NULL,
       outcome TEXT NOT NULL, guess TEXT, confidence REAL NOT NULL, lang TEXT NOT NULL);
     CREATE TABLE feedback (answer_key TEXT NOT NULL, voter TEXT NOT NULL, platform TEXT NOT NULL, topic TEXT NOT NULL,
       vote INTEGER NOT NULL CHECK (vote IN (-1, 1)), at INTEGER NOT NULL, PRIMARY KEY (answer_key, voter));`;
-  const open = (path: string) => openCuratorStore({ path, retentionDays: 100_000, logger: capturingLogger().logger, secret: SECRET });
+  const versions = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+    } finally {
+      db.close();
+    }
+  };
 
-  it('upgrades a database from before versions: its questions fill the inbox, its votes count on', () => {
-    const path = join(tempDir(), 'old.db');
-    const old = new Database(path);
-    old.exec(V1);
-    old.prepare("INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (1, 'telegram', 'Old question?', 'old question', 'offtopic', NULL, 0.1, 'ru')").run();
-    old.prepare("INSERT INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES ('k', 'v', 'telegram', 'gas', 1, 1)").run();
-    old.close();
-    const store = open(path);
-    expect(store.inbox().map((i) => [i.example, i.state, i.langs])).toEqual([['Old question?', 'open', ['ru']]]);
-    expect(store.helpfulness()).toEqual([{ topicId: 'gas', up: 1, down: 0 }]);
-    store.close();
-    const again = new Database(path, { readonly: true });
-    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    again.close();
-  });
-
-  it('upgrades a database at version 2 (hashed ids, places): each place gets its own inbox groups, states and counts start', () => {
-    const path = join(tempDir(), 'v2.db');
-    const v2 = new Database(path);
-    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) m.up(v2, { secret: SECRET });
-    v2.pragma('user_version = 2');
-    const add = v2.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, ?, 'who won the chess olympiad', 'offtopic', NULL, 0.1, 'en')");
-    add.run(1, ids.hash('dc-guild', 'A'), 'Who won the chess olympiad?');
-    add.run(2, ids.hash('dc-guild', 'B'), 'who won the chess olympiad');
-    add.run(3, null, 'Who won the chess olympiad');
-    v2.close();
-    const store = open(path);
-    expect(store.inbox().map((i) => [i.example, i.count])).toEqual([
-      ['Who won the chess olympiad', 1],
-      ['who won the chess olympiad', 1],
-      ['Who won the chess olympiad?', 1],
+  it('upgrades a database at version 3: each place gets its own inbox groups, states and counts start', async () => {
+    const path = join(tempDir(), 'v3.db');
+    const v3 = new Database(path);
+    v3.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 3)) {
+      v3.exec(m.sql);
+      m.rewrite?.(v3, { secret: SECRET });
+      v3.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.version, m.name);
+    }
+    const add = v3.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, ?, 'who won the chess olympiad', 'offtopic', NULL, 0.1, 'en')");
+    const now = Date.now();
+    add.run(now + 1, ids.hash('dc-guild', 'A'), 'Who won the chess olympiad?');
+    add.run(now + 2, ids.hash('dc-guild', 'B'), 'who won the chess olympiad');
+    add.run(now + 3, null, 'Who won the chess olympiad');
+    v3.close();
+    const store = await open({ DB_PATH: path });
+    expect((await store.inbox()).map((i) => [i.example, i.count, i.state])).toEqual([
+      ['Who won the chess olympiad', 1, 'open'],
+      ['who won the chess olympiad', 1, 'open'],
+      ['Who won the chess olympiad?', 1, 'open'],
     ]);
-    expect(store.inbox({ scope: { place: ids.hash('dc-guild', 'A') } }).map((i) => i.example)).toEqual(['Who won the chess olympiad?']);
-    store.recordAsk({ surface: 'discord', lang: 'en', topic: 'gas', outcome: 'answered', at: 5 });
-    expect(store.analytics().map((r) => [r.topic, r.asked])).toEqual([['gas', 1]]);
-    store.close();
-    const again = new Database(path, { readonly: true });
-    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    again.close();
+    expect((await store.inbox({ scope: { place: ids.hash('dc-guild', 'A') } })).map((i) => i.example)).toEqual(['Who won the chess olympiad?']);
+    store.recordAsk({ surface: 'discord', lang: 'en', topic: 'gas', outcome: 'answered', at: now });
+    await store.flush();
+    expect((await store.analytics()).map((r) => [r.topic, r.asked, r.answered])).toEqual([['gas', 1, 1]]);
+    await store.close();
+    expect(versions(path)).toEqual([1, 2, 3, 4]);
   });
 
-  it("upgrades a database of the desk's branch before versions were merged: states carried over, who changed them re-keyed without the old salt", () => {
+  it("upgrades a database of the desk's branch from before its versions were merged: states carried over, who changed them re-keyed without the old salt", async () => {
     const path = join(tempDir(), 'desk.db');
     const old = new Database(path);
     old.exec(V1);
@@ -288,23 +250,53 @@ describe('schema versions', () => {
         changed INTEGER NOT NULL, reason TEXT NOT NULL, answered_now INTEGER NOT NULL);`);
     const salt = 'e'.repeat(64);
     const moderator = createHmac('sha256', salt).update('telegram:555000111').digest('base64url');
+    const now = Date.now();
     old.prepare("INSERT INTO meta VALUES ('voter_salt', ?), ('schema_version', '2')").run(salt);
-    old.prepare("INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (1, 'telegram', 'Can I pay with Visa?', 'can i pay with visa', 'offtopic', NULL, 0.1, 'en')").run();
+    old.prepare("INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', 'Can I pay with Visa?', 'can i pay with visa', 'offtopic', NULL, 0.1, 'en')").run(now);
     old.prepare("INSERT INTO inbox (normalized, state, changed_by, changed_at) VALUES ('can i pay with visa', 'ignored', ?, 7)").run(moderator);
     old.prepare("INSERT INTO daily_counts VALUES ('2026-03-10', 'telegram', 'en', '', 'declined', 4)").run();
-    old.prepare("INSERT INTO reloads (at, version, topics, ok, changed, reason, answered_now) VALUES (1, 'v1', 12, 1, 1, 'SIGHUP', 0)").run();
+    old.prepare("INSERT INTO reloads (at, version, topics, ok, changed, reason, answered_now) VALUES (?, 'v1', 12, 1, 1, 'SIGHUP', 0)").run(now);
     old.close();
-    const store = open(path);
-    const [item] = store.inbox({ state: 'ignored' });
+    const store = await open({ DB_PATH: path });
+    const [item] = await store.inbox({ state: 'ignored' });
     expect(item).toMatchObject({ example: 'Can I pay with Visa?', state: 'ignored', changedAt: 7 });
     expect(item!.changedBy).toMatch(/^[\w-]{22}$/);
-    expect(store.analytics().map((r) => [r.day, r.declined])).toEqual([['2026-03-10', 4]]);
-    expect(store.reloads(5).map((r) => r.reason)).toEqual(['SIGHUP']);
-    store.close();
+    expect((await store.analytics()).map((r) => [r.day, r.declined])).toEqual([['2026-03-10', 4]]);
+    expect((await store.reloads(5)).map((r) => r.reason)).toEqual(['SIGHUP']);
+    await store.close();
+    expect(versions(path)).toEqual([1, 2, 3, 4]);
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const dump = JSON.stringify(['inbox', 'meta'].map((table) => db.prepare(`SELECT * FROM ${table}`).all()));
     db.close();
     for (const gone of [salt, moderator, 'schema_version']) expect(dump).not.toContain(gone);
+  });
+
+  it("adopts a file of the desk's branch that counted the desk as version 3 in PRAGMA user_version: the shared state's tables are added, the desk's kept", async () => {
+    const path = join(tempDir(), 'desk-v3.db');
+    // What that branch wrote: versions 1 and 2 as here, then its desk tables, and user_version 3.
+    const old = new Database(path);
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 2)) {
+      old.exec(m.sql);
+      m.rewrite?.(old, { secret: SECRET });
+    }
+    old.exec(`
+      CREATE TABLE inbox (id INTEGER PRIMARY KEY, place TEXT NOT NULL DEFAULT '', normalized TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'ignored')), changed_by TEXT, changed_at INTEGER,
+        answered_topic TEXT, answered_version TEXT, answered_at INTEGER, UNIQUE (place, normalized));
+      CREATE TABLE daily_counts (day TEXT NOT NULL, surface TEXT NOT NULL, lang TEXT NOT NULL, topic TEXT NOT NULL, outcome TEXT NOT NULL,
+        count INTEGER NOT NULL, PRIMARY KEY (day, surface, lang, topic, outcome));
+      CREATE TABLE reloads (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, version TEXT, topics INTEGER, ok INTEGER NOT NULL,
+        changed INTEGER NOT NULL, reason TEXT NOT NULL, answered_now INTEGER NOT NULL);
+      ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';`);
+    const place = ids.hash('dc-guild', 'A');
+    old.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, 'Chess?', 'chess', 'offtopic', NULL, 0.1, 'en')").run(Date.now(), place);
+    old.prepare("INSERT INTO inbox (place, normalized, state, changed_by, changed_at) VALUES (?, 'chess', 'resolved', ?, 9)").run(place, ALICE);
+    old.pragma('user_version = 3');
+    old.close();
+    const store = await open({ DB_PATH: path });
+    expect(await store.inbox({ state: 'resolved' })).toEqual([expect.objectContaining({ example: 'Chess?', changedBy: ALICE, changedAt: 9 })]);
+    expect(await store.live()!.takeBudget('k', 5, 1000)).toBe('ok');
+    await store.close();
+    expect(versions(path)).toEqual([1, 2, 3, 4]);
   });
 });

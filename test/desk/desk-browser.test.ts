@@ -1,40 +1,44 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CuratorStore } from '../../src/curator/store-types.js';
 import type { OpsServer } from '../../src/ops/ops-server.js';
+import type { BotStore } from '../../src/store/resilient.js';
 import { realCore } from '../support/core.js';
 import { capturingLogger } from '../support/log.js';
 import { launchChromium } from './browser.js';
-import { startSeededDesk, TOKEN } from './seed.js';
+import { DESK_BACKENDS, startSeededDesk, TOKEN } from './seed.js';
 
 let browser: Browser;
-let server: OpsServer;
-let store: CuratorStore;
-let base: string;
-let ids: { persian: number; chess: number; visa: number };
-const log = capturingLogger();
-
 beforeAll(async () => {
-  ({ server, store, base, ids } = await startSeededDesk(await realCore(), log.logger));
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  store?.close();
 });
 
-/** A new browser context (no cookie) with the desk opened through its token form. */
-async function signedIn(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  const refused = await page.goto(`${base}/desk`);
-  expect(refused?.status()).toBe(401);
-  await page.fill('input[name=token]', TOKEN);
-  await Promise.all([page.waitForURL(`${base}/desk`), page.click('button[type=submit]')]);
-  return page;
-}
+describe.each(DESK_BACKENDS)('the desk in headless Chromium, on %s', { timeout: 60_000 }, (backend) => {
+  let server: OpsServer;
+  let store: BotStore;
+  let base: string;
+  let ids: { persian: number; chess: number; visa: number };
+  const log = capturingLogger();
+  beforeAll(async () => {
+    ({ server, store, base, ids } = await startSeededDesk(await realCore(), log.logger, backend));
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await store?.close();
+  });
 
-describe('the desk in headless Chromium', { timeout: 60_000 }, () => {
+  /** A new browser context (no cookie) with the desk opened through its token form. */
+  async function signedIn(): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    const refused = await page.goto(`${base}/desk`);
+    expect(refused?.status()).toBe(401);
+    await page.fill('input[name=token]', TOKEN);
+    await Promise.all([page.waitForURL(`${base}/desk`), page.click('button[type=submit]')]);
+    return page;
+  }
+
   it('refuses a request without the token, and a wrong token, showing no data', async () => {
     const page = await (await browser.newContext()).newPage();
     const res = await page.goto(`${base}/desk?state=open`);
@@ -82,21 +86,21 @@ describe('the desk in headless Chromium', { timeout: 60_000 }, () => {
 
   it('resolving a question changes its state in the store', async () => {
     const page = await signedIn();
-    expect(store.inboxItem(ids.chess)?.state).toBe('open');
+    expect((await store.inboxItem(ids.chess))?.state).toBe('open');
     await Promise.all([page.waitForURL(/\/desk\?state=open/), page.click(`button[data-action=resolved][data-id="${ids.chess}"]`)]);
-    expect(store.inboxItem(ids.chess)).toMatchObject({ state: 'resolved', changedBy: 'desk' });
+    expect(await store.inboxItem(ids.chess)).toMatchObject({ state: 'resolved', changedBy: 'desk' });
     expect(await page.locator(`tr[data-inbox-id="${ids.chess}"]`).count()).toBe(0);
     await page.click('nav a[href="/desk?state=resolved"]');
     await page.waitForURL(/state=resolved/);
     expect(await page.locator(`tr[data-inbox-id="${ids.chess}"] .state`).textContent()).toBe('resolved');
     await Promise.all([page.waitForURL(/state=resolved/), page.click(`button[data-action=open][data-id="${ids.chess}"]`)]);
-    expect(store.inboxItem(ids.chess)?.state).toBe('open');
+    expect((await store.inboxItem(ids.chess))?.state).toBe('open');
     await page.context().close();
   });
 
   it('tries a question and shows the reply and its confidence as every surface would, recording nothing', async () => {
     const page = await signedIn();
-    const before = JSON.stringify(store.analytics());
+    const before = JSON.stringify(await store.analytics());
     await page.fill('input[name=q]', 'How much gas will Russia supply to Iran a year?');
     await Promise.all([page.waitForURL(/q=How/), page.click('#try button[type=submit]')]);
     expect(await page.locator('#try-confidence').textContent()).toMatch(/^\d+%$/);
@@ -104,7 +108,7 @@ describe('the desk in headless Chromium', { timeout: 60_000 }, () => {
     expect(result).toMatch(/Natural gas partnership/);
     expect(result).toMatch(/Console.*Telegram \(HTML sent\).*Discord/s);
     expect(result).toMatch(/counted as answered/);
-    expect(JSON.stringify(store.analytics())).toBe(before);
+    expect(JSON.stringify(await store.analytics())).toBe(before);
     await page.context().close();
   });
 

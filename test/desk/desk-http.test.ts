@@ -1,29 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskAuth } from '../../src/desk/auth.js';
-import type { CuratorStore } from '../../src/curator/store-types.js';
 import type { OpsServer } from '../../src/ops/ops-server.js';
+import type { BotStore } from '../../src/store/resilient.js';
 import { realCore } from '../support/core.js';
 import { capturingLogger } from '../support/log.js';
-import { startSeededDesk, TOKEN } from './seed.js';
-
-let server: OpsServer;
-let store: CuratorStore;
-let base: string;
-let ids: { persian: number; chess: number; visa: number };
-const log = capturingLogger();
-beforeAll(async () => {
-  ({ server, store, base, ids } = await startSeededDesk(await realCore(), log.logger));
-});
-afterAll(async () => {
-  await server.close();
-  store.close();
-});
+import { DESK_BACKENDS, startSeededDesk, TOKEN } from './seed.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}${path}`, { method: 'POST', body, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
 
-describe('the desk over HTTP', () => {
+describe.each(DESK_BACKENDS)('the desk over HTTP, on %s', (backend) => {
+  let server: OpsServer;
+  let store: BotStore;
+  let base: string;
+  let ids: { persian: number; chess: number; visa: number };
+  const log = capturingLogger();
+  beforeAll(async () => {
+    ({ server, store, base, ids } = await startSeededDesk(await realCore(), log.logger, backend));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close();
+  });
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, { method: 'POST', body, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+
   it('serves the page to the token in a header, refuses everything else', async () => {
     expect((await fetch(`${base}/desk`)).status).toBe(401);
     expect((await fetch(`${base}/desk`, { headers: { 'x-desk-token': 'nope' } })).status).toBe(401);
@@ -45,14 +45,14 @@ describe('the desk over HTTP', () => {
     expect((await fetch(`${base}/desk`, { headers: { cookie: session } })).status).toBe(200);
     const forged = await post('/desk/decide', form({ id: String(ids.visa), state: 'ignored' }), { cookie: session });
     expect(forged.status).toBe(403);
-    expect(store.inboxItem(ids.visa)?.state).toBe('open');
+    expect((await store.inboxItem(ids.visa))?.state).toBe('open');
     const withToken = await post('/desk/decide', form({ id: String(ids.visa), state: 'ignored', token: TOKEN, back: 'open' }), { cookie: session });
     expect(withToken.status).toBe(303);
     expect(withToken.headers.get('location')).toBe('/desk?state=open#inbox');
-    expect(store.inboxItem(ids.visa)).toMatchObject({ state: 'ignored', changedBy: 'desk' });
+    expect(await store.inboxItem(ids.visa)).toMatchObject({ state: 'ignored', changedBy: 'desk' });
     const header = await post('/desk/decide', form({ id: String(ids.visa), state: 'open' }), { 'x-desk-token': TOKEN });
     expect(header.status).toBe(303);
-    expect(store.inboxItem(ids.visa)?.state).toBe('open');
+    expect((await store.inboxItem(ids.visa))?.state).toBe('open');
   });
 
   it('answers a bad decision plainly', async () => {
@@ -65,6 +65,7 @@ describe('the desk over HTTP', () => {
 
   it('escapes what users typed', async () => {
     store.recordUnanswered({ text: '<script>alert(1)</script> "x"', normalized: 'script alert', platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en' });
+    await store.flush();
     const html = await (await fetch(`${base}/desk`, { headers: { 'x-desk-token': TOKEN } })).text();
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot;');

@@ -21,5 +21,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  store.close();
+  await store.close();
 }

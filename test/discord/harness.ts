@@ -73,8 +73,8 @@ export async function startBot(opts: BotOptions = {}): Promise<Bot> {
   const base = await testDeps({ ratePerMinute: opts.ratePerMinute ?? 10_000, unsure: opts.unsure, logger, ...(opts.core ? { core: opts.core } : {}) });
   let closeCurator = base.close;
   if (opts.env?.DATA_DIR) {
-    base.close();
-    const curator = createCurator(loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', DATA_DIR: opts.env.DATA_DIR }), base.core, logger, { build: buildInProcess });
+    await base.close();
+    const curator = await createCurator(loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', DATA_DIR: opts.env.DATA_DIR }), base.core, logger, { build: buildInProcess });
     base.curator = curator;
     closeCurator = () => curator.close();
   }
@@ -82,7 +82,7 @@ export async function startBot(opts: BotOptions = {}): Promise<Bot> {
   const adapter = createDiscordAdapter(config, deps);
   const cleanUp = async () => {
     await fake.close();
-    closeCurator();
+    await closeCurator();
   };
   try {
     await adapter.start();

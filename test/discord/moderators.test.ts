@@ -201,7 +201,7 @@ describe('/reload and /unanswered in the operators’ server', () => {
     const reloaded = await bot.fake.waitForResponse(sent, RELOAD_PATIENCE);
     expect(reloaded.type).toBe(5);
     expect((await bot.fake.waitForCall((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback`)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version [0-9a-f]+\)\.$/);
+    expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version ([0-9a-f]+)\)\.\nRunning: 1 process on version \1\.$/);
     expect(await gasTitle()).toBe('Natural gas deal');
 
     writeFileSync(gasFile, original.replace(/^order: \d+$/m, 'order: sixty'));
@@ -239,7 +239,8 @@ describe('/reload and /unanswered in the operators’ server', () => {
     bot = await startBot();
     await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'Which team won the chess olympiad in Chennai?' }]));
     const store = (bot.deps.curator as Curator).store;
-    const [item] = store.inbox({ state: 'open' });
+    await store.flush();
+    const [item] = await store.inbox({ state: 'open' });
     const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered'));
     const labels = data.components.map((row: { components: Array<{ label: string }> }) => row.components.map((c) => c.label));
     expect(labels).toContainEqual([en.inboxResolve(item!.id), en.inboxIgnore(item!.id)]);
@@ -247,7 +248,7 @@ describe('/reload and /unanswered in the operators’ server', () => {
     const pressed = await answerOf(bot.fake, bot.fake.component(ignore));
     expect(pressed.ephemeral).toBe(true);
     expect(pressed.data.content).toBe(en.inboxIgnored(item!.id));
-    expect(store.inboxItem(item!.id)?.state).toBe('ignored');
+    expect((await store.inboxItem(item!.id))?.state).toBe('ignored');
   });
 });
 
@@ -290,7 +291,9 @@ describe('private by default: /reload and the whole inbox only in the operators�
     await ask('what is the best pizza recipe?', OPERATORS);
     await ask('who won the chess olympiad?', COMMUNITY);
     const store = (bot.deps.curator as Curator).store;
-    const idOf = (pattern: RegExp) => store.inbox().find((i) => pattern.test(i.example))!.id;
+    await store.flush();
+    const inbox = await store.inbox();
+    const idOf = (pattern: RegExp) => inbox.find((i) => pattern.test(i.example))!.id;
     const [pizza, chess] = [idOf(/pizza/), idOf(/chess/)];
     const inCommunity = { guildId: COMMUNITY, channelId: '400000000000000777' };
     const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], inCommunity));
@@ -299,15 +302,15 @@ describe('private by default: /reload and the whole inbox only in the operators�
     // A button for the operators' question, made up by a community moderator: refused as unknown there, nothing changes.
     const forged = encodeAction({ kind: 'decide', id: pizza, decision: 'ignored', lang: 'en' })!;
     expect((await answerOf(bot.fake, bot.fake.component(forged, inCommunity))).data.content).toBe(en.inboxUnknown(pizza));
-    expect(store.inboxItem(pizza)?.state).toBe('open');
+    expect((await store.inboxItem(pizza))?.state).toBe('open');
     const ignore = shown.find((c: { label: string }) => c.label === en.inboxIgnore(chess)).custom_id;
     expect((await answerOf(bot.fake, bot.fake.component(ignore, inCommunity))).data.content).toBe(en.inboxIgnored(chess));
-    const decided = store.inboxItem(chess)!;
+    const decided = (await store.inboxItem(chess))!;
     expect(decided.state).toBe('ignored');
     expect(decided.changedBy).toMatch(/^[\w-]{22}$/);
     // The operators' server decides on any question.
     expect((await answerOf(bot.fake, bot.fake.component(forged, { guildId: OPERATORS }))).data.content).toBe(en.inboxIgnored(pizza));
-    expect(store.inboxItem(pizza)?.state).toBe('ignored');
+    expect((await store.inboxItem(pizza))?.state).toBe('ignored');
   });
 
   it('unset: /reload answers in no server, each server’s moderators read only their own questions, and the start-up log says so', async () => {

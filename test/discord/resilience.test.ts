@@ -346,7 +346,7 @@ describe('Discord adapter start-up and connection', () => {
       expect(fake.identifies).toEqual([]);
       expect(lines.join('\n')).not.toContain(FAKE_TOKEN);
       await adapter.stop();
-      deps.close();
+      await deps.close();
     } finally {
       await fake.close();
     }

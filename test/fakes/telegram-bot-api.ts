@@ -80,6 +80,12 @@ export interface FakeBotApiOptions {
   bot?: Partial<UserFromGetMe>;
   /** The first update_id given out (Telegram's ids go on across a bot's restarts). Default 1. */
   firstUpdateId?: number;
+  /**
+   * Telegram's limit on messages the bot sends to one group: at most this many
+   * sendMessage/sendPhoto calls to a group or supergroup in any 60 s, else 429
+   * with retry_after (default 20; 0 switches it off).
+   */
+  groupMessagesPerMinute?: number;
 }
 
 interface Poll {
@@ -128,11 +134,15 @@ export class FakeBotApi {
   private readonly okCounts = new Map<string, number>();
   private readonly gates = new Map<string, { arrive: () => void; released: Promise<void> }>();
   private readonly holds: Hold[] = [];
+  private readonly groupSends = new Map<number, number[]>();
+  private readonly refusedPrivate = new Set<number>();
+  private readonly groupLimit: number;
 
   private constructor(opts: FakeBotApiOptions) {
     this.token = opts.token ?? FAKE_TOKEN;
     this.nextUpdateId = opts.firstUpdateId ?? 1;
     this.bot = { ...FAKE_BOT, ...opts.bot };
+    this.groupLimit = opts.groupMessagesPerMinute ?? 20;
     this.server = createServer((req, res) => void this.onRequest(req, res));
   }
 
@@ -201,6 +211,11 @@ export class FakeBotApi {
   addChat(chat: Chat): void {
     this.chats.set(chat.id, chat);
     if ('username' in chat && chat.username) this.chats.set(`@${chat.username}`.toLowerCase(), chat);
+  }
+
+  /** A user who never started the bot: messages to their private chat get Telegram's 403. */
+  refusePrivate(userId: number): void {
+    this.refusedPrivate.add(userId);
   }
 
   /** What getChatMember answers for (chat, user): a status, or an API error. */
@@ -396,6 +411,10 @@ export class FakeBotApi {
       case 'sendMessage':
       case 'sendPhoto': {
         const chat = this.chatFor(p.chat_id);
+        if (chat.type === 'private' && this.refusedPrivate.has(chat.id)) {
+          throw new ApiErrorAnswer({ error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" });
+        }
+        this.countGroupMessage(chat);
         if (method === 'sendPhoto') {
           const photo = checkPhoto(p.photo, call.files);
           if (photo) call.photo = photo;
@@ -440,6 +459,19 @@ export class FakeBotApi {
       default:
         return bad('method not found', 404);
     }
+  }
+
+  /** Telegram's per-group limit: a sliding minute of sends per group; over it, 429 with the seconds until one leaves the window. */
+  private countGroupMessage(chat: Chat): void {
+    if (!this.groupLimit || (chat.type !== 'group' && chat.type !== 'supergroup')) return;
+    const now = performance.now();
+    const sent = (this.groupSends.get(chat.id) ?? []).filter((at) => now - at < 60_000);
+    if (sent.length >= this.groupLimit) {
+      const retry = Math.max(1, Math.ceil((sent[0]! + 60_000 - now) / 1000));
+      throw new ApiErrorAnswer({ error_code: 429, description: `Too Many Requests: retry after ${retry}`, parameters: { retry_after: retry } });
+    }
+    sent.push(now);
+    this.groupSends.set(chat.id, sent);
   }
 
   private chatFor(id: unknown): Chat {

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openCuratorStore } from '../../src/curator/store.js';
+import { loadConfig } from '../../src/config.js';
+import { openStore } from '../../src/store/open-store.js';
 import { type BotProcess, spawnBot } from '../support/bot-process.js';
 import { capturingLogger } from '../support/log.js';
 
@@ -34,13 +35,13 @@ describe('the console chat records when asked (npm start -- --record)', { timeou
     expect((await bot.exited)[0]).toBe(0);
     expect(bot.output()).not.toContain(TOKEN);
 
-    const store = openCuratorStore({ path: dbPath, retentionDays: 90, logger: capturingLogger().logger, secret: 'test-id-secret-0123456789' });
-    expect(store.analytics().map((r) => [r.surface, r.lang, r.topic, r.asked, r.answered, r.declined])).toEqual([
+    const store = await openStore(loadConfig({ DB_PATH: dbPath, LOG_LEVEL: 'silent' }), capturingLogger().logger, { secret: 'test-id-secret-0123456789' });
+    expect((await store.analytics()).map((r) => [r.surface, r.lang, r.topic, r.asked, r.answered, r.declined])).toEqual([
       ['console', 'en', '', 1, 0, 1],
       ['console', 'en', 'gas', 1, 1, 0],
     ]);
-    expect(store.inbox().map((i) => [i.example, i.surfaces])).toEqual([["what's the weather like?", ['console']]]);
-    store.close();
+    expect((await store.inbox()).map((i) => [i.example, i.surfaces])).toEqual([["what's the weather like?", ['console']]]);
+    await store.close();
   });
 
   it('without the flag records nothing on disk', async () => {

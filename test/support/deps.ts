@@ -27,11 +27,11 @@ export interface TestDepsOptions {
  * real curator on an in-memory database (reloads build on the calling thread),
  * real flood control and in-memory context and claims.
  */
-export async function testDeps(opts: TestDepsOptions = {}): Promise<AdapterDeps & { curator: Curator; close(): void }> {
+export async function testDeps(opts: TestDepsOptions = {}): Promise<AdapterDeps & { curator: Curator; close(): Promise<void> }> {
   const core = opts.core ?? (opts.unsure ? createCore(await realKnowledgeBase(), { ...DEFAULT_TUNING, answer: 1.01 }) : await realCore());
   const logger = opts.logger ?? capturingLogger().logger;
   const config = opts.config ?? loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', LOG_LEVEL: 'silent' });
-  const curator = createCurator(config, core, logger, { build: buildInProcess });
+  const curator = await createCurator(config, core, logger, { build: buildInProcess });
   return {
     core,
     limiter: createFloodControl(opts.ratePerMinute ?? 1000),

@@ -240,7 +240,8 @@ describe('Telegram /reload and /unanswered: operators (TELEGRAM_MODERATOR_IDS) o
   it('/unanswered has Resolve / Ignore buttons, one question a row; a press by an operator changes the state in the store, a stranger’s does not', async () => {
     const asker = user(5_551_003, 'Asker');
     await tg.say(privateChat(asker), asker, 'Which team won the chess olympiad in Chennai?');
-    const [item] = tg.curator.store.inbox({ state: 'open' }).filter((i) => /chess olympiad in chennai/i.test(i.example));
+    await tg.curator.store.flush();
+    const [item] = (await tg.curator.store.inbox({ state: 'open' })).filter((i) => /chess olympiad in chennai/i.test(i.example));
     const report = await tg.say(privateChat(MODERATOR), MODERATOR, '/unanswered');
     expect(rows(report)).toContainEqual([en.inboxResolve(item!.id), en.inboxIgnore(item!.id)]);
     const resolve = buttons(report).find((b) => b.text === en.inboxResolve(item!.id))!.data!;
@@ -248,11 +249,11 @@ describe('Telegram /reload and /unanswered: operators (TELEGRAM_MODERATOR_IDS) o
 
     const refused = await tg.answered(tg.press(STRANGER, sentMessage(report), resolve));
     expect(refused.params.text).toBe(en.moderatorsOnly('/unanswered'));
-    expect(tg.curator.store.inboxItem(item!.id)?.state).toBe('open');
+    expect((await tg.curator.store.inboxItem(item!.id))?.state).toBe('open');
 
     const done = await tg.answered(tg.press(MODERATOR, sentMessage(report), resolve));
     expect(done.params.text).toBe(en.inboxResolved(item!.id));
-    const stored = tg.curator.store.inboxItem(item!.id)!;
+    const stored = (await tg.curator.store.inboxItem(item!.id))!;
     expect(stored.state).toBe('resolved');
     expect(stored.changedBy).not.toContain(String(MODERATOR.id));
     const again = await tg.say(privateChat(MODERATOR), MODERATOR, '/unanswered');

@@ -32,7 +32,7 @@ describe('Telegram /reload', () => {
 
     // A curator's valid edit, picked up without a restart.
     writeFileSync(gasFile, original.replace('Natural gas partnership', 'Natural gas deal'));
-    expect((await tg.say(chat, MODERATOR, '/reload', undefined, RELOAD_REPLY_MS)).plain).toMatch(/^Data reloaded: \d+ topics \(version [0-9a-f]+\)\.$/);
+    expect((await tg.say(chat, MODERATOR, '/reload', undefined, RELOAD_REPLY_MS)).plain).toMatch(/^Data reloaded: \d+ topics \(version ([0-9a-f]+)\)\.\nRunning: 1 process on version \1\.$/);
     // The topic's title is on the answer's "More" button.
     const more = (call: { params: Record<string, any> }) => call.params.reply_markup.inline_keyboard[0][0].text as string;
     expect(more(await tg.say(chat, MODERATOR, 'how much gas will russia send iran?'))).toBe('More: Natural gas deal');

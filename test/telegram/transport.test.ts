@@ -79,6 +79,8 @@ describe('Telegram webhook mode', () => {
     const port = await startWebhook();
     expect(tg.adapter.mode).toBe('webhook');
     expect(tg.fake.webhook).toEqual({ url: 'https://bot.example.org/telegram/hook', secret_token: SECRET });
+    // Telegram's default is 40 parallel connections, whatever number of instances run: the setting (default 100) is passed on.
+    expect(tg.fake.callsOf('setWebhook')[0]!.params.max_connections).toBe(100);
     expect(tg.fake.calls.filter((c) => c.method === 'getUpdates' || c.method === 'deleteWebhook')).toEqual([]);
     const res = await post(port, '/telegram/hook', update(1, 'how much gas will russia send iran?'), { 'x-telegram-bot-api-secret-token': SECRET });
     expect(res.status).toBe(200);

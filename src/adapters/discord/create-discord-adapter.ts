@@ -1,11 +1,12 @@
 import { Client, DefaultRestOptions, DiscordjsErrorCodes, Events, GatewayIntentBits, type Interaction, type Message, Partials, RESTEvents } from 'discord.js';
-import type { Config } from '../../config.js';
+import { type Config, shardIds } from '../../config.js';
 import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { createConcurrencyLimiter } from './concurrency.js';
 import { trackShards } from './shard-readiness.js';
 import { apologizeInteraction, apologizeMessage, guard, interactionContext, messageContext, placeContext } from './error-boundary.js';
+import { sharedIdentifyThrottler } from './identify-throttle.js';
 import { discordPermissions, discordPublisher } from './ports.js';
 import { commandRequest, componentRequest, deferral, mentionRequest } from './requests.js';
 import { makeRequestRetryingDroppedSockets } from './rest-dropped-sockets.js';
@@ -24,7 +25,24 @@ import { acknowledge, dropDeferred, messageRights, sendReply, sendToMessage } fr
 /** Gateway close codes after which discord.js does not reconnect: authentication failed, bad shard or intents, wrong version. */
 const UNRECOVERABLE_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
-export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter {
+export interface DiscordAdapterOptions {
+  /** Started by discord.js's ShardingManager (`start:sharded`): the shard comes from the manager, not from DISCORD_SHARDS. */
+  managed?: boolean;
+}
+
+/**
+ * Which shards this process runs: DISCORD_SHARDS as ids out of DISCORD_SHARD_COUNT
+ * (a range per host), or 'auto' (Discord's recommended count, every shard here).
+ * One Client runs them all: shards share the core, the ports and one REST queue,
+ * so each extra shard costs only its gateway connection and its cache.
+ */
+function shardOptions(config: Config, managed: boolean): { shards?: number[] | 'auto'; shardCount?: number } {
+  if (managed) return {};
+  if (config.DISCORD_SHARDS === 'auto') return { shards: 'auto' };
+  return { shards: shardIds(config.DISCORD_SHARDS), shardCount: config.DISCORD_SHARD_COUNT! };
+}
+
+export function createDiscordAdapter(config: Config, deps: AdapterDeps, options: DiscordAdapterOptions = {}): Adapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const log = deps.logger.child({ adapter: 'discord' });
@@ -33,6 +51,9 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
+    ...shardOptions(config, options.managed ?? false),
+    // Shard ranges on several hosts identify in turns through the shared store (Discord's limit is per bot).
+    ...(deps.store?.shared ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(deps.store) } } : {}),
     allowedMentions: { parse: [] },
     rest: {
       ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
@@ -82,8 +103,9 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps): Adapter
     void handlers.run(() => guard(log, 'messageCreate', messageContext(message, deps.ids), () => onMessage(message), () => apologizeMessage(message)));
   });
   client.once(Events.ClientReady, (ready) => {
-    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards }, 'discord ready');
+    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards, shardCount: ready.options.shardCount }, 'discord ready');
   });
+  client.on(Events.ShardReady, (shard) => log.info({ shard }, 'discord shard ready'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
   const shards = trackShards(client);

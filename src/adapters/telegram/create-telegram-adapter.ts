@@ -4,6 +4,7 @@ import { createConversation } from '../../core/conversation/conversation.js';
 import type { Adapter, AdapterDeps } from '../types.js';
 import { createApiFetch } from './api-fetch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
+import { createGroupBudget } from './group-budget.js';
 import { telegramEvents } from './events.js';
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions } from './network-retry.js';
 import { pollHealth } from './poll-health.js';
@@ -60,7 +61,10 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       publisher: telegramPublisher(bot, config, deps.cards, log),
       ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
     });
-    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID) });
+    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID), groupBudget: createGroupBudget(config, deps.store, deps.ids),
+      log,
+      ...(deps.store ? { settle: deps.store.flush } : {}),
+    });
   });
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let polling: Polling | undefined;
@@ -92,7 +96,11 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       if (webhook && webhookUrl && deps.routes) {
         state = 'setting the webhook';
         unmount = deps.routes.mount(new URL(webhookUrl).pathname, webhook.handle);
-        await bot.api.setWebhook(webhookUrl, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
+        await bot.api.setWebhook(webhookUrl, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+          allowed_updates: [...ALLOWED_UPDATES],
+          max_connections: config.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
+        });
         state = 'receiving';
         log.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot receiving updates');
         return;

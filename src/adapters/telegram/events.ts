@@ -5,6 +5,8 @@ import { findCommand } from '../../core/conversation/commands.js';
 import type { Input, Request } from '../../core/conversation/request.js';
 import type { IdHasher } from '../kit/ids.js';
 import { sanitize } from '../kit/text.js';
+import type { Logger } from '../../logger.js';
+import { type GroupBudget, replyInGroup } from './group-budget.js';
 import { replyToMessage, replyToPress, sendInlineResults } from './send.js';
 
 export interface EventDeps {
@@ -12,6 +14,15 @@ export interface EventDeps {
   ids: IdHasher;
   /** Whether cards can be posted here (a channel is configured). */
   publish: boolean;
+  /** What the bot may still send to each group this minute. */
+  groupBudget: GroupBudget;
+  log: Logger;
+  /**
+   * Waits until what handling an update wrote is stored (the store's outbox):
+   * an update is confirmed to Telegram (webhook 200, polling offset) only after,
+   * so a crash never loses a question Telegram was told was handled.
+   */
+  settle?: () => Promise<void>;
 }
 
 /** Inline results per query; queries longer than this are cut. */
@@ -111,7 +122,11 @@ export function telegramEvents(deps: EventDeps): Composer<Context> {
     const input = ctx.message && messageInput(ctx.message, ctx.me);
     if (!input) return;
     const reply = await deps.conversation.handle(request(ctx, input, deps));
-    if (reply) await replyToMessage(ctx, reply);
+    await deps.settle?.();
+    if (!reply) return;
+    const group = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+    if (group) await replyInGroup(ctx, reply, input.kind === 'question' ? input.text : (ctx.message?.text ?? ''), deps.groupBudget, deps.log);
+    else await replyToMessage(ctx, reply);
   });
   return composer;
 }

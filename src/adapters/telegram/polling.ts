@@ -42,10 +42,14 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
   let lastFetched: number | undefined;
 
   function track(update: Update, replay = false): Promise<void> {
-    const job = handleUpdate(bot, update).then(
-      () => journal?.done(SURFACE, update.update_id),
-      (err: unknown) => log.error({ err, update_id: update.update_id, replay }, 'Telegram update not handled; it stays journalled for the next start'),
-    );
+    const job = handleUpdate(bot, update)
+      .then(
+        async () => {
+          await journal?.done(SURFACE, update.update_id);
+        },
+        (err: unknown) => log.error({ err, update_id: update.update_id, replay }, 'Telegram update not handled; it stays journalled for the next start'),
+      )
+      .catch((err: unknown) => log.error({ err, update_id: update.update_id }, 'a handled Telegram update could not be marked done; it is handled again at the next start'));
     inFlight.add(job);
     void job.finally(() => {
       inFlight.delete(job);
@@ -55,26 +59,37 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
     return job;
   }
 
-  // What a previous run left: handled first (concurrently; each chat's own updates stay in order).
-  for (const entry of journal?.pending(SURFACE) ?? []) {
-    if (entry.attempts >= MAX_ATTEMPTS) {
-      log.error({ update_id: entry.id, attempts: entry.attempts }, 'dropping a journalled Telegram update whose handling never finished');
-      journal?.done(SURFACE, entry.id);
-      continue;
+  // What a previous run left: handled first (concurrently; each chat's own updates stay in order), before anything new is fetched.
+  const replayed = (async () => {
+    if (!journal) return;
+    let pending: Awaited<ReturnType<UpdateJournal['pending']>>;
+    try {
+      pending = await journal.pending(SURFACE);
+    } catch (err) {
+      log.error({ err }, 'the update journal cannot be read; what a previous run left is handled at a later start');
+      return;
     }
-    log.info({ update_id: entry.id, attempts: entry.attempts + 1 }, 'handling a journalled Telegram update left by the previous run');
-    void track(JSON.parse(entry.payload) as Update, true);
-  }
+    for (const entry of pending) {
+      if (entry.attempts >= MAX_ATTEMPTS) {
+        log.error({ update_id: entry.id, attempts: entry.attempts }, 'dropping a journalled Telegram update whose handling never finished');
+        await journal.done(SURFACE, entry.id);
+        continue;
+      }
+      log.info({ update_id: entry.id, attempts: entry.attempts + 1 }, 'handling a journalled Telegram update left by the previous run');
+      void track(JSON.parse(entry.payload) as Update, true);
+    }
+  })();
 
   async function getUpdates(args: { offset: number; limit: number; timeout: number }, signal: Parameters<Bot['api']['getUpdates']>[1]): Promise<Update[]> {
     let offset = args.offset;
+    await replayed;
     // With a journal, the offset is the journal's: everything below it is kept there (a restart starts past it).
-    if (journal) offset = journal.offset(SURFACE) ?? offset;
+    if (journal) offset = (await journal.offset(SURFACE)) ?? offset;
     // Without one, this call's offset confirms the last batch: it waits until that batch was handled.
     else await previousBatch;
     const updates = await bot.api.getUpdates({ ...args, offset, allowed_updates: [...opts.allowedUpdates] }, signal);
     if (!updates.length) return updates;
-    if (journal) journal.add(SURFACE, updates.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })));
+    if (journal) await journal.add(SURFACE, updates.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })));
     else {
       lastFetched = updates.at(-1)!.update_id;
       previousBatch = Promise.all(updates.map((u) => new Promise<void>((resolve) => unhandled.set(u.update_id, resolve))));

@@ -32,12 +32,21 @@ export interface PermissionPort {
   inbox(req: Request): Promise<InboxScope | Refusal>;
 }
 
+/** How many processes answer from a knowledge-base version. */
+export interface VersionCount {
+  version: string;
+  processes: number;
+}
 /**
- * What a reload did, always one of: applied (`ok`), rejected with the file,
- * path and reason of each problem, or timed out (`timedOut`, with where the
- * build was). Whatever it was, the bot answers from the data it had unless `ok`.
+ * What a reload did, always one of: applied (`ok`; `processes`: every running
+ * process by the version it answers from, once they had time to switch),
+ * rejected with the file, path and reason of each problem, or timed out
+ * (`timedOut`, with where the build was). Whatever it was, the bot answers
+ * from the data it had unless `ok`.
  */
-export type ReloadOutcome = { ok: true; version: string; topics: number; changed: boolean } | { ok: false; issues: DataIssue[]; timedOut?: boolean };
+export type ReloadOutcome =
+  | { ok: true; version: string; topics: number; changed: boolean; processes?: VersionCount[] }
+  | { ok: false; issues: DataIssue[]; timedOut?: boolean };
 export type VoteOutcome = 'new' | 'changed' | 'same';
 export interface VoteRecord {
   surface: string;
@@ -69,7 +78,8 @@ export interface CuratorPort {
   openInbox(limit: number, scope: InboxScope): Promise<InboxEntry[]>;
   /**
    * Resolves or ignores an inbox question in `scope`, recording who (the
-   * hashed user); false when there is none such there or it could not be stored.
+   * hashed user); false when there is none such there; rejects when it cannot
+   * be stored right now (the database lost or failing): nothing changed then.
    */
   decide(id: number, decision: InboxDecision, by: { surface: string; user: string }, scope: InboxScope): Promise<boolean>;
   /** Records the vote; false when it could not be stored. */

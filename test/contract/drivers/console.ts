@@ -86,7 +86,7 @@ export const consoleDriver: DriverFactory = async (options = {}) => {
     async stop() {
       for (const s of sessions.values()) s.input.end();
       await Promise.all([...sessions.values()].map((s) => s.done));
-      deps.close();
+      await deps.close();
     },
   };
   return driver;

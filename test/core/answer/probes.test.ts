@@ -65,61 +65,31 @@ async function grade(file: string) {
   return { inScope: rate(score.in), declined: rate(score.declined), yesno: rate(score.yesno), failures: failures.join('\n') };
 }
 
+/**
+ * Floors just under each probe's figures after its classes were fixed. Probes 6–9 are below issue 13's
+ * targets: their floors guard what was fixed, not the goal (docs/quality.md).
+ */
+const PROBES: { n: number; questions: number; inScope: number; declined: number; yesno: number }[] = [
+  { n: 1, questions: 170, inScope: 0.94, declined: 0.9, yesno: 0.9 },
+  { n: 2, questions: 221, inScope: 0.94, declined: 0.89, yesno: 0.9 },
+  { n: 3, questions: 243, inScope: 0.96, declined: 0.95, yesno: 0.9 },
+  { n: 4, questions: 260, inScope: 0.97, declined: 0.95, yesno: 0.95 },
+  { n: 5, questions: 270, inScope: 0.97, declined: 0.95, yesno: 0.95 },
+  { n: 6, questions: 278, inScope: 0.85, declined: 0.84, yesno: 0.85 },
+  { n: 7, questions: 293, inScope: 0.91, declined: 0.87, yesno: 0.9 },
+  { n: 8, questions: 275, inScope: 0.91, declined: 0.86, yesno: 0.9 },
+  { n: 9, questions: 229, inScope: 0.89, declined: 0.87, yesno: 0.82 },
+];
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
 describe('scored blind probes as regression sets', () => {
-  it('probe 1 (170 questions): in-scope ≥ 94%, declined ≥ 90%, yes/no ≥ 90%', async () => {
-    const r = await grade('test/fixtures/probe-1.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.94);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.9);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('probe 3 (243 questions): in-scope ≥ 96%, declined ≥ 95%, yes/no ≥ 90%', async () => {
-    const r = await grade('test/fixtures/probe-3.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.96);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('probe 2 (221 questions): in-scope ≥ 94%, declined ≥ 89%, yes/no ≥ 90%', async () => {
-    const r = await grade('test/fixtures/probe-2.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.94);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.89);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('probe 4 (260 questions): in-scope ≥ 97%, declined ≥ 95%, yes/no ≥ 95%', async () => {
-    const r = await grade('test/fixtures/probe-4.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('probe 5 (270 questions): in-scope ≥ 97%, declined ≥ 95%, yes/no ≥ 95%', async () => {
-    const r = await grade('test/fixtures/probe-5.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.97);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.95);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.95);
-  });
-
-  // Probes 6 and 7 are below issue 13's targets: their floors guard what was fixed, not the goal (docs/quality.md).
-  it('probe 6 (278 questions): in-scope ≥ 85%, declined ≥ 84%, yes/no ≥ 85%', async () => {
-    const r = await grade('test/fixtures/probe-6.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.85);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.84);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('probe 7 (293 questions): in-scope ≥ 91%, declined ≥ 87%, yes/no ≥ 90%', async () => {
-    const r = await grade('test/fixtures/probe-7.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.91);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.87);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('probe 8 (275 questions): in-scope ≥ 91%, declined ≥ 86%, yes/no ≥ 90%', async () => {
-    const r = await grade('test/fixtures/probe-8.jsonl');
-    expect(r.inScope, r.failures).toBeGreaterThanOrEqual(0.91);
-    expect(r.declined, r.failures).toBeGreaterThanOrEqual(0.86);
-    expect(r.yesno, r.failures).toBeGreaterThanOrEqual(0.9);
-  });
+  for (const p of PROBES) {
+    it(`probe ${p.n} (${p.questions} questions): in-scope ≥ ${pct(p.inScope)}, declined ≥ ${pct(p.declined)}, yes/no ≥ ${pct(p.yesno)}`, async () => {
+      const r = await grade(`test/fixtures/probe-${p.n}.jsonl`);
+      expect(r.inScope, r.failures).toBeGreaterThanOrEqual(p.inScope);
+      expect(r.declined, r.failures).toBeGreaterThanOrEqual(p.declined);
+      expect(r.yesno, r.failures).toBeGreaterThanOrEqual(p.yesno);
+    });
+  }
 });

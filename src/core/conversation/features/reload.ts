@@ -7,10 +7,17 @@ import { notice } from '../notices.js';
 
 const SHOWN_ISSUES = 5;
 
-/** What a reload did, for the moderator who asked: applied, rejected or timed out, with file, path and reason of each problem. */
+/**
+ * What a reload did, for the moderator who asked: applied (and how many
+ * processes run which version, where the curator knows), rejected or timed
+ * out, with file, path and reason of each problem.
+ */
 export function reloadText(result: ReloadOutcome, lang: Lang): string {
   const c = t(lang);
-  if (result.ok) return result.changed ? c.reloadDone(result.topics, result.version) : c.reloadUnchanged(result.topics, result.version);
+  if (result.ok) {
+    const done = result.changed ? c.reloadDone(result.topics, result.version) : c.reloadUnchanged(result.topics, result.version);
+    return result.processes?.length ? `${done}\n${c.reloadProcesses(result.processes)}` : done;
+  }
   const shown = result.issues.slice(0, SHOWN_ISSUES).map((i: DataIssue) => `• ${i.file}: ${i.path || c.reloadWholeFile}: ${i.message}`);
   const more = result.issues.length > SHOWN_ISSUES ? [c.reloadMoreIssues(result.issues.length - SHOWN_ISSUES)] : [];
   return [result.timedOut ? c.reloadTimedOut : c.reloadRejected, ...shown, ...more].join('\n');

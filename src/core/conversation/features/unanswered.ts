@@ -51,11 +51,12 @@ export const decideButton: ActionHandler<'decide'> = async (turn, action) => {
   if (!curator) return notice(action.lang, 'error', c.reportOff, { private: true });
   const scope = await permissions.inbox(turn.req);
   if (typeof scope === 'string') return turn.refuse('unanswered', scope);
-  let done = false;
+  let done: boolean;
   try {
     done = await curator.decide(action.id, action.decision, { surface: turn.req.surface, user: turn.req.user }, scope);
   } catch (err) {
     log.warn({ err, surface: turn.req.surface, inbox: action.id }, 'inbox decision could not be recorded');
+    return notice(action.lang, 'error', c.inboxUnavailable(action.id), { private: true });
   }
   if (!done) return notice(action.lang, 'error', c.inboxUnknown(action.id), { private: true });
   log.info({ surface: turn.req.surface, user: turn.req.user, inbox: action.id, decision: action.decision }, 'inbox question decided');

@@ -8,6 +8,8 @@ export const moderation = {
   notOperator: (command: string) => `Only the bot’s operators can use ${command}: it acts on the bot everywhere.`,
   reloadDone: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Data reloaded: ${topics} topics (version ${version}, unchanged).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `Running: ${counts.map((c) => `${c.processes} ${c.processes === 1 ? 'process' : 'processes'} on version ${c.version}`).join('; ')}.`,
   reloadRejected: 'Reload rejected; still answering from the previous data.',
   reloadTimedOut: 'Reload timed out and was stopped; still answering from the previous data.',
   reloadWholeFile: '(file)',
@@ -18,4 +20,5 @@ export const moderation = {
   inboxResolved: (id: number) => `Question #${id} marked resolved.`,
   inboxIgnored: (id: number) => `Question #${id} marked ignored.`,
   inboxUnknown: (id: number) => `There is no question #${id} in the inbox (it may have been deleted by retention).`,
+  inboxUnavailable: (id: number) => `Question #${id} was not changed: the database cannot be reached right now. Try again later.`,
 } as const;

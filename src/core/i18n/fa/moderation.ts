@@ -13,6 +13,8 @@ export const moderation: SectionOf<typeof en> = {
   notOperator: (command: string) => `فقط گردانندگان بات می‌توانند از ‎${command} استفاده کنند: این فرمان روی بات در همه‌جا اثر می‌گذارد.`,
   reloadDone: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `داده‌ها دوباره بارگذاری شد: ${faNumber(topics)} موضوع (نسخهٔ ${version}، بدون تغییر).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `در حال اجرا: ${counts.map((c) => `${faNumber(c.processes)} فرایند با نسخهٔ ${c.version}`).join('؛ ')}.`,
   reloadRejected: 'بارگذاری دوباره رد شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
   reloadTimedOut: 'بارگذاری دوباره در زمان مقرر تمام نشد و متوقف شد؛ همچنان با داده‌های قبلی پاسخ می‌دهم.',
   reloadWholeFile: '(کل فایل)',
@@ -23,4 +25,5 @@ export const moderation: SectionOf<typeof en> = {
   inboxResolved: (id: number) => `پرسش #${id} حل‌شده علامت خورد.`,
   inboxIgnored: (id: number) => `پرسش #${id} نادیده‌گرفته علامت خورد.`,
   inboxUnknown: (id: number) => `پرسش #${id} در صندوق نیست (شاید با پایان مدت نگهداری پاک شده باشد).`,
+  inboxUnavailable: (id: number) => `پرسش #${id} تغییر نکرد: پایگاه داده الان در دسترس نیست. بعداً دوباره امتحان کنید.`,
 };

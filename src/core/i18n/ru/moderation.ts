@@ -10,6 +10,8 @@ export const moderation: SectionOf<typeof en> = {
   notOperator: (command: string) => `Команда ${command} доступна только владельцам бота: она действует на бота везде.`,
   reloadDone: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}).`,
   reloadUnchanged: (topics: number, version: string) => `Данные перезагружены: тем — ${topics} (версия ${version}, без изменений).`,
+  reloadProcesses: (counts: ReadonlyArray<{ version: string; processes: number }>) =>
+    `Работают: ${counts.map((c) => `процессов — ${c.processes} на версии ${c.version}`).join('; ')}.`,
   reloadRejected: 'Перезагрузка отклонена; я по-прежнему отвечаю по прежним данным.',
   reloadTimedOut: 'Перезагрузка не уложилась во время и остановлена; я по-прежнему отвечаю по прежним данным.',
   reloadWholeFile: '(файл)',
@@ -20,4 +22,5 @@ export const moderation: SectionOf<typeof en> = {
   inboxResolved: (id: number) => `Вопрос #${id} отмечен как решённый.`,
   inboxIgnored: (id: number) => `Вопрос #${id} отмечен как игнорируемый.`,
   inboxUnknown: (id: number) => `Вопроса #${id} нет во входящих (возможно, он удалён по сроку хранения).`,
+  inboxUnavailable: (id: number) => `Вопрос #${id} не изменён: база данных сейчас недоступна. Попробуйте позже.`,
 };

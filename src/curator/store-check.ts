@@ -1,8 +1,5 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../logger.js';
-import { openDatabase, sqliteStore } from './sqlite-store.js';
-import type { CuratorStore } from './store.js';
 import type { ProbeReply, ProbeRequest } from './store-probe.js';
 import { storePathProblem } from './store-path.js';
 
@@ -14,25 +11,23 @@ export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
 }
 
-export interface OpenStoreOptions {
+export interface CheckStoreOptions {
   path: string;
-  retentionDays: number;
   maxMegabytes: number;
   secret: string | Buffer;
-  logger: Logger;
   /** How long opening (creating, migrating) may take. */
   timeoutMs: number;
 }
 
 /**
- * Opens the database for the bot, or rejects with a StoreOpenError saying
- * why, within `timeoutMs`: the path is checked first (a regular file on a real
- * filesystem), then a child process opens and migrates it once; one that
- * does not answer in time (SQLite stuck in a pseudo-file, a lock never
- * released) is killed and the open fails, so the bot can stop with a clear
- * error instead of hanging. Only then is it opened in this process.
+ * Checks that the SQLite database can be opened, or rejects with a
+ * StoreOpenError saying why, within `timeoutMs`: the path is checked first (a
+ * regular file on a real filesystem), then a child process opens and migrates
+ * it once; one that does not answer in time (SQLite stuck in a pseudo-file, a
+ * lock never released) is killed and the check fails, so the bot can stop with
+ * a clear error instead of hanging. Only then is it opened in this process.
  */
-export async function openStore(opts: OpenStoreOptions): Promise<CuratorStore> {
+export async function checkStoreOpens(opts: CheckStoreOptions): Promise<void> {
   const problem = storePathProblem(opts.path);
   if (problem) throw new StoreOpenError(`DB_PATH: ${problem}`);
   const secret = Buffer.from(opts.secret).toString('base64');
@@ -61,11 +56,4 @@ export async function openStore(opts: OpenStoreOptions): Promise<CuratorStore> {
     child.send(request);
   });
   if (!reply.ok) throw new StoreOpenError(`DB_PATH: the database at ${opts.path} cannot be opened: ${reply.error}`);
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openDatabase(opts.path, opts.secret, opts.maxMegabytes);
-  } catch (err) {
-    throw new StoreOpenError(`DB_PATH: the database at ${opts.path} cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return sqliteStore(db, opts);
 }
