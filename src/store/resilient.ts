@@ -91,6 +91,11 @@ export function isConnectionError(err: unknown): boolean {
 
 class Late extends Error {}
 
+/** Writes kept on disk, for the log: all of them, and how many are questions (the rest: their counts, reloads). */
+function counted(sum: { writes: number; questions: number }, records: readonly SpooledRecord[]): { writes: number; questions: number } {
+  return { writes: sum.writes + records.length, questions: sum.questions + records.filter((r) => r.kind === undefined || r.kind === 'question').length };
+}
+
 export async function createResilientStore(opts: ResilientOptions): Promise<BotStore> {
   const { logger, kind } = opts;
   const now = opts.now ?? Date.now;
@@ -102,7 +107,7 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
   /** Questions not yet in the database; `kept`: already in the spool file. */
   const outbox: Array<{ record: SpooledRecord; kept: boolean }> = [];
   /** Questions kept on disk since the spool file was last emptied. */
-  let spooled = 0;
+  let spooled = { writes: 0, questions: 0 };
   let dropped = 0;
   let probe: NodeJS.Timeout | undefined;
   let closed = false;
@@ -164,8 +169,8 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
       const records = opts.spool.adoptOrphans();
       if (!records.length) return;
       for (const record of records) outbox.push({ record, kept: true });
-      spooled += records.length;
-      logger.info({ store: kind, questions: records.length }, 'adopted the questions an ended process kept on disk');
+      spooled = counted(spooled, records);
+      logger.info({ store: kind, ...counted({ writes: 0, questions: 0 }, records) }, 'adopted the questions an ended process kept on disk');
     } catch (err) {
       failedOnce(err, 'adopt kept questions');
     }
@@ -223,18 +228,18 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
     if (!opts.spool) return;
     try {
       if (!outbox.length) {
-        if (spooled > 0) {
+        if (spooled.writes > 0) {
           opts.spool.rewrite([]);
-          logger.info({ store: kind, questions: spooled }, 'questions kept on disk are in the database');
+          logger.info({ store: kind, ...spooled }, 'questions kept on disk are in the database');
         }
-        spooled = 0;
+        spooled = { writes: 0, questions: 0 };
         return;
       }
       const fresh = outbox.filter((p) => !p.kept);
       if (keptWritten > 0) opts.spool.rewrite(outbox.map((p) => p.record));
       else opts.spool.keep(fresh.map((p) => p.record));
       for (const p of outbox) p.kept = true;
-      spooled += fresh.length;
+      spooled = counted(spooled, fresh.map((p) => p.record));
     } catch (err) {
       failedOnce(err, 'keep questions on disk');
     }
