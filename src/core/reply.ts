@@ -87,6 +87,8 @@ export interface AnswerReply extends ReplyBase {
   source: SourceRef;
   /** Id of the fact the lead states, when the question asked for one. */
   factId?: string;
+  /** A summary of an area of the source (data/themes.yaml id): several topics, so no one topic for follow-ups. */
+  area?: string;
 }
 
 /** The matcher is unsure: offer up to three topics (as actions). */

@@ -82,6 +82,14 @@ describe('loading data/', () => {
     expect(issues).toContainEqual(expect.objectContaining({ path: 'id', message: expect.stringMatching(/nuclear/) }));
   });
 
+  it('rejects an area (themes.yaml) that lists an unknown topic or repeats an id, naming the file and the path', async () => {
+    const dir = await copyOfData();
+    await edit(join(dir, 'themes.yaml'), (s) => s.replace('topics: [local-currencies, mir-shetab]', 'topics: [local-currencies, crypto]').replace('- id: energy', '- id: finance'));
+    const issues = await issuesOf(dir);
+    expect(issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/themes\.yaml$/), path: 'themes[2].topics[1]', message: expect.stringMatching(/crypto/) }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'themes[3].id', message: expect.stringMatching(/duplicate theme id "finance"/) }));
+  });
+
   it('rejects a topic whose source is not in sources.yaml', async () => {
     const dir = await copyOfData();
     await edit(join(dir, 'topics/gas.yaml'), (s) => s.replace(/source: \{ id: [a-z0-9-]+/, 'source: { id: some-blog'));

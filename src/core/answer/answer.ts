@@ -12,9 +12,17 @@ import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
-import { asksForOverview, asksForSource, isRequest, smallTalk, timeOf } from './scope.js';
+import { asksForOverview, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
+import { createThemeFinder, themeSummary } from './themes.js';
 import { decideYesNo } from './yesno.js';
+
+/** Russian and Persian verb endings and prefixes (stemmed forms): a verb the data lacks is a form, not a notion it lacks. */
+const VERB_FORM: Record<Lang, RegExp> = {
+  en: /^$/u,
+  ru: /(?:ть|ти|ет|ют|ут|ит|ят|ем|им|ешь|ишь|ал|ала|али|ало|ил|ила|или|ило|ся|сь)$/u,
+  fa: /^(?:می|نمی|ب|ن)\p{L}+(?:ند|د|م|ی|یم|ید)$|(?:کرد|کردند|شد|شدند|است|اند)$/u,
+};
 
 /** What the conversation knows before a question: the topic it is on, for follow-ups. */
 export interface AskContext {
@@ -78,6 +86,7 @@ const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
  */
 export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const finder = createEntityFinder(kb);
+  const themes = createThemeFinder(kb, finder.stemsOf);
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
@@ -266,7 +275,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       }
     }
 
-    if (verdict?.answer === 'unknown') return claimAnswer(kb, lang, { lead: (verdict.claim ?? best).item, prefix: c.notSaid, support: [], grounding: 'not-in-source' });
+    // ("Does the article say…?" asks of the source itself: its answer is no.)
+    if (verdict?.answer === 'unknown') return claimAnswer(kb, lang, { lead: (verdict.claim ?? best).item, prefix: asksTheSource(q.normalized, lang) ? c.notSaidAsked : c.notSaid, support: [], grounding: 'not-in-source' });
 
     if (q.expect.overview && !q.expect.kind && best.topicConfidence >= 0.3) {
       const topic = byId.get(best.item.topic.id)!;
@@ -306,11 +316,17 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const talk = smallTalk(normalized, lang);
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
+      // "The financial side", "summarise the security provisions": an area of the source, not one topic.
+      const theme = themes.find(analysis.stems, (s) => index.isStop(s, lang));
+      const areaSummary = theme && !expectations(normalized, lang).yesno ? themeSummary(kb, theme, lang) : undefined;
+      if (areaSummary) return reply(areaSummary);
       if (asksForOverview(normalized, lang)) {
         // "An overview of the transport corridor", "tl;dr of the nuclear stuff": that topic's summary; of the agreement, the overview card.
         const sure = match.outcome === 'answer' && match.topicId && match.confidence >= 0.4 ? byId.get(match.topicId) : undefined;
         // The matcher unsure ("an overview of the military side"): the topic whose claims say the question's words.
-        const topic = sure ?? overviewTopic(analysis, lang, match);
+        // (Nothing asked of besides the asking — "what's the article about?", "key takeaways" — is the whole.)
+        const subject = overviewSubject(normalized, lang).map((w) => stem(w)).filter((s) => !index.isStop(s, lang) && !ABOUT_WORDS.has(s));
+        const topic = sure ?? (subject.length ? overviewTopic(analysis, lang, match) : undefined);
         if (topic && !topic.agreement) return reply(topicSummary(kb, topic, lang));
         return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
       }
@@ -331,7 +347,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
       // ("According to the article, does Russia still have…" names the source, not what it mentions.)
       const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && ([...view.content].some((s) => !SOURCE_NOUNS.has(s)) || ASKS_WHAT_IT_SAYS.test(view.normalized)) && things.length > 0;
-      const q: QuestionView = aboutOnly ? { ...view, mentions: true, expect: { ...view.expect, types: [] } } : view;
+      // (Verb forms aside: the data cannot hold every conjugation of "build", "бы строить", "بسازند".)
+      const foreign = new Set([...view.content].filter((s) => !/^\d/.test(s) && !VERB_FORM[lang].test(s) && !kb.topics.some((x) => index.topicKnows(x.id, s, lang))));
+      const q: QuestionView = aboutOnly ? { ...view, foreign, mentions: true, expect: { ...view.expect, types: [] } } : { ...view, foreign };
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;

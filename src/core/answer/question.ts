@@ -33,6 +33,10 @@ export interface QuestionView {
   against: boolean;
   /** Words of decline ("fall", "drop", "shrink"): a "no" to a claim of growth. */
   decline: boolean;
+  /** Verbs of ending or leaving ("leave", "stop", "quit", "покинуть", "прекратить", "ترک"): a "no" to a claim that something is kept up. */
+  cease: boolean;
+  /** Content stems no topic's text uses ("weapon" in "does Russia give Iran nuclear weapons?"): the source cannot confirm them. */
+  foreign?: ReadonlySet<string>;
   /** Capitalised names in the question that are no entity or word the data knows ("Raisi"). */
   unknownNames: number;
   /** Asks only what the source says about something ("is Europe mentioned?"): naming it is enough, whatever the claim's stance. */
@@ -139,6 +143,12 @@ const DECLINE: Record<Lang, RegExp> = {
   fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };
 
+const CEASE: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:leave|leaves|leaving|left|stop|stops|stopped|stopping|quit|quits|quitting|end|ends|ended|ending|cease\p{L}*|halt\p{L}*|give up|gave up|given up|giving up|walk(?:ed|s)? away|abandon\p{L}*|withdr[ae]w\p{L}*|pull(?:ed|ing|s)? out|exit\p{L}*|vacat\p{L}*|drop(?:ped)?|terminat\p{L}*|no longer|not any ?more|discontinu\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:покин\p{L}*|покида\p{L}*|ушл\p{L}*|уш[её]л|уйд\p{L}*|ухо[дж]\p{L}*|оставил\p{L}*|бросил\p{L}*|прекрат\p{L}*|прекраща\p{L}*|перестал\p{L}*|переста\p{L}*|отказал\p{L}*|отказ\p{L}*|свернул\p{L}*|вывел\p{L}*|больше не)(?![\p{L}])/u,
+  fa: /(?:ترک|متوقف|دست (?:کشید|برداشت|بکشد|بردارد)|کنار (?:گذاشت|کشید|رفت)|رها کرد|خارج شد|دیگر (?:ن|حمایت ن))/u,
+};
+
 /** Words that stand for the two parties together ("do the countries share…", "друг с другом", "دو کشور"): no subject of their own. */
 const PARTY_WORDS: Record<Lang, RegExp> = {
   en: /^(?:countri|country|side|sides|parti|nation|nations|both|two|each|other|partner|partners|state|states|govern|government|governments|togeth|jointli)$/u,
@@ -242,6 +252,7 @@ export function questionView(
     // "Against each other" says between whom, not a stance.
     against: AGAINST[lang].test(analysis.normalized.replace(RECIPROCAL[lang], ' ')),
     decline: DECLINE[lang].test(analysis.normalized),
+    cease: CEASE[lang].test(analysis.normalized),
     unknownNames,
     includes: INCLUDES[lang].test(analysis.normalized),
     ...premise(analysis.words, lang),

@@ -53,7 +53,7 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 }
 
 const OVERVIEW: Record<Lang, RegExp> = {
-  en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)'),
+  en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line'),
   ru: re('(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
   fa: re('(?:این )?(?:مقاله|متن)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
 };
@@ -61,6 +61,22 @@ const OVERVIEW: Record<Lang, RegExp> = {
 /** A request for the overview of the whole partnership. */
 export function asksForOverview(normalized: string, lang: Lang): boolean {
   return OVERVIEW[lang].test(normalized) && normalized.split(' ').length <= 12;
+}
+
+/** A yes/no asked of the source itself: "does the article say…", "упоминается ли в статье…", "آیا مقاله می‌گوید…". */
+const ASKS_SOURCE: Record<Lang, RegExp> = {
+  en: /^(?:so )?(?:does|did|do|is|was) (?:the |this |your )?(?:article|source|piece|text|story|report) (?:actually |really |even )?(?:say|says|mention|state|claim|report|suggest|imply|indicate|talk about)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:говорится|сказано|упоминается|утверждается|пишется|сообщается) ли|ли (?:в )?(?:статье|статья|источнике|источник)(?![\p{L}])/u,
+  fa: /(?:آیا )?(?:مقاله|منبع|متن) (?:می ?گوید|گفته|اشاره|ذکر|ادعا)/u,
+};
+
+export function asksTheSource(normalized: string, lang: Lang): boolean {
+  return ASKS_SOURCE[lang].test(normalized);
+}
+
+/** The words of an overview request besides the asking ("key takeaways of the gas deal" → "of the gas deal"): what it is an overview of. */
+export function overviewSubject(normalized: string, lang: Lang): string[] {
+  return normalized.replace(new RegExp(OVERVIEW[lang].source, `${OVERVIEW[lang].flags.replace('g', '')}g`), ' ').split(' ').filter(Boolean);
 }
 
 /**

@@ -38,10 +38,15 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
     for (const e of owned) {
       const next = q.stems.slice(p.end, p.end + 2);
       if (e.start === p.end || (!ownsNext && e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
+      // "Is the Mir network Iranian?", "آیا میر ایرانی است؟": the partner closes the question right after the thing (and nouns of its kind).
+      else if (e.end <= p.start && q.stems.slice(e.end, p.start).every((s) => finder.kindOfNoun(s) === e.kind) && q.words.slice(p.end).every((w) => COPULA.test(w))) out.push([e.id, p.id]);
     }
   }
   return out;
 }
+
+/** Words that may follow a predicate at the end of a question ("…Iranian?", "…иранская ли?", "…ایرانی است؟"). */
+const COPULA = /^(?:is|it|ли|же|است|هست|ست|میباشد|باشد)$/u;
 
 /** A claim's own words of growth or strengthening (its English text; every claim has one). */
 const INCREASE = /\b(?:intensif\w*|expand\w*|deepen\w*|increas\w*|grow\w*|grew|surg\w*|enhanc\w*|strengthen\w*|accelerat\w*|reinforc\w*|boost\w*|further)\b/;
@@ -73,6 +78,12 @@ const MAINTAIN = /\b(?:maintain\w*|preserv\w*|keep\w*|kept|retain\w*|sustain\w*|
 
 /** How much of the question a claim must say in its own words when all it shares are common things ("a gas pipeline": the claim is about gas, not a pipeline). */
 const GENERIC_OWN = 0.4;
+
+/** Kinds a closed list can be asked about in plain words, not only by name ("space warfare" is no activity the data knows, and not in the list). */
+const LIST_KINDS = new Set(['activity', 'sector']);
+
+/** Verbs of taking something in ("include", "involve", "включать", "شامل"): they ask about the list, they are not an item. */
+const INCLUDE_STEMS = /^(?:includ|involv|cover|contain|featur|compris|entail|consist|encompass|включа\p{L}*|охватыва\p{L}*|предусматрива\p{L}*|вход\p{L}*|شامل)$/u;
 
 /** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
@@ -149,6 +160,15 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
+  // "Will the drills focus on space warfare?": a list the source gives whole, asked for something it does not name.
+  for (const kind of claim.closed) {
+    // (Its words, not an adverb: "focus mainly on naval operations" asks for one of the list.)
+    // (Only when it names none of the list's items: "the planned drills include naval operations?" asks for one.
+    // The items are what this claim alone names in its topic; "the drills" are in every claim of it.)
+    const items = claim.entities.filter((id) => finder.kindOf(id) === kind && !c.item.topic.claims.some((x) => x.id !== claim.id && x.entities.includes(id)));
+    if (!LIST_KINDS.has(kind) || items.length === 0 || focus.some((e) => items.includes(e.id))) continue;
+    if (c.own >= 0.35 && [...q.predicate].some((s) => !c.item.stems[q.lang].has(s) && !/li$/u.test(s) && !INCLUDE_STEMS.test(s))) out.contradicts++;
+  }
   // Partners the question names must be in the claim too ("Did Iran sign…" is fine; "Does Russia supply Turkey…" is decided by Turkey).
   // When they are all it names ("was Pezeshkian one of the signatories?"), they are what is checked.
   for (const e of q.entities.filter((x) => x.partner)) {
@@ -219,8 +239,9 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   // "Was it signed by the foreign ministers?": the claim's people hold another office.
   if (claim.entities.some((id) => finder.kindOf(id) === 'person') && [...q.content].some((s) => OTHER_OFFICE[q.lang].test(s) && !c.item.stems[q.lang].has(s))) out.contradicts++;
   // "Has Russia abandoned Hmeimim?", "are they cutting ties with Baku?": no, where the claim says it is kept up.
-  if (q.against && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id))) out.contradicts++;
-  else if (q.against && q.decline && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
+  // (Any verb of ending or leaving asks the same: "did Russia leave Hmeimim?", "did Iran stop supporting militias?".)
+  if ((q.against || q.cease) && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id))) out.contradicts++;
+  else if ((q.against || q.cease) && (q.decline || q.cease) && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
@@ -263,11 +284,14 @@ function merged(group: readonly ScoredClaim[]): ScoredClaim {
 }
 
 /** A verdict from the claims of one sentence together, when the question names what they say between them and no more. */
-function jointVerdict(q: QuestionView, relevant: readonly ScoredClaim[], finder: EntityFinder): Verdict | undefined {
+function jointVerdict(q: QuestionView, relevant: readonly ScoredClaim[], ranked: readonly ScoredClaim[], finder: EntityFinder): Verdict | undefined {
+  const keyOf = (c: ScoredClaim) => `${c.item.topic.id}#${c.item.claim.source ?? ''}#${c.item.sentence}`;
+  // Sentences a relevant claim comes from, with all their claims (the others may rank lower: "signed by" under "signed on").
+  const sentences = new Set(relevant.map(keyOf));
   const groups = new Map<string, ScoredClaim[]>();
-  for (const c of relevant) {
-    const key = `${c.item.topic.id}#${c.item.claim.source ?? ""}#${c.item.sentence}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+  for (const c of ranked) {
+    const key = keyOf(c);
+    if (sentences.has(key)) groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -276,7 +300,10 @@ function jointVerdict(q: QuestionView, relevant: readonly ScoredClaim[], finder:
     if (![...q.predicate].every((w) => all.item.stems[q.lang].has(w))) continue;
     const r = compare(q, all, finder);
     if (r.contradicts === 0 && r.missing === 0 && r.specific > 0) return { answer: 'yes', claim: group[0]! };
-    if (r.contradicts > 0 && r.supports > 0 && r.supports + r.contradicts >= r.missing) return { answer: 'no', claim: group[0]! };
+    // (Everything else it names is in the sentence: "did Putin and Pezeshkian sign it in Tehran?" — the signers are, Moscow is the place.)
+    if (r.contradicts > 0 && (r.supports > 0 || r.missing === 0) && r.supports + r.contradicts >= r.missing) {
+      return { answer: 'no', claim: group.find((c) => compare(q, c, finder).contradicts > 0) ?? group[0]! };
+    }
   }
   return undefined;
 }
@@ -296,21 +323,26 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
-  const no = compared.find(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
+  // No "yes" by coverage alone when the question has a word the source never uses ("does Russia give Iran nuclear weapons?").
+  const unheard = (q.foreign?.size ?? 0) > 0;
+  const noes = compared.filter(({ c, r }) => r.contradicts > 0 && r.supports + r.contradicts >= r.missing && (c.lexical >= 0.25 || c.topicConfidence >= 0.5));
+  // (Led by a claim that names what is asked about in its own text when one says no: "Russia's Mir" over "a parallel ecosystem".)
+  const no = noes[0];
+  const noLead = noes.find(({ c }) => q.entities.some((e) => !e.partner && c.item.claim.entities.includes(e.id))) ?? no;
   const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
-  const covered = compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
+  const covered = unheard ? undefined : compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
   // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
   // (A weakly worded yes loses only to a no that supports as much: "Armenia moving closer to the West" is said outright.)
-  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || (yes.c.own < 0.4 && no.r.supports >= yes.r.supports))) return { answer: 'no', claim: no.c };
+  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || (yes.c.own < 0.4 && no.r.supports >= yes.r.supports))) return { answer: 'no', claim: noLead!.c };
   if (yes) return { answer: 'yes', claim: yes.c, ...(yes.r.identity ? { identity: true } : {}) };
   if (covered) return { answer: 'yes', claim: covered.c };
   // "Did Putin and Pezeshkian sign it in Moscow?": one sentence of the source, split into claims (who signed, where), decides together.
-  const joint = jointVerdict(q, relevant, finder);
+  const joint = jointVerdict(q, relevant, ranked, finder);
   if (joint) return joint;
   // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
-  const theme = q.includes ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
+  const theme = q.includes && !unheard ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
   if (theme) return { answer: 'yes', claim: theme.c };
   void checkable;
   return { answer: 'unknown', claim: best };

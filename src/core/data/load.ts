@@ -13,6 +13,7 @@ import {
   PlacesFile,
   SourcesFile,
   SynonymsFile,
+  ThemesFile,
   Topic,
 } from './schema.js';
 
@@ -107,7 +108,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     issues.push({ file: shown(topicDir), path: '', message: `holds ${names.length} topic files, more than the limit of ${limits.maxTopicFiles}; none read` });
     names = [];
   }
-  const FIXED = ['sources.yaml', 'synonyms.yaml', 'offtopic.yaml', 'places.yaml', 'help.yaml', 'entities.yaml'];
+  const FIXED = ['sources.yaml', 'synonyms.yaml', 'offtopic.yaml', 'places.yaml', 'help.yaml', 'entities.yaml', 'themes.yaml'];
   const texts = new Map<string, string | undefined>();
   for (const name of [...FIXED, ...names.map((n) => join('topics', n))]) texts.set(name, await read(join(dir, name)));
 
@@ -131,6 +132,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const places = load('places.yaml', PlacesFile);
   const help = load('help.yaml', HelpFile);
   const entities = load('entities.yaml', EntitiesFile);
+  const themes = load('themes.yaml', ThemesFile);
   if (names.length === 0 && issues.length === 0) issues.push({ file: shown(topicDir), path: '', message: 'no topic files (*.yaml)' });
 
   const topics: Topic[] = [];
@@ -161,6 +163,18 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       if (!topics.some((x) => x.id === r)) {
         issues.push({ file: shown(join(topicDir, `${t.id}.yaml`)), path: `related[${i}]`, message: `unknown topic id "${r}"` });
       }
+    });
+  }
+
+  if (themes) {
+    const file = shown(join(dir, 'themes.yaml'));
+    const ids = new Set<string>();
+    themes.themes.forEach((theme, i) => {
+      if (ids.has(theme.id)) issues.push({ file, path: `themes[${i}].id`, message: `duplicate theme id "${theme.id}"` });
+      ids.add(theme.id);
+      theme.topics.forEach((id, j) => {
+        if (!seen.has(id)) issues.push({ file, path: `themes[${i}].topics[${j}]`, message: `unknown topic id "${id}"` });
+      });
     });
   }
 
@@ -230,7 +244,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     }
   }
 
-  if (issues.length || !sources || !synonyms || !offtopic || !places || !help || !entities) throw new DataError(issues);
+  if (issues.length || !sources || !synonyms || !offtopic || !places || !help || !entities || !themes) throw new DataError(issues);
   topics.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return {
     topics,
@@ -241,6 +255,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     offtopic,
     help,
     places,
+    themes: themes.themes,
     version: hash.digest('hex').slice(0, 12),
   };
 }

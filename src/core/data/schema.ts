@@ -200,6 +200,23 @@ export const OfftopicFile = z.strictObject({ examples: LocalizedList, heldout: L
 /** Questions asking what the bot can do: answered with the topic list. */
 export const HelpFile = z.strictObject({ examples: LocalizedList });
 
+/**
+ * The areas the source groups its topics under (its opening paragraph: economic cooperation,
+ * regional security, financial independence…), for a summary asked of an area ("the financial
+ * side", "военная часть", "بخش امنیتی"): `names` are the words people use for it, `topics` what it covers.
+ */
+export const ThemesFile = z.strictObject({
+  themes: z.array(
+    z.strictObject({
+      id,
+      title: LocalizedText,
+      names: LocalizedList,
+      topics: z.array(id).min(2),
+    }),
+  ),
+});
+export type Theme = z.infer<typeof ThemesFile>['themes'][number];
+
 /** Place names the near-miss guard knows; `partners` are the two parties of the treaty. */
 export const PlacesFile = z.strictObject({
   partners: z.array(z.array(text).min(1)).length(2),
@@ -215,6 +232,7 @@ export interface KnowledgeBase {
   synonyms: string[][];
   offtopic: z.infer<typeof OfftopicFile>;
   help: z.infer<typeof HelpFile>;
+  themes: Theme[];
   places: z.infer<typeof PlacesFile>;
   /** Changes whenever the data changes; caches key on it. */
   version: string;

@@ -135,12 +135,19 @@ const QUESTION_WORDS: Record<Lang, string[]> = {
   fa: ['آیا', 'واقعا', 'درسته', 'درست'],
 };
 
+/** Words that set what a question asks or its stance: a typo may still be corrected to them. */
+const ASKING_WORDS: Record<Lang, RegExp> = {
+  en: /^(?:what|which|who|whom|whose|where|when|why|how|much|many|long|not|no|never|without|does|did|is|are|was|were|will|can|could|should|would|has|have|had)$/u,
+  ru: /^(?:что|чем|чего|какой|какая|какое|какие|каких|каким|кто|кого|где|куда|откуда|когда|почему|зачем|сколько|как|не|нет|без|ли)$/u,
+  fa: /^(?:چه|چی|چرا|کی|کجا|چگونه|چطور|چند|کدام|کدوم|آیا|نه|بدون)$/u,
+};
+
 /**
  * The analyser's data-derived options: synonym groups, and words never "corrected": common English,
  * off-topic words, the words the answers are made of (claims, entity names, the nouns that ask
  * for a kind) and the synonyms' terms, so "секторов" is not "corrected" to a training word like "реакторов".
  */
-function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[][]; knownWords: string[] } {
+function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[][]; knownWords: string[]; notTargets: string[] } {
   const general = lang === 'en' ? KNOWN_WORDS : [];
   const texts = [
     ...(kb.offtopic.examples[lang] ?? []),
@@ -149,7 +156,9 @@ function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[]
     ...Object.values(kb.entities.kinds).flatMap((k) => k[lang]),
     ...kb.synonyms.flat(),
   ];
-  return { synonyms: kb.synonyms, knownWords: [...general, ...STOPWORDS[lang], ...QUESTION_WORDS[lang], ...texts.flatMap((q) => tokenize(normalizeText(q)))] };
+  // Stop words are still known (left alone), but no typo becomes one, except the words that set a question's type or stance ("wher" → "where").
+  const notTargets = [...STOPWORDS[lang]].filter((w) => !QUESTION_WORDS[lang].includes(w) && !ASKING_WORDS[lang].test(w));
+  return { synonyms: kb.synonyms, knownWords: [...general, ...STOPWORDS[lang], ...QUESTION_WORDS[lang], ...texts.flatMap((q) => tokenize(normalizeText(q)))], notTargets };
 }
 
 function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {

@@ -24,6 +24,12 @@ export interface AnalyzerOptions {
   vocabularyTexts?: Iterable<string>;
   /** Further correctly spelt words that are never "corrected". */
   knownWords?: Iterable<string>;
+  /**
+   * Words a typo is never corrected to: a word the data does not know that is one letter from a
+   * stop word is more likely a real word than a slip ("سلاح" weapon is not "سلام" hello), and
+   * correcting it to a word that is then ignored loses what was asked.
+   */
+  notTargets?: Iterable<string>;
   typos?: boolean;
 }
 
@@ -33,6 +39,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   if (opts.typos !== false && opts.vocabularyTexts) {
     const freq = new Map<string, number>();
     for (const t of opts.vocabularyTexts) for (const w of tokenize(normalizeText(t))) freq.set(w, (freq.get(w) ?? 0) + 1);
+    for (const w of opts.notTargets ?? []) freq.delete(w);
     corrector = createTypoCorrector(freq, opts.knownWords ?? []);
   }
   return {

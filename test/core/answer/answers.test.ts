@@ -99,13 +99,57 @@ describe('choosing the claim that answers', () => {
   it('reads "this agreement" as the frame: a subject of its own decides the topic, none leaves it the agreement', () => {
     for (const [q, topic] of [
       ['همکاری نظامی ایران و روسیه در این توافق شامل چه مواردی است؟', 'joint-exercises'],
-      ['What does this deal say about military cooperation?', 'joint-exercises'],
+      ['What does this deal say about the joint drills?', 'joint-exercises'],
       ['How long does this agreement last?', 'treaty'],
       ['چه چیزی باعث شد ایران و روسیه این پیمان را امضا کنند؟', 'aims'],
       ['Сколько лет действует этот договор?', 'treaty'],
     ] as const) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: topic });
     }
+  });
+
+  it('summarises an area of the source (the financial side, security) topic by topic, with a button to each, in every language', () => {
+    for (const [q, area, topics] of [
+      ['Tell me about the money side of the partnership', 'finance', ['local-currencies', 'mir-shetab']],
+      ['security?', 'security', ['defensive-clause', 'joint-exercises', 'cyber-counterterrorism']],
+      ['What does this deal say about military cooperation?', 'security', ['defensive-clause', 'joint-exercises', 'cyber-counterterrorism']],
+      ['Какие экономические аспекты у соглашения?', 'economy', ['bilateral-trade', 'gas', 'trade-hub', 'economic-realignments']],
+      ['بخش حمل و نقل توافق را توضیح بده', 'transport', ['instc', 'trade-hub']],
+    ] as const) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', area, topicId: topics[0] });
+      if (reply.kind !== 'answer') continue;
+      // Each topic's one-sentence answer, in order, and a button to each; the source line names no single paragraph.
+      const shorts = topics.map((id) => kb.topics.find((x) => x.id === id)!.short[reply.lang]);
+      expect(`${reply.lead} ${reply.details}`, q).toBe(shorts.join(' '));
+      expect(reply.actions.filter((a) => a.action.kind === 'topic').map((a) => a.action.kind === 'topic' && a.action.topicId), q).toEqual([...topics]);
+      expect(reply.source.paragraph, q).toBeUndefined();
+    }
+    // A thing of the area, or a yes/no about it, is a question, not a request for the area.
+    expect(core.ask('What will the joint military drills focus on?').reply).toMatchObject({ kind: 'answer', topicId: 'joint-exercises' });
+    expect(core.ask('Is there a security clause?').reply).not.toHaveProperty('area');
+    // Two areas at once are no one area.
+    expect(core.ask('Summarise the economic and security sides').reply).not.toHaveProperty('area');
+  });
+
+  it('never says yes when the question has a word the source never uses, and answers "does the article say…?" with no', () => {
+    // "Weapon" is nowhere in the source: the nuclear claims are about power plants (and "سلاح" is no typo for "سلام", hello).
+    for (const q of ['Is Russia handing Iran nuclear weapons?', 'آیا روسیه به ایران سلاح هسته‌ای می‌دهد؟', 'Передаст ли Россия Ирану ядерное оружие?']) {
+      const reply = core.ask(q).reply;
+      expect(reply.kind === 'answer' ? reply.grounding : reply.kind, q).not.toBe('answered');
+      expect(renderText(reply), q).not.toMatch(/^(?:Yes|Да|بله)/);
+    }
+    expect(lead(core.ask('Does the article say Russia is helping Iran build a nuclear weapon?').reply)).toMatch(/^No, the source doesn’t say so\./);
+    expect(lead(core.ask('Говорится ли в статье о ядерном оружии?').reply)).toMatch(/^Нет, в источнике такого не сказано\./);
+    // What it does say is still a yes.
+    expect(lead(core.ask('Does the article mention Bushehr?').reply)).toMatch(/^Yes\./);
+  });
+
+  it('reads "what is the article about", "key takeaways" as the whole overview', () => {
+    for (const q of ["What's this article about?", 'What are the key takeaways?', 'what does the piece cover']) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
+    }
+    expect(core.ask('key takeaways on the nuclear side').reply).toMatchObject({ kind: 'answer', topicId: 'nuclear' });
   });
 
   it('gives the summary of one topic for "an overview of X", the overview card for everything, and the source’s own date', () => {
@@ -167,6 +211,9 @@ describe('yes or no', () => {
       ['Trade went up 15.5% in 2024, yes?', /^Yes\. .*15\.5%/],
       ['Under the deal, will Iran be supplying gas to Russia?', /^No\. Russia will supply/],
       ['Did Putin and Pezeshkian sign the deal in Moscow?', /^Yes\./],
+      // One sentence's claims together, with a day and a year, or a place that is not the signing city.
+      ['Did Pezeshkian and Putin sign the pact on 17 January 2025?', /^Yes\./],
+      ['Did Putin and Pezeshkian sign it in Tehran?', /^No\. .*Moscow/],
       ['Has Russia abandoned its airbase at Hmeimim?', /^No\. .*maintains its presence/],
       ['Are Russia and Iran cutting their energy and transport ties with Baku?', /^No\. .*maintaining/],
       ['Does Russia still have peacekeeping forces in the Caucasus according to the article?', /^No\. .*withdrawn/],
@@ -194,6 +241,19 @@ describe('yes or no', () => {
       ['Are they moving away from the dollar?', /^Yes\. .*dependency on the U\.S\. dollar/],
       ['Is the Rasht-Astara railway part of the INSTC?', /^Yes\. .*Rasht–Astara/],
       ['Правда ли, что 95% расчётов ведутся в риалах и рублях?', /^Да\. .*95%/],
+      // Ending or leaving what the source says is kept up, in any verb of that class.
+      ['Has Moscow quit the naval base at Tartus?', /^No\. .*Tartus/],
+      ['Has Iran ended its backing of militias in Lebanon?', /^No\. .*sustains/],
+      ['Россия ушла из Хмеймима?', /^Нет\./],
+      // A Russian question by intonation alone, its verb reflexive or past in -сла.
+      ['Товарооборот снизился в 2024 году?', /^Нет\./],
+      ['Торговля возросла в 2024 году?', /^Да\./],
+      // A closed list asked for an item it does not name; one it names is still a yes.
+      ['Are the exercises going to concentrate on cyber warfare?', /^No\. .*counterinsurgency/],
+      ['Will the drills concentrate on urban warfare?', /^Yes\. /],
+      // Whose a thing is, said after it.
+      ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
+      ['Is Mir Russian?', /^Yes\. /],
     ] as const) {
       const { reply } = core.ask(q);
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
@@ -357,6 +417,16 @@ describe('follow-ups', () => {
     expect(lead(when)).toMatch(/^The source gives no date for this\. Russia will supply/);
     await ask('Сколько газа поставит Россия?', 'chat-ru');
     expect(await ask('а где?', 'chat-ru')).toMatchObject({ kind: 'answer', topicId: 'gas', lang: 'ru' });
+  });
+
+  it('after a summary of an area, hold to none of its topics', async () => {
+    const { ask, contexts } = chat();
+    await ask('How much gas will Russia supply?', 'area');
+    expect(await ask('Tell me about the financial side', 'area')).toMatchObject({ kind: 'answer', area: 'finance' });
+    expect(contexts.get('area')).toMatchObject({ lang: 'en' });
+    expect(contexts.get('area')).not.toHaveProperty('topicId');
+    // The question goes where its words lead, not to the area's first topic (or to the gas asked before).
+    expect(await ask('which of those networks is Russian?', 'area')).toMatchObject({ kind: 'answer', topicId: 'mir-shetab' });
   });
 
   it('keep conversations apart, and forget one after its time', async () => {

@@ -55,6 +55,8 @@ export const answers = {
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `An older source (${date}) said:`,
   notSaid: 'The source doesn’t say.',
+  /** A yes/no asked of the source itself ("does the article say…?") that no claim decides. */
+  notSaidAsked: 'No, the source doesn’t say so.',
   notInSource: 'The source does not say that.',
   /** The lead when the question names a party the source discusses, but not in this respect. */
   notLinked: (name: string) => `The source does not connect ${name} with this.`,

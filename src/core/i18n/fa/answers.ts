@@ -54,6 +54,7 @@ export const answers: SectionOf<typeof en> = {
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `منبعی قدیمی‌تر (${date}) گفته بود:`,
   notSaid: 'منبع در این باره چیزی نمی‌گوید.',
+  notSaidAsked: 'خیر، منبع چنین چیزی نمی‌گوید.',
   notInSource: 'منبع چنین چیزی نمی‌گوید.',
   notLinked: (name: string) => `منبع «${name}» را به این موضوع ربط نمی‌دهد.`,
   afterSource: (date: string) => `منبع من در ${date} منتشر شده و نمی‌تواند بگوید پس از آن چه شده است.`,

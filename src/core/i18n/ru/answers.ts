@@ -54,6 +54,7 @@ export const answers: SectionOf<typeof en> = {
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `Более ранний источник (${date}) сообщал:`,
   notSaid: 'В источнике об этом не говорится.',
+  notSaidAsked: 'Нет, в источнике такого не сказано.',
   notInSource: 'В источнике этого не сказано.',
   notLinked: (name: string) => `Источник не связывает с этим «${name}».`,
   afterSource: (date: string) => `Мой источник опубликован ${date}, и о том, что было после, я сказать не могу.`,
