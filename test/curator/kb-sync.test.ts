@@ -12,6 +12,7 @@ import { createOpsStatus } from '../../src/ops/status.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { BotStore } from '../../src/store/resilient.js';
 import { realKnowledgeBase } from '../support/core.js';
+import { dataWithout } from '../support/data-without.js';
 import { capturingLogger } from '../support/log.js';
 import { freshDatabase } from '../support/postgres.js';
 
@@ -67,16 +68,11 @@ describe('reload everywhere, train once', () => {
 
 describe('a version another process announced', () => {
   it('is rechecked in the inbox by a process that imports it, when the announcer did not (killed right after announcing), and only once', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'pb-kbsync-adopt-'));
-    const [before, after] = [join(root, 'before'), join(root, 'after')];
-    cpSync('data', before, { recursive: true });
-    cpSync('data', after, { recursive: true });
     // The data this process starts from has no gas topic; the announced version has it.
-    rmSync(join(before, 'topics', 'gas.yaml'));
-    for (const [file, from, to] of [['nuclear.yaml', 'related: [gas, ', 'related: ['], ['instc.yaml', ', gas]', ']']] as const) {
-      const path = join(before, 'topics', file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
-    }
+    const data = await dataWithout('gas');
+    const before = data.dir;
+    const after = mkdtempSync(join(tmpdir(), 'pb-kbsync-adopt-'));
+    cpSync('data', after, { recursive: true });
     const config = loadConfig({ DATABASE_URL: await freshDatabase('adopt'), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent', DATA_DIR: before, WATCH_DATA: 'false' });
     const open = () => openStore(config, capturingLogger().logger, { secret: config.ID_HASH_SECRET! });
     const [mine, theirs] = [await open(), await open()];
@@ -112,7 +108,8 @@ describe('a version another process announced', () => {
       await curator.close();
       await mine.close();
       await theirs.close();
-      rmSync(root, { recursive: true, force: true });
+      await data.remove();
+      rmSync(after, { recursive: true, force: true });
     }
   }, 120_000);
 });

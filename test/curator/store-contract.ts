@@ -1,6 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createCore } from '../../src/core/core.js';
@@ -10,6 +8,7 @@ import { prepareInProcess } from '../../src/curator/build.js';
 import { type Curator, createCurator } from '../../src/curator/curator.js';
 import type { UnansweredRecord } from '../../src/store/contract.js';
 import type { BotStore } from '../../src/store/resilient.js';
+import { dataWithout } from '../support/data-without.js';
 import { capturingLogger } from '../support/log.js';
 
 /** One empty database of one backend, opened as the bot opens it (the resilient store) as often as a test likes: each open is another process's connection. */
@@ -265,19 +264,9 @@ export function storeContract(name: string, fixture: () => Promise<DeskFixture>)
 
       /** data/ without the gas topic: questions about gas go unanswered; `edit()` puts it back. */
       const dataWithoutGas = async () => {
-        const dir = await mkdtemp(join(tmpdir(), 'pb-inbox-'));
-        dirs.push(dir);
-        await cp('data', dir, { recursive: true });
-        const gas = await readFile(join(dir, 'topics/gas.yaml'), 'utf8');
-        const related = async (file: string, change: (s: string) => string) => writeFile(join(dir, 'topics', file), change(await readFile(join(dir, 'topics', file), 'utf8')));
-        await rm(join(dir, 'topics/gas.yaml'));
-        await related('nuclear.yaml', (s) => s.replace('related: [gas, ', 'related: ['));
-        await related('instc.yaml', (s) => s.replace(', gas]', ']'));
-        const edit = async () => {
-          await writeFile(join(dir, 'topics/gas.yaml'), gas);
-          await related('nuclear.yaml', (s) => s.replace('related: [', 'related: [gas, '));
-        };
-        return { dir, edit };
+        const data = await dataWithout('gas');
+        dirs.push(data.dir);
+        return { dir: data.dir, edit: data.restore };
       };
       /** A bot process on `store`: its own core, trained once across processes (kb-sync), no file watching. */
       const botProcess = async (dir: string, store: BotStore) => {
