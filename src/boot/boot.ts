@@ -10,9 +10,9 @@ import { startupMatcher } from '../curator/stored-builds.js';
 import type { Logger } from '../logger.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
 import { createOpsStatus, type OpsStatus } from '../ops/status.js';
-import { openStore } from '../store/open-store.js';
+import { openJournal, openStore } from '../store/open-store.js';
 import type { BotStore } from '../store/resilient.js';
-import { sharedClaims, sharedContexts, sharedLimiter, storeJournal } from '../store/shared-ports.js';
+import { sharedClaims, sharedContexts, sharedLimiter } from '../store/shared-ports.js';
 import { idSecretOrExit } from './id-secret.js';
 import { loadOrExit } from './load-or-exit.js';
 import { createReadiness, type Readiness } from './readiness.js';
@@ -100,7 +100,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     limiter: shared ? sharedLimiter(shared, { perMinute: config.RATE_LIMIT_PER_MINUTE }, limiter) : limiter,
     contexts: shared ? sharedContexts(shared, contexts) : contexts,
     claims: durable ? sharedClaims(durable, claims) : claims,
-    ...(durable ? { journal: storeJournal(durable, logger) } : {}),
+    ...(durable ? { journal: openJournal(config, durable, logger, secret) } : {}),
     ...(store ? { store } : {}),
     ...(curator ? { curator } : {}),
     logger,

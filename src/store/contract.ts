@@ -66,6 +66,19 @@ export interface JournalEntry {
   attempts: number;
 }
 
+/**
+ * What a process journalled outside the database while it was away (its spool
+ * on disk, `journal-spool.ts`), to be written into it.
+ */
+export interface JournalMerge {
+  /** Updates fetched and not yet handled, with the attempts counted while outside. */
+  entries: JournalEntry[];
+  /** Updates handled meanwhile: forgotten if the database journalled them. */
+  done: number[];
+  /** The offset to fetch from: one past the highest update journalled outside. */
+  offset: number;
+}
+
 /** What a vote did: a first vote on that answer by that user, a changed one, or the same again. */
 export type VoteOutcome = 'new' | 'changed' | 'same';
 
@@ -188,6 +201,12 @@ export interface StoreBackend {
   journalAdd(surface: string, updates: ReadonlyArray<{ id: number; payload: string }>, now: number): Promise<void>;
   /** The update was handled: forgotten. */
   journalDone(surface: string, id: number): Promise<void>;
+  /**
+   * Writes a journal kept outside the database meanwhile, in one transaction: its entries journalled (sealed, with
+   * their attempts; an update journalled already stays as it is), its `done` updates forgotten, and the offset raised
+   * to `offset` when it is below. Writing the same merge again changes nothing.
+   */
+  journalMerge(surface: string, merge: JournalMerge, now: number): Promise<void>;
   /**
    * Updates journalled and not done, oldest first; each call counts an attempt.
    * One that cannot be opened (sealed under another secret) is deleted and its id returned in `unreadable`.

@@ -1,7 +1,11 @@
+import type { UpdateJournal } from '../adapters/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { storeJournal } from './journal.js';
+import { createJournalSpool } from './journal-spool.js';
 import { openPostgres } from './postgres/open-postgres.js';
 import { type BotStore, createResilientStore } from './resilient.js';
+import { createSealer } from './seal.js';
 import { createSpool } from './spool.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 
@@ -19,7 +23,8 @@ export interface OpenStoreOptions {
  * Migrations run as it opens. A PostgreSQL that cannot be reached yet does not
  * stop the bot: it starts lost and is retried; a SQLite file that cannot be
  * opened switches recording off (logged), as before. With PostgreSQL, questions
- * that cannot be written wait on disk in STORE_SPOOL_DIR (`spool.ts`).
+ * that cannot be written wait on disk in STORE_SPOOL_DIR (`spool.ts`), and so
+ * do the updates polling fetches (`openJournal`).
  */
 export async function openStore(config: Config, logger: Logger, options: OpenStoreOptions): Promise<BotStore> {
   const common = { logger, retentionDays: config.RETENTION_DAYS, ...(options.probeMs ? { probeMs: options.probeMs } : {}) };
@@ -37,4 +42,14 @@ export async function openStore(config: Config, logger: Logger, options: OpenSto
     logger.error({ err, path }, 'curator database unavailable: unanswered questions and feedback will not be recorded');
     return createResilientStore({ ...common, kind: 'off' });
   }
+}
+
+/**
+ * The update journal of polling surfaces on a durable store. With PostgreSQL,
+ * updates are journalled in STORE_SPOOL_DIR (sealed under `secret`) while the
+ * database is lost, so polling goes on (`journal.ts`).
+ */
+export function openJournal(config: Config, store: BotStore, logger: Logger, secret: string | Buffer): UpdateJournal {
+  const spool = store.kind === 'postgres' ? createJournalSpool(config.STORE_SPOOL_DIR, createSealer(secret)) : undefined;
+  return storeJournal(store, logger, spool);
 }

@@ -79,7 +79,7 @@ export interface ResilientOptions {
 
 const DAY = 86_400_000;
 const OUTBOX = 10_000;
-/** Counts written in one transaction at most. */
+/** Counts written in one call (one statement on PostgreSQL) at most. */
 const ASK_BATCH = 500;
 /** Errors that say the database itself is gone (not that one statement failed): PostgreSQL connection and shutdown classes, sockets. */
 const LOST = /^(08|57P|53)|^(CONNECT|CONNECTION|ECONN|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|EPIPE|EAI_)/;

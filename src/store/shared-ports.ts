@@ -1,5 +1,4 @@
-import type { UpdateJournal } from '../adapters/types.js';
-import type { ClaimPort, ContextPort, ConversationState, FloodDecision, LogPort, RateLimitPort } from '../core/conversation/ports.js';
+import type { ClaimPort, ContextPort, ConversationState, FloodDecision, RateLimitPort } from '../core/conversation/ports.js';
 import type { BotStore } from './resilient.js';
 
 /**
@@ -38,29 +37,6 @@ export function sharedClaims(store: BotStore, local: ClaimPort, now: () => numbe
     async release(key) {
       await local.release(key);
       await store.attempt('release claim', (b) => b.release(key), () => undefined);
-    },
-  };
-}
-
-/**
- * The update journal of a polling surface, kept in the store. Adding rejects
- * while the store is lost or failing, so the updates are not confirmed to
- * the platform then (they are fetched again once it is back).
- */
-export function storeJournal(store: BotStore, logger: Pick<LogPort, 'error'>, now: () => number = Date.now): UpdateJournal {
-  const live = () => {
-    const backend = store.live();
-    if (!backend) throw new Error(`the ${store.kind} store is not available: updates cannot be journalled`);
-    return backend;
-  };
-  return {
-    offset: (surface) => store.attempt('read journal', (b) => b.journalOffset(surface), () => undefined, 10_000),
-    add: async (surface, updates) => live().journalAdd(surface, updates, now()),
-    done: (surface, id) => store.attempt('journal done', (b) => b.journalDone(surface, id), () => undefined, 10_000),
-    async pending(surface) {
-      const { entries, unreadable } = await live().journalPending(surface);
-      for (const id of unreadable) logger.error({ surface, update_id: id }, 'a journalled update cannot be opened (another ID secret?); dropped');
-      return entries;
     },
   };
 }

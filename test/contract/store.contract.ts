@@ -318,6 +318,32 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
       expect(await again.journalPending('telegram')).toEqual({ entries: [], unreadable: [] });
     });
 
+    it('merges a journal kept outside the database: entries added sealed with their attempts, handled ones forgotten, the offset raised, once however often', async () => {
+      const f = await fixture();
+      const s = await open(f);
+      const payload = (id: number) => JSON.stringify({ update_id: id, message: { chat: { id: 555000111222 }, text: `question ${id}` } });
+      // Journalled in the database before it was lost: 10 handled meanwhile (outside), 11 still open.
+      await s.journalAdd('telegram', [{ id: 10, payload: payload(10) }, { id: 11, payload: payload(11) }], 1000);
+      const merge = { entries: [{ id: 11, payload: '{"changed":true}', attempts: 2 }, { id: 13, payload: payload(13), attempts: 1 }], done: [10, 12], offset: 15 };
+      await s.journalMerge('telegram', merge, 2000);
+      await s.journalMerge('telegram', merge, 3000);
+      expect(await s.journalOffset('telegram')).toBe(15);
+      expect(await s.journalPending('telegram')).toEqual({
+        entries: [
+          { id: 11, payload: payload(11), attempts: 0 }, // journalled already: stays as it was
+          { id: 13, payload: payload(13), attempts: 1 },
+        ],
+        unreadable: [],
+      });
+      expect(JSON.stringify(await f.rows('SELECT * FROM journal'), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('555000111222');
+      // An older merge never lowers the offset; an empty one changes nothing else.
+      await s.journalMerge('telegram', { entries: [], done: [], offset: 12 }, 4000);
+      expect(await s.journalOffset('telegram')).toBe(15);
+      await s.journalMerge('discord', { entries: [], done: [11], offset: 3 }, 4000);
+      expect(await s.journalOffset('discord')).toBe(3);
+      expect((await s.journalPending('telegram')).entries.map((e) => e.id)).toEqual([11, 13]);
+    });
+
     it('keeps no platform id in clear anywhere after a day of use', async () => {
       const f = await fixture();
       const s = await open(f);

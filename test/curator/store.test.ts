@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIdHasher } from '../../src/core/ids.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/open-store.js';
-import { storeJournal } from '../../src/store/shared-ports.js';
+import { storeJournal } from '../../src/store/journal.js';
 import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { capturingLogger } from '../support/log.js';
 

@@ -52,6 +52,11 @@ export class Hold {
     for (const resolve of this.waiting.splice(0, count)) resolve();
   }
 
+  /** Holds nothing more; what is held stays held until released. */
+  pass(): void {
+    this.active = false;
+  }
+
   /** Releases everything and holds nothing more. */
   stop(): void {
     this.active = false;

@@ -20,7 +20,7 @@ export interface PollingOptions {
 }
 
 export interface Polling {
-  /** Stops fetching, waits for every update in flight, and confirms what was handled. */
+  /** Stops fetching, waits for every update in flight, and confirms to Telegram what was journalled (without a journal: handled). */
   stop(): Promise<void>;
   /** Updates being handled now. */
   readonly inFlight: number;
@@ -83,15 +83,16 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
   async function getUpdates(args: { offset: number; limit: number; timeout: number }, signal: Parameters<Bot['api']['getUpdates']>[1]): Promise<Update[]> {
     let offset = args.offset;
     await replayed;
-    // With a journal, the offset is the journal's: everything below it is kept there (a restart starts past it).
-    if (journal) offset = (await journal.offset(SURFACE)) ?? offset;
+    // With a journal, everything below the offset is kept there (a restart starts past it); never behind what this run
+    // fetched (and journalled), even when the journal can only tell part of it (its database lost).
+    if (journal) offset = Math.max(offset, (await journal.offset(SURFACE)) ?? 0);
     // Without one, this call's offset confirms the last batch: it waits until that batch was handled.
     else await previousBatch;
     const updates = await bot.api.getUpdates({ ...args, offset, allowed_updates: [...opts.allowedUpdates] }, signal);
     if (!updates.length) return updates;
     if (journal) await journal.add(SURFACE, updates.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })));
-    else {
-      lastFetched = updates.at(-1)!.update_id;
+    lastFetched = updates.at(-1)!.update_id;
+    if (!journal) {
       previousBatch = Promise.all(updates.map((u) => new Promise<void>((resolve) => unhandled.set(u.update_id, resolve))));
     }
     return updates;
@@ -118,9 +119,11 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
     async stop() {
       await runner.stop();
       while (inFlight.size) await Promise.allSettled([...inFlight]);
-      if (journal || lastFetched === undefined) return;
-      // Without a journal, Telegram now learns what was handled (as bot.stop() does): up to the first update that was not.
-      const offset = unhandled.size ? Math.min(...unhandled.keys()) : lastFetched + 1;
+      if (lastFetched === undefined) return;
+      // Telegram now learns what arrived. With a journal, all of it (journalled: the next start does not fetch it again,
+      // even one that cannot read the journal's offset, its database lost); without one, what was handled, as
+      // bot.stop() does: up to the first update that was not.
+      const offset = !journal && unhandled.size ? Math.min(...unhandled.keys()) : lastFetched + 1;
       await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => undefined);
     },
   };

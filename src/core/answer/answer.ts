@@ -223,7 +223,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // A detail of a kind no claim gives ("what price", "when will it be finished").
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
     if (!typedLead) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
-    if (best.topicConfidence < 0.3 && asksBeyond(q, best.item.topic.id)) {
+    // (Not when the claim names a thing of the kind asked for: "which country's influence…" is answered by Turkey.)
+    if (best.topicConfidence < 0.3 && !(q.expect.kind && best.kindHit && best.lexical >= 0.4) && asksBeyond(q, best.item.topic.id)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
@@ -393,7 +394,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       }
       const relevant =
         best &&
-        (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.entityHits > 0))) &&
+        (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.kindHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
           best.numberHit ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||

@@ -44,6 +44,6 @@ export function isFollowUp(q: QuestionView, topicConfidence: number): boolean {
   const words = q.normalized.split(' ').filter(Boolean).length;
   if (CONTINUES[q.lang].test(q.normalized)) return true;
   const ownEntities = q.entities.filter((e) => !e.partner).length;
-  if (words <= 7 && PRONOUN[q.lang].test(q.normalized) && ownEntities === 0) return true;
+  if (words <= 8 && PRONOUN[q.lang].test(q.normalized) && ownEntities === 0) return true;
   return words <= 5 && q.content.size <= 2 && ownEntities === 0 && topicConfidence < 0.6;
 }

@@ -51,7 +51,10 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   for (const s of q.content) total += index.idf(s, lang);
   const askedSet = new Set(q.entities.map((e) => e.id));
   // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
-  const typed = q.expect.types.filter((t) => t !== 'what');
+  // ("Which country's influence…" asks for a country, not a place: the kind decides, as in the answer.)
+  const kind = q.expect.kind;
+  const types = q.expect.types.filter((t) => !(kind && ((t === 'where' && kind !== 'city') || (t === 'who' && kind !== 'person'))));
+  const typed = types.filter((t) => t !== 'what');
   // A "why" is answered only by a reason: the type weighs most there.
   const whyAsked = typed.includes('why');
   const out: ScoredClaim[] = [];
@@ -79,7 +82,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const own = total > 0 ? ownOverlap / total : 0;
     const partnerHits = q.entities.filter((e) => e.partner && item.entities.has(e.id)).length;
     // A claim that answers the asked type counts only if it is about what was asked at all.
-    const typeHit = q.expect.types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
+    const typeHit = types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
     const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && finder.kindOf(id) === q.expect.kind);
     const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));

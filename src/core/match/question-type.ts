@@ -16,7 +16,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
-    ['why', re('why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for')],
+    ['why', re('why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$')],
     ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion) of|what part of|how big')],
   ],
   ru: [

@@ -36,14 +36,15 @@ export async function bumpCounts(tx: Tx, bumps: readonly Bump[]): Promise<void> 
     ON CONFLICT (day, surface, lang, topic, outcome) DO UPDATE SET count = d.count + excluded.count`;
 }
 
-/** Files a recorded question in its place's group: a resolved one asked again reopens, an "answered now" mark is stale. */
-export async function fileInInbox(tx: Tx, place: string | undefined, normalized: string): Promise<void> {
-  await tx`
-    INSERT INTO inbox AS i (place, normalized) VALUES (${place ?? ''}, ${normalized})
-    ON CONFLICT (place, normalized) DO UPDATE SET
-      state = CASE WHEN i.state = 'resolved' THEN 'open' ELSE i.state END,
-      answered_topic = NULL, answered_version = NULL, answered_at = NULL`;
-}
+/**
+ * The statement that files recorded questions (`rows`: place and normalized) in their places' groups: a new group
+ * opens, a resolved one asked again reopens, an "answered now" mark is stale.
+ */
+export const fileInInbox = (sql: postgres.Sql, rows: postgres.PendingQuery<postgres.Row[]>) => sql`
+  INSERT INTO inbox AS i (place, normalized) ${rows}
+  ON CONFLICT (place, normalized) DO UPDATE SET
+    state = CASE WHEN i.state = 'resolved' THEN 'open' ELSE i.state END,
+    answered_topic = NULL, answered_version = NULL, answered_at = NULL`;
 
 /** Reloads older than `cutoff`, and groups whose questions retention deleted; inside the pruning transaction. */
 export async function pruneDesk(tx: Tx, cutoff: number): Promise<void> {
@@ -73,28 +74,27 @@ export function postgresDesk(
   return {
     async recordAsks(events) {
       for (const e of events) hashedOnly('an event', e.event);
-      if (!events.length) return;
-      await sql.begin(async (tx) => {
-        // Counted once per event: the effect rows are the marks (retention removes both in time); keys in order against deadlocks.
-        const when = new Map(events.flatMap((e) => (e.event ? [[`ask:${e.event}`, e.at] as const] : [])));
-        const keys = [...when.keys()].sort();
-        const fresh = new Set<string>();
-        if (keys.length) {
-          const rows = await tx<{ key: string }[]>`
-            INSERT INTO effects (key, state, outcome, at) SELECT k, 'done', NULL, at FROM unnest(${keys}::text[], ${keys.map((k) => when.get(k)!)}::bigint[]) AS e(k, at)
-            ON CONFLICT (key) DO NOTHING RETURNING key`;
-          for (const r of rows) fresh.add(r.key);
-        }
-        const counted = events.filter((e) => {
-          if (!e.event) return true;
-          const key = `ask:${e.event}`;
-          return fresh.delete(key); // a second copy of one event in this batch counts no more
-        });
-        await bumpCounts(
-          tx,
-          counted.map((e) => ({ at: e.at, surface: e.surface, lang: e.lang, topic: e.topic, outcome: e.outcome, by: 1 })),
-        );
-      });
+      // A second copy of one event in a batch is the same update again: counted once.
+      const seen = new Set<string>();
+      const batch = events.filter((e) => !e.event || (!seen.has(e.event) && Boolean(seen.add(e.event))));
+      if (!batch.length) return;
+      const keys = batch.map((e) => (e.event ? `ask:${e.event}` : null));
+      // One statement, no transaction of the client's (docs/scaling.md, "Known limit"): each event's mark in `effects`
+      // (kept until retention), then one addition per day and key for the counts not marked before, rows in key
+      // order so that processes counting at once lock them in the same order.
+      await sql`
+        WITH fresh AS (
+          INSERT INTO effects (key, state, outcome, at)
+          SELECT key, 'done', NULL, at FROM unnest(${keys}::text[], ${batch.map((e) => e.at)}::bigint[]) AS e(key, at) WHERE key IS NOT NULL ORDER BY key
+          ON CONFLICT (key) DO NOTHING RETURNING key
+        )
+        INSERT INTO daily_counts AS d (day, surface, lang, topic, outcome, count)
+        SELECT day, surface, lang, topic, outcome, count(*)
+          FROM unnest(${batch.map((e) => dayOf(e.at))}::date[], ${batch.map((e) => e.surface)}::text[], ${batch.map((e) => e.lang)}::text[],
+                      ${batch.map((e) => e.topic)}::text[], ${batch.map((e) => e.outcome)}::text[], ${keys}::text[]) AS e(day, surface, lang, topic, outcome, key)
+         WHERE e.key IS NULL OR e.key IN (SELECT key FROM fresh)
+         GROUP BY day, surface, lang, topic, outcome ORDER BY day, surface, lang, topic, outcome
+        ON CONFLICT (day, surface, lang, topic, outcome) DO UPDATE SET count = d.count + excluded.count`;
     },
     async inbox(filter = {}) {
       const place = placeOf(filter.scope);

@@ -57,6 +57,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
     return unlisten;
   };
 
+  /** Raises the journal offset of `surface` to `offset`; never lowers it. */
+  const raiseOffset = (tx: postgres.TransactionSql, surface: string, offset: number) =>
+    tx`INSERT INTO meta AS m (key, value) VALUES (${`journal_offset:${surface}`}, ${String(offset)})
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE m.value::bigint < excluded.value::bigint`;
+
   return {
     kind: 'postgres',
     schemaVersion,
@@ -64,15 +69,16 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
     async recordUnanswered(r) {
       hashedOnly('a place', r.place);
       hashedOnly('an event', r.event);
-      const normalized = r.normalized.slice(0, MAX_TEXT);
-      await sql.begin(async (tx) => {
-        const inserted = await tx`INSERT INTO unanswered (at, platform, place, event, text, normalized, outcome, guess, confidence, lang)
-                  VALUES (${r.at}, ${r.platform}, ${r.place ?? null}, ${r.event ?? null}, ${r.text.slice(0, MAX_TEXT)}, ${normalized},
-                          ${r.outcome}, ${r.guess}, ${r.confidence}, ${r.lang})
-                  ON CONFLICT (event) WHERE event IS NOT NULL DO NOTHING RETURNING 1`;
-        // A redelivered event records nothing again, and reopens nothing.
-        if (inserted.count === 1) await fileInInbox(tx, r.place, normalized);
-      });
+      // One statement, no transaction of the client's (docs/scaling.md, "Known limit"): the question, then its inbox
+      // group filed only when the question was inserted (a redelivered event records nothing again, and reopens nothing).
+      await sql`
+        WITH asked AS (
+          INSERT INTO unanswered (at, platform, place, event, text, normalized, outcome, guess, confidence, lang)
+          VALUES (${r.at}, ${r.platform}, ${r.place ?? null}, ${r.event ?? null}, ${r.text.slice(0, MAX_TEXT)}, ${r.normalized.slice(0, MAX_TEXT)},
+                  ${r.outcome}, ${r.guess}, ${r.confidence}, ${r.lang})
+          ON CONFLICT (event) WHERE event IS NOT NULL DO NOTHING RETURNING coalesce(place, '') AS place, normalized
+        )
+        ${fileInInbox(sql, sql`SELECT place, normalized FROM asked`)}`;
     },
     async recordVote(v, at) {
       hashedOnly('a voter', v.userId);
@@ -187,8 +193,17 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
           await tx`INSERT INTO journal (surface, id, payload, attempts, at) VALUES (${surface}, ${u.id}, ${sealer.seal(u.payload)}, 0, ${now})
                    ON CONFLICT (surface, id) DO NOTHING`;
         }
-        await tx`INSERT INTO meta AS m (key, value) VALUES (${`journal_offset:${surface}`}, ${String(last + 1)})
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE m.value::bigint < excluded.value::bigint`;
+        await raiseOffset(tx, surface, last + 1);
+      });
+    },
+    async journalMerge(surface, merge, now) {
+      await sql.begin(async (tx) => {
+        for (const e of merge.entries) {
+          await tx`INSERT INTO journal (surface, id, payload, attempts, at) VALUES (${surface}, ${e.id}, ${sealer.seal(e.payload)}, ${e.attempts}, ${now})
+                   ON CONFLICT (surface, id) DO NOTHING`;
+        }
+        if (merge.done.length) await tx`DELETE FROM journal WHERE surface = ${surface} AND id = ANY(${tx.array(merge.done.map(String))}::bigint[])`;
+        await raiseOffset(tx, surface, merge.offset);
       });
     },
     async journalDone(surface, id) {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FloodDecision } from '../../core/conversation/ports.js';
-import { type JournalEntry, type ProcessRecord, type StoreBackend, type VoteOutcome, CLAIM_STALE_MS, CONTEXT_TTL_MS, hashedOnly, MAX_TEXT } from '../contract.js';
+import { type JournalEntry, type JournalMerge, type ProcessRecord, type StoreBackend, type VoteOutcome, CLAIM_STALE_MS, CONTEXT_TTL_MS, hashedOnly, MAX_TEXT } from '../contract.js';
 import { pending } from '../migration.js';
 import { createSealer } from '../seal.js';
 import { sqliteDesk } from './desk.js';
@@ -139,7 +139,7 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     effectOf: db.prepare('SELECT state, outcome, at FROM effects WHERE key = ?'),
     putEffect: db.prepare('INSERT OR REPLACE INTO effects (key, state, outcome, at) VALUES (?, ?, ?, ?)'),
     release: db.prepare('DELETE FROM effects WHERE key = ?'),
-    journalInsert: db.prepare('INSERT OR IGNORE INTO journal (surface, id, payload, attempts, at) VALUES (?, ?, ?, 0, ?)'),
+    journalInsert: db.prepare('INSERT OR IGNORE INTO journal (surface, id, payload, attempts, at) VALUES (?, ?, ?, ?, ?)'),
     journalDelete: db.prepare('DELETE FROM journal WHERE surface = ? AND id = ?'),
     journalRows: db.prepare('SELECT id, payload, attempts FROM journal WHERE surface = ? ORDER BY id'),
     journalBump: db.prepare('UPDATE journal SET attempts = attempts + 1 WHERE surface = ?'),
@@ -195,14 +195,22 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     return true;
   });
   const offsetKey = (surface: string) => `journal_offset:${surface}`;
+  const raiseOffset = (surface: string, offset: number) => {
+    const known = Number((q.getMeta.get(offsetKey(surface)) as { value: string } | undefined)?.value ?? 0);
+    if (offset > known) q.setMeta.run(offsetKey(surface), String(offset));
+  };
   const journalAdd = db.transaction((surface: string, updates: ReadonlyArray<{ id: number; payload: string }>, at: number) => {
     let last: number | undefined;
     for (const u of updates) {
-      q.journalInsert.run(surface, u.id, sealer.seal(u.payload), at);
+      q.journalInsert.run(surface, u.id, sealer.seal(u.payload), 0, at);
       last = Math.max(last ?? u.id, u.id);
     }
-    const known = Number((q.getMeta.get(offsetKey(surface)) as { value: string } | undefined)?.value ?? 0);
-    if (last !== undefined && last + 1 > known) q.setMeta.run(offsetKey(surface), String(last + 1));
+    if (last !== undefined) raiseOffset(surface, last + 1);
+  });
+  const journalMerge = db.transaction((surface: string, merge: JournalMerge, at: number) => {
+    for (const e of merge.entries) q.journalInsert.run(surface, e.id, sealer.seal(e.payload), e.attempts, at);
+    for (const id of merge.done) q.journalDelete.run(surface, id);
+    raiseOffset(surface, merge.offset);
   });
   const journalPending = db.transaction((surface: string) => {
     const rows = q.journalRows.all(surface) as JournalEntry[];
@@ -279,6 +287,9 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     },
     async journalDone(surface, id) {
       q.journalDelete.run(surface, id);
+    },
+    async journalMerge(surface, merge, now) {
+      journalMerge.immediate(surface, merge, now);
     },
     async journalPending(surface) {
       return journalPending.immediate(surface);

@@ -90,6 +90,10 @@ describe('choosing the claim that answers', () => {
     for (const aim of [/economic cooperation/, /security collaboration/, /financial independence/]) expect(text).toMatch(aim);
   });
 
+  it('reads "which country\'s X" as asking for a country, not a place', () => {
+    expect(lead(core.ask('Which country’s growing influence do Moscow and Tehran want to contain?').reply)).toMatch(/Turk/);
+  });
+
   it('answers a plural which-question with every claim naming one of that kind', () => {
     expect(lead(core.ask('Which Russian military facilities in Syria are mentioned?').reply)).toMatch(/Tartus.*Hmeimim/);
     expect(lead(core.ask('Какие российские военные базы в Сирии упоминаются?').reply)).toMatch(/Тартус.*Хмеймим/);
@@ -405,6 +409,7 @@ describe('follow-ups', () => {
     await ask('How much gas will Russia supply?', 'gas');
     expect(lead(await ask('what will Iran use it for?', 'gas'))).toMatch(/domestic demand/);
     expect(lead(await ask("and what's it for?", 'gas'))).toMatch(/domestic demand/);
+    expect(lead(await ask('what are they going to do with it?', 'gas'))).toMatch(/domestic demand/);
     await ask('Which railway is mentioned in the article?', 'rail');
     expect(lead(await ask('part of what project?', 'rail'))).toMatch(/North-South Transport Corridor/);
     await ask('Who signed the agreement?');
