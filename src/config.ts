@@ -106,9 +106,11 @@ export const ConfigSchema = z.object({
   /** Seconds a SIGTERM waits for in-flight work before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: intFrom(1, 600, 10),
 
-  /** The operations HTTP server (/healthz, /readyz, /metrics, and the Telegram webhook): off when unset; 0 picks a free port. */
+  /** The operations HTTP server (/healthz, /readyz, /metrics, the Telegram webhook and the desk): off when unset; 0 picks a free port. */
   OPS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined), z.number({ error: 'must be a port number' }).int().min(0).max(65535).optional()),
   OPS_HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().default('127.0.0.1')),
+  /** The curator's desk at /desk on the operations server: off when unset; every request must carry this token. */
+  DESK_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{24,256}$/, 'must be 24–256 printable characters without spaces (e.g. openssl rand -base64 32)')),
 }).superRefine((c, ctx) => {
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
@@ -133,6 +135,9 @@ export const ConfigSchema = z.object({
     ['TELEGRAM_WEBHOOK_PORT', 'OPS_PORT'],
   ] as const) {
     if (c[old] !== undefined) ctx.addIssue({ code: 'custom', path: [old], message: `is replaced by ${now}: the webhook is served by the operations server` });
+  }
+  if (c.DESK_TOKEN && c.OPS_PORT === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['OPS_PORT'], message: 'is required when DESK_TOKEN is set (the desk is served by the operations server)' });
   }
 });
 
@@ -195,7 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** Every secret value in the configuration, for log scrubbing. */
 export function secretsOf(config: Config): string[] {
-  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ID_HASH_SECRET, config.DATABASE_URL, databasePassword(config)].filter(
+  return [config.DISCORD_TOKEN, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ID_HASH_SECRET, config.DESK_TOKEN, config.DATABASE_URL, databasePassword(config)].filter(
     (s): s is string => !!s,
   );
 }

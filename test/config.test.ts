@@ -124,6 +124,19 @@ describe('the operations server settings', () => {
       'TELEGRAM_WEBHOOK_PORT: is replaced by OPS_PORT: the webhook is served by the operations server',
     ]);
   });
+
+  it('serves the desk only with DESK_TOKEN and OPS_PORT; a short or spaced token is named, never echoed, and scrubbed from logs', () => {
+    const token = 'a-desk-token-of-24-chars-or-more';
+    expect(loadConfig({}).DESK_TOKEN).toBeUndefined();
+    expect(loadConfig({ DESK_TOKEN: token, OPS_PORT: '0' }).DESK_TOKEN).toBe(token);
+    expect(problems({ DESK_TOKEN: token })).toEqual([expect.stringMatching(/^OPS_PORT: is required when DESK_TOKEN is set/)]);
+    for (const bad of ['short-token', 'a desk token with spaces in it']) {
+      const p = problems({ DESK_TOKEN: bad, OPS_PORT: '0' });
+      expect(p).toEqual([expect.stringMatching(/^DESK_TOKEN: must be 24–256 printable characters/)]);
+      expect(p[0]).not.toContain(bad);
+    }
+    expect(secretsOf(loadConfig({ DESK_TOKEN: token, OPS_PORT: '0' }))).toEqual([token]);
+  });
 });
 
 describe('readEnvironment: .env in the working directory', () => {

@@ -5,7 +5,8 @@ import type { Booted } from './boot.js';
 
 /**
  * The operations side of a bot process: its readiness (the surfaces it runs and
- * the store) and its metrics, served over HTTP when OPS_PORT is set. Started
+ * the store) and its metrics, served over HTTP when OPS_PORT is set, and the
+ * curator's desk at /desk when DESK_TOKEN is set too. Started
  * before the surfaces, so /readyz says 503 while they connect.
  */
 export interface Ops {
@@ -21,7 +22,7 @@ export interface Ops {
 }
 
 export async function startOps(booted: Booted, options: { serve: boolean } = { serve: true }): Promise<Ops> {
-  const { config, store, metrics, logger } = booted;
+  const { config, store, curator, metrics, logger } = booted;
   let surfaces: readonly Adapter[] = [];
   const extra = new Set<ReadinessCheck>();
   /**
@@ -63,6 +64,14 @@ export async function startOps(booted: Booted, options: { serve: boolean } = { s
           metrics: async () => ({ contentType: metrics.contentType, body: await metrics.text() }),
         })
       : undefined;
+  if (server && config.DESK_TOKEN) {
+    if (curator) {
+      // Loaded only when asked for: the desk renders replies as every surface would, so it brings discord.js and grammY's renderers.
+      const { mountDesk } = await import('../desk/desk.js');
+      mountDesk(server, { token: config.DESK_TOKEN, core: booted.core, store: curator.store, logger });
+      logger.info({ path: '/desk' }, 'curator desk served');
+    } else logger.warn('DESK_TOKEN is set but this process has no curator: the desk is not served here');
+  }
   return {
     routes: server,
     server,

@@ -37,6 +37,8 @@ export interface Core {
    * (the topic the conversation is on) resolves follow-ups.
    */
   ask(question: string, langHint?: string, context?: AskContext, origin?: AskOrigin): AskResult;
+  /** Answers exactly like `ask` but tells no observer: nothing is recorded (the curator re-asking its inbox, the desk's try box). */
+  preview(question: string, langHint?: string): AskResult;
   hasTopic(id: string): boolean;
   /** The answer card for a topic id (buttons, deep links, /topic). */
   topic(id: string, lang?: Lang): Reply;
@@ -74,6 +76,7 @@ export function createCore(initial: KnowledgeBase, tuning?: Tuning, matcher?: Ma
       for (const observer of observers) observer({ question, platform, origin, result });
       return result;
     },
+    preview: (question, langHint) => state.answerer.answer(question, langHint, {}),
     hasTopic: (id) => find(id) !== undefined,
     topic(id, lang = 'en') {
       const topic = find(id);

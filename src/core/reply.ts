@@ -30,7 +30,8 @@ export interface ReplyAction {
   command?: string;
 }
 
-export type ActionGroup = 'more' | 'suggest' | 'related' | 'choices' | 'vote' | 'post' | 'nav';
+/** `inbox`: an operator's Resolve / Ignore buttons under the report, two per question. */
+export type ActionGroup = 'more' | 'suggest' | 'related' | 'choices' | 'vote' | 'post' | 'inbox' | 'nav';
 
 /** What every reply has. */
 interface ReplyBase {

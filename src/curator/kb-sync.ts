@@ -23,6 +23,8 @@ export interface KnowledgeSyncOptions {
   buildWaitMs?: number;
   /** Longest wait, after a reload, for the other processes to report the new version. */
   switchWaitMs?: number;
+  /** Told when this process switched to a version another process announced (imported, not reloaded here). */
+  onAdopted?: (version: string) => void;
   now?: () => number;
 }
 
@@ -81,6 +83,7 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
         const matcher = await importMatcherInSteps(bundle.kb, bundle.model, tick);
         core.replace(bundle.kb, matcher);
         logger.info({ version, topics: bundle.kb.topics.length, ms: Math.round(performance.now() - started) }, 'switched to the announced knowledge-base version (imported, not trained)');
+        opts.onAdopted?.(version);
       } catch (err) {
         logger.error({ err, version }, 'cannot switch to the announced knowledge-base version; answering from the current one');
       }

@@ -1,6 +1,19 @@
 import type { ConversationState, FloodDecision, InboxScope } from '../core/conversation/ports.js';
+import type {
+  AnalyticsFilter,
+  AnalyticsRow,
+  AskEvent,
+  InboxFilter,
+  InboxItem,
+  InboxState,
+  Moderator,
+  OpenQuestion,
+  RecheckResult,
+  ReloadRecord,
+} from './desk-types.js';
 
 export type { InboxScope };
+export * from './desk-types.js';
 
 /**
  * Privacy, for every backend: no platform id is stored in clear. Users,
@@ -40,6 +53,8 @@ export interface Vote {
   vote: 1 | -1;
   /** The event it came from (hashed): a vote is counted once per event, and a replayed event returns the first outcome. */
   event?: string;
+  /** The language of the answer voted on, for the daily counts; default 'en'. */
+  lang?: string;
 }
 
 /** An update fetched from a platform and not yet fully handled. */
@@ -110,20 +125,49 @@ export interface StoreBackend {
   /** The schema version after start-up migrations (the highest migration applied). */
   readonly schemaVersion: number;
 
-  /** Records a question (once per `event`); rejects a platform id in clear as place or event. */
+  /**
+   * Records a question (once per `event`) and files it in its place's inbox group, in one transaction: a new
+   * group opens, a resolved one asked again reopens, and an "answered now" mark clears (the bot still did not
+   * answer it). Rejects a platform id in clear as place or event.
+   */
   recordUnanswered(record: UnansweredRecord & { at: number }): Promise<void>;
   /**
    * Records or changes one user's vote on one answer, atomically: two presses
    * at once count once, and an event recorded before returns its first outcome.
-   * Rejects a platform id in clear as voter or answer.
+   * A new vote counts in its day's 👍/👎; a changed one moves from the day it was
+   * cast to today's. Rejects a platform id in clear as voter or answer.
    */
   recordVote(vote: Vote, at: number): Promise<VoteOutcome>;
   /** Unanswered questions grouped, of every place (`{ all: true }`, the default) or of one. */
   topUnanswered(limit: number, sinceMs: number, scope?: InboxScope): Promise<UnansweredGroup[]>;
   /** Per topic, each voter counted once: their latest vote on any answer of that topic. */
   helpfulness(): Promise<Helpfulness[]>;
-  /** Deletes questions, votes and effects older than `cutoff`, and expired shared state; returns question and vote rows deleted. */
+  /**
+   * Deletes questions, votes, effects and reloads older than `cutoff` (inbox groups left without questions go
+   * with them; the daily counts stay), and expired shared state; returns question and vote rows deleted.
+   */
   prune(cutoff: number, now: number): Promise<number>;
+
+  /** Counts questions in the daily analytics, in one transaction; each `event` once, however often it is given. */
+  recordAsks(events: ReadonlyArray<AskEvent & { at: number }>): Promise<void>;
+  /** Inbox groups, most asked first (then latest, then id). */
+  inbox(filter?: InboxFilter): Promise<InboxItem[]>;
+  /** One group; undefined when there is none such in `scope` (default every place). */
+  inboxItem(id: number, scope?: InboxScope): Promise<InboxItem | undefined>;
+  /**
+   * Sets a group's state, recording who (hashed; rejects a platform id in clear) and when; false when there is no
+   * such group in `scope` (default every place).
+   */
+  setState(id: number, state: InboxState, by: Moderator, at: number, scope?: InboxScope): Promise<boolean>;
+  /** The open groups' latest wordings, in id order: what a reload asks again. */
+  openQuestions(): Promise<OpenQuestion[]>;
+  /** Marks the groups the bot now answers "answered now" (topic, `version`, `at`) and clears the mark of the others, in one transaction; returns how many are answered. */
+  markAnswered(results: readonly RecheckResult[], version: string, at: number): Promise<number>;
+  /** Daily counts per day, surface, language and topic, in that order. */
+  analytics(filter?: AnalyticsFilter): Promise<AnalyticsRow[]>;
+  recordReload(reload: ReloadRecord): Promise<void>;
+  /** The latest `limit` reloads, newest first. */
+  reloads(limit: number): Promise<ReloadRecord[]>;
 
   /**
    * One token-bucket budget shared by every process, taken atomically:

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
-import type { Helpfulness, InboxScope, StoreBackend, StoreKind, UnansweredGroup, UnansweredRecord, Vote, VoteOutcome } from './contract.js';
+import { type AskEvent, type Helpfulness, hashedOnly, type InboxScope, type ReloadRecord, type StoreBackend, type StoreKind, type UnansweredGroup, type UnansweredRecord, type Vote, type VoteOutcome } from './contract.js';
+import { type DeskAccess, deskAccess } from './desk-access.js';
 import type { Spool, SpooledRecord } from './spool.js';
 
 /** What the store is doing now, for logs, readiness and /reload. */
@@ -15,13 +16,15 @@ export type StoreStatus =
  * kind of operation; a connection-level failure marks the store lost (logged,
  * readable by readiness), after which callers are told at once instead of
  * waiting, and a probe reopens or pings it every `probeMs` until it answers.
- * Unanswered questions recorded while it is lost wait in a bounded outbox and
- * are written when it is back; with a spool they are also kept on disk before
- * `flush()` resolves, so a process killed meanwhile loses none (another
- * process of the host adopts them). A vote is confirmed to the voter only once
- * it is stored.
+ * Unanswered questions, their counts in the analytics and reloads recorded
+ * while it is lost wait in a bounded outbox and are written when it is back;
+ * with a spool they are also kept on disk before `flush()` resolves, so a
+ * process killed meanwhile loses none (another process of the host adopts
+ * them). A vote is confirmed to the voter only once it is stored; an inbox
+ * decision is taken only when it is stored, and the desk's reads say when the
+ * database cannot answer (`desk-access.ts`) instead of showing nothing.
  */
-export interface BotStore {
+export interface BotStore extends DeskAccess {
   readonly kind: StoreKind | 'off';
   /** Whether processes on other hosts share this store (PostgreSQL): then budgets and context go through it. */
   readonly shared: boolean;
@@ -39,6 +42,10 @@ export interface BotStore {
   /** Runs `fn` on the live backend within `deadlineMs`; `fallback()` when off, lost, failing or late. */
   attempt<T>(operation: string, fn: (backend: StoreBackend) => Promise<T>, fallback: () => T | Promise<T>, deadlineMs?: number): Promise<T>;
   recordUnanswered(record: UnansweredRecord): void;
+  /** Counts a question in the daily analytics (once per event), through the outbox like questions. */
+  recordAsk(event: AskEvent): void;
+  /** Lists a reload in the history, through the outbox like questions. */
+  recordReload(reload: ReloadRecord): void;
   recordVote(vote: Vote): Promise<VoteOutcome | false>;
   /** Unanswered questions of every place (default) or of one (`scope`). */
   topUnanswered(limit: number, sinceMs?: number, scope?: InboxScope): Promise<UnansweredGroup[]>;
@@ -72,6 +79,8 @@ export interface ResilientOptions {
 
 const DAY = 86_400_000;
 const OUTBOX = 10_000;
+/** Counts written in one call (one statement on PostgreSQL) at most. */
+const ASK_BATCH = 500;
 /** Errors that say the database itself is gone (not that one statement failed): PostgreSQL connection and shutdown classes, sockets. */
 const LOST = /^(08|57P|53)|^(CONNECT|CONNECTION|ECONN|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|EPIPE|EAI_)/;
 
@@ -81,6 +90,11 @@ export function isConnectionError(err: unknown): boolean {
 }
 
 class Late extends Error {}
+
+/** Writes kept on disk, for the log: all of them, and how many are questions (the rest: their counts, reloads). */
+function counted(sum: { writes: number; questions: number }, records: readonly SpooledRecord[]): { writes: number; questions: number } {
+  return { writes: sum.writes + records.length, questions: sum.questions + records.filter((r) => r.kind === undefined || r.kind === 'question').length };
+}
 
 export async function createResilientStore(opts: ResilientOptions): Promise<BotStore> {
   const { logger, kind } = opts;
@@ -93,7 +107,7 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
   /** Questions not yet in the database; `kept`: already in the spool file. */
   const outbox: Array<{ record: SpooledRecord; kept: boolean }> = [];
   /** Questions kept on disk since the spool file was last emptied. */
-  let spooled = 0;
+  let spooled = { writes: 0, questions: 0 };
   let dropped = 0;
   let probe: NodeJS.Timeout | undefined;
   let closed = false;
@@ -155,29 +169,58 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
       const records = opts.spool.adoptOrphans();
       if (!records.length) return;
       for (const record of records) outbox.push({ record, kept: true });
-      spooled += records.length;
-      logger.info({ store: kind, questions: records.length }, 'adopted the questions an ended process kept on disk');
+      spooled = counted(spooled, records);
+      logger.info({ store: kind, ...counted({ writes: 0, questions: 0 }, records) }, 'adopted the questions an ended process kept on disk');
     } catch (err) {
       failedOnce(err, 'adopt kept questions');
     }
+  }
+
+  /** The writes at the head of the outbox that go in one call: a run of counts together, anything else alone. */
+  function head(): { entries: typeof outbox; operation: string; write: (b: StoreBackend) => Promise<void> } {
+    const first = outbox[0]!.record;
+    if (first.kind === 'ask') {
+      let n = 1;
+      while (n < ASK_BATCH && n < outbox.length && outbox[n]!.record.kind === 'ask') n += 1;
+      const entries = outbox.slice(0, n);
+      const events = entries.map((p) => p.record as Extract<SpooledRecord, { kind: 'ask' }>);
+      return { entries, operation: 'record ask', write: (b) => b.recordAsks(events.map(({ kind: _, ...e }) => e)) };
+    }
+    if (first.kind === 'reload') {
+      const { kind: _, ...reload } = first;
+      return { entries: outbox.slice(0, 1), operation: 'record reload', write: (b) => b.recordReload(reload) };
+    }
+    const { kind: _, ...question } = first;
+    return { entries: outbox.slice(0, 1), operation: 'record unanswered', write: (b) => b.recordUnanswered(question) };
   }
 
   function drain(): void {
     writing = writing.then(async () => {
       let keptWritten = 0;
       while (outbox.length && backend && status.state === 'up') {
-        const next = outbox[0]!;
+        const { entries, operation, write } = head();
         try {
-          await backend.recordUnanswered(next.record);
-          outbox.shift();
-          if (next.kept) keptWritten += 1;
+          await write(backend);
+          outbox.splice(0, entries.length);
+          keptWritten += entries.filter((p) => p.kept).length;
         } catch (err) {
-          failedOnce(err, 'record unanswered');
-          if (!isConnectionError(err)) outbox.shift(); // a record the database refuses (full): dropped, logged once
+          failedOnce(err, operation);
+          if (!isConnectionError(err)) outbox.splice(0, entries.length); // writes the database refuses (full): dropped, logged once
         }
       }
       spool(keptWritten);
     });
+  }
+
+  /** Queues a write for the database (kept on disk too while it is lost, with a spool). */
+  function enqueue(record: SpooledRecord): void {
+    if (kind === 'off') return;
+    if (outbox.length >= OUTBOX) {
+      outbox.shift();
+      dropped += 1;
+    }
+    outbox.push({ record, kept: false });
+    drain();
   }
 
   /** After a pass of writing: what is left is kept on disk before anyone is told it is stored; an empty outbox, no file. */
@@ -185,18 +228,18 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
     if (!opts.spool) return;
     try {
       if (!outbox.length) {
-        if (spooled > 0) {
+        if (spooled.writes > 0) {
           opts.spool.rewrite([]);
-          logger.info({ store: kind, questions: spooled }, 'questions kept on disk are in the database');
+          logger.info({ store: kind, ...spooled }, 'questions kept on disk are in the database');
         }
-        spooled = 0;
+        spooled = { writes: 0, questions: 0 };
         return;
       }
       const fresh = outbox.filter((p) => !p.kept);
       if (keptWritten > 0) opts.spool.rewrite(outbox.map((p) => p.record));
       else opts.spool.keep(fresh.map((p) => p.record));
       for (const p of outbox) p.kept = true;
-      spooled += fresh.length;
+      spooled = counted(spooled, fresh.map((p) => p.record));
     } catch (err) {
       failedOnce(err, 'keep questions on disk');
     }
@@ -212,6 +255,13 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
   }
 
   const store: BotStore = {
+    ...deskAccess({
+      off: kind === 'off',
+      status: () => status,
+      attempt: (operation, fn, fallback, ms) => store.attempt(operation, fn, fallback, ms),
+      now,
+      deadlineMs: 10 * deadlineMs,
+    }),
     kind,
     shared: kind === 'postgres',
     durable: opts.durable ?? kind !== 'off',
@@ -234,15 +284,16 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
         return fallback();
       }
     },
-    recordUnanswered(record) {
-      if (kind === 'off') return;
-      if (outbox.length >= OUTBOX) {
-        outbox.shift();
-        dropped += 1;
+    recordUnanswered: (record) => enqueue({ ...record, at: record.at ?? now() }),
+    recordAsk(event) {
+      try {
+        hashedOnly('an event', event.event);
+      } catch (err) {
+        return failedOnce(err, 'record ask');
       }
-      outbox.push({ record: { ...record, at: record.at ?? now() }, kept: false });
-      drain();
+      enqueue({ kind: 'ask', ...event, at: event.at ?? now() });
     },
+    recordReload: (reload) => enqueue({ kind: 'reload', ...reload }),
     recordVote: (vote) => store.attempt<VoteOutcome | false>('record vote', (b) => b.recordVote(vote, now()), () => false, 10 * deadlineMs),
     topUnanswered: (limit, sinceMs = 0, scope = { all: true }) => store.attempt('read unanswered', (b) => b.topUnanswered(limit, sinceMs, scope), () => [], 10 * deadlineMs),
     helpfulness: () => store.attempt('read feedback', (b) => b.helpfulness(), () => [], 10 * deadlineMs),

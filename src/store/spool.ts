@@ -2,15 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { UnansweredRecord } from './contract.js';
-
-export type SpooledRecord = UnansweredRecord & { at: number };
+import type { AskEvent, ReloadRecord, UnansweredRecord } from './contract.js';
 
 /**
- * A local file that keeps the questions a process could not write to its
- * database yet (PostgreSQL lost), so that a question is stored, here or
- * there, before its update is acknowledged: a process killed while the
- * database is away loses nothing it acknowledged. One JSON line per record,
+ * A write kept until the database takes it: a question (lines without `kind`
+ * are questions, as earlier releases wrote them), a question's count in the
+ * analytics, or a reload of the history.
+ */
+export type SpooledRecord = ({ kind?: 'question' } & UnansweredRecord & { at: number }) | ({ kind: 'ask' } & AskEvent & { at: number }) | ({ kind: 'reload' } & ReloadRecord);
+
+/**
+ * A local file that keeps the questions (and their counts, and reloads) a
+ * process could not write to its database yet (PostgreSQL lost), so that a
+ * question is stored, here or there, before its update is acknowledged: a
+ * process killed while the database is away loses nothing it acknowledged. One JSON line per record,
  * each write fsynced; the file is removed once its records are in the
  * database. A process of the same host that starts (or gets its database
  * back) later adopts the files of processes that ended without writing them.
@@ -33,7 +38,7 @@ export interface Spool<T = SpooledRecord> {
   adoptOrphans(): T[];
 }
 
-/** What a spool file keeps: unanswered questions, or journalled updates. */
+/** What a spool file keeps: the outbox (unanswered questions, their counts, reloads), or journalled updates. */
 export type SpoolKind = 'outbox' | 'journal';
 
 /** Files owned by stores of this process (a second store in one process must not adopt the first one's). */

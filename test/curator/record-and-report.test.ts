@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/core.js';
 import { createCore } from '../../src/core/core.js';
 import { createIdHasher } from '../../src/core/ids.js';
-import { recordUnansweredQuestions } from '../../src/curator/record.js';
+import { recordQuestions } from '../../src/curator/record.js';
 import { curatorReport } from '../../src/curator/report.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loadConfig } from '../../src/config.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('recording unanswered questions', () => {
   it('records declines and did-you-means with platform and best guess, not answers or help', async () => {
     const store = await openStore(loadConfig({ DB_PATH: ':memory:' }), capturingLogger().logger, { secret: SECRET });
-    const stop = recordUnansweredQuestions(core, store);
+    const stop = recordQuestions(core, store);
     const telegram = core.forPlatform('telegram');
     telegram.ask('How much gas a year?');
     telegram.ask('what can you answer');
@@ -39,7 +39,7 @@ describe('recording unanswered questions', () => {
 
   it('reports the top unanswered questions and helpfulness, within a size limit', async () => {
     const store = await openStore(loadConfig({ DB_PATH: ':memory:' }), capturingLogger().logger, { secret: SECRET });
-    const stop = recordUnansweredQuestions(core, store);
+    const stop = recordQuestions(core, store);
     for (let i = 0; i < 3; i++) core.ask('Who won the chess olympiad?');
     core.ask('Can I pay with Visa in Tehran?');
     stop();
@@ -50,8 +50,8 @@ describe('recording unanswered questions', () => {
     await store.recordVote({ platform: 'telegram', answerKey: answer1, userId: ids.hash('tg-user', 43), topicId: 'gas', vote: -1 });
     await store.recordVote({ platform: 'telegram', answerKey: answer2, userId: ids.hash('tg-user', 44), topicId: 'gas', vote: 1 });
     const text = await curatorReport(store, core.kb, { limit: 10 });
-    expect(text).toMatch(/1\. ×3 "Who won the chess olympiad\?"/);
-    expect(text).toMatch(/2\. ×1 "Can I pay with Visa in Tehran\?"/);
+    expect(text).toMatch(/1\. #\d+ ×3 "Who won the chess olympiad\?"/);
+    expect(text).toMatch(/2\. #\d+ ×1 "Can I pay with Visa in Tehran\?"/);
     expect(text).toMatch(/Natural gas partnership: 2 \/ 1 \(67% helpful\)/);
     expect((await curatorReport(store, core.kb, { limit: 10, maxChars: 60 })).length).toBeLessThanOrEqual(60);
   });

@@ -8,7 +8,7 @@ import { createIdHasher } from '../../src/core/ids.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storeJournal } from '../../src/store/journal.js';
-import { SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { capturingLogger } from '../support/log.js';
 
 /**
@@ -101,27 +101,33 @@ describe('SQLite store', () => {
     expect((await store.topUnanswered(5)).map((g) => g.example)).toEqual(['Old question?']);
     await store.close();
     const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     expect(raw.prepare("SELECT value FROM meta WHERE key = 'voter_salt'").get()).toBeUndefined();
     raw.close();
   });
 
   it('adopts a database the release before schema_migrations migrated (PRAGMA user_version 2) at that version, its rows as they are', async () => {
     const path = join(tempDir(), 'v2.db');
-    const first = await open({ DB_PATH: path });
-    first.recordUnanswered({ ...record('Write to [email]', Date.now()), place: ids.hash('dc-guild', 'a') });
-    await first.close();
-    // What that release left: user_version 2, no schema_migrations, none of version 3's tables.
+    // What that release left: user_version 2, no schema_migrations, none of the later versions' tables.
     const v2 = new Database(path);
-    v2.exec('DROP TABLE schema_migrations; DROP TABLE budgets; DROP TABLE contexts; DROP TABLE kb_models; DROP TABLE processes; DROP TABLE reservations;');
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 2)) {
+      v2.exec(m.sql);
+      m.rewrite?.(v2, { secret: SECRET });
+    }
+    v2.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', ?, 'Write to [email]', 'write to [email]', 'offtopic', 'gas', 0.1, 'en')").run(
+      Date.now(),
+      ids.hash('dc-guild', 'a'),
+    );
     v2.pragma('user_version = 2');
     v2.close();
     const store = await open({ DB_PATH: path });
     expect((await store.topUnanswered(5, 0, { place: ids.hash('dc-guild', 'a') })).map((g) => g.example)).toEqual(['Write to [email]']);
     expect(await store.live()!.takeBudget('k', 5, 1000)).toBe('ok');
+    // Version 4 filed the questions already there in their place's inbox.
+    expect((await store.inbox({ scope: { place: ids.hash('dc-guild', 'a') } })).map((i) => [i.example, i.state])).toEqual([['Write to [email]', 'open']]);
     await store.close();
     const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     raw.close();
   });
 
@@ -181,5 +187,116 @@ describe('SQLite store', () => {
     const dump = JSON.stringify(['unanswered', 'feedback', 'meta'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
     db.close();
     for (const clear of ['987654321', voter, salt, 'ivan.petrov', 'ivan petrov', '912 345']) expect(dump).not.toContain(clear);
+  });
+});
+
+describe("SQLite store: the desk's version 4 over older files", () => {
+  const V1 = `
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE unanswered (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, platform TEXT NOT NULL, text TEXT NOT NULL, normalized TEXT NOT NULL,
+      outcome TEXT NOT NULL, guess TEXT, confidence REAL NOT NULL, lang TEXT NOT NULL);
+    CREATE TABLE feedback (answer_key TEXT NOT NULL, voter TEXT NOT NULL, platform TEXT NOT NULL, topic TEXT NOT NULL,
+      vote INTEGER NOT NULL CHECK (vote IN (-1, 1)), at INTEGER NOT NULL, PRIMARY KEY (answer_key, voter));`;
+  const versions = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('upgrades a database at version 3: each place gets its own inbox groups, states and counts start', async () => {
+    const path = join(tempDir(), 'v3.db');
+    const v3 = new Database(path);
+    v3.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 3)) {
+      v3.exec(m.sql);
+      m.rewrite?.(v3, { secret: SECRET });
+      v3.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.version, m.name);
+    }
+    const add = v3.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, ?, 'who won the chess olympiad', 'offtopic', NULL, 0.1, 'en')");
+    const now = Date.now();
+    add.run(now + 1, ids.hash('dc-guild', 'A'), 'Who won the chess olympiad?');
+    add.run(now + 2, ids.hash('dc-guild', 'B'), 'who won the chess olympiad');
+    add.run(now + 3, null, 'Who won the chess olympiad');
+    v3.close();
+    const store = await open({ DB_PATH: path });
+    expect((await store.inbox()).map((i) => [i.example, i.count, i.state])).toEqual([
+      ['Who won the chess olympiad', 1, 'open'],
+      ['who won the chess olympiad', 1, 'open'],
+      ['Who won the chess olympiad?', 1, 'open'],
+    ]);
+    expect((await store.inbox({ scope: { place: ids.hash('dc-guild', 'A') } })).map((i) => i.example)).toEqual(['Who won the chess olympiad?']);
+    store.recordAsk({ surface: 'discord', lang: 'en', topic: 'gas', outcome: 'answered', at: now });
+    await store.flush();
+    expect((await store.analytics()).map((r) => [r.topic, r.asked, r.answered])).toEqual([['gas', 1, 1]]);
+    await store.close();
+    expect(versions(path)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("upgrades a database of the desk's branch from before its versions were merged: states carried over, who changed them re-keyed without the old salt", async () => {
+    const path = join(tempDir(), 'desk.db');
+    const old = new Database(path);
+    old.exec(V1);
+    old.exec(`
+      CREATE TABLE inbox (id INTEGER PRIMARY KEY, normalized TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'ignored')), changed_by TEXT, changed_at INTEGER,
+        answered_topic TEXT, answered_version TEXT, answered_at INTEGER);
+      CREATE TABLE daily_counts (day TEXT NOT NULL, surface TEXT NOT NULL, lang TEXT NOT NULL, topic TEXT NOT NULL, outcome TEXT NOT NULL,
+        count INTEGER NOT NULL, PRIMARY KEY (day, surface, lang, topic, outcome));
+      ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';
+      CREATE TABLE reloads (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, version TEXT, topics INTEGER, ok INTEGER NOT NULL,
+        changed INTEGER NOT NULL, reason TEXT NOT NULL, answered_now INTEGER NOT NULL);`);
+    const salt = 'e'.repeat(64);
+    const moderator = createHmac('sha256', salt).update('telegram:555000111').digest('base64url');
+    const now = Date.now();
+    old.prepare("INSERT INTO meta VALUES ('voter_salt', ?), ('schema_version', '2')").run(salt);
+    old.prepare("INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', 'Can I pay with Visa?', 'can i pay with visa', 'offtopic', NULL, 0.1, 'en')").run(now);
+    old.prepare("INSERT INTO inbox (normalized, state, changed_by, changed_at) VALUES ('can i pay with visa', 'ignored', ?, 7)").run(moderator);
+    old.prepare("INSERT INTO daily_counts VALUES ('2026-03-10', 'telegram', 'en', '', 'declined', 4)").run();
+    old.prepare("INSERT INTO reloads (at, version, topics, ok, changed, reason, answered_now) VALUES (?, 'v1', 12, 1, 1, 'SIGHUP', 0)").run(now);
+    old.close();
+    const store = await open({ DB_PATH: path });
+    const [item] = await store.inbox({ state: 'ignored' });
+    expect(item).toMatchObject({ example: 'Can I pay with Visa?', state: 'ignored', changedAt: 7 });
+    expect(item!.changedBy).toMatch(/^[\w-]{22}$/);
+    expect((await store.analytics()).map((r) => [r.day, r.declined])).toEqual([['2026-03-10', 4]]);
+    expect((await store.reloads(5)).map((r) => r.reason)).toEqual(['SIGHUP']);
+    await store.close();
+    expect(versions(path)).toEqual([1, 2, 3, 4]);
+    const db = new Database(path, { readonly: true });
+    const dump = JSON.stringify(['inbox', 'meta'].map((table) => db.prepare(`SELECT * FROM ${table}`).all()));
+    db.close();
+    for (const gone of [salt, moderator, 'schema_version']) expect(dump).not.toContain(gone);
+  });
+
+  it("adopts a file of the desk's branch that counted the desk as version 3 in PRAGMA user_version: the shared state's tables are added, the desk's kept", async () => {
+    const path = join(tempDir(), 'desk-v3.db');
+    // What that branch wrote: versions 1 and 2 as here, then its desk tables, and user_version 3.
+    const old = new Database(path);
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 2)) {
+      old.exec(m.sql);
+      m.rewrite?.(old, { secret: SECRET });
+    }
+    old.exec(`
+      CREATE TABLE inbox (id INTEGER PRIMARY KEY, place TEXT NOT NULL DEFAULT '', normalized TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'ignored')), changed_by TEXT, changed_at INTEGER,
+        answered_topic TEXT, answered_version TEXT, answered_at INTEGER, UNIQUE (place, normalized));
+      CREATE TABLE daily_counts (day TEXT NOT NULL, surface TEXT NOT NULL, lang TEXT NOT NULL, topic TEXT NOT NULL, outcome TEXT NOT NULL,
+        count INTEGER NOT NULL, PRIMARY KEY (day, surface, lang, topic, outcome));
+      CREATE TABLE reloads (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, version TEXT, topics INTEGER, ok INTEGER NOT NULL,
+        changed INTEGER NOT NULL, reason TEXT NOT NULL, answered_now INTEGER NOT NULL);
+      ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';`);
+    const place = ids.hash('dc-guild', 'A');
+    old.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, 'Chess?', 'chess', 'offtopic', NULL, 0.1, 'en')").run(Date.now(), place);
+    old.prepare("INSERT INTO inbox (place, normalized, state, changed_by, changed_at) VALUES (?, 'chess', 'resolved', ?, 9)").run(place, ALICE);
+    old.pragma('user_version = 3');
+    old.close();
+    const store = await open({ DB_PATH: path });
+    expect(await store.inbox({ state: 'resolved' })).toEqual([expect.objectContaining({ example: 'Chess?', changedBy: ALICE, changedAt: 9 })]);
+    expect(await store.live()!.takeBudget('k', 5, 1000)).toBe('ok');
+    await store.close();
+    expect(versions(path)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Curator } from '../../src/curator/curator.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createCardRenderer } from '../../src/cards/index.js';
 import { createCore, type Core } from '../../src/core/core.js';
+import { encodeAction } from '../../src/core/conversation/actions.js';
 import { t } from '../../src/core/i18n/index.js';
 import type { CardReply } from '../../src/core/reply.js';
 import { realCore, realKnowledgeBase } from '../support/core.js';
@@ -232,6 +234,22 @@ describe('/reload and /unanswered in the operators’ server', () => {
     expect(content).toContain('Как приготовить вкусную пиццу дома?');
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
+
+  it('/unanswered has Resolve / Ignore buttons, one question a row; pressing Ignore changes the state in the store', async () => {
+    bot = await startBot();
+    await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'Which team won the chess olympiad in Chennai?' }]));
+    const store = (bot.deps.curator as Curator).store;
+    await store.flush();
+    const [item] = await store.inbox({ state: 'open' });
+    const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered'));
+    const labels = data.components.map((row: { components: Array<{ label: string }> }) => row.components.map((c) => c.label));
+    expect(labels).toContainEqual([en.inboxResolve(item!.id), en.inboxIgnore(item!.id)]);
+    const ignore = data.components.flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components).find((c: { label: string }) => c.label === en.inboxIgnore(item!.id)).custom_id;
+    const pressed = await answerOf(bot.fake, bot.fake.component(ignore));
+    expect(pressed.ephemeral).toBe(true);
+    expect(pressed.data.content).toBe(en.inboxIgnored(item!.id));
+    expect((await store.inboxItem(item!.id))?.state).toBe('ignored');
+  });
 });
 
 describe('private by default: /reload and the whole inbox only in the operators’ servers, each server’s own questions to its moderators', () => {
@@ -259,12 +277,40 @@ describe('private by default: /reload and the whole inbox only in the operators�
     expect(community).toContain('chess olympiad');
     expect(community).not.toContain('pizza');
     const all = (await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], { guildId: OPERATORS }))).data.content as string;
-    expect(all).toMatch(/^```\nTop unanswered questions:/);
+    expect(all).toMatch(/^```\nAnswer rate: .*\nTop unanswered questions \(open\):/);
+    expect(community).toMatch(/^```\nTop unanswered questions asked here \(open\):/);
     expect(all).toContain('chess olympiad');
     expect(all).toContain('pizza');
     // /card is a moderators' command, not an operators' one: it works in any server.
     const preview = await bot.fake.waitForResponse(bot.fake.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: COMMUNITY }));
     expect(preview.data.content).toBe(en.postPreview('<#400000000000000777>'));
+  });
+
+  it('the Resolve / Ignore buttons decide within the presser’s scope: a server’s moderators on their own server’s questions only', async () => {
+    bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });
+    await ask('what is the best pizza recipe?', OPERATORS);
+    await ask('who won the chess olympiad?', COMMUNITY);
+    const store = (bot.deps.curator as Curator).store;
+    await store.flush();
+    const inbox = await store.inbox();
+    const idOf = (pattern: RegExp) => inbox.find((i) => pattern.test(i.example))!.id;
+    const [pizza, chess] = [idOf(/pizza/), idOf(/chess/)];
+    const inCommunity = { guildId: COMMUNITY, channelId: '400000000000000777' };
+    const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered', [], inCommunity));
+    const shown = data.components.flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components);
+    expect(shown.map((c: { label: string }) => c.label)).toEqual([en.inboxResolve(chess), en.inboxIgnore(chess)]);
+    // A button for the operators' question, made up by a community moderator: refused as unknown there, nothing changes.
+    const forged = encodeAction({ kind: 'decide', id: pizza, decision: 'ignored', lang: 'en' })!;
+    expect((await answerOf(bot.fake, bot.fake.component(forged, inCommunity))).data.content).toBe(en.inboxUnknown(pizza));
+    expect((await store.inboxItem(pizza))?.state).toBe('open');
+    const ignore = shown.find((c: { label: string }) => c.label === en.inboxIgnore(chess)).custom_id;
+    expect((await answerOf(bot.fake, bot.fake.component(ignore, inCommunity))).data.content).toBe(en.inboxIgnored(chess));
+    const decided = (await store.inboxItem(chess))!;
+    expect(decided.state).toBe('ignored');
+    expect(decided.changedBy).toMatch(/^[\w-]{22}$/);
+    // The operators' server decides on any question.
+    expect((await answerOf(bot.fake, bot.fake.component(forged, { guildId: OPERATORS }))).data.content).toBe(en.inboxIgnored(pizza));
+    expect((await store.inboxItem(pizza))?.state).toBe('ignored');
   });
 
   it('unset: /reload answers in no server, each server’s moderators read only their own questions, and the start-up log says so', async () => {

@@ -15,7 +15,8 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('signals', () => {
+// Process tests that start the bot and build data in a worker: on the shared 2-core machine, beside the browser tests, they take 10–20 s.
+describe('signals', { timeout: 60_000 }, () => {
   it('SIGTERM with a reply stuck in flight: the process gives up waiting at SHUTDOWN_TIMEOUT_SECONDS, says so, and exits 0', async () => {
     fake = await FakeBotApi.start();
     bot = spawnBot('src/entry/main.ts', {

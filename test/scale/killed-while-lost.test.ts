@@ -79,6 +79,9 @@ it('an instance killed while PostgreSQL is lost loses none of the questions it a
   try {
     const rows = await sql<{ normalized: string }[]>`SELECT normalized FROM unanswered WHERE normalized LIKE 'what is the weather in lost city %' ORDER BY id`;
     expect(rows.map((r) => r.normalized)).toEqual(askers.map((_, i) => `what is the weather in lost city ${i} today`));
+    // Their counts in the desk's analytics were kept on disk beside them, and written once.
+    const [asked] = await sql<{ n: number }[]>`SELECT coalesce(sum(count), 0)::int AS n FROM daily_counts WHERE outcome <> 'up' AND outcome <> 'down'`;
+    expect(asked?.n).toBe(askers.length);
   } finally {
     await sql.end();
   }

@@ -23,6 +23,8 @@ const PATH = '/telegram/hook';
 const SECRET = 'two-instances-secret_0123456789';
 const CHANNEL = channelChat(-1001234567890, 'partnership_news');
 const MODERATOR = user(555_001, 'Mo');
+/** A second moderator, for the inbox (each user has their own flood budget of FLOOD a minute). */
+const CURATOR = user(555_002, 'Cu');
 const FLOOD = 4;
 
 let fake: FakeBotApi;
@@ -63,7 +65,7 @@ beforeAll(async () => {
         OPS_HOST: '127.0.0.1',
         OPS_PORT: '0',
         TELEGRAM_CHANNEL_ID: `@${CHANNEL.username}`,
-        TELEGRAM_MODERATOR_IDS: String(MODERATOR.id),
+        TELEGRAM_MODERATOR_IDS: `${MODERATOR.id},${CURATOR.id}`,
         DATABASE_URL: database,
         ID_HASH_SECRET: 'shared-secret-for-every-host-0123',
         RATE_LIMIT_PER_MINUTE: String(FLOOD),
@@ -174,7 +176,34 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     await say(1, bob, 'how much gas will russia send iran?');
     const more = repliesTo(bob.id)[0]!.params.reply_markup.inline_keyboard[0][0].text;
     expect(more).toBe('More: Natural gas deal');
+    // The inbox was asked again with the new version once, by one of the two: one entry in the desk's reload history.
+    const listed = await sql<{ reason: string }[]>`SELECT reason FROM reloads WHERE version = ${version!}`;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.reason).toMatch(/^(telegram \/reload|version \w+ announced by another process)$/);
   }, 90_000);
+
+  it('one inbox and one set of counts for both: a question asked on one is in the other’s /unanswered, resolved there, gone from both', async () => {
+    const asked = async () => (await sql<{ n: number }[]>`SELECT coalesce(sum(count), 0)::int AS n FROM daily_counts WHERE outcome NOT IN ('up', 'down')`)[0]!.n;
+    const before = await asked();
+    const dora = user(700_005, 'Dora');
+    await say(0, dora, 'Which team won the chess olympiad in Chennai?');
+    await say(1, dora, 'how much gas will russia send iran?');
+    // Each instance counted its question in the same table before acknowledging the update.
+    expect(await asked()).toBe(before + 2);
+    const [filed] = await sql<{ id: number }[]>`SELECT id::int AS id FROM inbox WHERE normalized LIKE '%chennai%'`;
+    await say(1, CURATOR, '/unanswered');
+    const report = repliesTo(CURATOR.id).at(-1)!;
+    expect(report.plain).toMatch(/Answer rate: \d+% of \d+ questions/);
+    expect(report.plain).toContain('Which team won the chess olympiad in Chennai?');
+    const resolve = buttonData(report, en.inboxResolve(filed!.id))!;
+    const press = full(callbackQuery(CURATOR, report.result as Message, resolve));
+    const answered = fake.waitFor('answerCallbackQuery', { where: (p) => p.callback_query_id === press.callback_query!.id });
+    expect(await deliver(ports[0]!, PATH, SECRET, press)).toBe(200);
+    expect((await answered).params.text).toBe(en.inboxResolved(filed!.id));
+    expect(await sql`SELECT state FROM inbox WHERE id = ${filed!.id}`).toEqual([{ state: 'resolved' }]);
+    await say(1, CURATOR, '/unanswered');
+    expect(repliesTo(CURATOR.id).at(-1)!.plain).not.toContain('Chennai');
+  });
 
   it('SIGKILL of one instance under load: the other answers everything, nothing acknowledged is lost, the database checks out', async () => {
     const live = [...ports];

@@ -26,24 +26,24 @@ describe('npm run migrate', () => {
   it('migrates a new PostgreSQL database, checks it, and the report reads from it; a database from a newer release is refused', async () => {
     const url = await freshDatabase('migrate');
     const first = await run('src/entry/migrate.ts', { DATABASE_URL: url, ...SECRET });
-    expect(first).toMatchObject({ code: 0, stdout: 'PostgreSQL (DATABASE_URL): schema version 3, integrity check passed.\n' });
+    expect(first).toMatchObject({ code: 0, stdout: 'PostgreSQL (DATABASE_URL): schema version 4, integrity check passed.\n' });
     expect(first.stdout + first.stderr).not.toContain(url);
     const report = await run('src/entry/report.ts', { DATABASE_URL: url, ...SECRET });
     expect(report.code).toBe(0);
-    expect(report.stdout).toMatch(/^Top unanswered questions:\n {2}none recorded/);
+    expect(report.stdout).toMatch(/^Answer rate: — of 0 questions;.*\nTop unanswered questions \(open\):\n {2}none recorded/);
     const sql = postgres(url, { max: 1, onnotice: () => {} });
-    await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'newer', 0)`;
+    await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (5, 'newer', 0)`;
     await sql.end();
     const refused = await run('src/entry/migrate.ts', { DATABASE_URL: url, ...SECRET });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/migration failed: the database schema is at version 4, this release knows up to 3/);
+    expect(refused.stderr).toMatch(/migration failed: the database schema is at version 5, this release knows up to 4/);
   }, 60_000);
 
   it('migrates a SQLite file and says when there is nothing to migrate', async () => {
     const path = join(dir, 'bot.db');
-    expect(await run('src/entry/migrate.ts', { DB_PATH: path })).toMatchObject({ code: 0, stdout: `SQLite (${path}): schema version 3, integrity check passed.\n` });
+    expect(await run('src/entry/migrate.ts', { DB_PATH: path })).toMatchObject({ code: 0, stdout: `SQLite (${path}): schema version 4, integrity check passed.\n` });
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 3 });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 4 });
     db.close();
     expect(await run('src/entry/migrate.ts', { DB_PATH: '' })).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Nothing to migrate/) });
   }, 60_000);

@@ -237,6 +237,29 @@ describe('Telegram /reload and /unanswered: operators (TELEGRAM_MODERATOR_IDS) o
     expect(report.plain).toContain('Natural gas partnership: 0 / 1 (0% helpful)');
   });
 
+  it('/unanswered has Resolve / Ignore buttons, one question a row; a press by an operator changes the state in the store, a stranger’s does not', async () => {
+    const asker = user(5_551_003, 'Asker');
+    await tg.say(privateChat(asker), asker, 'Which team won the chess olympiad in Chennai?');
+    await tg.curator.store.flush();
+    const [item] = (await tg.curator.store.inbox({ state: 'open' })).filter((i) => /chess olympiad in chennai/i.test(i.example));
+    const report = await tg.say(privateChat(MODERATOR), MODERATOR, '/unanswered');
+    expect(rows(report)).toContainEqual([en.inboxResolve(item!.id), en.inboxIgnore(item!.id)]);
+    const resolve = buttons(report).find((b) => b.text === en.inboxResolve(item!.id))!.data!;
+    expect(decodeAction(resolve)).toEqual({ kind: 'decide', id: item!.id, decision: 'resolved', lang: 'en' });
+
+    const refused = await tg.answered(tg.press(STRANGER, sentMessage(report), resolve));
+    expect(refused.params.text).toBe(en.moderatorsOnly('/unanswered'));
+    expect((await tg.curator.store.inboxItem(item!.id))?.state).toBe('open');
+
+    const done = await tg.answered(tg.press(MODERATOR, sentMessage(report), resolve));
+    expect(done.params.text).toBe(en.inboxResolved(item!.id));
+    const stored = (await tg.curator.store.inboxItem(item!.id))!;
+    expect(stored.state).toBe('resolved');
+    expect(stored.changedBy).not.toContain(String(MODERATOR.id));
+    const again = await tg.say(privateChat(MODERATOR), MODERATOR, '/unanswered');
+    expect(buttons(again).map((b) => b.text)).not.toContain(en.inboxResolve(item!.id));
+  });
+
   it('/unanswered stays within 4,096 characters when escaping makes the report longer', async () => {
     const asker = user(5_551_002, 'Asker', { language_code: 'ru' });
     const places = ['Naples', 'Rome', 'Milan', 'Turin', 'Genoa', 'Bari', 'Palermo', 'Venice', 'Verona', 'Padua', 'Trieste', 'Parma', 'Modena', 'Siena', 'Pisa'];

@@ -23,6 +23,7 @@ const STYLE: Record<ActionGroup, ButtonStyle.Primary | ButtonStyle.Secondary> = 
   choices: ButtonStyle.Secondary,
   vote: ButtonStyle.Secondary,
   post: ButtonStyle.Primary,
+  inbox: ButtonStyle.Secondary,
   nav: ButtonStyle.Secondary,
 };
 
@@ -41,10 +42,10 @@ function button(lang: Lang, a: ReplyAction): Button | undefined {
   return { type: ComponentType.Button, style: STYLE[a.group], label: line(lang, a.label, L.buttonLabel) || EMPTY, custom_id };
 }
 
-function rows(buttons: Button[], maxRows: number): ActionRow[] {
+function rows(buttons: Button[], maxRows: number, perRow: number = L.buttonsPerRow): ActionRow[] {
   const out: ActionRow[] = [];
-  for (let i = 0; i < buttons.length && out.length < maxRows; i += L.buttonsPerRow) {
-    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + L.buttonsPerRow) });
+  for (let i = 0; i < buttons.length && out.length < maxRows; i += perRow) {
+    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + perRow) });
   }
   return out;
 }
@@ -76,7 +77,8 @@ function topicMenus(reply: Reply, maxRows: number): ActionRow[] {
 /**
  * A reply's actions as Discord components, laid out by group: topic buttons
  * (more, suggest, related; two rows at most), topic menus (choices), the vote
- * row, then posting and navigation. Within five rows of five; an action that
+ * row, then posting and navigation; the report's Resolve / Ignore buttons one question
+ * (two buttons) a row. Within five rows of five; an action that
  * does not encode is left out, a duplicate shown once.
  */
 export function actionRows(reply: Reply, groups?: readonly ActionGroup[]): ActionRow[] {
@@ -92,7 +94,8 @@ export function actionRows(reply: Reply, groups?: readonly ActionGroup[]): Actio
   const lead = buttons(['more', 'suggest', 'related']);
   const vote = rows(buttons(['vote']), 1);
   const tail = rows(buttons(['post', 'nav']), 1);
-  const leadRows = rows(lead, Math.min(2, L.rows - vote.length - tail.length));
-  const menus = !groups || groups.includes('choices') ? topicMenus(reply, L.rows - vote.length - tail.length - leadRows.length) : [];
-  return [...leadRows, ...menus, ...vote, ...tail];
+  const inbox = rows(buttons(['inbox']), L.rows - vote.length - tail.length, 2);
+  const leadRows = rows(lead, Math.min(2, L.rows - vote.length - tail.length - inbox.length));
+  const menus = !groups || groups.includes('choices') ? topicMenus(reply, L.rows - vote.length - tail.length - inbox.length - leadRows.length) : [];
+  return [...leadRows, ...menus, ...vote, ...inbox, ...tail];
 }

@@ -98,7 +98,7 @@ function lines(reply: Reply): string[] {
  * reply's actions; within every limit, nothing that pings. Pure.
  */
 export function renderDiscordReply(reply: Reply): DiscordMessage {
-  if (reply.kind === 'report') return renderCodeBlock(reply.text);
+  if (reply.kind === 'report') return { ...renderCodeBlock(reply.text), components: actionRows(reply) };
   const above = lines(reply);
   const components = actionRows(reply);
   if (reply.kind === 'notice') return { content: visibleContent(reply.lang, [...above, reply.text].join('\n')), embeds: [], components, allowedMentions: noMentions() };

@@ -69,7 +69,7 @@ function lines(reply: Exclude<Reply, { kind: 'report' }>): { head: Line[]; tail:
 }
 
 /** Groups in the order they are laid out; these get one row per button. */
-const GROUPS: readonly ActionGroup[] = ['more', 'suggest', 'related', 'choices', 'vote', 'post', 'nav'];
+const GROUPS: readonly ActionGroup[] = ['more', 'suggest', 'related', 'choices', 'vote', 'post', 'inbox', 'nav'];
 const ROW_EACH = new Set<ActionGroup>(['more', 'suggest', 'related', 'choices']);
 
 function button(a: ReplyAction): InlineKeyboardButton[] {
@@ -80,7 +80,7 @@ function button(a: ReplyAction): InlineKeyboardButton[] {
 
 /**
  * The reply's actions as an inline keyboard, by group: one row per topic, the
- * 👍 / 👎 row, the post row, then navigation. A long `choices` group is paged
+ * 👍 / 👎 row, the post row, the report's Resolve / Ignore rows, then navigation. A long `choices` group is paged
  * (Previous / Next in the navigation row). Actions that cannot be encoded are left out.
  */
 export function keyboard(reply: Reply): InlineKeyboardMarkup | undefined {
@@ -96,7 +96,11 @@ export function keyboard(reply: Reply): InlineKeyboardMarkup | undefined {
   for (const group of GROUPS) {
     const actions = group === 'choices' ? choices.slice(page * CHOICES_PER_PAGE, (page + 1) * CHOICES_PER_PAGE) : group === 'nav' ? [...paging, ...of('nav')] : of(group);
     const buttons = actions.flatMap(button);
-    if (buttons.length) rows.push(...(ROW_EACH.has(group) ? buttons.map((b) => [b]) : [buttons]));
+    if (!buttons.length) continue;
+    if (ROW_EACH.has(group)) rows.push(...buttons.map((b) => [b]));
+    // Resolve / Ignore: one question a row.
+    else if (group === 'inbox') for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+    else rows.push(buttons);
   }
   return rows.length ? { inline_keyboard: rows } : undefined;
 }

@@ -23,11 +23,13 @@ export type Action =
   /** A moderator confirms posting a previewed card (a topic id or 'overview'), as an image or as text. */
   | { kind: 'post'; cardId: string; image: boolean; lang: Lang }
   /** A moderator cancels a card preview. */
-  | { kind: 'cancel'; lang: Lang };
+  | { kind: 'cancel'; lang: Lang }
+  /** An operator resolves or ignores a question of the curator's inbox (its id), from /unanswered. */
+  | { kind: 'decide'; id: number; decision: 'resolved' | 'ignored'; lang: Lang };
 
 /**
  * The wire format, version 2: `2<kind letter>.<lang>[.<arg>…]`, e.g. `2t.en.gas`,
- * `2v.fa.gas.u`, `2p.ru.overview.i`. Topic ids are lower-case words joined by
+ * `2v.fa.gas.u`, `2p.ru.overview.i`, `2q.en.42.r`. Topic ids are lower-case words joined by
  * hyphens, so "." never occurs inside an argument. A new kind adds a letter; an
  * incompatible change bumps the version, and older buttons then answer "expired".
  */
@@ -37,6 +39,7 @@ export const MAX_ACTION_BYTES = 64;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COUNT = /^\d{1,3}$/;
+const ROW_ID = /^[1-9]\d{0,14}$/;
 
 export const isTopicId = (id: string): boolean => ID.test(id) && id.length <= 48;
 
@@ -75,6 +78,11 @@ export function encodeAction(action: Action): string | undefined {
     case 'cancel':
       kind = 'c';
       break;
+    case 'decide':
+      if (!Number.isSafeInteger(action.id) || !ROW_ID.test(String(action.id))) return undefined;
+      kind = 'q';
+      args.push(String(action.id), action.decision === 'resolved' ? 'r' : 'i');
+      break;
   }
   const data = [`${ACTION_VERSION}${kind}`, action.lang, ...args].join('.');
   return Buffer.byteLength(data, 'utf8') <= MAX_ACTION_BYTES ? data : undefined;
@@ -103,6 +111,8 @@ export function decodeAction(data: string | undefined): Action | undefined {
       return args.length === 2 && isTopicId(a!) && (b === 'i' || b === 'x') ? { kind: 'post', cardId: a!, image: b === 'i', lang } : undefined;
     case 'c':
       return args.length === 0 ? { kind: 'cancel', lang } : undefined;
+    case 'q':
+      return args.length === 2 && ROW_ID.test(a!) && (b === 'r' || b === 'i') ? { kind: 'decide', id: Number(a), decision: b === 'r' ? 'resolved' : 'ignored', lang } : undefined;
     default:
       return undefined;
   }

@@ -7,6 +7,7 @@ import { cancel, post } from './features/card.js';
 import { askQuestion } from './features/ask.js';
 import { openTopic } from './features/topic.js';
 import { pick, topicsButton, topicsPage } from './features/topics.js';
+import { decideButton } from './features/unanswered.js';
 import { voteButton } from './features/vote.js';
 import { expired, refusal, slowDown, unknownCommand } from './notices.js';
 import type { Privilege, Refusal } from './ports.js';
@@ -30,8 +31,15 @@ export interface Conversation {
   search(req: Request, query: string, limit: number): Promise<{ lang: Lang; results: AnswerReply[]; slowDown?: string }>;
 }
 
-/** Who may press what: posting a previewed card needs the same right as /card. */
-const ACTION_PRIVILEGE: Partial<Record<Action['kind'], Privilege>> = { post: 'moderator', cancel: 'moderator' };
+/**
+ * Who may press what, and the command whose right it is: posting a previewed card needs /card's, deciding on an inbox
+ * question /unanswered's (and then the question must be in the presser's inbox scope: see decideButton).
+ */
+const ACTION_PRIVILEGE: Partial<Record<Action['kind'], { privilege: Privilege; command: string }>> = {
+  post: { privilege: 'moderator', command: 'card' },
+  cancel: { privilege: 'moderator', command: 'card' },
+  decide: { privilege: 'moderator', command: 'unanswered' },
+};
 
 /** The language of interface text for a request: fixed by its origin, else the question's script, else the user's platform language. */
 function uiLang(req: Request): Lang {
@@ -77,7 +85,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return expired(turn.lang);
     }
     const at: Turn = { ...turn, lang: action.lang, refuse: (name, why) => refuse(turn.req, action.lang, name, why) };
-    const refused = await allowed(at, ACTION_PRIVILEGE[action.kind], 'card');
+    const needs = ACTION_PRIVILEGE[action.kind];
+    const refused = needs && (await allowed(at, needs.privilege, needs.command));
     if (refused) return refused;
     switch (action.kind) {
       case 'topic':
@@ -95,6 +104,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
         return post(at, action);
       case 'cancel':
         return cancel(at, action);
+      case 'decide':
+        return decideButton(at, action);
     }
   }
 

@@ -58,12 +58,30 @@ export interface VoteRecord {
   user: string;
   topicId: string;
   vote: 1 | -1;
+  /** The language of the answer voted on. */
+  lang: Lang;
 }
-/** The curator's tools: reloading the data, the report of what went unanswered, and votes. */
+/** What a curator can do with an inbox question. */
+export type InboxDecision = 'resolved' | 'ignored';
+/** An open question of the inbox, as /unanswered lists it. */
+export interface InboxEntry {
+  id: number;
+  example: string;
+  count: number;
+}
+/** The curator's tools: reloading the data, the report of what went unanswered, the inbox, and votes. */
 export interface CuratorPort {
   reload(reason: string): Promise<ReloadOutcome>;
   /** The report of unanswered questions in `scope`, and helpfulness by topic. */
   report(maxChars: number, scope: InboxScope): Promise<string>;
+  /** The open inbox questions in `scope`, most asked first. */
+  openInbox(limit: number, scope: InboxScope): Promise<InboxEntry[]>;
+  /**
+   * Resolves or ignores an inbox question in `scope`, recording who (the
+   * hashed user); false when there is none such there; rejects when it cannot
+   * be stored right now (the database lost or failing): nothing changed then.
+   */
+  decide(id: number, decision: InboxDecision, by: { surface: string; user: string }, scope: InboxScope): Promise<boolean>;
   /** Records the vote; false when it could not be stored. */
   vote(vote: VoteRecord): Promise<VoteOutcome | false>;
 }

@@ -2,8 +2,9 @@ import type { Migration } from '../migration.js';
 
 /**
  * PostgreSQL's schema: the same versions with the same meaning as SQLite's
- * (`sqlite/migrations.ts`), in PostgreSQL's types. No PostgreSQL database
- * predates version 2, so it has no rows to rewrite.
+ * (`sqlite/migrations.ts`), in PostgreSQL's types (booleans, a DATE for the
+ * day of a count; times stay epoch milliseconds, as the contract gives them).
+ * No PostgreSQL database predates version 2, so it has no rows to rewrite.
  */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -66,5 +67,45 @@ CREATE INDEX contexts_at ON contexts (at);
 CREATE TABLE kb_models (version TEXT PRIMARY KEY, bytes BYTEA NOT NULL, at BIGINT NOT NULL);
 CREATE TABLE processes (id TEXT PRIMARY KEY, version TEXT NOT NULL, seen_at BIGINT NOT NULL);
 CREATE TABLE reservations (key TEXT PRIMARY KEY, next BIGINT NOT NULL);`,
+  },
+  {
+    version: 4,
+    name: "the curator's desk: inbox states per place, daily counts, reloads",
+    sql: `
+CREATE TABLE inbox (
+  id BIGSERIAL PRIMARY KEY,
+  place TEXT NOT NULL DEFAULT '',
+  normalized TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'ignored')),
+  changed_by TEXT,
+  changed_at BIGINT,
+  answered_topic TEXT,
+  answered_version TEXT,
+  answered_at BIGINT,
+  UNIQUE (place, normalized)
+);
+CREATE INDEX unanswered_place_normalized ON unanswered (normalized, place);
+INSERT INTO inbox (place, normalized) SELECT coalesce(place, ''), normalized FROM unanswered GROUP BY 1, 2 ORDER BY min(id);
+CREATE TABLE daily_counts (
+  day DATE NOT NULL,
+  surface TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  count BIGINT NOT NULL,
+  PRIMARY KEY (day, surface, lang, topic, outcome)
+);
+CREATE TABLE reloads (
+  id BIGSERIAL PRIMARY KEY,
+  at BIGINT NOT NULL,
+  version TEXT,
+  topics INT,
+  ok BOOLEAN NOT NULL,
+  changed BOOLEAN NOT NULL,
+  reason TEXT NOT NULL,
+  answered_now INT NOT NULL
+);
+CREATE INDEX reloads_at ON reloads (at);
+ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';`,
   },
 ];

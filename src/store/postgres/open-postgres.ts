@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import type { ConversationState, FloodDecision } from '../../core/conversation/ports.js';
 import { type JournalEntry, type ProcessRecord, type StoreBackend, type VoteOutcome, CLAIM_STALE_MS, CONTEXT_TTL_MS, hashedOnly, MAX_TEXT } from '../contract.js';
 import { createSealer } from '../seal.js';
+import { type Bump, bumpCounts, fileInInbox, postgresDesk, pruneDesk } from './desk.js';
 import { migratePostgres } from './migrate.js';
 
 export interface PostgresOptions {
@@ -64,13 +65,20 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
   return {
     kind: 'postgres',
     schemaVersion,
+    ...postgresDesk(sql),
     async recordUnanswered(r) {
       hashedOnly('a place', r.place);
       hashedOnly('an event', r.event);
-      await sql`INSERT INTO unanswered (at, platform, place, event, text, normalized, outcome, guess, confidence, lang)
-                VALUES (${r.at}, ${r.platform}, ${r.place ?? null}, ${r.event ?? null}, ${r.text.slice(0, MAX_TEXT)}, ${r.normalized.slice(0, MAX_TEXT)},
-                        ${r.outcome}, ${r.guess}, ${r.confidence}, ${r.lang})
-                ON CONFLICT (event) WHERE event IS NOT NULL DO NOTHING`;
+      // One statement, no transaction of the client's (docs/scaling.md, "Known limit"): the question, then its inbox
+      // group filed only when the question was inserted (a redelivered event records nothing again, and reopens nothing).
+      await sql`
+        WITH asked AS (
+          INSERT INTO unanswered (at, platform, place, event, text, normalized, outcome, guess, confidence, lang)
+          VALUES (${r.at}, ${r.platform}, ${r.place ?? null}, ${r.event ?? null}, ${r.text.slice(0, MAX_TEXT)}, ${r.normalized.slice(0, MAX_TEXT)},
+                  ${r.outcome}, ${r.guess}, ${r.confidence}, ${r.lang})
+          ON CONFLICT (event) WHERE event IS NOT NULL DO NOTHING RETURNING coalesce(place, '') AS place, normalized
+        )
+        ${fileInInbox(sql, sql`SELECT place, normalized FROM asked`)}`;
     },
     async recordVote(v, at) {
       hashedOnly('a voter', v.userId);
@@ -85,18 +93,25 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
             if (seen?.outcome) return seen.outcome;
           }
         }
-        const inserted = await tx`INSERT INTO feedback (answer_key, voter, platform, topic, vote, at)
-                                  VALUES (${v.answerKey}, ${v.userId}, ${v.platform}, ${v.topicId}, ${v.vote}, ${at})
+        const lang = v.lang ?? 'en';
+        const inserted = await tx`INSERT INTO feedback (answer_key, voter, platform, topic, vote, at, lang)
+                                  VALUES (${v.answerKey}, ${v.userId}, ${v.platform}, ${v.topicId}, ${v.vote}, ${at}, ${lang})
                                   ON CONFLICT (answer_key, voter) DO NOTHING RETURNING 1`;
         let outcome: VoteOutcome = 'new';
+        const counts: Bump[] = [];
         if (inserted.count !== 1) {
           // A vote of this user on this answer exists (perhaps committed a moment ago by another process): lock it, then change it.
-          const [before] = await tx<{ vote: number }[]>`SELECT vote FROM feedback WHERE answer_key = ${v.answerKey} AND voter = ${v.userId} FOR UPDATE`;
+          const [before] = await tx<{ vote: number; at: number; lang: string; topic: string }[]>`
+            SELECT vote, at::float8 AS at, lang, topic FROM feedback WHERE answer_key = ${v.answerKey} AND voter = ${v.userId} FOR UPDATE`;
           // A changed vote becomes the newest (seq), which settles ties of `at` between a user's votes.
-          await tx`UPDATE feedback SET vote = ${v.vote}, topic = ${v.topicId}, at = ${at}, seq = nextval(pg_get_serial_sequence('feedback', 'seq'))
+          await tx`UPDATE feedback SET vote = ${v.vote}, topic = ${v.topicId}, at = ${at}, lang = ${lang}, seq = nextval(pg_get_serial_sequence('feedback', 'seq'))
                    WHERE answer_key = ${v.answerKey} AND voter = ${v.userId}`;
           outcome = before?.vote === v.vote ? 'same' : 'changed';
+          // A changed vote leaves the count of the day it was cast and joins today's.
+          if (before && outcome === 'changed') counts.push({ at: before.at, surface: v.platform, lang: before.lang, topic: before.topic, outcome: before.vote === 1 ? 'up' : 'down', by: -1 });
         }
+        if (outcome !== 'same') counts.push({ at, surface: v.platform, lang, topic: v.topicId, outcome: v.vote === 1 ? 'up' : 'down', by: 1 });
+        await bumpCounts(tx, counts);
         if (eventKey) await tx`UPDATE effects SET state = 'done', outcome = ${outcome}, at = ${at} WHERE key = ${eventKey}`;
         return outcome;
       }) as Promise<VoteOutcome>;
@@ -127,6 +142,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
         const a = await tx`DELETE FROM unanswered WHERE at < ${cutoff}`;
         const b = await tx`DELETE FROM feedback WHERE at < ${cutoff}`;
         await tx`DELETE FROM effects WHERE at < ${cutoff}`;
+        await pruneDesk(tx, cutoff);
         await tx`DELETE FROM budgets WHERE updated < ${now - 60 * 60_000}`;
         await tx`DELETE FROM contexts WHERE at < ${now - CONTEXT_TTL_MS}`;
         return a.count + b.count;

@@ -14,7 +14,8 @@ export interface SqliteMigration extends Migration {
  * SQLite's schema, step by step. Version 1 is the schema the bot had before
  * migrations existed (hence IF NOT EXISTS: such a file is adopted as version 1).
  * A file migrated by the release that counted versions in PRAGMA user_version
- * (versions 1 and 2 mean the same here) is adopted at that version.
+ * (versions 1 and 2 mean the same here) is adopted at that version (see
+ * `adoptedVersion` in open-sqlite.ts for the desk branch's version 3).
  */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
@@ -98,6 +99,74 @@ CREATE TABLE kb_models (version TEXT PRIMARY KEY, bytes BLOB NOT NULL, at INTEGE
 CREATE TABLE processes (id TEXT PRIMARY KEY, version TEXT NOT NULL, seen_at INTEGER NOT NULL);
 CREATE TABLE reservations (key TEXT PRIMARY KEY, next INTEGER NOT NULL);`,
   },
+  {
+    version: 4,
+    name: "the curator's desk: inbox states per place, daily counts, reloads",
+    sql: `
+CREATE INDEX IF NOT EXISTS unanswered_place_normalized ON unanswered (normalized, place);
+CREATE TABLE IF NOT EXISTS daily_counts (
+  day TEXT NOT NULL,
+  surface TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (day, surface, lang, topic, outcome)
+);
+CREATE TABLE IF NOT EXISTS reloads (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  version TEXT,
+  topics INTEGER,
+  ok INTEGER NOT NULL,
+  changed INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  answered_now INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reloads_at ON reloads (at);`,
+    rewrite: deskInbox,
+  },
 ];
+
+const INBOX = `
+CREATE TABLE inbox (
+  id INTEGER PRIMARY KEY,
+  place TEXT NOT NULL DEFAULT '',
+  normalized TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'ignored')),
+  changed_by TEXT,
+  changed_at INTEGER,
+  answered_topic TEXT,
+  answered_version TEXT,
+  answered_at INTEGER,
+  UNIQUE (place, normalized)
+);
+INSERT INTO inbox (place, normalized) SELECT coalesce(place, ''), normalized FROM unanswered GROUP BY coalesce(place, ''), normalized ORDER BY min(id);`;
+
+/**
+ * Version 4's inbox: one group per place and normalised question, filled from the questions already recorded.
+ * A file of the desk's branch from before its versions were merged with these (an inbox keyed by the question
+ * alone, counts and reloads already there) keeps its states, carried over to every place's group of that question;
+ * one from the branch's own version 3 has this inbox already and keeps it as it is.
+ */
+function deskInbox(db: Database.Database, { secret }: MigrationContext): void {
+  const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+  const before = columns('inbox');
+  if (!columns('feedback').includes('lang')) db.exec("ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT 'en'");
+  if (before.includes('place')) return;
+  if (!before.length) return void db.exec(INBOX);
+  db.exec(`ALTER TABLE inbox RENAME TO inbox_before_places;${INBOX}`);
+  // Who changed a state was a hash salted with the salt version 2 dropped: re-keyed under the secret like the voters.
+  const rekey = (old: string) => (old === 'desk' ? old : createHmac('sha256', secret).update(`legacy-moderator:${old}`).digest('base64url').slice(0, 22));
+  const states = db.prepare('SELECT normalized, state, changed_by AS changedBy, changed_at AS changedAt FROM inbox_before_places').all() as Array<{
+    normalized: string;
+    state: string;
+    changedBy: string | null;
+    changedAt: number | null;
+  }>;
+  const carry = db.prepare('UPDATE inbox SET state = ?, changed_by = ?, changed_at = ? WHERE normalized = ?');
+  for (const r of states) carry.run(r.state, r.changedBy === null ? null : rekey(r.changedBy), r.changedAt, r.normalized);
+  db.exec("DROP TABLE inbox_before_places; DELETE FROM meta WHERE key = 'schema_version';");
+}
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.at(-1)!.version;

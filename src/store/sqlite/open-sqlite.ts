@@ -6,6 +6,7 @@ import type { FloodDecision } from '../../core/conversation/ports.js';
 import { type JournalEntry, type JournalMerge, type ProcessRecord, type StoreBackend, type VoteOutcome, CLAIM_STALE_MS, CONTEXT_TTL_MS, hashedOnly, MAX_TEXT } from '../contract.js';
 import { pending } from '../migration.js';
 import { createSealer } from '../seal.js';
+import { sqliteDesk } from './desk.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** How long the writability probe (readiness) waits for another connection's write lock, and what other writes wait. */
@@ -32,7 +33,7 @@ export function migrateSqlite(db: Database.Database, secret: string | Buffer): n
   const current = () => (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
   const insert = db.prepare('INSERT OR IGNORE INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   db.transaction(() => {
-    const counted = Number(db.pragma('user_version', { simple: true }));
+    const counted = adoptedVersion(db);
     if (current() === 0 && counted > 0) {
       pending(SQLITE_MIGRATIONS, counted);
       for (const m of SQLITE_MIGRATIONS.slice(0, counted)) insert.run(m.version, m.name, Date.now());
@@ -49,6 +50,17 @@ export function migrateSqlite(db: Database.Database, secret: string | Buffer): n
     }).immediate();
   }
   return SQLITE_MIGRATIONS.at(-1)?.version ?? 0;
+}
+
+/**
+ * The version a file that counted its versions in PRAGMA user_version is at. The desk's branch counted its own
+ * version 3 (the desk's tables) there before its versions were merged with these: a file at 3 without the shared
+ * state's tables is one of those, at 2 of this list (version 4 keeps the desk's tables it finds).
+ */
+function adoptedVersion(db: Database.Database): number {
+  const counted = Number(db.pragma('user_version', { simple: true }));
+  const budgets = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'budgets'").get();
+  return counted === 3 && !budgets ? 2 : counted;
 }
 
 /**
@@ -77,6 +89,7 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
   }
   const sealer = createSealer(opts.secret);
   const events = new EventEmitter();
+  const desk = sqliteDesk(db);
 
   const top = (where: string) =>
     db.prepare(
@@ -93,9 +106,9 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     ),
     // REPLACE, not UPDATE: a changed vote becomes the newest row (rowid), which settles ties of `at` between a user's votes.
     voteUpsert: db.prepare(
-      'INSERT OR REPLACE INTO feedback (answer_key, voter, platform, topic, vote, at) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at)',
+      'INSERT OR REPLACE INTO feedback (answer_key, voter, platform, topic, vote, at, lang) VALUES (@answerKey, @voter, @platform, @topicId, @vote, @at, @lang)',
     ),
-    voteBefore: db.prepare('SELECT vote FROM feedback WHERE answer_key = ? AND voter = ?'),
+    voteBefore: db.prepare('SELECT vote, at, lang, topic FROM feedback WHERE answer_key = ? AND voter = ?'),
     topAll: top(''),
     topPlace: top('AND u.place = @place'),
     // Each voter's latest vote per topic: one user voting on every new answer of a topic still counts once.
@@ -145,15 +158,35 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     processes: db.prepare('SELECT id, version, seen_at AS seenAt FROM processes WHERE seen_at >= ? ORDER BY id'),
   };
 
-  const vote = db.transaction((v: { answerKey: string; voter: string; platform: string; topicId: string; vote: number; event?: string | undefined }, at: number) => {
+  const vote = db.transaction((v: { answerKey: string; voter: string; platform: string; topicId: string; vote: number; lang: string; event?: string | undefined }, at: number) => {
     const eventKey = v.event ? `vote:${v.event}` : undefined;
     const seen = eventKey ? (q.effectOf.get(eventKey) as { outcome: VoteOutcome } | undefined) : undefined;
     if (seen) return seen.outcome;
-    const before = (q.voteBefore.get(v.answerKey, v.voter) as { vote: number } | undefined)?.vote;
-    q.voteUpsert.run({ answerKey: v.answerKey, voter: v.voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at });
-    const outcome: VoteOutcome = before === undefined ? 'new' : before === v.vote ? 'same' : 'changed';
+    const before = q.voteBefore.get(v.answerKey, v.voter) as { vote: number; at: number; lang: string; topic: string } | undefined;
+    q.voteUpsert.run({ answerKey: v.answerKey, voter: v.voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at, lang: v.lang });
+    const outcome: VoteOutcome = before === undefined ? 'new' : before.vote === v.vote ? 'same' : 'changed';
+    // A changed vote leaves the count of the day it was cast and joins today's.
+    if (before && outcome === 'changed') desk.bump(before.at, v.platform, before.lang, before.topic, before.vote === 1 ? 'up' : 'down', -1);
+    if (outcome !== 'same') desk.bump(at, v.platform, v.lang, v.topicId, v.vote === 1 ? 'up' : 'down', 1);
     if (eventKey) q.putEffect.run(eventKey, 'done', outcome, at);
     return outcome;
+  });
+  const recordUnanswered = db.transaction((r: Parameters<StoreBackend['recordUnanswered']>[0]) => {
+    const normalized = r.normalized.slice(0, MAX_TEXT);
+    const inserted = q.unanswered.run({
+      at: r.at,
+      platform: r.platform,
+      place: r.place ?? null,
+      event: r.event ?? null,
+      text: r.text.slice(0, MAX_TEXT),
+      normalized,
+      outcome: r.outcome,
+      guess: r.guess,
+      confidence: r.confidence,
+      lang: r.lang,
+    });
+    // A redelivered event records nothing again, and reopens nothing.
+    if (inserted.changes === 1) desk.file(r.place, normalized);
   });
   const claim = db.transaction((key: string, at: number, staleMs: number): boolean => {
     const held = q.effectOf.get(key) as { state: string; at: number } | undefined;
@@ -197,6 +230,7 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
   const prune = db.transaction((cutoff: number, now: number) => {
     const rows = q.pruneUnanswered.run(cutoff).changes + q.pruneFeedback.run(cutoff).changes;
     q.pruneEffects.run(cutoff);
+    desk.prune(cutoff);
     q.pruneBudgets.run(now - 60 * 60_000);
     q.pruneContexts.run(now - CONTEXT_TTL_MS);
     return rows;
@@ -212,23 +246,12 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     async recordUnanswered(r) {
       hashedOnly('a place', r.place);
       hashedOnly('an event', r.event);
-      q.unanswered.run({
-        at: r.at,
-        platform: r.platform,
-        place: r.place ?? null,
-        event: r.event ?? null,
-        text: r.text.slice(0, MAX_TEXT),
-        normalized: r.normalized.slice(0, MAX_TEXT),
-        outcome: r.outcome,
-        guess: r.guess,
-        confidence: r.confidence,
-        lang: r.lang,
-      });
+      recordUnanswered.immediate(r);
     },
     async recordVote(v, at) {
       hashedOnly('a voter', v.userId);
       hashedOnly('an answer', v.answerKey);
-      return vote.immediate({ answerKey: v.answerKey, voter: v.userId, platform: v.platform, topicId: v.topicId, vote: v.vote, event: v.event }, at);
+      return vote.immediate({ answerKey: v.answerKey, voter: v.userId, platform: v.platform, topicId: v.topicId, vote: v.vote, lang: v.lang ?? 'en', event: v.event }, at);
     },
     async topUnanswered(limit, sinceMs, scope = { all: true }) {
       return ('all' in scope ? q.topAll.all({ since: sinceMs, limit }) : q.topPlace.all({ since: sinceMs, limit, place: scope.place })) as never;
@@ -239,6 +262,7 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     async prune(cutoff, now) {
       return prune.immediate(cutoff, now);
     },
+    ...desk.methods,
     async takeBudget(key, perMinute, now, burst = perMinute) {
       return (q.budget.get({ key, capacity: burst, now, rate: perMinute / 60_000 }) as { decision: FloodDecision }).decision;
     },

@@ -14,6 +14,8 @@ describe('the action codec', () => {
     { kind: 'post', cardId: 'overview', image: true, lang: 'en' },
     { kind: 'post', cardId: 'gas', image: false, lang: 'ru' },
     { kind: 'cancel', lang: 'fa' },
+    { kind: 'decide', id: 42, decision: 'resolved', lang: 'en' },
+    { kind: 'decide', id: 999_999_999_999_999, decision: 'ignored', lang: 'fa' },
   ];
 
   it('round-trips every kind of action within Telegram’s 64 bytes', () => {
@@ -28,10 +30,11 @@ describe('the action codec', () => {
     expect(encodeAction({ kind: 'topic', topicId: 'Gas!', lang: 'en' })).toBeUndefined();
     expect(encodeAction({ kind: 'vote', topicId: 'a.b', vote: 1, lang: 'en' })).toBeUndefined();
     expect(encodeAction({ kind: 'topic', topicId: 'x'.repeat(60), lang: 'en' })).toBeUndefined();
+    for (const id of [0, -1, 1.5, Number.NaN, 1e16]) expect(encodeAction({ kind: 'decide', id, decision: 'resolved', lang: 'en' }), String(id)).toBeUndefined();
   });
 
   it('reads anything stale, forged or from another version as undefined, never throwing', () => {
-    for (const data of ['', 'v1:t:gas:en', '2t.en', '2t.de.gas', '2t.en.gas.extra', '2v.en.gas.x', '2n.en.-1', '2q.en', '3t.en.gas', '2t.en.GAS', 'x'.repeat(100)]) {
+    for (const data of ['', 'v1:t:gas:en', '2t.en', '2t.de.gas', '2t.en.gas.extra', '2v.en.gas.x', '2n.en.-1', '2q.en', '2q.en.0.r', '2q.en.01.r', '2q.en.5.x', '2q.en.5', '3t.en.gas', '2t.en.GAS', 'x'.repeat(100)]) {
       expect(decodeAction(data), data).toBeUndefined();
     }
     fc.assert(

@@ -17,7 +17,7 @@ async function recordVote(turn: Turn, topicId: string, vote: 1 | -1, lang: Lang,
   let outcome: VoteOutcome | false = false;
   try {
     const event = turn.req.event ? { event: turn.req.event } : {};
-    outcome = curator ? await curator.vote({ surface: turn.req.surface, answerKey, user: turn.req.user, topicId, vote, ...event }) : false;
+    outcome = curator ? await curator.vote({ surface: turn.req.surface, answerKey, user: turn.req.user, topicId, vote, lang, ...event }) : false;
   } catch (err) {
     log.warn({ err, surface: turn.req.surface, topic: topicId }, 'vote could not be recorded');
   }

@@ -15,4 +15,10 @@ export const moderation = {
   reloadWholeFile: '(file)',
   reloadMoreIssues: (count: number) => `… and ${count} more`,
   reportOff: 'Recording is switched off, so there is nothing to report.',
+  inboxResolve: (id: number) => `✓ Resolve #${id}`,
+  inboxIgnore: (id: number) => `✗ Ignore #${id}`,
+  inboxResolved: (id: number) => `Question #${id} marked resolved.`,
+  inboxIgnored: (id: number) => `Question #${id} marked ignored.`,
+  inboxUnknown: (id: number) => `There is no question #${id} in the inbox (it may have been deleted by retention).`,
+  inboxUnavailable: (id: number) => `Question #${id} was not changed: the database cannot be reached right now. Try again later.`,
 } as const;

@@ -20,4 +20,10 @@ export const moderation: SectionOf<typeof en> = {
   reloadWholeFile: '(کل فایل)',
   reloadMoreIssues: (count: number) => `… و ${faNumber(count)} مورد دیگر`,
   reportOff: 'ثبت پرسش‌ها خاموش است، پس گزارشی وجود ندارد.',
+  inboxResolve: (id: number) => `✓ حل شد #${id}`,
+  inboxIgnore: (id: number) => `✗ نادیده بگیر #${id}`,
+  inboxResolved: (id: number) => `پرسش #${id} حل‌شده علامت خورد.`,
+  inboxIgnored: (id: number) => `پرسش #${id} نادیده‌گرفته علامت خورد.`,
+  inboxUnknown: (id: number) => `پرسش #${id} در صندوق نیست (شاید با پایان مدت نگهداری پاک شده باشد).`,
+  inboxUnavailable: (id: number) => `پرسش #${id} تغییر نکرد: پایگاه داده الان در دسترس نیست. بعداً دوباره امتحان کنید.`,
 };

@@ -17,4 +17,10 @@ export const moderation: SectionOf<typeof en> = {
   reloadWholeFile: '(файл)',
   reloadMoreIssues: (count: number) => `… и ещё ${count}`,
   reportOff: 'Запись вопросов выключена, поэтому отчёта нет.',
+  inboxResolve: (id: number) => `✓ Решён #${id}`,
+  inboxIgnore: (id: number) => `✗ Игнорировать #${id}`,
+  inboxResolved: (id: number) => `Вопрос #${id} отмечен как решённый.`,
+  inboxIgnored: (id: number) => `Вопрос #${id} отмечен как игнорируемый.`,
+  inboxUnknown: (id: number) => `Вопроса #${id} нет во входящих (возможно, он удалён по сроку хранения).`,
+  inboxUnavailable: (id: number) => `Вопрос #${id} не изменён: база данных сейчас недоступна. Попробуйте позже.`,
 };
