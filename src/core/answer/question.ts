@@ -68,8 +68,8 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 const PAIR = /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
 /** Words before a number that make it a bound, in the three languages (normalised, so "$" is gone). */
-const MORE_THAN = /(?:^|\s)(?:more than|greater than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$))?$/u;
-const LESS_THAN = /(?:^|\s)(?:less than|fewer than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$))?$/u;
+const MORE_THAN = /(?:^|\s)(?:more than|greater than|longer than|bigger than|higher than|larger than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$))?$/u;
+const LESS_THAN = /(?:^|\s)(?:less than|fewer than|shorter than|smaller than|lower than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$))?$/u;
 /** A figure or its magnitude word, before a currency that is then its unit. */
 const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|млрд|миллиард\p{L}*|млн|миллион\p{L}*|тысяч\p{L}*|میلیارد|میلیون|هزار)$/u;
 /** Words before "two" that make it the pair of parties ("between the two", "эти две", "این دو"). */
@@ -209,7 +209,9 @@ export function resolveMetonyms(entities: EntityMention[], analysis: Analysis, l
   const askedPlace = expect.kind === 'city' || expect.types.includes('where');
   return entities.map((e) => {
     const country = finder.standsFor(e.id);
-    if (!country || askedPlace || LOCATIVE[lang].has(analysis.words[e.start - 1] ?? '')) return e;
+    // ("in the Iranian capital": an article may stand between.)
+    const before = analysis.words[e.start - 1] === 'the' ? analysis.words[e.start - 2] : analysis.words[e.start - 1];
+    if (!country || askedPlace || LOCATIVE[lang].has(before ?? '')) return e;
     return { ...e, id: country, kind: finder.kindOf(country) ?? e.kind, partner: finder.isPartner(country) };
   });
 }

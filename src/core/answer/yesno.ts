@@ -73,6 +73,14 @@ const OTHER_OFFICE: Record<QuestionView['lang'], RegExp> = {
   fa: /^(?:وزیر|وزرای|وزیران|سفیر|سفرا|دیپلمات\p{L}*|نخست|مجلس|نماینده\p{L}*|معاون)$/u,
 };
 
+/** Asking whether someone lost ("lose", "проиграть", "شکست خوردن"); a claim's own words of winning. */
+const LOSE: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:lose|loses|lost|losing)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:проиграл\p{L}*|проигра\p{L}*|потерял\p{L}*|потерпел\p{L}* поражение)/u,
+  fa: /(?:شکست خورد|باخت|از دست داد)/u,
+};
+const WON = /\b(?:won|wins|victory|victorious)\b/;
+
 /** A claim's own words of keeping something up (its English text). */
 const MAINTAIN = /\b(?:maintain\w*|preserv\w*|keep\w*|kept|retain\w*|sustain\w*|continu\w*)\b/;
 
@@ -138,6 +146,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   // Whatever else the question names that this claim has: a claim that fits all but one value and names another of its kind says "no".
   const fitsOtherwise = (e: (typeof focus)[number]) =>
     focus.some((x) => x !== e && c.item.entities.has(x.id)) || q.years.some((y) => claim.dates.some((d) => d.startsWith(String(y)))) || c.own >= 0.45;
+  // ("Did Armenia lose?" of "Azerbaijan won": another party than the winner is no "no".)
+  const lostToWinner = LOSE[q.lang].test(q.normalized) && WON.test(claim.text.en);
   for (const e of focus) {
     // "Is the dollar mentioned?": naming it is the whole question.
     if (q.mentions) {
@@ -156,7 +166,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
       // Another of its kind says "no", unless the question is against it ("is the dollar being replaced?" agrees with "in rials and rubles").
     } else if (!against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (!against && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+    else if (!against && !lostToWinner && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
@@ -242,8 +252,11 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   // (Any verb of ending or leaving asks the same: "did Russia leave Hmeimim?", "did Iran stop supporting militias?".)
   if ((q.against || q.cease) && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id))) out.contradicts++;
   else if ((q.against || q.cease) && (q.decline || q.cease) && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
+  // "Did Azerbaijan lose Karabakh?": no, where the claim says the one asked about won.
+  if (LOSE[q.lang].test(q.normalized) && WON.test(claim.text.en) && focus.some((e) => PARTY_KINDS.has(e.kind) && claim.entities.includes(e.id) && claim.text.en.indexOf(finder.nameOf(e.id, 'en')) < WON.exec(claim.text.en)!.index)) out.contradicts++;
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
-  if (q.decline && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
+  // (Only of what the claim is about: "did Armenia lose Karabakh?" is not answered by Iran's engagement with Armenia.)
+  if (q.decline && focus.every((e) => c.item.entities.has(e.id)) && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
   {
     const asked = q.lang === 'en' ? flowOf(q.normalized, finder) : markedFlow(q);

@@ -72,6 +72,11 @@ export interface Matcher {
 }
 
 export const HELP_INTENT = '__help';
+
+/** Words for the source itself ("the piece", "this report", "в статье", "در مقاله"), as stems. */
+const SOURCE_NOUNS = new Set(
+  'article articles piece story report text write-up writeup статья статье статьи статью текст тексте материал материале مقاله متن گزارش'.split(' ').map((w) => stem(w)),
+);
 // Common lower-case English words (proper names like "Gaz" excluded): left alone by typo correction.
 const KNOWN_WORDS = (subtlex as { word: string; count: number }[]).filter((w) => w.count >= 8 && w.word === w.word.toLowerCase()).map((w) => w.word);
 
@@ -267,8 +272,13 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
       const base = { types, analysis, lang, suggestions: [] as string[], ranking: [] as MatchResult['ranking'] };
       if (!analysis.words.length) return { ...base, outcome: 'empty', topicId: null, confidence: 0, coverage: 0 };
 
-      const ranked = model.engine.rankAnalysis(analysis);
-      const coverage = coverageOf(analysis, model, lang);
+      // "…mentioned in the piece", "according to the report": the source named as such is no subject of the question.
+      const keep = analysis.stems.map((x) => !SOURCE_NOUNS.has(x));
+      const subject = keep.some(Boolean) && !keep.every(Boolean)
+        ? { ...analysis, words: analysis.words.filter((_, i) => keep[i]), stems: analysis.stems.filter((_, i) => keep[i]) }
+        : analysis;
+      const ranked = model.engine.rankAnalysis(subject);
+      const coverage = coverageOf(subject, model, lang);
       const top = ranked[0]!;
       const topics = rankTopics(ranked);
       // Ranked for help too: "will Moscow come to Tehran's help" is a question whose topics the answerer needs.

@@ -151,6 +151,17 @@ describe('choosing the claim that answers', () => {
     expect(lead(core.ask('Does the article mention Bushehr?').reply)).toMatch(/^Yes\./);
   });
 
+  it('does not let the source named as such ("in the piece", "the report says") make the matcher unsure', () => {
+    expect(lead(core.ask('Which Russian payment system does the report name?').reply)).toMatch(/Mir/);
+    expect(lead(core.ask('What’s the yearly gas volume given in the piece?').reply)).toMatch(/55 billion/);
+  });
+
+  it('answers who wrote the article with what it knows of its source, not with the signatories', () => {
+    for (const q of ['Who is the author of this article?', 'Кто автор статьи?', 'نویسنده این مقاله کیست؟']) {
+      expect(renderText(core.ask(q).reply), q).not.toMatch(/Putin|Путин|پوتین/);
+    }
+  });
+
   it('reads "what is the article about", "key takeaways" as the whole overview', () => {
     for (const q of ["What's this article about?", 'What are the key takeaways?', 'what does the piece cover']) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
@@ -262,6 +273,12 @@ describe('yes or no', () => {
       ['Is the pact framed in the article as a response to Western sanctions?', /^Yes\. /],
       ['Is urban warfare among the focuses of the exercises?', /^Yes\. /],
       ['Are Moscow and Tehran working on intelligence sharing?', /^Yes\. /],
+      // A capital named by its country, a loss asked of the winner, a bound in "longer than".
+      ['Did they sign it in the Iranian capital?', /^No\. .*Moscow/],
+      ['Was the pact concluded in the capital of Russia?', /^Yes\. /],
+      ['Was Azerbaijan defeated — did it lose in Nagorno-Karabakh in 2023?', /^No\. .*Azerbaijan won/],
+      ['Will the deal last longer than fifteen years?', /^Yes\. .*20-year/],
+      ['Is the deal shorter than 10 years?', /^No\. .*20-year/],
       // Whose a thing is, said after it.
       ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
       ['Is Mir Russian?', /^Yes\. /],
