@@ -28,6 +28,8 @@ export interface QuestionView {
   years: number[];
   /** Days of a month the question names ("17 January", "17 января", "۱۷ ژانویه"), as "MM-DD". */
   days: string[];
+  /** Months the question names without a day ("in February 2025"), as "MM". */
+  months: string[];
   expect: Expectation;
   /** Words that say the question is against something ("reduce", "without", "bypass"): the stance a claim's `against` answers. */
   against: boolean;
@@ -68,8 +70,8 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 const PAIR = /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
 /** Words before a number that make it a bound, in the three languages (normalised, so "$" is gone). */
-const MORE_THAN = /(?:^|\s)(?:more than|greater than|longer than|bigger than|higher than|larger than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$))?$/u;
-const LESS_THAN = /(?:^|\s)(?:less than|fewer than|shorter than|smaller than|lower than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$))?$/u;
+const MORE_THAN = /(?:^|\s)(?:more than|greater than|longer than|bigger than|higher than|larger than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$|dollar|dollars|\p{L}* dollars?))?$/u;
+const LESS_THAN = /(?:^|\s)(?:less than|fewer than|shorter than|smaller than|lower than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$|dollar|dollars|\p{L}* dollars?))?$/u;
 /** A figure or its magnitude word, before a currency that is then its unit. */
 const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|млрд|миллиард\p{L}*|млн|миллион\p{L}*|тысяч\p{L}*|میلیارد|میلیون|هزار)$/u;
 /** Words before "two" that make it the pair of parties ("between the two", "эти две", "این دو"). */
@@ -77,7 +79,7 @@ const THE_TWO = /^(?:the|these|those|both|эти|этих|этими|این|آن
 const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
 
 /** Numbers and years in a question's words (normalised, synonyms applied). */
-export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[]; days: string[] } {
+export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[]; days: string[]; months: string[] } {
   const numbers: QuestionNumber[] = [];
   const years: number[] = [];
   const days: string[] = [];
@@ -116,7 +118,15 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     if ((!unit || yearWord) && !bound && Number.isInteger(value) && value >= 1900 && value <= 2100) years.push(value);
     else numbers.push({ value, ...(unit ? { unit } : {}), ...(bound ? { bound } : {}) });
   });
-  return { numbers, years, days };
+  // "In February 2025", "в феврале", "در فوریه": a month without a day ("may" only before a year: it is mostly a verb).
+  const months: string[] = [];
+  words.forEach((w, i) => {
+    const month = monthOf(w);
+    if (!month || /^\d{1,2}$/.test(words[i - 1] ?? '') || /^\d{1,2}$/.test(words[i + 1] ?? '')) return;
+    const yearNext = /^(?:19|20)\d\d$/.test(words[i + 1] ?? '');
+    if (yearNext || (month !== 5 && /^(?:in|during|by|в|во|در)$/u.test(words[i - 1] ?? ''))) months.push(String(month).padStart(2, '0'));
+  });
+  return { numbers, years, days, months };
 }
 
 /** Month names in the three languages (normalised; Russian in the genitive and nominative; Persian the Gregorian names the source uses). */
@@ -133,7 +143,7 @@ const monthOf = (word: string): number | undefined => {
 
 const AGAINST: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:ed|ing|s)? (?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against|respon\p{L}*|react\p{L}*|retaliat\p{L}*|fall|fell|fallen|collaps\p{L}*|toppl\p{L}*|oust\p{L}*|overthr\p{L}*|downfall|end of)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против|ответ\p{L}*|пал|пала|падени\p{L}*|крах\p{L}*|сверг\p{L}*|рухн\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против|ответ\p{L}*|реакц\p{L}*|пал|пала|падени\p{L}*|крах\p{L}*|сверг\p{L}*|рухн\p{L}*)(?![\p{L}])/u,
   fa: /(?<![\p{L}])(?:خارج (?:کرد|شد|می ?کند|می ?کنند)\p{L}*|بیرون (?:کشید|برد)\p{L}*|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|کنار گذاشتن|پاسخ|واکنش|سقوط|فروپاشی|سرنگون\p{L}*)(?![\p{L}])/u,
 };
 
@@ -238,7 +248,7 @@ export function questionView(
   const framed = analysis.stems.some((s) => AGREEMENT_STEMS[lang].test(s)) || /(?:^|\s)(?:it|they|он|оно|они|آن|این)(?:\s|$)/u.test(analysis.normalized);
   const frame = (s: string) => FRAME_WORDS[lang].test(s) && (framed || AGREEMENT_STEMS[lang].test(s));
   const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s)));
-  const { numbers, years, days } = numbersOf(analysis.words);
+  const { numbers, years, days, months } = numbersOf(analysis.words);
   return {
     lang,
     normalized: analysis.normalized,
@@ -250,6 +260,7 @@ export function questionView(
     numbers,
     years,
     days,
+    months,
     expect,
     // "Against each other" says between whom, not a stance.
     against: AGAINST[lang].test(analysis.normalized.replace(RECIPROCAL[lang], ' ')),

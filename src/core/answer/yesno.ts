@@ -236,6 +236,15 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else if (full.length) out.contradicts++;
     else out.missing++;
   }
+  // "Signed in February 2025?": the month of the claim's dates decides.
+  for (const m of q.months) {
+    const dated = claim.dates.filter((x) => x.length >= 7);
+    if (dated.some((x) => x.slice(5, 7) === m)) {
+      out.supports++;
+      out.specific++;
+    } else if (dated.length && claim.status === 'event') out.contradicts++;
+    else out.missing++;
+  }
   for (const y of q.years) {
     if (claim.dates.some((d) => d.startsWith(String(y)))) {
       out.supports++;

@@ -279,6 +279,11 @@ describe('yes or no', () => {
       ['Was Azerbaijan defeated — did it lose in Nagorno-Karabakh in 2023?', /^No\. .*Azerbaijan won/],
       ['Will the deal last longer than fifteen years?', /^Yes\. .*20-year/],
       ['Is the deal shorter than 10 years?', /^No\. .*20-year/],
+      // A month without a day, a bound before a dollar sign, "reaction" for "response".
+      ['Did they sign the pact in March 2025?', /^No\. .*17 January 2025/],
+      ['Подписали ли договор в январе 2025 года?', /^Да\./],
+      ['Did trade in 2024 exceed $3.5 billion?', /^Yes\. .*3\.77/],
+      ['Является ли договор реакцией на санкции Запада?', /^Да\./],
       // Whose a thing is, said after it.
       ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
       ['Is Mir Russian?', /^Yes\. /],
