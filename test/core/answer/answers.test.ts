@@ -284,6 +284,9 @@ describe('yes or no', () => {
       ['Подписали ли договор в январе 2025 года?', /^Да\./],
       ['Did trade in 2024 exceed $3.5 billion?', /^Yes\. .*3\.77/],
       ['Является ли договор реакцией на санкции Запада?', /^Да\./],
+      // "Fight", "combat", "tackle" are against what they name; "the 2023 fighting" is a noun.
+      ['Will Russia and Iran set up joint task forces to combat cyber threats?', /^Yes\. /],
+      ['Did Armenia come out on top in the 2023 fighting over Nagorno-Karabakh?', /^No\. .*Azerbaijan won/],
       // Whose a thing is, said after it.
       ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
       ['Is Mir Russian?', /^Yes\. /],
