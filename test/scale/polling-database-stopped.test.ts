@@ -99,8 +99,8 @@ describe('PostgreSQL stopped under a long-polling bot (npm start, DATABASE_URL, 
   it('answers on with updates journalled on disk, says the store is lost, merges the journal once it is back, and a restart answers none again', async () => {
     const bot = await startBot();
     expect((await bot.waitForGet('/readyz', (r) => r.status === 200, 60_000)).json()).toEqual({ ready: true });
-    // Stopped while the bot waits in a long poll, not in the middle of its start-up transactions (see docs/scaling.md:
-    // postgres.js ends the process when a transaction's connection drops).
+    // Stopped while the bot waits in a long poll, after its start-up transactions (a transaction cut off mid-way is
+    // test/store/transaction-dropped.test.ts).
     await fake.waitForPoll();
 
     await cluster.halt();

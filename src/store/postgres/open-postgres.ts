@@ -27,7 +27,7 @@ export function connect(opts: PostgresOptions): postgres.Sql {
     connect_timeout: opts.connectTimeoutSeconds ?? 5,
     idle_timeout: 60,
     onnotice: () => {},
-    connection: { application_name: 'partnership-bot', statement_timeout: 5000, lock_timeout: 3000 } as never,
+    connection: { application_name: 'partnership-bot', statement_timeout: 5000, lock_timeout: 3000 },
   });
 }
 
@@ -114,7 +114,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
         await bumpCounts(tx, counts);
         if (eventKey) await tx`UPDATE effects SET state = 'done', outcome = ${outcome}, at = ${at} WHERE key = ${eventKey}`;
         return outcome;
-      }) as Promise<VoteOutcome>;
+      });
     },
     async topUnanswered(limit, sinceMs, scope = { all: true }) {
       const place = 'all' in scope ? null : scope.place;
@@ -146,7 +146,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
         await tx`DELETE FROM budgets WHERE updated < ${now - 60 * 60_000}`;
         await tx`DELETE FROM contexts WHERE at < ${now - CONTEXT_TTL_MS}`;
         return a.count + b.count;
-      }) as Promise<number>;
+      });
     },
     async takeBudget(key, perMinute, now, capacity = perMinute) {
       const refill = sql`least(${capacity}::float8, b.tokens + greatest(0, ${now}::bigint - b.updated) * ${perMinute / 60_000}::float8)`;
@@ -202,7 +202,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
           await tx`INSERT INTO journal (surface, id, payload, attempts, at) VALUES (${surface}, ${e.id}, ${sealer.seal(e.payload)}, ${e.attempts}, ${now})
                    ON CONFLICT (surface, id) DO NOTHING`;
         }
-        if (merge.done.length) await tx`DELETE FROM journal WHERE surface = ${surface} AND id = ANY(${tx.array(merge.done.map(String))}::bigint[])`;
+        if (merge.done.length) await tx`DELETE FROM journal WHERE surface = ${surface} AND id = ANY(${merge.done}::bigint[])`;
         await raiseOffset(tx, surface, merge.offset);
       });
     },
@@ -225,7 +225,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
           }
         }
         return { entries, unreadable };
-      }) as Promise<{ entries: JournalEntry[]; unreadable: number[] }>;
+      });
     },
     async getContext(conversation, now) {
       const [row] = await sql<{ topic: string | null; lang: string | null; at: number }[]>`
