@@ -1,15 +1,7 @@
 import type { AnalyticsRow } from '../store/contract.js';
 
-/** Counts summed over any grouping of analytics rows. */
-export interface Totals {
-  asked: number;
-  answered: number;
-  didYouMean: number;
-  declined: number;
-  smallTalk: number;
-  up: number;
-  down: number;
-}
+/** Counts summed over any grouping of analytics rows: a row's counts without its day, surface, language and topic. */
+export type Totals = Omit<AnalyticsRow, 'day' | 'surface' | 'lang' | 'topic'>;
 
 const ZERO: Totals = { asked: 0, answered: 0, didYouMean: 0, declined: 0, smallTalk: 0, up: 0, down: 0 };
 

@@ -59,7 +59,7 @@ const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
  * on…") or about what the source mentions: a plain "yes", where "will they…", "is it finished?" get "in progress".
  */
 const STAGE_ASKED: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:(?:is|are|am)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:(?:is|are|am)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|being \p{L}+(?:ed|en|t)|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:рассматрива\p{L}*|работают|разрабатыва\p{L}*|интегрир\p{L}*|развива\p{L}*|ведут|ведётся|ведется|ид[её]т|планиру\p{L}*|упомина\p{L}*|говорится|стать\p{L}*|источник\p{L}*)(?![\p{L}])/u,
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
 };

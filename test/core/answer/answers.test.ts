@@ -121,6 +121,8 @@ describe('choosing the claim that answers', () => {
       ['What does this deal say about military cooperation?', 'security', ['defensive-clause', 'joint-exercises', 'cyber-counterterrorism']],
       ['Какие экономические аспекты у соглашения?', 'economy', ['bilateral-trade', 'gas', 'trade-hub', 'economic-realignments']],
       ['بخش حمل و نقل توافق را توضیح بده', 'transport', ['instc', 'trade-hub']],
+      ['Give me a quick rundown of the money side', 'finance', ['local-currencies', 'mir-shetab']],
+      ['Walk me through the military and defence provisions', 'security', ['defensive-clause', 'joint-exercises', 'cyber-counterterrorism']],
     ] as const) {
       const reply = core.ask(q).reply;
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', area, topicId: topics[0] });
@@ -287,6 +289,8 @@ describe('yes or no', () => {
       // "Fight", "combat", "tackle" are against what they name; "the 2023 fighting" is a noun.
       ['Will Russia and Iran set up joint task forces to combat cyber threats?', /^Yes\. /],
       ['Did Armenia come out on top in the 2023 fighting over Nagorno-Karabakh?', /^No\. .*Azerbaijan won/],
+      // Work under way asked in the passive progressive is a yes, not "in progress".
+      ['Is the INSTC being developed faster?', /^Yes\. /],
       // Whose a thing is, said after it.
       ['Is the Shetab network Russian?', /^No\. .*Iran's Shetab/],
       ['Is Mir Russian?', /^Yes\. /],
