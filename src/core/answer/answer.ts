@@ -6,7 +6,7 @@ import { topicsButton } from '../reply-actions.js';
 import type { DeclineReply, HelpReply, NoticeReply, Reply } from '../reply.js';
 import { summaryCard, OVERVIEW_ID } from '../summary-card.js';
 import { createClaimIndex, type IndexedClaim } from './claims.js';
-import { claimAnswer, topicSummary } from './compose.js';
+import { claimAnswer, joinClaims, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
@@ -301,7 +301,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (sameSentence.length) together.push(...sameSentence);
     }
     if (together.length) {
-      const leadText = [kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]).join(' ');
+      const leadText = joinClaims([kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]), lang);
       const rest = supportFor(lead, ranked).filter((x) => !together.some((y) => y.item === x));
       return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
     }

@@ -21,6 +21,30 @@ export function answerActions(kb: KnowledgeBase, topic: Topic, lang: Lang, also?
   return [more, ...related.slice(0, 3), ...voteActions(topic.id, lang)];
 }
 
+const AND: Record<Lang, string> = { en: 'and', ru: 'и', fa: 'و' };
+
+/**
+ * Claims said together as one sentence when they open alike ("The agreement is designed to deepen
+ * economic cooperation." + "…to enhance regional security collaboration." → "The agreement is designed
+ * to deepen economic cooperation, enhance regional security collaboration and …"); otherwise one after another.
+ */
+export function joinClaims(texts: readonly string[], lang: Lang): string {
+  if (texts.length < 2) return texts.join(' ');
+  const words = texts.map((x) => x.replace(/[.!?]+$/u, '').split(' '));
+  let shared = 0;
+  while (words.every((w) => w[shared] !== undefined && w[shared] === words[0]![shared]) && words.every((w) => w.length > shared + 1)) shared++;
+  // (An opening of a few words only: "Russia and Iran …" is no shared clause; "… is designed to" is.)
+  if (shared < 4) return texts.join(' ');
+  // A shared ending too (Persian puts the verb last: "… طراحی شده است"), said once.
+  let tail = 0;
+  while (tail < 4 && words.every((w) => w.length - tail - 1 > shared && w[w.length - tail - 1] === words[0]![words[0]!.length - tail - 1])) tail++;
+  if (tail < 2) tail = 0;
+  const rests = words.map((w) => w.slice(shared, w.length - tail).join(' '));
+  const list = rests.length === 2 ? rests.join(` ${AND[lang]} `) : `${rests.slice(0, -1).join(lang === 'fa' ? '، ' : ', ')}${lang === 'en' ? ',' : ''} ${AND[lang]} ${rests.at(-1)}`;
+  const ending = tail ? ` ${words[0]!.slice(-tail).join(' ')}` : '';
+  return `${words[0]!.slice(0, shared).join(' ')} ${list}${ending}.`;
+}
+
 export interface ClaimAnswer {
   /** The claim that answers; its topic is the answer's. */
   lead: IndexedClaim;

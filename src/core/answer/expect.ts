@@ -47,7 +47,7 @@ const WH_OPENING: Record<Lang, RegExp> = {
 
 /** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
 const REQUEST: Record<Lang, RegExp> = {
-  en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share)|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
+  en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share|break down|break it down|go over|go through|run through|run me through|sum up|spell out|lay out|unpack|clarify|detail|elaborate|expand on|recap|clue me in|fill me in)|break down|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
   ru: start('расскажи|расскажите|объясни|объясните|опиши|опишите|перечисли|покажи|дай|дайте|что известно|что ты знаешь|что вы знаете|что насчет|а что насчет|можешь рассказать|можете рассказать|подробнее'),
   fa: start('بگو|بگویید|توضیح|درباره|در مورد|شرح|خلاصه|چه می ?دانی|اطلاعاتی درباره'),
 };

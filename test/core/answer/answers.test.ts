@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/adapters/kit/plain-text.js';
 import { LEAD_CHARS } from '../../../src/core/answer/compose.js';
 import { createExpectations } from '../../../src/core/answer/expect.js';
+import { joinClaims } from '../../../src/core/answer/compose.js';
 import { createConversation } from '../../../src/core/conversation/conversation.js';
 import { createFloodControl } from '../../../src/core/conversation/flood.js';
 import { createMemoryClaims, createMemoryContexts } from '../../../src/core/conversation/memory.js';
@@ -94,6 +95,24 @@ describe('choosing the claim that answers', () => {
     expect(lead(core.ask('Which country’s growing influence do Moscow and Tehran want to contain?').reply)).toMatch(/Turk/);
     expect(lead(core.ask('Which currency do both sides want to depend on less?').reply)).toMatch(/^The shift .*U\.S\. dollar/);
     expect(lead(core.ask('how long is this pact good for, anyway').reply)).toMatch(/^[^.]*20-year/);
+  });
+
+  it('says claims that open alike as one sentence, the shared opening (and a shared Persian verb) once', () => {
+    expect(joinClaims(['The deal is designed to deepen trade.', 'The deal is designed to enhance security.', 'The deal is designed to strengthen finance.'], 'en')).toBe(
+      'The deal is designed to deepen trade, enhance security, and strengthen finance.',
+    );
+    expect(joinClaims(['توافق روسیه و ایران برای تعمیق تجارت طراحی شده است.', 'توافق روسیه و ایران برای تقویت امنیت طراحی شده است.'], 'fa')).toBe(
+      'توافق روسیه و ایران برای تعمیق تجارت و تقویت امنیت طراحی شده است.',
+    );
+    // Claims that share only their subject stay two sentences.
+    expect(joinClaims(['Russia and Iran sign.', 'Russia and Iran trade.'], 'en')).toBe('Russia and Iran sign. Russia and Iran trade.');
+    expect(lead(core.ask('Name the three goals the pact is meant to serve').reply)).toMatch(/economic cooperation, enhance regional security collaboration, and strengthen financial independence\.$/);
+  });
+
+  it('reads "can you break down / fill me in on X" as a request, never a yes/no', () => {
+    for (const q of ['Can you break down the main pillars of the agreement?', 'Could you fill me in on the gas deal?']) {
+      expect(lead(core.ask(q).reply), q).not.toMatch(/^(?:Yes|No)\b/);
+    }
   });
 
   it('answers a plural which-question with every claim naming one of that kind', () => {
