@@ -308,6 +308,8 @@ describe('yes or no', () => {
       // "Fight", "combat", "tackle" are against what they name; "the 2023 fighting" is a noun.
       ['Will Russia and Iran set up joint task forces to combat cyber threats?', /^Yes\. /],
       ['Did Armenia come out on top in the 2023 fighting over Nagorno-Karabakh?', /^No\. .*Azerbaijan won/],
+      // Cutting back or scaling down what the claim says is expanded.
+      ['Is Moscow scaling down its role at Bushehr?', /^No\. .*expanding/],
       // Work under way asked in the passive progressive is a yes, not "in progress".
       ['Is the INSTC being developed faster?', /^Yes\. /],
       // Whose a thing is, said after it.

@@ -66,7 +66,7 @@ async function grade(file: string) {
 }
 
 /**
- * Floors just under each probe's figures after its classes were fixed. Probes 6–15 are below issue 13's
+ * Floors just under each probe's figures after its classes were fixed. Probes 6–16 are below issue 13's
  * targets: their floors guard what was fixed, not the goal (docs/quality.md).
  */
 const PROBES: { n: number; questions: number; inScope: number; declined: number; yesno: number }[] = [
@@ -85,6 +85,7 @@ const PROBES: { n: number; questions: number; inScope: number; declined: number;
   { n: 13, questions: 235, inScope: 0.96, declined: 0.87, yesno: 0.9 },
   { n: 14, questions: 231, inScope: 0.89, declined: 0.84, yesno: 0.85 },
   { n: 15, questions: 229, inScope: 0.9, declined: 0.9, yesno: 0.9 },
+  { n: 16, questions: 232, inScope: 0.9, declined: 0.81, yesno: 0.9 },
 ];
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
