@@ -7,7 +7,7 @@ import { FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { type StartedBot as BotProcess, startBotProcess } from '../support/bot-process.js';
 import { freshDatabase } from '../support/postgres.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { behindProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { deliver } from '../support/webhook-delivery.js';
 
 /**
@@ -34,9 +34,9 @@ afterAll(async () => {
 it('an instance killed while PostgreSQL is lost loses none of the questions it acknowledged: the next process writes them', async () => {
   fake = await FakeBotApi.start();
   const database = new URL(await freshDatabase('killed'));
-  proxy = await startTcpProxy(Number(database.port));
-  const viaProxy = new URL(database);
-  viaProxy.port = String(proxy.port);
+  const through = await behindProxy(database);
+  proxy = through.proxy;
+  const viaProxy = through.viaProxy;
   spoolDir = mkdtempSync(join(tmpdir(), 'pb-spool-'));
   const env = {
     TELEGRAM_BOT_TOKEN: fake.token,

@@ -12,15 +12,13 @@ import { createOpsStatus } from '../../src/ops/status.js';
 import { realCore } from '../support/core.js';
 import { capturingLogger } from '../support/log.js';
 import { freshDatabase } from '../support/postgres.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
+import { behindProxy } from '../support/tcp-proxy.js';
 
 const question = (i: number) => ({ text: `Lost question ${i}?`, normalized: `lost question ${i}`, platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en' });
 
 it('a process that loses PostgreSQL keeps answering from memory, says so in logs and readiness, and writes what it kept once the database is back', async () => {
   const database = new URL(await freshDatabase('lost'));
-  const proxy = await startTcpProxy(Number(database.port));
-  const viaProxy = new URL(database);
-  viaProxy.port = String(proxy.port);
+  const { proxy, viaProxy } = await behindProxy(database);
   const log = capturingLogger();
   const spoolDir = mkdtempSync(join(tmpdir(), 'pb-spool-'));
   const spooled = () => readdirSync(spoolDir).filter((f) => f.startsWith('outbox-'));

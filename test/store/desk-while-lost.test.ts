@@ -10,15 +10,13 @@ import { openStore } from '../../src/store/open-store.js';
 import { realCore } from '../support/core.js';
 import { capturingLogger } from '../support/log.js';
 import { freshDatabase } from '../support/postgres.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
+import { behindProxy } from '../support/tcp-proxy.js';
 
 const TOKEN = 'desk-lost-token-0123456789abcdef';
 
 it("while PostgreSQL is lost the desk says so and changes nothing, counts wait on disk, and the inbox recheck runs once it is back", async () => {
   const database = new URL(await freshDatabase('desklost'));
-  const proxy = await startTcpProxy(Number(database.port));
-  const viaProxy = new URL(database);
-  viaProxy.port = String(proxy.port);
+  const { proxy, viaProxy } = await behindProxy(database);
   const log = capturingLogger();
   const spoolDir = mkdtempSync(join(tmpdir(), 'pb-desk-spool-'));
   const config = loadConfig({ DATABASE_URL: viaProxy.toString(), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent', STORE_SPOOL_DIR: spoolDir });

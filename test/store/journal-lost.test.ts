@@ -7,16 +7,14 @@ import { loadConfig } from '../../src/config.js';
 import { openJournal, openStore } from '../../src/store/open-store.js';
 import { capturingLogger } from '../support/log.js';
 import { freshDatabase } from '../support/postgres.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
+import { behindProxy } from '../support/tcp-proxy.js';
 
 const SECRET = 'journal-lost-secret-0123456789';
 const update = (id: number) => ({ id, payload: JSON.stringify({ update_id: id, message: { chat: { id: 31337 }, text: `question ${id}` } }) });
 
 it('with PostgreSQL lost, the update journal goes on on disk and is merged into the database once it is back: handled updates forgotten, open ones journalled, the offset past all', async () => {
   const database = new URL(await freshDatabase('journal_lost'));
-  const proxy = await startTcpProxy(Number(database.port));
-  const viaProxy = new URL(database);
-  viaProxy.port = String(proxy.port);
+  const { proxy, viaProxy } = await behindProxy(database);
   const log = capturingLogger();
   const spoolDir = mkdtempSync(join(tmpdir(), 'pb-spool-'));
   const spooled = () => readdirSync(spoolDir).filter((f) => f.startsWith('journal-'));

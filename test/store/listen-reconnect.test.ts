@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { StoreBackend } from '../../src/store/contract.js';
 import { openPostgres } from '../../src/store/postgres/open-postgres.js';
 import { freshDatabase } from '../support/postgres.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { behindProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 /**
  * Announcements (`onAnnounce`, LISTEN/NOTIFY) survive a lost connection: the
@@ -43,9 +43,9 @@ async function until<T>(what: string, probe: () => Promise<T>, test: (value: T) 
 
 it('a process listening for announcements hears them again after its connection was cut, with no call of its own', async () => {
   const url = await freshDatabase('listen');
-  proxy = await startTcpProxy(Number(new URL(url).port));
-  const viaProxy = new URL(url);
-  viaProxy.port = String(proxy.port);
+  const through = await behindProxy(url);
+  proxy = through.proxy;
+  const viaProxy = through.viaProxy;
   const listening = await openPostgres({ url: viaProxy.toString(), secret: SECRET });
   const other = await openPostgres({ url, secret: SECRET }); // another process, never cut
   backends.push(listening, other);

@@ -47,3 +47,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       }),
   };
 }
+
+/** A proxy in front of the database at `url`, and the same URL through it (what the bot is given, so the test can cut it). */
+export async function behindProxy(url: string | URL): Promise<{ proxy: TcpProxy; viaProxy: URL }> {
+  const proxy = await startTcpProxy(Number(new URL(url).port));
+  const viaProxy = new URL(url);
+  viaProxy.port = String(proxy.port);
+  return { proxy, viaProxy };
+}
