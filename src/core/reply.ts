@@ -100,8 +100,11 @@ export interface SuggestReply extends ReplyBase {
 /** Off-topic, a question about other countries, or nothing to answer. */
 export interface DeclineReply extends ReplyBase {
   kind: 'decline';
-  /** Off-topic, another country pair, nothing asked, a request the bot does not serve, or about events after the source. */
-  reason: 'offtopic' | 'other-parties' | 'empty' | 'request' | 'after-source';
+  /**
+   * Off-topic, another country pair, nothing asked, a request the bot does not serve, about events after
+   * the source, or a detail of the source itself its text does not give (its author).
+   */
+  reason: 'offtopic' | 'other-parties' | 'empty' | 'request' | 'after-source' | 'not-in-source';
   text: string;
 }
 

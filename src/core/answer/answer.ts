@@ -12,7 +12,7 @@ import { createExpectations } from './expect.js';
 import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
-import { asksForOverview, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
+import { asksForAuthor, asksForOverview, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { createThemeFinder, themeSummary } from './themes.js';
 import { decideYesNo } from './yesno.js';
@@ -39,6 +39,12 @@ export interface AskResult {
 const RELEVANT = { lexical: 0.3, topic: 0.3 };
 /** Third parties the source discusses in the partnership's context: kinds of entity that are "other parties". */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group']);
+/**
+ * Kinds of thing the source names by proper names (a port, a sea, a bloc), so that a "which X" no claim
+ * names one of says the source does not say which; not persons ("who" has its own checks) nor kinds
+ * named by ordinary words ("which areas", "which sectors").
+ */
+const NAMED_KINDS = new Set(['country', 'organisation', 'group', 'city', 'facility', 'sea', 'corridor', 'currency', 'network']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
 /** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
@@ -167,6 +173,23 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
   }
 
+  /**
+   * A "which X" the source cannot answer: no claim names an X and the lead does not even speak of
+   * one ("which route will the pipeline take?"), or the names are asked for and the source gives the
+   * thing none ("which ports exactly?": "port facilities in the Caspian Sea"). Not for persons ("who"
+   * has its own checks) nor for a single country (one of the partners may be the answer).
+   */
+  function namesNone(q: QuestionView, lead: ScoredClaim, kindHit: boolean): boolean {
+    const { kind, noun, specific, many } = q.expect;
+    if (!kind || !NAMED_KINDS.has(kind) || (kind === 'country' && !many)) return false;
+    // ("Which specific Caspian ports…" names the unnamed thing itself.)
+    if (specific && q.entities.some((e) => e.kind === kind && finder.isUnnamed(e.id))) return true;
+    if (!kindHit) return !noun || ![...lead.item.stems[q.lang]].some((s) => (q.lang === 'fa' ? s.startsWith(noun) : s === noun));
+    const asked = new Set(q.entities.map((e) => e.id));
+    const named = lead.item.claim.entities.filter((id) => !asked.has(id) && finder.kindOf(id) === kind);
+    return specific === true && named.length > 0 && named.every((id) => finder.isUnnamed(id));
+  }
+
   /** Another topic the question is about too (a two-part question): first among the related topics. */
   function alsoAbout(ranked: readonly ScoredClaim[], lead: ScoredClaim): string | undefined {
     const other = ranked.find((c) => c.item.topic !== lead.item.topic);
@@ -290,6 +313,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "Which sea", "which sectors": a claim that names things of that kind leads.
     // (From another topic only when it ranks about as high: "which forces reshape the region" is not about peacekeepers.)
     const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && (x.item.topic === typedLead.item.topic ? x.score >= typedLead.score - 0.6 : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2)) : undefined;
+    if (namesNone(q, kindLead ?? typedLead, kindLead !== undefined)) return claimAnswer(kb, lang, { lead: (kindLead ?? typedLead).item, prefix: c.notWhich, support: [], grounding: 'not-in-source' });
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
     // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
@@ -319,6 +343,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
       const talk = smallTalk(normalized, lang);
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
+      if (asksForAuthor(normalized, lang)) return reply(decline(lang, 'not-in-source', c.declineAuthor(formatDate(published, lang, true))));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
       // "The financial side", "summarise the security provisions": an area of the source, not one topic.
       const theme = themes.find(analysis.stems, (s) => index.isStop(s, lang));

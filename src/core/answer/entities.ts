@@ -30,6 +30,8 @@ export interface EntityFinder {
   kindOf(id: string): EntityKind | undefined;
   /** One of the two parties or their leaders (entities.yaml `partner`). */
   isPartner(id: string): boolean;
+  /** Described by the source but given no proper name (entities.yaml `unnamed`). */
+  isUnnamed(id: string): boolean;
   /** What an entity's name means when it is not a place (a capital → its country), if anything. */
   standsFor(id: string): string | undefined;
   /** Whose the entity is, when the source says (entities.yaml `of`). */
@@ -62,6 +64,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   const byFirst = new Map<string, Entry[]>();
   const kinds = new Map<string, EntityKind>();
   const partners = new Set(kb.entities.entities.filter((e) => e.partner).map((e) => e.id));
+  const unnamed = new Set(kb.entities.entities.filter((e) => e.unnamed).map((e) => e.id));
   const metonyms = new Map(kb.entities.entities.flatMap((e) => (e.standsFor ? [[e.id, e.standsFor] as const] : [])));
   const names = new Map<string, Record<'en' | 'ru' | 'fa', string>>();
   const allNames = new Map(kb.entities.entities.map((e) => [e.id, [...e.names.en, ...e.names.ru, ...e.names.fa]] as const));
@@ -116,6 +119,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     stemsOf,
     kindOf: (id) => kinds.get(id),
     isPartner: (id) => partners.has(id),
+    isUnnamed: (id) => unnamed.has(id),
     standsFor: (id) => metonyms.get(id),
     ownerOf: (id) => owners.get(id),
     kindOfNoun: (stem) => nounKinds.get(stem),

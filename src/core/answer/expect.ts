@@ -12,6 +12,10 @@ export interface Expectation {
   kind?: EntityKind;
   /** The kind asked for in the plural ("which bases"): claims naming different ones answer together. */
   many?: boolean;
+  /** The noun that asked for the kind, as a stem (a word prefix in Persian): "route" in "which route". */
+  noun?: string;
+  /** Names asked for as such ("which ports exactly", "the names of the militias", "какие именно"). */
+  specific?: boolean;
 
   /** A yes/no question: the answer leads with yes, no or that the source does not say. */
   yesno: boolean;
@@ -64,6 +68,14 @@ const OPENING: Record<Lang, RegExp> = {
   ru: /^(?:(?:согласно|по данным|судя по) (?:статье|источнику|тексту) |а |и |так |ну |скажи |скажите )+/u,
   fa: /^(?:(?:طبق|بر اساس|به گفته) (?:مقاله|منبع|متن) |و |خب |پس |بگو )+/u,
 };
+/** Nouns that ask for names as a which-word does ("the names of the groups", "названия портов"). */
+const NAMES: Partial<Record<Lang, RegExp>> = { en: /^names?$/u, ru: /^(?:названия|название|имена)$/u };
+/** Names asked for as such: "which ports exactly", "the names of", "какие именно", "دقیقا کدام". */
+const SPECIFIC: Record<Lang, RegExp> = {
+  en: re('specific|specifically|exactly|precisely|names? of|name the|named|by name'),
+  ru: re('именно|конкретно|конкретные|конкретный|названия|название|назови|поименно'),
+  fa: re('دقیقا|دقیقاً|مشخصا|مشخصاً|نام|اسم'),
+};
 const CHOICE: Record<Lang, RegExp> = { en: re('or'), ru: re('или'), fa: re('یا') };
 const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru: re('как часто'), fa: re('هر چند وقت|چند وقت یک ?بار|هر چند مدت') };
 
@@ -75,10 +87,10 @@ const FINITE_VERB: Partial<Record<Lang, RegExp>> = {
   fa: /^(?:ن?می|ن?خواه|ن?دار|ن?کرد|ن?شد|ن?است|ن?هست|ن?بود)|(?:ند|ست|د)$|^(?:قراره|کنه|بکنه|میشه|داره|شده|بوده|هستن)$/,
 };
 
-/** Which-words that may be followed by a kind noun, per language. */
+/** Which-words that may be followed by a kind noun, per language ("the names of" asks which, as they do). */
 const WHICH: Record<Lang, RegExp> = {
-  en: re('which|what'),
-  ru: re('какие|какой|какая|какое|каких|каким|какими|каком|какую|какого|какому|которые|которых|какие именно'),
+  en: re('which|what|names?'),
+  ru: re('какие|какой|какая|какое|каких|каким|какими|каком|какую|какого|какому|которые|которых|какие именно|названия|название|имена'),
   fa: re('کدام|کدوم|چه|کدامین'),
 };
 
@@ -112,38 +124,62 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
   /** Words between a which-word and its noun that say nothing of the kind: "which two sectors", "какие именно отрасли". */
   const FILLER = /^(?:\d+|one|two|three|four|five|other|main|key|exact|specific|именно|конкретно|основные|главные|другие)$/u;
   const KIND_OF = /^(?:kinds?|types?|sorts?|forms?)$/;
+  /** Words that end the noun phrase after a which-word: a verb or an article. */
+  const BREAK: Record<Lang, RegExp> = {
+    en: /^(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|the|a|an|of|in|on|for|to|with|from|by)$/u,
+    ru: /^(?:является|являются|был|была|были|было|будет|будут|в|на|для|с|по|из|от|это)$/u,
+    fa: /^$/u,
+  };
 
   /** Whether the which-word and its noun ask for several ("which bases", "какие базы", "چه پایگاه‌هایی"). */
   const plural = (which: string, noun: string, lang: Lang): boolean =>
     lang === 'en' ? /[^s]s$/.test(noun) : lang === 'ru' ? /^(?:какие|каких|каким|какими)$/.test(which) : /ها(?:یی|ی)?$/.test(noun);
   let many = false;
+  let noun: string | undefined;
 
   const kindOf = (tokens: string[], lang: Lang): EntityKind | undefined => {
     const which = WHICH[lang];
     many = false;
+    noun = undefined;
     for (let i = 0; i < tokens.length; i++) {
       if (!which.test(tokens[i]!)) continue;
       // The noun right after the which-word ("which sectors", "в каких отраслях", "چه بخش‌هایی"), past
       // numerals and "kinds of"; in English and Russian up to two adjectives may come first ("which Russian military bases").
       let j = i + 1;
+      // ("The names of the militia groups": "names of" asks which, as a which-word does.)
+      if (NAMES[lang]?.test(tokens[i]!)) {
+        if (lang === 'en' && tokens[j] !== 'of') continue;
+        if (lang === 'en') j += tokens[j + 1] === 'the' ? 2 : 1;
+      }
       while (j < tokens.length && FILLER.test(tokens[j]!)) j++;
       if (lang === 'en' && KIND_OF.test(tokens[j] ?? '') && tokens[j + 1] === 'of') j += 2;
+      // ("Which of the bases…")
+      if (lang === 'en' && tokens[j] === 'of' && tokens[j + 1] === 'the') j += 2;
       const last = lang === 'fa' ? j : j + 2;
+      // The noun is the last kind noun before a verb or an article ("which national currencies": currencies; "what did
+      // both countries promise", "what is the stated aim": no kind at all).
+      let found: EntityKind | undefined;
       for (let k = j; k <= Math.min(tokens.length - 1, last); k++) {
+        if (lang !== 'fa' && BREAK[lang].test(tokens[k]!)) break;
         if (lang === 'fa') {
           const hit = kinds.prefixes.find((p) => tokens[k]!.startsWith(p.prefix) || tokens.slice(k, k + 2).join(' ').startsWith(p.prefix));
           if (hit) {
             many = plural(tokens[i]!, tokens[k]!, lang);
+            noun = hit.prefix.split(' ').at(-1);
             return hit.kind;
           }
           continue;
         }
-        const kind = kinds.stems.get(tokens.slice(k, k + 2).map(stem).join(' ')) ?? kinds.stems.get(stem(tokens[k]!));
+        const pair = k + 1 < tokens.length ? kinds.stems.get(tokens.slice(k, k + 2).map(stem).join(' ')) : undefined;
+        const kind = pair ?? kinds.stems.get(stem(tokens[k]!));
         if (kind) {
-          many = plural(tokens[i]!, tokens[k]!, lang);
-          return kind;
+          many = plural(tokens[i]!, tokens[pair ? k + 1 : k]!, lang);
+          noun = stem(tokens[pair ? k + 1 : k]!);
+          found = kind;
+          if (pair) break;
         }
       }
+      if (found) return found;
     }
     return undefined;
   };
@@ -181,6 +217,7 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     // "Which sectors will trade grow in" asks for sectors, not a growth figure.
     if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
-    return { types: yesno ? [] : types, ...(kind ? { kind, many } : {}), yesno, overview };
+    const specific = kind !== undefined && SPECIFIC[lang].test(normalized);
+    return { types: yesno ? [] : types, ...(kind ? { kind, many, ...(noun ? { noun } : {}), ...(specific ? { specific } : {}) } : {}), yesno, overview };
   };
 }

@@ -42,10 +42,22 @@ export function smallTalk(normalized: string, lang: Lang): SmallTalk | undefined
 }
 
 const SOURCE: Record<Lang, RegExp> = {
-  en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|who wrote (?:the|your|this) (?:article|source)|(?:who is|who s|whos|who was|name of) (?:the )?(?:author|writer|journalist|reporter)|(?:author|writer|publisher) of (?:the|this|your) (?:article|piece|story|report|text|source)|who (?:wrote|authored|published) (?:it|this|the (?:article|piece|story|report|text))|cite your source|what are you (?:using|reading)|what data do you (?:use|have)|(?:when|what date|which date|what day) (?:was|is) (?:the|this|your|that) (?:article|source|piece|report) (?:published|written|released|out|from|dated)|how (?:old|recent) is (?:the|this|your) (?:article|source|information|info|data)|(?:publication|publishing) date|date of (?:the|this|your) (?:article|source|piece)"),
-  ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи|кто (?:автор|написал)(?: (?:эту |эта )?стать\\p{L}*)?|автор статьи|когда (?:была )?опубликован\\p{L}* стать\\p{L}*|дата публикации'),
-  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله|نویسنده (?:این )?(?:مقاله|متن|گزارش)|چه کسی (?:این )?(?:مقاله|متن) را نوشت|تاریخ انتشار|مقاله کی منتشر'),
+  en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|cite your source|what are you (?:using|reading)|what data do you (?:use|have)|(?:when|what date|which date|what day) (?:was|is) (?:the|this|your|that) (?:article|source|piece|report) (?:published|written|released|out|from|dated)|how (?:old|recent) is (?:the|this|your) (?:article|source|information|info|data)|(?:publication|publishing) date|date of (?:the|this|your) (?:article|source|piece)"),
+  ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи|когда (?:была )?опубликован\\p{L}* стать\\p{L}*|дата публикации'),
+  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله|تاریخ انتشار|مقاله کی منتشر'),
 };
+
+/** Who wrote or published the source: the text names no author, headline or publisher. */
+const AUTHOR: Record<Lang, RegExp> = {
+  en: re("who (?:wrote|authored|published|penned|reported) (?:it|this|that|the (?:article|piece|story|report|text|source)|(?:your|this|that) (?:article|piece|story|report|text|source))|(?:who is|who s|whos|who was|name of|names? the) (?:the )?(?:author|writer|journalist|reporter|publisher)|(?:author|authors|writer|publisher|outlet|newspaper|publication|website) (?:of|behind|for) (?:the|this|that|your) (?:article|piece|story|report|text|source)|(?:which|what) (?:outlet|newspaper|paper|publication|website|site|news agency|agency|media outlet|magazine) (?:published|ran|carried|wrote|is it from|was it|is the (?:article|source|piece|report))|(?:article|piece|story|report|source)s? (?:author|writer|byline|headline|title)"),
+  ru: re('кто (?:автор|написал|опубликовал)(?: (?:эту |эта |этой |данную )?стать\\p{L}*)?|автор (?:статьи|материала|текста|источника)|(?:какое|какая|какой) (?:издание|газета|сайт|агентство|сми) (?:опубликовал\\p{L}*|напечатал\\p{L}*)|заголовок статьи'),
+  fa: re('نویسنده (?:این )?(?:مقاله|متن|گزارش|منبع)|چه کسی (?:این )?(?:مقاله|متن|گزارش) (?:را )?(?:نوشت|نوشته|منتشر کرد)|(?:کدام|چه) (?:رسانه|روزنامه|سایت|خبرگزاری)(?:ای)? (?:این )?(?:مقاله|متن|گزارش)? ?(?:را )?منتشر'),
+};
+
+/** A question about the source's author or publisher, which the text does not name. */
+export function asksForAuthor(normalized: string, lang: Lang): boolean {
+  return AUTHOR[lang].test(normalized);
+}
 
 /** A question about where the bot's answers come from. */
 export function asksForSource(normalized: string, lang: Lang): boolean {

@@ -9,6 +9,10 @@ const GENERIC_KINDS = new Set(['sector', 'activity', 'resource', 'event']);
 /** The matcher's confidence in a claim's topic: trained on hundreds of questions, it weighs as much as the words. */
 const TOPIC_WEIGHT = 1;
 
+/** Kinds the same words ask for ("which groupings": a bloc or an armed group). */
+const KIN: Record<string, string> = { group: 'organisation', organisation: 'organisation' };
+const sameKind = (a: string | undefined, b: string | undefined) => a !== undefined && (a === b || (KIN[a] !== undefined && KIN[a] === KIN[b ?? '']));
+
 /** A claim's fit to a question: the total and what it is made of (for decisions and tests). */
 export interface ScoredClaim {
   item: IndexedClaim;
@@ -84,7 +88,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     // A claim that answers the asked type counts only if it is about what was asked at all.
     const typeHit = types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
-    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && finder.kindOf(id) === q.expect.kind);
+    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && sameKind(finder.kindOf(id), q.expect.kind));
     const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
     // The same figure in the same unit ("two decades", the 20-year deal) all but names the claim.
     const unitHit = q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));

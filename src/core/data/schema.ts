@@ -87,6 +87,11 @@ export const Entity = z.strictObject({
    * "Мир и Шетаб"), never alone ("многополярный мир"). Each must also be one of `names`.
    */
   everyday: z.array(text).default([]),
+  /**
+   * The source describes the thing but gives it no proper name ("port facilities in the Caspian Sea", "LNG
+   * terminals"): a question for its name ("which ports exactly?") is one the source does not answer.
+   */
+  unnamed: z.boolean().default(false),
 });
 export type Entity = z.infer<typeof Entity>;
 

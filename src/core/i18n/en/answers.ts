@@ -57,6 +57,8 @@ export const answers = {
   notSaid: 'The source doesn’t say.',
   /** A yes/no asked of the source itself ("does the article say…?") that no claim decides. */
   notSaidAsked: 'No, the source doesn’t say so.',
+  /** A "which X" question whose X the source speaks of but never names ("which ports are modernised"). */
+  notWhich: 'The source does not say which.',
   notInSource: 'The source does not say that.',
   /** The lead when the question names a party the source discusses, but not in this respect. */
   notLinked: (name: string) => `The source does not connect ${name} with this.`,
@@ -74,5 +76,7 @@ export const answers = {
   smallLaugh: '😄',
   declineRequest:
     'I only answer questions about the Russia–Iran strategic partnership agreement from my source; I don’t translate, write, recommend or predict. Ask me what the agreement says.',
+  /** A question about the source's author or publisher: declined, saying what the source is. */
+  declineAuthor: (date: string) => `The article I answer from names no author, headline or publisher. It is an article about the Russia–Iran strategic partnership agreement, published on ${date}.`,
   declineAfterSource: (date: string) => `My source is from ${date} and cannot say what happened since. Ask me what it says about the agreement.`,
 } as const;
