@@ -47,6 +47,16 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 const NAMED_KINDS = new Set(['country', 'organisation', 'group', 'city', 'facility', 'sea', 'corridor', 'currency', 'network']);
 /** Share of a question's words (idf-weighted) that the answering topic never uses, past which the source does not say what was asked. */
 const UNCOVERED = 0.45;
+/**
+ * Stems that name no subject of their own, so that the source never using them says nothing of what it
+ * covers: the source and its parts ("per the report", "the opening paragraph"), counts ("three aims"),
+ * verbs of trying and serving ("trying to promote", "meant to serve", "what role does X play") and fillers.
+ */
+const NO_SUBJECT: Record<Lang, RegExp> = {
+  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type)$/u,
+  ru: /^(?:стать|абзац|текст|пиш|описыва|описан|дв|тр|четыр|пят|основн|главн|пыта|роль|игра)$/u,
+  fa: /^(?:مقاله|گزارش|پاراگراف|بند|سه|دو|چهار|اصلی|نقش)$/u,
+};
 /** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
 const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like|name|full|call)$/u;
 /** Asking what the source says of something ("say about", "mention", "говорится о", "درباره"). */
@@ -154,7 +164,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     let missing = 0;
     let words = 0;
     for (const s of q.content) {
-      if (ABOUT_WORDS.has(s)) continue;
+      if (ABOUT_WORDS.has(s) || NO_SUBJECT[q.lang].test(s)) continue;
       const w = index.idf(s, q.lang);
       total += w;
       if (!index.topicKnows(topicId, s, q.lang)) {

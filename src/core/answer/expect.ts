@@ -170,11 +170,13 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
           }
           continue;
         }
-        const pair = k + 1 < tokens.length ? kinds.stems.get(tokens.slice(k, k + 2).map(stem).join(' ')) : undefined;
-        const kind = pair ?? kinds.stems.get(stem(tokens[k]!));
+        // (Nouns of up to three words: "power plant", "body of water".)
+        const span = [3, 2, 1].find((n) => k + n <= tokens.length && kinds.stems.has(tokens.slice(k, k + n).map(stem).join(' ')));
+        const kind = span ? kinds.stems.get(tokens.slice(k, k + span).map(stem).join(' ')) : undefined;
+        const pair = span !== undefined && span > 1;
         if (kind) {
-          many = plural(tokens[i]!, tokens[pair ? k + 1 : k]!, lang);
-          noun = stem(tokens[pair ? k + 1 : k]!);
+          many = plural(tokens[i]!, tokens[k]!, lang) || plural(tokens[i]!, tokens[k + span! - 1]!, lang);
+          noun = stem(tokens[k + span! - 1]!);
           found = kind;
           if (pair) break;
         }

@@ -61,6 +61,8 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   const typed = types.filter((t) => t !== 'what');
   // A "why" is answered only by a reason: the type weighs most there.
   const whyAsked = typed.includes('why');
+  // A figure in a question that asks neither a figure nor yes/no describes what is asked about.
+  const describing = !q.expect.yesno && typed.length === 0 && q.content.size >= 3;
   const out: ScoredClaim[] = [];
   for (const item of index.claims) {
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
@@ -89,9 +91,10 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const typeHit = types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
     const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && sameKind(finder.kindOf(id), q.expect.kind));
-    const numberHit = q.numbers.some((n) => item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
+    const numberHit = q.numbers.some((n) => !(describing && n.unit) && item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
     // The same figure in the same unit ("two decades", the 20-year deal) all but names the claim.
-    const unitHit = q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));
+    // (Not in a "what" question, where it only describes what is asked about: "the aims of the 20-year deal".)
+    const unitHit = !describing && q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));
     const typeMiss = typed.length > 0 && !typed.some((t) => item.claim.answers.includes(t));
     const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
     const score =

@@ -42,6 +42,16 @@ describe('what a question expects', () => {
     expect(expects('How much gas will Russia supply?', 'en').kind).toBeUndefined();
   });
 
+  it('the kind from the noun that heads the phrase, never past a verb; names asked for as such', () => {
+    expect(expects('Which two national currencies settle their trade?', 'en').kind).toBe('currency');
+    expect(expects('What did both countries agree on?', 'en').kind).toBeUndefined();
+    expect(expects('What is the stated purpose of the drills?', 'en').kind).toBeUndefined();
+    expect(expects('Upgrades on which body of water?', 'en').kind).toBe('sea');
+    expect(expects('Give me the names of the blocs', 'en')).toMatchObject({ kind: 'organisation', specific: true });
+    expect(expects('Какие именно порты модернизируют?', 'ru')).toMatchObject({ kind: 'facility', specific: true });
+    expect(expects('Which ports are upgraded?', 'en').specific).toBeUndefined();
+  });
+
   it('question types, and yes/no in every language (a choice is no yes/no question)', () => {
     expect(expects('When was it signed?', 'en').types).toContain('when');
     expect(expects('How long does the deal last?', 'en').types).toContain('how_long');
@@ -177,10 +187,19 @@ describe('choosing the claim that answers', () => {
     expect(lead(core.ask('What’s the yearly gas volume given in the piece?').reply)).toMatch(/55 billion/);
   });
 
-  it('answers who wrote the article with what it knows of its source, not with the signatories', () => {
-    for (const q of ['Who is the author of this article?', 'Кто автор статьи?', 'نویسنده این مقاله کیست؟']) {
-      expect(renderText(core.ask(q).reply), q).not.toMatch(/Putin|Путин|پوتین/);
+  it('declines who wrote or published the article, saying what the source is, never naming the signatories', () => {
+    for (const [q, date] of [
+      ['Who is the author of this article?', /24 January 2025/],
+      ['Which newspaper published the piece?', /24 January 2025/],
+      ['Кто автор статьи?', /24 января 2025/],
+      ['نویسنده این مقاله کیست؟', /۲۰۲۵/],
+    ] as const) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'decline', reason: 'not-in-source' });
+      expect(renderText(reply), q).toMatch(date);
+      expect(renderText(reply), q).not.toMatch(/Putin|Путин|پوتین/);
     }
+    expect(core.ask('What is your source?').reply).toMatchObject({ kind: 'help', mode: 'source' });
   });
 
   it('reads "what is the article about", "key takeaways" as the whole overview', () => {
@@ -376,6 +395,31 @@ describe('the scope policy', () => {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('says the source does not say which when no claim names one, or the names are asked of a thing it leaves unnamed', () => {
+    for (const q of ['Along which route would a pipeline bring the gas?', 'Which Caspian ports exactly are being upgraded?', 'Какие именно СПГ-терминалы примут газ?', 'Which Asian countries will buy the gas?']) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+      expect(lead(reply), q).toMatch(/^(?:The source does not say which\.|В источнике не сказано, какие именно\.)/);
+    }
+    // A claim that names one, or speaks of the thing asked for, answers.
+    for (const [q, answer] of [
+      ['Which ports are being upgraded?', /Caspian/],
+      ['Which naval base does Russia keep?', /Tartus/],
+      ['Which corridor runs through Iran?', /corridor/],
+      ['Which currencies replace the dollar?', /rials and rubles/],
+    ] as const) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+      expect(lead(reply), q).toMatch(answer);
+    }
+  });
+
+  it('does not count the source named as such, counts or verbs of trying as things the source lacks', () => {
+    for (const q of ['What part does India play, per the report?', 'What sort of world order are the two sides trying to promote?', 'What main goals is the deal meant to serve, per the opening paragraph?']) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    }
   });
 
   it('answers "what is this article about?" with the overview, in every language', () => {
