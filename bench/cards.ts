@@ -32,7 +32,11 @@ const time = async <T>(f: () => T | Promise<T>) => {
 
 const first = await time(() => cardTextMeasure());
 console.log(`font metrics, first load: ${first.ms.toFixed(1)} ms`);
-const fonts = await time(() => renderAsync('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { font: { loadSystemFonts: false, fontFiles: [FONT_FILES.regular, FONT_FILES.bold], defaultFontFamily: FONT_FAMILY } }));
+const fonts = await time(() =>
+  renderAsync('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', {
+    font: { loadSystemFonts: false, fontFiles: [FONT_FILES.regular, FONT_FILES.bold], defaultFontFamily: FONT_FAMILY },
+  }),
+);
 console.log(`resvg on an empty SVG (font loading per render): ${fonts.ms.toFixed(1)} ms`);
 
 const layout: number[] = [];
@@ -54,7 +58,9 @@ console.log(`  rasterise (resvg, PNG):    ${stats(raster)}`);
 console.log(`  card, uncached:            ${stats(total)}`);
 const cpu = process.cpuUsage(cpuBefore);
 // CPU time does not grow when other processes compete for the cores, unlike the wall-clock figures above.
-console.log(`  CPU per card (user+system, all threads): ${((cpu.user + cpu.system) / 1000 / total.length).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+console.log(
+  `  CPU per card (user+system, all threads): ${((cpu.user + cpu.system) / 1000 / total.length).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+);
 
 for (const reply of replies) await cards.png(reply);
 const hits: number[] = [];

@@ -86,7 +86,14 @@ function questionUpdate(i: number): { item: Omit<Item, 'update'>; update: Omit<U
 function post(port: number, body: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/hook', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/hook',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      },
       (res) => {
         // The status is the acknowledgement (the bot sends it only once the update is handled); the body is empty.
         res.resume();
@@ -200,7 +207,8 @@ async function runMode(mode: 'polling' | 'webhook'): Promise<ModeResult> {
     const b = await startBot(env, [fake.token, SECRET]);
     await b.waitForLog((e) => e.msg === 'Telegram bot receiving updates', START_MS, 'the bot started');
     // The webhook is served by the operations server (OPS_PORT=0: the port it took is in its first log line).
-    if (mode === 'webhook') port = Number((await b.waitForLog((e) => String(e.msg).startsWith('operations server listening'), START_MS, 'the operations server')).port);
+    if (mode === 'webhook')
+      port = Number((await b.waitForLog((e) => String(e.msg).startsWith('operations server listening'), START_MS, 'the operations server')).port);
     return b;
   };
   try {
@@ -222,7 +230,8 @@ async function runMode(mode: 'polling' | 'webhook'): Promise<ModeResult> {
     bot = await launch();
     // The backlog drains for as long as answers keep coming (a stall of DRAIN_STALL_MS ends it, and the run fails).
     const everyoneAnswered = () =>
-      items.every((it) => (it.kind === 'question' ? (answersPerChat.get(it.chatId) ?? 0) > 0 : (answersPerQuery.get(it.queryId!) ?? 0) > 0)) && resend.length === 0;
+      items.every((it) => (it.kind === 'question' ? (answersPerChat.get(it.chatId) ?? 0) > 0 : (answersPerQuery.get(it.queryId!) ?? 0) > 0)) &&
+      resend.length === 0;
     let progress = answered();
     let progressAt = performance.now();
     while (!everyoneAnswered() && performance.now() - progressAt < DRAIN_STALL_MS) {
@@ -284,7 +293,10 @@ for (const mode of ['polling', 'webhook'] as const) {
     failures.push(`${mode}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
 }
-const ok = failures.length === 0 && results.length > 0 && results.every((r) => r.lost === 0 && r.duplicateRecords === 0 && r.missingRecords === 0 && r.undelivered === 0 && r.integrity === 'ok');
+const ok =
+  failures.length === 0 &&
+  results.length > 0 &&
+  results.every((r) => r.lost === 0 && r.duplicateRecords === 0 && r.missingRecords === 0 && r.undelivered === 0 && r.integrity === 'ok');
 const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString() };
 if (json) console.log(JSON.stringify({ ok, machine, rate, results, failures }));
 else {
@@ -297,12 +309,23 @@ else {
     ['missing records', (r) => String(r.missingRecords)],
     ['undelivered at the end', (r) => String(r.undelivered)],
     ['answered twice (at-least-once)', (r) => String(r.answeredTwice)],
-    ['webhook deliveries by status', (r) => Object.entries(r.deliveries).map(([k, v]) => `${k === '0' ? 'none' : k}: ${v}`).join(', ') || '–'],
+    [
+      'webhook deliveries by status',
+      (r) =>
+        Object.entries(r.deliveries)
+          .map(([k, v]) => `${k === '0' ? 'none' : k}: ${v}`)
+          .join(', ') || '–',
+    ],
     ['peak RSS of a run (MB)', (r) => String(r.peakRssMb)],
     ['database integrity check', (r) => r.integrity],
     ['seconds', (r) => String(r.seconds)],
   ];
-  console.log(table(['', ...results.map((r) => r.mode)], rows.map(([label, f]) => [label, ...results.map(f)])));
+  console.log(
+    table(
+      ['', ...results.map((r) => r.mode)],
+      rows.map(([label, f]) => [label, ...results.map(f)]),
+    ),
+  );
   for (const f of failures) console.log(`\nFAILED ${f}`);
   console.log(`\n${ok ? 'ok' : 'FAIL'}`);
 }

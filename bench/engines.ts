@@ -95,4 +95,3 @@ export const ENGINES: Record<string, () => BenchEngine> = {
 
 /** The engines a plain `npm run bench` compares. */
 export const DEFAULT_ENGINES = ['ours', 'nlp.js'];
-

@@ -73,7 +73,12 @@ export async function evaluate(name: string, engine: BenchEngine, task: Task): P
   let threshold = -Infinity;
   let plain: number | undefined;
   if (task.kind !== 'braun' && !engine.ownThreshold) {
-    const val = (await predictAll(engine, task.val.map((e) => e.text))).predictions;
+    const val = (
+      await predictAll(
+        engine,
+        task.val.map((e) => e.text),
+      )
+    ).predictions;
     const inScope: Scored[] = [];
     const oos: number[] = [];
     val.forEach((p, i) => {
@@ -85,7 +90,10 @@ export async function evaluate(name: string, engine: BenchEngine, task: Task): P
     plain = paperThreshold(inScope, oos);
   }
 
-  const run = await predictAll(engine, task.test.map((e) => e.text));
+  const run = await predictAll(
+    engine,
+    task.test.map((e) => e.text),
+  );
   const cost = { trainMs: round(trainMs, 0), qps: round(run.qps, 0), p50us: round(run.p50us, 1), p99us: round(run.p99us, 1) };
   const sizes = { trainSize: task.train.length, testSize: task.test.length };
 
@@ -114,7 +122,8 @@ export async function evaluate(name: string, engine: BenchEngine, task: Task): P
   const result: Result = { engine: name, corpus: task.id, ...clinc(threshold), ...cost, ...sizes };
   if (plain !== undefined) {
     result.threshold = round(threshold, 4);
-    result.thresholdRule = 'CLINC150 paper rule (best validation accuracy, oos as a class), bagged: median over 200 bootstrap resamples of the validation split';
+    result.thresholdRule =
+      'CLINC150 paper rule (best validation accuracy, oos as a class), bagged: median over 200 bootstrap resamples of the validation split';
     result.plainRule = { threshold: round(plain, 4), ...clinc(plain) };
   }
   return result;

@@ -11,6 +11,8 @@ import { readEnvironment } from '../src/config.js';
 
 const info = ClusterClient.getInfo();
 const environment = readEnvironment();
-const booted = await boot({ environment: { ...environment, env: { ...environment.env, DISCORD_SHARDS: info.SHARD_LIST.join(','), DISCORD_SHARD_COUNT: String(info.TOTAL_SHARDS) } } });
+const booted = await boot({
+  environment: { ...environment, env: { ...environment.env, DISCORD_SHARDS: info.SHARD_LIST.join(','), DISCORD_SHARD_COUNT: String(info.TOTAL_SHARDS) } },
+});
 // shard: also stops when the cluster manager goes away (no operations side: the bench reads no readiness).
 await runAdapters(booted, [createDiscordAdapter(booted.config, booted.deps)], { shard: true });

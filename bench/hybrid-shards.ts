@@ -56,7 +56,10 @@ async function everyShardAnswers(fake: FakeDiscord, firstGuildOf: string[]): Pro
   await fake.waitForIdentify(of, 180_000);
   for (const [i, guildId] of firstGuildOf.entries()) {
     const channelId = `40${String(i).padStart(16, '0')}`;
-    await fake.waitForResponse(fake.slash('ask', [{ name: 'question', type: STRING, value: 'how much gas will russia send?' }], { guildId, channelId }), 30_000);
+    await fake.waitForResponse(
+      fake.slash('ask', [{ name: 'question', type: STRING, value: 'how much gas will russia send?' }], { guildId, channelId }),
+      30_000,
+    );
   }
 }
 
@@ -119,7 +122,11 @@ try {
   await new Promise((r) => builder.once('exit', r));
   await first.fake.close();
 
-  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${of} shards of ${GUILDS_PER_SHARD} guilds (10 channels each)`);
+  console.log(
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${of} shards of ${GUILDS_PER_SHARD} guilds (10 channels each)`,
+  );
   console.log('| processes | shards each | ours: total RSS MB | discord-hybrid-sharding: total RSS MB (clusters) |');
   console.log('|---:|---:|---:|---:|');
   for (const processes of layouts) {

@@ -108,9 +108,16 @@ if (json) {
   console.log(
     `load bench${quick ? ' (quick)' : ''}: ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, ${machine.date}, load average ${machine.loadBefore} → ${loadAfter}\n`,
   );
-  console.log(table(['', ...results.map((r) => r.name)], rows.map(([label, f]) => [label, ...results.map(f)])));
+  console.log(
+    table(
+      ['', ...results.map((r) => r.name)],
+      rows.map(([label, f]) => [label, ...results.map(f)]),
+    ),
+  );
   if (telegramRates.length) {
-    console.log(`\ntarget ≥ ${TARGET_TELEGRAM_PER_SECOND} Telegram updates/s end to end: ${summary.target.met ? 'met' : 'NOT met'} (${telegramRates.join(', ')}/s)`);
+    console.log(
+      `\ntarget ≥ ${TARGET_TELEGRAM_PER_SECOND} Telegram updates/s end to end: ${summary.target.met ? 'met' : 'NOT met'} (${telegramRates.join(', ')}/s)`,
+    );
   }
   for (const r of results) {
     if (r.problems.length) console.log(`\n${r.name}: ${r.problems.join('; ')}`);

@@ -28,8 +28,15 @@ const STRING = 3;
 const guildOn = (shard: number, k: number) => ((BigInt(40_000_000_000 + k) * BigInt(of) + BigInt(shard)) << 22n).toString();
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-function bot(env: Record<string, string>): { child: ChildProcess; lines: Array<Record<string, any>>; waitFor(msg: string, n?: number): Promise<Record<string, any>> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+function bot(env: Record<string, string>): {
+  child: ChildProcess;
+  lines: Array<Record<string, any>>;
+  waitFor(msg: string, n?: number): Promise<Record<string, any>>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const lines: Array<Record<string, any>> = [];
   const waiters: Array<{ msg: string; n: number; resolve: (e: Record<string, any>) => void }> = [];
   let partial = '';
@@ -56,7 +63,14 @@ function bot(env: Record<string, string>): { child: ChildProcess; lines: Array<R
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
 const DB_PATH = join(dir, 'bot.db');
-const base = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DB_PATH, WATCH_DATA: 'false', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '10000' };
+const base = {
+  DISCORD_TOKEN: FAKE_TOKEN,
+  DISCORD_APPLICATION_ID: FAKE_APP_ID,
+  DB_PATH,
+  WATCH_DATA: 'false',
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_PER_MINUTE: '10000',
+};
 let trainedStartMs = 0;
 const rows: Array<{ shards: number; startToReadyMs: number; importMs: number; readyToFirstAnswerMs: number; rssMb: number }> = [];
 try {
@@ -81,12 +95,21 @@ try {
     const started = performance.now();
     const b = bot({ ...base, DISCORD_API_BASE: fake.apiBase, DISCORD_SHARDS: k === 1 ? '0' : `0-${k - 1}`, DISCORD_SHARD_COUNT: String(of) });
     const ready = await b.waitFor('discord ready');
-    const first = fake.slash('ask', [{ name: 'question', type: STRING, value: 'how much gas will russia send?' }], { guildId: guilds.at(-1)!.id, channelId: guilds.at(-1)!.channels[0]!.id });
+    const first = fake.slash('ask', [{ name: 'question', type: STRING, value: 'how much gas will russia send?' }], {
+      guildId: guilds.at(-1)!.id,
+      channelId: guilds.at(-1)!.channels[0]!.id,
+    });
     await fake.waitForResponse(first, 10_000);
     const answered = performance.now();
     for (let i = 0; i < 50; i += 1) {
       const g = guilds[i % guilds.length]!;
-      await fake.waitForResponse(fake.slash('ask', [{ name: 'question', type: STRING, value: `what does the treaty say about nuclear energy ${i}?` }], { guildId: g.id, channelId: g.channels[0]!.id }), 10_000);
+      await fake.waitForResponse(
+        fake.slash('ask', [{ name: 'question', type: STRING, value: `what does the treaty say about nuclear energy ${i}?` }], {
+          guildId: g.id,
+          channelId: g.channels[0]!.id,
+        }),
+        10_000,
+      );
     }
     // The smallest of 16 samples over 4 s: resident memory between collections, not at a garbage peak (a bench, not a test).
     const samples: number[] = [];
@@ -111,9 +134,15 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const one = rows.find((r) => r.shards === 1);
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; shards of ${of}, ${GUILDS_PER_SHARD} guilds of 10 channels each`);
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; shards of ${of}, ${GUILDS_PER_SHARD} guilds of 10 channels each`,
+);
 console.log(`First start (no stored model: trains, stores the build): start → READY ${trainedStartMs} ms. Every row below imports the stored build.`);
-console.log('| shards in the process | start → all READY ms | of which: load data + import model ms | READY → first answer ms | RSS MB | MB per shard beyond the first |');
+console.log(
+  '| shards in the process | start → all READY ms | of which: load data + import model ms | READY → first answer ms | RSS MB | MB per shard beyond the first |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const per = one && r.shards > 1 ? ((r.rssMb - one.rssMb) / (r.shards - 1)).toFixed(1) : '—';

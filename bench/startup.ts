@@ -49,7 +49,15 @@ async function telegramRun(variant: (typeof VARIANTS)[number]) {
     for (let i = 0; i < 50; i += 1) {
       const from = { id: 10_000 + i, is_bot: false, first_name: 'U' };
       const reply = fake.waitFor('sendMessage', { where: (p) => p.chat_id === from.id, timeoutMs: 20_000 });
-      fake.pushUpdate({ message: { message_id: i + 1, date: 0, chat: { id: from.id, type: 'private', first_name: 'U' }, from, text: i % 2 ? 'how much gas will russia send iran?' : 'where was it signed?' } });
+      fake.pushUpdate({
+        message: {
+          message_id: i + 1,
+          date: 0,
+          chat: { id: from.id, type: 'private', first_name: 'U' },
+          from,
+          text: i % 2 ? 'how much gas will russia send iran?' : 'where was it signed?',
+        },
+      });
       await reply;
     }
     const rssAnswered = rssMb(bot.child.pid!);
@@ -66,7 +74,15 @@ async function shardedRun(variant: (typeof VARIANTS)[number]) {
   const started = performance.now();
   const bot = spawnBot(variant.sharding, {
     nodeArgs: variant.nodeArgs,
-    env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, OPS_PORT: '0', LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' },
+    env: {
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_APPLICATION_ID: FAKE_APP_ID,
+      DISCORD_API_BASE: fake.apiBase,
+      OPS_PORT: '0',
+      LOG_LEVEL: 'info',
+      DB_PATH: '',
+      WATCH_DATA: 'false',
+    },
   });
   try {
     await bot.waitForGet('/readyz', (r) => r.status === 200, 180_000);
@@ -90,11 +106,15 @@ for (let i = 0; i < runs; i += 1) {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-process.stdout.write(`Node ${process.version}, ${cpus().length} × ${cpu}, ${runs} runs of each, alternating; 1-minute load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}\n\n`);
+process.stdout.write(
+  `Node ${process.version}, ${cpus().length} × ${cpu}, ${runs} runs of each, alternating; 1-minute load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}\n\n`,
+);
 process.stdout.write('| process | variant | to /readyz 200, ms | RSS at ready, MB | RSS after 50 answers, MB |\n|:--|:--|--:|--:|--:|\n');
 for (const v of VARIANTS) {
   const r = tg.get(v.name)!;
-  process.stdout.write(`| one process, Telegram polling | ${v.name} | ${range(r.map((x) => x.readyMs))} | ${range(r.map((x) => x.rssReady))} | ${range(r.map((x) => x.rssAnswered))} |\n`);
+  process.stdout.write(
+    `| one process, Telegram polling | ${v.name} | ${range(r.map((x) => x.readyMs))} | ${range(r.map((x) => x.rssReady))} | ${range(r.map((x) => x.rssAnswered))} |\n`,
+  );
 }
 for (const v of VARIANTS) {
   const r = sh.get(v.name)!;

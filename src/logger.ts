@@ -33,7 +33,8 @@ export function scrubSecrets(line: string, secrets: readonly string[] = []): str
 function scrub(line: string, forms: readonly string[]): string {
   let out = line;
   for (const s of forms) out = out.split(s).join('[secret]');
-  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m, prefix?: string) => (typeof prefix === 'string' && m.startsWith(prefix) ? `${prefix}[secret]` : '[secret]'));
+  for (const re of TOKEN_PATTERNS)
+    out = out.replace(re, (m, prefix?: string) => (typeof prefix === 'string' && m.startsWith(prefix) ? `${prefix}[secret]` : '[secret]'));
   return out;
 }
 

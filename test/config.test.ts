@@ -95,7 +95,9 @@ describe('config', () => {
     expect(shardIds('0-3,8,2')).toEqual([0, 1, 2, 3, 8]);
     expect(loadConfig({ DISCORD_SHARDS: '10-19', DISCORD_SHARD_COUNT: '40' })).toMatchObject({ DISCORD_SHARDS: '10-19', DISCORD_SHARD_COUNT: 40 });
     expect(problems({ DISCORD_SHARDS: '0-9' })).toEqual([expect.stringMatching(/^DISCORD_SHARD_COUNT: is required/)]);
-    expect(problems({ DISCORD_SHARDS: '0-9', DISCORD_SHARD_COUNT: '8' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS: lists a shard id not below DISCORD_SHARD_COUNT \(8\)/)]);
+    expect(problems({ DISCORD_SHARDS: '0-9', DISCORD_SHARD_COUNT: '8' })).toEqual([
+      expect.stringMatching(/^DISCORD_SHARDS: lists a shard id not below DISCORD_SHARD_COUNT \(8\)/),
+    ]);
     expect(problems({ DISCORD_SHARDS: 'first ten', DISCORD_SHARD_COUNT: '8' })[0]).toMatch(/^DISCORD_SHARDS: must be "auto" or shard ids/);
     expect(problems({ DISCORD_SHARDS: '5-2', DISCORD_SHARD_COUNT: '8' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS: lists no shard/)]);
   });

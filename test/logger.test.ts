@@ -21,7 +21,10 @@ describe('logger', () => {
     const { lines, destination } = capture();
     const log = createLogger({ level: 'info', pretty: false, destination, secrets: ['my-webhook-secret-value'] });
     const inner = new Error(`request to https://api.telegram.org/bot${TG}/getMe failed`);
-    const err = Object.assign(new Error('Network request for getMe failed'), { error: inner, url: `https://discord.com/api/v10/interactions/1/${'x'.repeat(60)}/callback` });
+    const err = Object.assign(new Error('Network request for getMe failed'), {
+      error: inner,
+      url: `https://discord.com/api/v10/interactions/1/${'x'.repeat(60)}/callback`,
+    });
     log.error({ err, token: DC, headers: { authorization: `Bot ${DC}` } }, `failed with ${TG} and my-webhook-secret-value`);
     log.info({ nested: { message: `token ${DC}` } }, 'ok');
     const out = lines.join('');

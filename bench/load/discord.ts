@@ -142,7 +142,10 @@ export async function runDiscord(opts: DiscordOptions): Promise<PassResult> {
       faults: opts.faults,
       sent,
       replies: ok.length,
-      ...tally(sent, ok.map((c) => index.get(c.id))),
+      ...tally(
+        sent,
+        ok.map((c) => index.get(c.id)),
+      ),
       wrong,
       inputPerSecond: perSecond(sent, dispatchMs),
       endToEndPerSecond: perSecond(first.size, wallMs),

@@ -43,9 +43,20 @@ const WEBHOOK_POST = { method: 'POST', path: HOOK_PATH, headers: { 'content-type
 /** Warm-up inputs use indices from here: their chats map to no measured input. */
 const WARMUP_INDEX = 5_000_000;
 
-const tooMany = (seconds: number): Failure => ({ error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
+const tooMany = (seconds: number): Failure => ({
+  error_code: 429,
+  description: `Too Many Requests: retry after ${seconds}`,
+  parameters: { retry_after: seconds },
+});
 /** Injected three times mid-run (at 10 %, 40 % and 70 % of the replies): 429s, 5xx and reset connections on sendMessage. */
-const FAULT_BATCH: Failure[] = [tooMany(1), 'network', { error_code: 500, description: 'Internal Server Error' }, 'network', tooMany(1), { error_code: 502, description: 'Bad Gateway' }];
+const FAULT_BATCH: Failure[] = [
+  tooMany(1),
+  'network',
+  { error_code: 500, description: 'Internal Server Error' },
+  'network',
+  tooMany(1),
+  { error_code: 502, description: 'Bad Gateway' },
+];
 const FAULT_MARKS = [0.1, 0.4, 0.7];
 
 function update(updateId: number, index: number, from: User, chat: Chat, text: string): Update {
@@ -72,7 +83,13 @@ const replyKey = (call: ApiCall) => `${call.plain}\u0000${JSON.stringify(call.pa
 function post(port: number, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: HOOK_PATH, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: HOOK_PATH,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -99,7 +116,11 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
     opts.profileDir,
   );
   try {
-    const listening = await bot.waitForLog((e) => e.msg === 'operations server listening (/healthz, /readyz, /metrics)', 60_000, 'the operations server started');
+    const listening = await bot.waitForLog(
+      (e) => e.msg === 'operations server listening (/healthz, /readyz, /metrics)',
+      60_000,
+      'the operations server started',
+    );
     await bot.waitForLog((e) => e.msg === 'Telegram bot receiving updates', 60_000, 'the Telegram webhook set');
     const port = Number(listening.port);
     if (!fake.webhook) throw new Error('the bot did not register its webhook with the fake');
@@ -214,7 +235,10 @@ export async function runTelegram(opts: TelegramOptions): Promise<PassResult> {
       faults: opts.faults,
       sent,
       replies: replies.length,
-      ...tally(sent, replies.map((c) => indexOfChat(c.params.chat_id))),
+      ...tally(
+        sent,
+        replies.map((c) => indexOfChat(c.params.chat_id)),
+      ),
       wrong,
       inputPerSecond: perSecond(sent, httpMs),
       endToEndPerSecond: perSecond(firstReply.size, wallMs),

@@ -76,7 +76,11 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const secret = idSecretOrExit(config, mode === 'store');
   const kb = await loadOrExit(config.DATA_DIR, dataLimitsOf(config));
   const store =
-    mode === 'store' ? await storeOrExit(config, secret, logger) : mode === 'memory' ? await openStore(config, logger, { secret, dbPath: ':memory:' }) : undefined;
+    mode === 'store'
+      ? await storeOrExit(config, secret, logger)
+      : mode === 'memory'
+        ? await openStore(config, logger, { secret, dbPath: ':memory:' })
+        : undefined;
   if (store) logger.info({ store: store.kind, state: store.status().state }, 'store opened');
   const core = createCore(kb, undefined, await startupMatcher(kb, store, logger));
   if (store) followStore(store, createOpsStatus({ core, store }), readiness);

@@ -43,7 +43,9 @@ export function idSecretOrExit(config: Config, persistent: boolean): string | Bu
       process.exit(1);
     }
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-    process.stderr.write(`Cannot start: the id key file beside DB_PATH (${config.DB_PATH}.key) cannot be made or read (${reason}).\nSet ID_HASH_SECRET, or DB_PATH to a file in a writable folder.\n`);
+    process.stderr.write(
+      `Cannot start: the id key file beside DB_PATH (${config.DB_PATH}.key) cannot be made or read (${reason}).\nSet ID_HASH_SECRET, or DB_PATH to a file in a writable folder.\n`,
+    );
     process.exit(1);
   }
 }

@@ -25,7 +25,11 @@ export function settingsOrExit(given?: Environment, logDestination?: NodeJS.Writ
     process.stderr.write(`Cannot start: ${err.message}\nSee .env.example for every variable${from}.\n`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), ...(logDestination ? { destination: logDestination, pretty: false } : {}) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: secretsOf(config),
+    ...(logDestination ? { destination: logDestination, pretty: false } : {}),
+  });
   if (environment.file) logger.info({ envFile: environment.file }, 'settings read from the environment and .env (the environment wins)');
   else logger.debug({ cwd: process.cwd() }, 'no .env file in the working directory; settings from the environment');
   return { config, logger };

@@ -10,7 +10,10 @@ export type ShardQuestion = { pb: 'readyz'; id: number } | { pb: 'metrics'; id: 
 export type ShardAnswer = { pb: 'readyz'; id: number; readiness: Readiness } | { pb: 'metrics'; id: number; snapshot: MetricsSnapshot | null };
 
 export const isShardQuestion = (m: unknown): m is ShardQuestion =>
-  typeof m === 'object' && m !== null && ((m as ShardQuestion).pb === 'readyz' || (m as ShardQuestion).pb === 'metrics') && typeof (m as ShardQuestion).id === 'number';
+  typeof m === 'object' &&
+  m !== null &&
+  ((m as ShardQuestion).pb === 'readyz' || (m as ShardQuestion).pb === 'metrics') &&
+  typeof (m as ShardQuestion).id === 'number';
 
 export const isShardAnswer = (m: unknown): m is ShardAnswer => isShardQuestion(m) && ('readiness' in m || 'snapshot' in m);
 
@@ -21,7 +24,9 @@ export function answerManager(readiness: () => Readiness, snapshot: (() => Promi
   const onMessage = async (message: unknown) => {
     if (!isShardQuestion(message) || isShardAnswer(message)) return;
     const answer: ShardAnswer =
-      message.pb === 'readyz' ? { pb: 'readyz', id: message.id, readiness: readiness() } : { pb: 'metrics', id: message.id, snapshot: snapshot ? await snapshot() : null };
+      message.pb === 'readyz'
+        ? { pb: 'readyz', id: message.id, readiness: readiness() }
+        : { pb: 'metrics', id: message.id, snapshot: snapshot ? await snapshot() : null };
     if (process.connected) send(answer);
   };
   process.on('message', onMessage);

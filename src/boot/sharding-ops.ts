@@ -15,7 +15,11 @@ const ANSWER_MS = 2_000;
 let nextId = 1;
 
 /** Asks one shard process a question over IPC; undefined when it does not answer in time. */
-export function askShard<K extends ShardQuestion['pb']>(shard: ShardHandle, pb: K, timeoutMs = ANSWER_MS): Promise<Extract<ShardAnswer, { pb: K }> | undefined> {
+export function askShard<K extends ShardQuestion['pb']>(
+  shard: ShardHandle,
+  pb: K,
+  timeoutMs = ANSWER_MS,
+): Promise<Extract<ShardAnswer, { pb: K }> | undefined> {
   const id = nextId++;
   return new Promise((resolve) => {
     const done = (answer: Extract<ShardAnswer, { pb: K }> | undefined) => {
@@ -56,7 +60,9 @@ export function shardingOps(shards: () => ReadonlyMap<number, ShardHandle>, tota
       return reasons.length ? { ready: false, reasons } : { ready: true };
     },
     async metrics() {
-      const snapshots = await Promise.all([...shards().values()].map(async (shard) => (shard.process ? (await askShard(shard, 'metrics'))?.snapshot : undefined)));
+      const snapshots = await Promise.all(
+        [...shards().values()].map(async (shard) => (shard.process ? (await askShard(shard, 'metrics'))?.snapshot : undefined)),
+      );
       const present = snapshots.filter((s): s is MetricsSnapshot => !!s);
       return { contentType: 'text/plain; version=0.0.4; charset=utf-8', body: await aggregateText(present) };
     },

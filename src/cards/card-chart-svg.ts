@@ -12,7 +12,15 @@ export function drawChart(frame: Frame, chart: CardChart, box: Box, texts: TextB
 }
 
 function drawShare(frame: Frame, chart: Extract<CardChart, { kind: 'share' }>, box: Box, texts: TextBox[]): string {
-  const caption = fitBox(frame, 'chart.label', chart.label, { ...box, height: 56 }, { maxSize: 24, minSize: 18, bold: false, lineHeight: 1.2, maxLines: 2 }, C.muted, 'middle');
+  const caption = fitBox(
+    frame,
+    'chart.label',
+    chart.label,
+    { ...box, height: 56 },
+    { maxSize: 24, minSize: 18, bold: false, lineHeight: 1.2, maxLines: 2 },
+    C.muted,
+    'middle',
+  );
   const ringArea = box.height - caption.fitted.height - 12;
   const outer = Math.max(10, Math.min(box.width, ringArea) / 2 - 2);
   const stroke = outer * 0.28;

@@ -53,17 +53,44 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
     return fitted;
   };
 
-  const bot = place('bot', c.botName, { x: M, y: 14, width: 560, height: 40 }, { maxSize: 26, minSize: 18, bold: true, lineHeight: 1.2, maxLines: 1 }, C.bandText);
+  const bot = place(
+    'bot',
+    c.botName,
+    { x: M, y: 14, width: 560, height: 40 },
+    { maxSize: 26, minSize: 18, bold: true, lineHeight: 1.2, maxLines: 1 },
+    C.bandText,
+  );
   const asOf = `${c.asOf} ${formatDate(reply.asOf, reply.lang)}`;
-  const date = place('asOf', asOf, { x: M + 600, y: 16, width: INNER - 600, height: 36 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.2, maxLines: 1 }, C.bandMuted, 'end');
+  const date = place(
+    'asOf',
+    asOf,
+    { x: M + 600, y: 16, width: INNER - 600, height: 36 },
+    { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.2, maxLines: 1 },
+    C.bandMuted,
+    'end',
+  );
 
   // Denser headings leave more room for the figures; the first level that cuts or splits no word of them wins.
   const data: CardChart | undefined = reply.chart;
   const layoutAt = (level: (typeof HEADING_LEVELS)[number]) => {
     const own: TextBox[] = [];
-    const title = fitBox(frame, 'title', reply.title, { x: M, y: TITLE_TOP, width: INNER, height: 126 }, { maxSize: level.title, minSize: 36, bold: true, lineHeight: 1.15, maxLines: 2 }, C.title);
+    const title = fitBox(
+      frame,
+      'title',
+      reply.title,
+      { x: M, y: TITLE_TOP, width: INNER, height: 126 },
+      { maxSize: level.title, minSize: 36, bold: true, lineHeight: 1.15, maxLines: 2 },
+      C.title,
+    );
     title.height = title.fitted.height;
-    const lead = fitBox(frame, 'lead', reply.lead, { x: M, y: title.y + title.height + 12, width: INNER, height: 118 }, { maxSize: level.lead, minSize: 22, bold: false, lineHeight: 1.3, maxLines: 4 }, C.text);
+    const lead = fitBox(
+      frame,
+      'lead',
+      reply.lead,
+      { x: M, y: title.y + title.height + 12, width: INNER, height: 118 },
+      { maxSize: level.lead, minSize: 22, bold: false, lineHeight: 1.3, maxLines: 4 },
+      C.text,
+    );
     lead.height = lead.fitted.height;
     const top = lead.y + lead.height + 26;
     const area: Box = { x: M, y: top, width: data ? INNER - CHART_WIDTH - 40 : INNER, height: FIGURES_BOTTOM - top };
@@ -78,7 +105,13 @@ export function buildCardSvg(reply: CardReply, options: CardSvgOptions): CardSvg
   const { title, lead } = main;
   texts.push(title, lead, ...main.texts);
 
-  const source = place('source', reply.source.line, { x: M, y: FOOTER_RULE + 12, width: INNER, height: 52 }, { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.25, maxLines: 2 }, C.muted);
+  const source = place(
+    'source',
+    reply.source.line,
+    { x: M, y: FOOTER_RULE + 12, width: INNER, height: 52 },
+    { maxSize: 22, minSize: 16, bold: false, lineHeight: 1.25, maxLines: 2 },
+    C.muted,
+  );
 
   const body = [
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${C.ground}"/>`,

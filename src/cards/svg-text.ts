@@ -2,7 +2,7 @@ import { type FittedText, type TextMeasure, type TextStyle, fitText } from './fi
 
 /** Escapes text for an XML text node or attribute value. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' })[ch]};`);
+  return s.replace(/[&<>"']/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[ch]};`);
 }
 
 /** Drawing direction of a card: boxes are laid out left-to-right and mirrored for right-to-left. */

@@ -70,8 +70,7 @@ export function answerReply(kb: KnowledgeBase, topic: Topic, lang: Lang, focus: 
 /** Help, welcome or the topic list: every topic is a choice. */
 export function helpReply(kb: KnowledgeBase, lang: Lang, mode: HelpReply['mode'], page = 0): HelpReply {
   const c = t(lang);
-  const [title, body] =
-    mode === 'welcome' ? [c.welcomeTitle, c.welcomeText] : mode === 'topics' ? [c.topicsTitle, c.topicsText] : [c.helpTitle, c.helpText];
+  const [title, body] = mode === 'welcome' ? [c.welcomeTitle, c.welcomeText] : mode === 'topics' ? [c.topicsTitle, c.topicsText] : [c.helpTitle, c.helpText];
   const choices = kb.topics.map((topic) => openTopic(topicRef(topic, lang), lang, 'choices'));
   return { kind: 'help', lang, mode, title, text: body, actions: choices, ...(page ? { page } : {}) };
 }

@@ -76,7 +76,10 @@ export function cardChart(kb: KnowledgeBase, id: string, lang: Lang): CardChart 
     const growth = isGrowth(fact) ? fact : isLevel(fact) ? topic.facts.find(isGrowth) : undefined;
     if (level && growth) {
       const [value, label, rate, rateLabel] = [text(level.display, lang), text(level.label, lang), text(growth.display, lang), text(growth.label, lang)];
-      const figures = [{ label, value }, { label: rateLabel, value: rate }];
+      const figures = [
+        { label, value },
+        { label: rateLabel, value: rate },
+      ];
       return { kind: 'growth', value, label, growth: rate, growthLabel: rateLabel, figures };
     }
     if (isShare(fact)) {

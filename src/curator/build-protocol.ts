@@ -36,11 +36,7 @@ export interface BuildGo {
  * dies can be reported with where it was), 'loaded' (with
  * `askBeforeTraining`: the data is valid, train it?), and exactly one 'reply'.
  */
-export type BuildMessage =
-  | { kind: 'started' }
-  | { kind: 'progress'; at: string }
-  | { kind: 'loaded'; version: string }
-  | { kind: 'reply'; reply: BuildReply };
+export type BuildMessage = { kind: 'started' } | { kind: 'progress'; at: string } | { kind: 'loaded'; version: string } | { kind: 'reply'; reply: BuildReply };
 
 /** What the build thread is doing after the files: named in a report of a build that died there. */
 export const TRAINING = '(training the matcher)';

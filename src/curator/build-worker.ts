@@ -125,7 +125,12 @@ export function createWorkerBuild(opts: WorkerBuildOptions): WorkerBuild {
       if (closed) throw new BuildFailure(SHUTTING_DOWN, undefined);
       const started = performance.now();
       const dataLimits = options.limits ?? DEFAULT_DATA_LIMITS;
-      const request: BuildRequest = { dir, limits: dataLimits, requestedAt: performance.timeOrigin + performance.now(), holdAfterTraining: opts.holdAfterTraining };
+      const request: BuildRequest = {
+        dir,
+        limits: dataLimits,
+        requestedAt: performance.timeOrigin + performance.now(),
+        holdAfterTraining: opts.holdAfterTraining,
+      };
       let reply: BuildReply;
       try {
         reply = await run(request, options.signal);

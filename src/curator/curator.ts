@@ -64,7 +64,10 @@ const unreadable = (err: unknown): never[] => {
 export async function createCurator(config: Config, core: Core, logger: Logger, options: CuratorOptions = {}): Promise<Curator> {
   const store =
     options.store ??
-    (await openStore(config, logger, { secret: options.secret ?? config.ID_HASH_SECRET ?? randomBytes(32), ...(options.dbPath !== undefined ? { dbPath: options.dbPath } : {}) }));
+    (await openStore(config, logger, {
+      secret: options.secret ?? config.ID_HASH_SECRET ?? randomBytes(32),
+      ...(options.dbPath !== undefined ? { dbPath: options.dbPath } : {}),
+    }));
   void store.enforceRetention();
   const retention = setInterval(() => void store.enforceRetention(), SIX_HOURS);
   retention.unref();

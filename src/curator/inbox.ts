@@ -68,7 +68,13 @@ export function createInboxRecheck(core: Core, store: BotStore, logger: Logger, 
     if (store.kind === 'off') return;
     const version = core.version;
     const key = `inbox-recheck:${version}`;
-    const won = held.has(key) || (await store.attempt<boolean | undefined>('claim inbox recheck', (b) => b.claim(key, now()), () => undefined));
+    const won =
+      held.has(key) ||
+      (await store.attempt<boolean | undefined>(
+        'claim inbox recheck',
+        (b) => b.claim(key, now()),
+        () => undefined,
+      ));
     if (won === undefined) {
       waiting = { reason, ...(reload ? { reload } : {}) };
       return;
@@ -82,8 +88,20 @@ export function createInboxRecheck(core: Core, store: BotStore, logger: Logger, 
     try {
       const answeredNow = await recheckInbox(core, store);
       if (answeredNow) logger.info({ answeredNow, version }, 'inbox questions answered by the new data');
-      store.recordReload({ at: reload?.at ?? now(), ok: true, version, topics: reload?.topics ?? core.kb.topics.length, changed: reload?.changed ?? true, reason, answeredNow });
-      await store.attempt('confirm inbox recheck', (b) => b.confirm(key, now()), () => undefined);
+      store.recordReload({
+        at: reload?.at ?? now(),
+        ok: true,
+        version,
+        topics: reload?.topics ?? core.kb.topics.length,
+        changed: reload?.changed ?? true,
+        reason,
+        answeredNow,
+      });
+      await store.attempt(
+        'confirm inbox recheck',
+        (b) => b.confirm(key, now()),
+        () => undefined,
+      );
       held.delete(key);
     } catch (err) {
       logger.warn({ err, version, reason }, 'inbox recheck could not finish; it runs again when the store is back');

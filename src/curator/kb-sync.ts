@@ -10,8 +10,6 @@ import type { BuildKnowledge, DecideTraining, PrepareKnowledge } from './build.j
 import { decodeBundle, encodeBundle, modelKey } from './model-codec.js';
 import { waitForBuild } from './stored-builds.js';
 
-
-
 export interface KnowledgeSyncOptions {
   store: BotStore;
   core: Core;
@@ -65,10 +63,20 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
   let adopting: Promise<void> = Promise.resolve();
   const tick = () => new Promise<void>((r) => setImmediate(r));
 
-  const report = () => store.attempt('report process', (b) => b.reportProcess(processId, core.version, now()), () => undefined);
+  const report = () =>
+    store.attempt(
+      'report process',
+      (b) => b.reportProcess(processId, core.version, now()),
+      () => undefined,
+    );
 
   async function loadBundle(version: string) {
-    const bytes = await store.attempt('load model', (b) => b.loadModel(modelKey(version)), () => undefined, 30_000);
+    const bytes = await store.attempt(
+      'load model',
+      (b) => b.loadModel(modelKey(version)),
+      () => undefined,
+      30_000,
+    );
     return bytes ? decodeBundle(bytes) : undefined;
   }
 
@@ -82,7 +90,10 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
         if (!bundle) return logger.warn({ version }, 'announced knowledge-base version has no stored build this release can import');
         const matcher = await importMatcherInSteps(bundle.kb, bundle.model, tick);
         core.replace(bundle.kb, matcher);
-        logger.info({ version, topics: bundle.kb.topics.length, ms: Math.round(performance.now() - started) }, 'switched to the announced knowledge-base version (imported, not trained)');
+        logger.info(
+          { version, topics: bundle.kb.topics.length, ms: Math.round(performance.now() - started) },
+          'switched to the announced knowledge-base version (imported, not trained)',
+        );
         opts.onAdopted?.(version);
       } catch (err) {
         logger.error({ err, version }, 'cannot switch to the announced knowledge-base version; answering from the current one');
@@ -95,16 +106,31 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
   const build: BuildKnowledge = async (dir, options = {}) => {
     let stored: Uint8Array | undefined;
     const decide: DecideTraining = async (version) => {
-      stored = await store.attempt('load model', (b) => b.loadModel(modelKey(version)), () => undefined, 30_000);
+      stored = await store.attempt(
+        'load model',
+        (b) => b.loadModel(modelKey(version)),
+        () => undefined,
+        30_000,
+      );
       if (stored) return false;
-      return store.attempt('claim build', (b) => b.claim(`build:${modelKey(version)}`, now()), () => true, 30_000);
+      return store.attempt(
+        'claim build',
+        (b) => b.claim(`build:${modelKey(version)}`, now()),
+        () => true,
+        30_000,
+      );
     };
     const prepared = await opts.prepare(dir, decide, options);
     if (prepared.model) {
       trainings += 1;
       const matcher = prepared.matcher ?? (await importMatcherInSteps(prepared.kb, prepared.model, tick));
       const bytes = await encodeBundle({ kb: prepared.kb, model: prepared.model });
-      await store.attempt('save model', (b) => b.saveModel(modelKey(prepared.kb.version), bytes, now()), () => undefined, 30_000);
+      await store.attempt(
+        'save model',
+        (b) => b.saveModel(modelKey(prepared.kb.version), bytes, now()),
+        () => undefined,
+        30_000,
+      );
       return { kb: prepared.kb, matcher };
     }
     const bytes = stored ?? (await waitForBuild(store, prepared.kb.version, events, opts.buildWaitMs ?? 120_000));
@@ -120,7 +146,12 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
   };
 
   async function census(version?: string): Promise<VersionCount[]> {
-    const live = () => store.attempt('read processes', (b) => b.processes(now() - 3 * heartbeatMs), () => []);
+    const live = () =>
+      store.attempt(
+        'read processes',
+        (b) => b.processes(now() - 3 * heartbeatMs),
+        () => [],
+      );
     let processes = await live();
     if (version && store.shared && processes.some((p) => p.version !== version)) {
       await new Promise<void>((resolve) => {
@@ -148,7 +179,11 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
     processId,
     build,
     async applied(version) {
-      await store.attempt('announce version', (b) => b.announce(version), () => undefined);
+      await store.attempt(
+        'announce version',
+        (b) => b.announce(version),
+        () => undefined,
+      );
       await report();
     },
     census,
@@ -186,7 +221,11 @@ export function createKnowledgeSync(opts: KnowledgeSyncOptions): KnowledgeSync {
       clearInterval(heartbeat);
       await adopting;
       await Promise.all(stops.splice(0).map((stop) => stop().catch(() => undefined)));
-      await store.attempt('forget process', (b) => b.forgetProcess(processId), () => undefined);
+      await store.attempt(
+        'forget process',
+        (b) => b.forgetProcess(processId),
+        () => undefined,
+      );
     },
   };
 }

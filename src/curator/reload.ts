@@ -53,7 +53,9 @@ class TimedOut extends Error {}
  */
 export function createReloader(opts: ReloaderOptions): Reloader {
   const { core, logger, dir } = opts;
-  const threads = opts.build ? undefined : createWorkerBuild({ logger, ...(opts.buildMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.buildMemoryMb } } : {}) });
+  const threads = opts.build
+    ? undefined
+    : createWorkerBuild({ logger, ...(opts.buildMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.buildMemoryMb } } : {}) });
   const build = opts.build ?? threads!.build;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_RELOAD_TIMEOUT_MS;
   let running: Promise<ReloadResult> | undefined;
@@ -96,7 +98,10 @@ export function createReloader(opts: ReloaderOptions): Reloader {
           ? err.issues
           : [{ file: err instanceof BuildFailure && err.file ? err.file : dir, path: '', message: err instanceof Error ? err.message : String(err) }];
       result = { ok: false, issues, ...(timedOut ? { timedOut } : {}) };
-      logger.error({ reason, issues }, timedOut ? 'data reload timed out; still answering from the previous data' : 'data reload rejected; still answering from the previous data');
+      logger.error(
+        { reason, issues },
+        timedOut ? 'data reload timed out; still answering from the previous data' : 'data reload rejected; still answering from the previous data',
+      );
     }
     opts.onResult?.(result, reason);
     return result;

@@ -2,9 +2,7 @@ import { INBOX_STATES, type InboxState } from '../store/contract.js';
 import type { ReportOptions } from './report.js';
 
 export type ReportFormat = 'text' | 'json' | 'csv';
-export type ParsedReportArgs =
-  | { ok: true; options: ReportOptions; format: ReportFormat; table: 'analytics' | 'inbox' }
-  | { ok: false; error: string };
+export type ParsedReportArgs = { ok: true; options: ReportOptions; format: ReportFormat; table: 'analytics' | 'inbox' } | { ok: false; error: string };
 
 const DAY = 86_400_000;
 

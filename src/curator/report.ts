@@ -44,15 +44,26 @@ export async function reportData(store: BotStore, kb: KnowledgeBase, opts: Repor
   const state = opts.state ?? 'open';
   const [analytics, inbox, helpfulness] = await Promise.all([
     store.analytics({ ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
-    store.inbox({ state, limit: opts.limit, ...(opts.scope ? { scope: opts.scope } : {}), ...(since !== undefined ? { since } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }),
-    store.attempt('read feedback', (b) => b.helpfulness(), () => {
-      if (store.kind === 'off') return [];
-      throw new StoreUnavailableError('cannot read the votes now: the database is lost, failing or too slow (see the log)');
+    store.inbox({
+      state,
+      limit: opts.limit,
+      ...(opts.scope ? { scope: opts.scope } : {}),
+      ...(since !== undefined ? { since } : {}),
+      ...(opts.lang ? { lang: opts.lang } : {}),
     }),
+    store.attempt(
+      'read feedback',
+      (b) => b.helpfulness(),
+      () => {
+        if (store.kind === 'off') return [];
+        throw new StoreUnavailableError('cannot read the votes now: the database is lost, failing or too slow (see the log)');
+      },
+    ),
   ]);
   const totals = total(analytics);
   const trend = rateTrend(analytics, now);
-  const rekey = <K extends string>(name: K, rows: Array<{ key: string } & Totals>) => rows.map(({ key, ...t }) => ({ [name]: key, ...t }) as { [P in K]: string } & Totals);
+  const rekey = <K extends string>(name: K, rows: Array<{ key: string } & Totals>) =>
+    rows.map(({ key, ...t }) => ({ [name]: key, ...t }) as { [P in K]: string } & Totals);
   return {
     generatedAt: new Date(now).toISOString(),
     dataVersion: kb.version,
@@ -60,9 +71,18 @@ export async function reportData(store: BotStore, kb: KnowledgeBase, opts: Repor
     answerRate: { overall: answerRate(totals), last7Days: trend.current, previous7Days: trend.previous, change: trend.change },
     totals,
     byDay: totalsBy(analytics, (r) => r.day).map(({ key, ...t }) => ({ day: key, answerRate: answerRate(t), ...t })),
-    byTopic: rekey('topic', totalsBy(analytics, (r) => r.topic)),
-    byLang: rekey('lang', totalsBy(analytics, (r) => r.lang)),
-    bySurface: rekey('surface', totalsBy(analytics, (r) => r.surface)),
+    byTopic: rekey(
+      'topic',
+      totalsBy(analytics, (r) => r.topic),
+    ),
+    byLang: rekey(
+      'lang',
+      totalsBy(analytics, (r) => r.lang),
+    ),
+    bySurface: rekey(
+      'surface',
+      totalsBy(analytics, (r) => r.surface),
+    ),
     analytics,
     inbox,
     helpfulness,
@@ -139,12 +159,28 @@ const csv = (header: string[], rows: unknown[][]) => [header, ...rows].map((r) =
 /** The analytics as CSV: one row per day, surface, language and topic. */
 export function analyticsCsv(data: ReportData): string {
   const header = ['day', 'surface', 'lang', 'topic', 'asked', 'answered', 'did_you_mean', 'declined', 'small_talk', 'up', 'down'];
-  return csv(header, data.analytics.map((r) => [r.day, r.surface, r.lang, r.topic, r.asked, r.answered, r.didYouMean, r.declined, r.smallTalk, r.up, r.down]));
+  return csv(
+    header,
+    data.analytics.map((r) => [r.day, r.surface, r.lang, r.topic, r.asked, r.answered, r.didYouMean, r.declined, r.smallTalk, r.up, r.down]),
+  );
 }
 
 /** The inbox as CSV: one row per group of similar questions. */
 export function inboxCsv(data: ReportData): string {
-  const header = ['id', 'state', 'count', 'example', 'langs', 'surfaces', 'first_seen', 'last_seen', 'guess', 'confidence', 'answered_now_topic', 'answered_now_version'];
+  const header = [
+    'id',
+    'state',
+    'count',
+    'example',
+    'langs',
+    'surfaces',
+    'first_seen',
+    'last_seen',
+    'guess',
+    'confidence',
+    'answered_now_topic',
+    'answered_now_version',
+  ];
   return csv(
     header,
     data.inbox.map((g) => [

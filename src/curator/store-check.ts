@@ -51,7 +51,13 @@ export async function checkStoreOpens(opts: CheckStoreOptions): Promise<void> {
     child.once('message', (r: ProbeReply) => settle(() => resolve(r)));
     child.once('error', (err) => settle(() => reject(new StoreOpenError(`DB_PATH: the database at ${opts.path} could not be checked: ${err.message}`))));
     child.once('exit', (code, signal) =>
-      settle(() => reject(new StoreOpenError(`DB_PATH: the database at ${opts.path} could not be checked (the check ended with ${signal ?? `code ${code}`}: ${stderr.trim().split('\n').at(-1) ?? ''})`))),
+      settle(() =>
+        reject(
+          new StoreOpenError(
+            `DB_PATH: the database at ${opts.path} could not be checked (the check ended with ${signal ?? `code ${code}`}: ${stderr.trim().split('\n').at(-1) ?? ''})`,
+          ),
+        ),
+      ),
     );
     child.send(request);
   });

@@ -17,7 +17,11 @@ export type ProbeReply = { ok: true } | { ok: false; error: string };
 process.once('message', async (request: ProbeRequest) => {
   let reply: ProbeReply;
   try {
-    await openSqlite({ path: request.path, secret: Buffer.from(request.secret, 'base64'), ...(request.maxMegabytes ? { maxMegabytes: request.maxMegabytes } : {}) }).close();
+    await openSqlite({
+      path: request.path,
+      secret: Buffer.from(request.secret, 'base64'),
+      ...(request.maxMegabytes ? { maxMegabytes: request.maxMegabytes } : {}),
+    }).close();
     reply = { ok: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

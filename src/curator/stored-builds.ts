@@ -15,7 +15,12 @@ export function waitForBuild(store: BotStore, version: string, events: EventEmit
   return new Promise((resolve) => {
     let done = false;
     const look = async () => {
-      const bytes = await store.attempt('load model', (b) => b.loadModel(key), () => undefined, 30_000);
+      const bytes = await store.attempt(
+        'load model',
+        (b) => b.loadModel(key),
+        () => undefined,
+        30_000,
+      );
       if (bytes && !done) finish(bytes);
     };
     const poll = setInterval(() => void look(), 1000);
@@ -41,8 +46,20 @@ export function waitForBuild(store: BotStore, version: string, events: EventEmit
 export async function startupMatcher(kb: KnowledgeBase, store: BotStore | undefined, logger: Logger, now: () => number = Date.now): Promise<Matcher> {
   if (!store || store.kind === 'off') return buildMatcher(kb);
   const key = modelKey(kb.version);
-  const stored = await store.attempt('load model', (b) => b.loadModel(key), () => undefined, 30_000);
-  const claimed = !stored && (await store.attempt('claim build', (b) => b.claim(`build:${key}`, now()), () => true, 30_000));
+  const stored = await store.attempt(
+    'load model',
+    (b) => b.loadModel(key),
+    () => undefined,
+    30_000,
+  );
+  const claimed =
+    !stored &&
+    (await store.attempt(
+      'claim build',
+      (b) => b.claim(`build:${key}`, now()),
+      () => true,
+      30_000,
+    ));
   const bytes = stored ?? (claimed ? undefined : await waitForBuild(store, kb.version, undefined, 120_000));
   if (bytes) {
     try {
@@ -55,6 +72,11 @@ export async function startupMatcher(kb: KnowledgeBase, store: BotStore | undefi
   }
   const matcher = buildMatcher(kb);
   const saved = await encodeBundle({ kb, model: matcher.toModel() });
-  await store.attempt('save model', (b) => b.saveModel(key, saved, now()), () => undefined, 30_000);
+  await store.attempt(
+    'save model',
+    (b) => b.saveModel(key, saved, now()),
+    () => undefined,
+    30_000,
+  );
   return matcher;
 }

@@ -27,7 +27,8 @@ export function deskAuth(token: string): DeskAuth {
   const expected = digest(token);
   const session = createHmac('sha256', token).update('partnership-bot desk session v1').digest('base64url');
   const sessionDigest = digest(session);
-  const same = (candidate: string | undefined, want: Buffer) => typeof candidate === 'string' && candidate.length > 0 && timingSafeEqual(digest(candidate), want);
+  const same = (candidate: string | undefined, want: Buffer) =>
+    typeof candidate === 'string' && candidate.length > 0 && timingSafeEqual(digest(candidate), want);
   const isToken = (candidate: string | undefined) => same(candidate, expected);
   return {
     isToken,

@@ -25,7 +25,10 @@ export function answerRateChart(points: readonly DayPoint[]): string {
   const x = (i: number) => PAD.left + step * (i + 0.5);
   const yRate = (rate: number) => PAD.top + plotH * (1 - rate);
   const grid = [0, 0.5, 1]
-    .map((r) => `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yRate(r)}" y2="${yRate(r)}" class="grid"/><text x="${PAD.left - 6}" y="${yRate(r) + 4}" text-anchor="end" class="axis">${r * 100}%</text>`)
+    .map(
+      (r) =>
+        `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yRate(r)}" y2="${yRate(r)}" class="grid"/><text x="${PAD.left - 6}" y="${yRate(r) + 4}" text-anchor="end" class="axis">${r * 100}%</text>`,
+    )
     .join('');
   const bars = points
     .map((p, i) => {

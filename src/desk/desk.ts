@@ -82,7 +82,11 @@ export function mountDesk(routes: HttpRoutes, opts: DeskOptions): () => void {
     const kb = core.kb;
     let stored: Pick<DeskView, 'analytics' | 'inbox' | 'reloads'> & { unavailable?: string };
     try {
-      const [analytics, inbox, reloads] = await Promise.all([store.analytics({ since: at - (days - 1) * 86_400_000 }), store.inbox({ state, limit: 200 }), store.reloads(20)]);
+      const [analytics, inbox, reloads] = await Promise.all([
+        store.analytics({ since: at - (days - 1) * 86_400_000 }),
+        store.inbox({ state, limit: 200 }),
+        store.reloads(20),
+      ]);
       stored = { analytics, inbox, reloads };
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;

@@ -45,11 +45,19 @@ function days(view: DeskView): DayPoint[] {
   });
 }
 
-function breakdown(title: string, rows: Array<{ key: string; asked: number; answered: number; smallTalk: number }>, label: (key: string) => string, id: string): string {
+function breakdown(
+  title: string,
+  rows: Array<{ key: string; asked: number; answered: number; smallTalk: number }>,
+  label: (key: string) => string,
+  id: string,
+): string {
   const max = Math.max(0, ...rows.map((r) => r.asked));
   const body = rows
     .sort((a, b) => b.asked - a.asked)
-    .map((r) => `<tr><td>${label(r.key)}</td><td class="n">${r.asked}</td><td>${shareBar(r.asked, max)}</td><td class="n">${pct(answerRate({ ...r, didYouMean: 0, declined: 0, up: 0, down: 0 }))}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${label(r.key)}</td><td class="n">${r.asked}</td><td>${shareBar(r.asked, max)}</td><td class="n">${pct(answerRate({ ...r, didYouMean: 0, declined: 0, up: 0, down: 0 }))}</td></tr>`,
+    )
     .join('');
   return `<section id="${id}"><h2>${esc(title)}</h2><table><thead><tr><th></th><th>asked</th><th></th><th>answered</th></tr></thead><tbody>${body || '<tr><td colspan="4" class="muted">nothing counted yet</td></tr>'}</tbody></table></section>`;
 }
@@ -61,7 +69,11 @@ function inbox(view: DeskView): string {
     `<form class="inline" method="post" action="/desk/decide"><input type="hidden" name="token" value="${esc(view.token)}"><input type="hidden" name="id" value="${item.id}"><input type="hidden" name="state" value="${to}"><input type="hidden" name="back" value="${view.state}"><button type="submit" data-action="${to}" data-id="${item.id}">${label}</button></form>`;
   const rows = view.inbox
     .map((item) => {
-      const actions = [item.state !== 'resolved' ? form(item, 'resolved', 'Resolve') : '', item.state !== 'ignored' ? form(item, 'ignored', 'Ignore') : '', item.state !== 'open' ? form(item, 'open', 'Reopen') : '']
+      const actions = [
+        item.state !== 'resolved' ? form(item, 'resolved', 'Resolve') : '',
+        item.state !== 'ignored' ? form(item, 'ignored', 'Ignore') : '',
+        item.state !== 'open' ? form(item, 'open', 'Reopen') : '',
+      ]
         .filter(Boolean)
         .join(' ');
       const fixed = item.answeredNow ? `<div class="fixed">answered now: ${title(item.answeredNow.topic)} (data ${esc(item.answeredNow.version)})</div>` : '';
@@ -73,7 +85,10 @@ function inbox(view: DeskView): string {
 
 function reloads(view: DeskView): string {
   const rows = view.reloads
-    .map((r) => `<tr><td>${isoMinute(r.at)}</td><td>${r.ok ? (r.changed ? 'changed' : 'unchanged') : 'rejected'}</td><td>${esc(r.version ?? '—')}</td><td class="n">${r.topics ?? '—'}</td><td>${esc(r.reason)}</td><td class="n">${r.answeredNow}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${isoMinute(r.at)}</td><td>${r.ok ? (r.changed ? 'changed' : 'unchanged') : 'rejected'}</td><td>${esc(r.version ?? '—')}</td><td class="n">${r.topics ?? '—'}</td><td>${esc(r.reason)}</td><td class="n">${r.answeredNow}</td></tr>`,
+    )
     .join('');
   return `<section id="reloads"><h2>Knowledge base</h2><p>Data version <b id="kb-version">${esc(view.version)}</b>, ${view.topics} topics.</p><table><thead><tr><th>reload (UTC)</th><th>result</th><th>version</th><th>topics</th><th>why</th><th>answered now</th></tr></thead><tbody>${rows || '<tr><td colspan="6" class="muted">no reload since the store was created</td></tr>'}</tbody></table></section>`;
 }
@@ -97,8 +112,23 @@ export function renderDesk(view: DeskView): string {
 ${view.unavailable ? `<p id="unavailable" class="alert" role="alert">The store cannot be read: ${esc(view.unavailable)}. The counts, the inbox and the reloads below are missing until it is back; the try box still answers.</p>` : ''}
 <div class="kpis"><div class="kpi">answer rate<b id="answer-rate">${pct(answerRate(totals))}</b></div><div class="kpi">last 7 days<b id="rate-7d">${pct(trend.current)}</b><span class="muted">${esc(change)}</span></div><div class="kpi">questions<b id="questions">${totals.asked - totals.smallTalk}</b></div><div class="kpi">votes up / down<b id="votes">${totals.up} / ${totals.down}</b></div></div>
 <section id="rate"><h2>Answer rate, last ${view.days} days</h2>${answerRateChart(days(view))}<div class="muted">Bars: questions asked per day (small talk left out); line: share answered.</div></section>
-<div class="cols">${breakdown('Questions per topic', totalsBy(view.analytics, (r) => r.topic), topic, 'per-topic')}${breakdown('Questions per language', totalsBy(view.analytics, (r) => r.lang), esc, 'per-lang')}</div>
-${breakdown('Questions per surface', totalsBy(view.analytics, (r) => r.surface), esc, 'per-surface')}
+<div class="cols">${breakdown(
+    'Questions per topic',
+    totalsBy(view.analytics, (r) => r.topic),
+    topic,
+    'per-topic',
+  )}${breakdown(
+    'Questions per language',
+    totalsBy(view.analytics, (r) => r.lang),
+    esc,
+    'per-lang',
+  )}</div>
+${breakdown(
+  'Questions per surface',
+  totalsBy(view.analytics, (r) => r.surface),
+  esc,
+  'per-surface',
+)}
 ${inbox(view)}
 ${reloads(view)}
 ${tryBox(view)}

@@ -46,7 +46,11 @@ export function tryQuestion(core: Core, question: string): TryResult {
         name: 'Discord',
         text:
           discordText +
-          buttons(discord.components.flatMap((row) => row.components.map((c) => ('label' in c && c.label ? c.label : 'placeholder' in c && c.placeholder ? `▾ ${c.placeholder}` : '')))),
+          buttons(
+            discord.components.flatMap((row) =>
+              row.components.map((c) => ('label' in c && c.label ? c.label : 'placeholder' in c && c.placeholder ? `▾ ${c.placeholder}` : '')),
+            ),
+          ),
       },
     ],
   };

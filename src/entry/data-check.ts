@@ -16,4 +16,6 @@ const per = (count: (lang: Lang) => number) => LANGS.map((l) => `${l} ${count(l)
 const examples = per((l) => kb.topics.reduce((n, t) => n + t.examples[l].length, 0));
 const heldout = per((l) => kb.topics.reduce((n, t) => n + t.heldout[l].length, 0));
 const offtopic = per((l) => kb.offtopic.examples[l].length);
-process.stdout.write(`data OK: ${kb.topics.length} topics (version ${kb.version})\n  example questions: ${examples}\n  held-out questions: ${heldout}\n  off-topic examples: ${offtopic}\n`);
+process.stdout.write(
+  `data OK: ${kb.topics.length} topics (version ${kb.version})\n  example questions: ${examples}\n  held-out questions: ${heldout}\n  off-topic examples: ${offtopic}\n`,
+);

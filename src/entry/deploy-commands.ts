@@ -16,7 +16,8 @@ try {
   const where = scope === 'guild' ? `in guild ${config.DISCORD_GUILD_ID} (available now)` : 'globally (every server the bot is in)';
   const names = (list: { name: string }[]) => list.map((c) => `/${c.name}`).join(' ');
   process.stdout.write(`Registered ${commands.length} commands ${where}: ${names(commands)}\n`);
-  for (const guild of moderatorGuilds) process.stdout.write(`Registered ${guild.commands.length} operator commands in guild ${guild.guildId}: ${names(guild.commands)}\n`);
+  for (const guild of moderatorGuilds)
+    process.stdout.write(`Registered ${guild.commands.length} operator commands in guild ${guild.guildId}: ${names(guild.commands)}\n`);
 } catch (err) {
   process.stderr.write(`Cannot deploy commands: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

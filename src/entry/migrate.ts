@@ -20,11 +20,15 @@ if (!config.DATABASE_URL && (!config.DB_PATH || config.DB_PATH === ':memory:')) 
 try {
   // The id secret re-keys rows an older release wrote (SQLite's migration to version 2); with DATABASE_URL it is ID_HASH_SECRET.
   const secret = idHashSecret(config);
-  const store = config.DATABASE_URL ? await openPostgres({ url: config.DATABASE_URL, secret }) : openSqlite({ path: config.DB_PATH, maxMegabytes: config.DB_MAX_MB, secret });
+  const store = config.DATABASE_URL
+    ? await openPostgres({ url: config.DATABASE_URL, secret })
+    : openSqlite({ path: config.DB_PATH, maxMegabytes: config.DB_MAX_MB, secret });
   const problems = await store.integrityCheck();
   await store.close();
   if (problems.length) {
-    process.stderr.write(`${where}: migrated to schema version ${store.schemaVersion}, but the integrity check found:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `${where}: migrated to schema version ${store.schemaVersion}, but the integrity check found:\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(`${where}: schema version ${store.schemaVersion}, integrity check passed.\n`);

@@ -25,7 +25,13 @@ try {
   await store.enforceRetention();
   const data = await reportData(store, kb, options);
   const out =
-    format === 'text' ? (store.kind === 'off' ? RECORDING_OFF : reportText(data, kb, options)) : format === 'json' ? JSON.stringify(data, null, 2) : (table === 'inbox' ? inboxCsv : analyticsCsv)(data);
+    format === 'text'
+      ? store.kind === 'off'
+        ? RECORDING_OFF
+        : reportText(data, kb, options)
+      : format === 'json'
+        ? JSON.stringify(data, null, 2)
+        : (table === 'inbox' ? inboxCsv : analyticsCsv)(data);
   process.stdout.write(`${out}\n`);
 } catch (err) {
   if (!(err instanceof StoreUnavailableError)) throw err;

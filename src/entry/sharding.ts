@@ -48,7 +48,10 @@ const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './shard.js
 });
 const shards = () => manager.shards as unknown as ReadonlyMap<number, ShardHandle>;
 shardProcesses = () => [...manager.shards.values()].filter((shard) => shard.process && shard.process.exitCode === null);
-const ops = config.OPS_PORT === undefined ? undefined : await startOpsServer({ host: config.OPS_HOST, port: config.OPS_PORT, logger, ...shardingOps(shards, () => manager.totalShards as number) });
+const ops =
+  config.OPS_PORT === undefined
+    ? undefined
+    : await startOpsServer({ host: config.OPS_HOST, port: config.OPS_PORT, logger, ...shardingOps(shards, () => manager.totalShards as number) });
 if (config.DESK_TOKEN) logger.warn('DESK_TOKEN is set, but the sharding manager serves no desk (it has no store)');
 
 let stopping = false;

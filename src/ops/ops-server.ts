@@ -93,7 +93,12 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
   let drained: (() => void) | undefined;
   const sockets = new Set<Socket>();
   const server = createServer(
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     (req, res) => {
       inFlight += 1;
       res.once('close', () => {
@@ -115,7 +120,8 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     // Malformed requests and header/request timeouts: answered by status where the socket still can be, never logged with content.
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    if (socket.writable)
+      socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -37,7 +37,10 @@ export function createOpsStatus(deps: { core: Core; store?: BotStore | undefined
         ...(status.state === 'off' ? [] : [`partnership_store_up{backend="${status.kind}"} ${status.state === 'up' ? 1 : 0}`]),
       ];
       if (sync) {
-        lines.push('# HELP partnership_kb_processes Processes sharing the store, by the knowledge-base version they answer from.', '# TYPE partnership_kb_processes gauge');
+        lines.push(
+          '# HELP partnership_kb_processes Processes sharing the store, by the knowledge-base version they answer from.',
+          '# TYPE partnership_kb_processes gauge',
+        );
         for (const c of await sync.census()) lines.push(`partnership_kb_processes{version="${label(c.version)}"} ${c.processes}`);
       }
       return `${lines.join('\n')}\n`;

@@ -36,6 +36,6 @@ export const inboxItem = (r: InboxRow): InboxItem => ({
   state: r.state,
   changedBy: r.changedBy,
   changedAt: r.changedAt === null ? null : Number(r.changedAt),
-  answeredNow: r.answeredTopic && r.answeredVersion && r.answeredAt !== null ? { topic: r.answeredTopic, version: r.answeredVersion, at: Number(r.answeredAt) } : null,
+  answeredNow:
+    r.answeredTopic && r.answeredVersion && r.answeredAt !== null ? { topic: r.answeredTopic, version: r.answeredVersion, at: Number(r.answeredAt) } : null,
 });
-

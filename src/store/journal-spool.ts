@@ -106,7 +106,9 @@ export function createJournalSpool(dir: string, sealer: Sealer): JournalSpool {
       return n;
     },
     add(surface, updates) {
-      const fresh = updates.filter((u) => !surfaces.get(surface)?.has(u.id)).map((u): Line => ({ surface, id: u.id, sealed: sealer.seal(u.payload), attempts: 0 }));
+      const fresh = updates
+        .filter((u) => !surfaces.get(surface)?.has(u.id))
+        .map((u): Line => ({ surface, id: u.id, sealed: sealer.seal(u.payload), attempts: 0 }));
       file.keep(fresh);
       for (const line of fresh) apply(line);
     },

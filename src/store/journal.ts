@@ -23,7 +23,12 @@ const DEADLINE_MS = 10_000;
  * them again; updates still open are journalled and handled at the next start
  * if this process does not finish them first.
  */
-export function storeJournal(store: BotStore, logger: Pick<LogPort, 'info' | 'warn' | 'error'>, spool?: JournalSpool, now: () => number = Date.now): UpdateJournal {
+export function storeJournal(
+  store: BotStore,
+  logger: Pick<LogPort, 'info' | 'warn' | 'error'>,
+  spool?: JournalSpool,
+  now: () => number = Date.now,
+): UpdateJournal {
   let merging: Promise<void> | undefined;
   let spooling = false;
 
@@ -46,7 +51,8 @@ export function storeJournal(store: BotStore, logger: Pick<LogPort, 'info' | 'wa
       if (!written) return;
       spool.merged(merges);
       for (const m of merges) {
-        for (const id of m.unreadable) logger.error({ surface: m.surface, update_id: id }, 'an update journalled on disk cannot be opened (another ID secret?); dropped');
+        for (const id of m.unreadable)
+          logger.error({ surface: m.surface, update_id: id }, 'an update journalled on disk cannot be opened (another ID secret?); dropped');
         logger.info({ surface: m.surface, open: m.entries.length, handled: m.done.length, offset: m.offset }, 'updates journalled on disk are in the database');
       }
       if (!spool.size) spooling = false;
@@ -82,7 +88,12 @@ export function storeJournal(store: BotStore, logger: Pick<LogPort, 'info' | 'wa
   return {
     async offset(surface) {
       await settle();
-      const kept = await store.attempt('read journal', (b) => b.journalOffset(surface), () => undefined, DEADLINE_MS);
+      const kept = await store.attempt(
+        'read journal',
+        (b) => b.journalOffset(surface),
+        () => undefined,
+        DEADLINE_MS,
+      );
       const local = spool?.offset(surface);
       return kept === undefined || (local !== undefined && local > kept) ? local : kept;
     },
@@ -92,7 +103,8 @@ export function storeJournal(store: BotStore, logger: Pick<LogPort, 'info' | 'wa
       // While the spool holds anything, new updates join it: the database takes them with the next merge.
       if (!spool.size && (await stored('journal updates', (b) => b.journalAdd(surface, updates, now())))) return;
       spool.add(surface, updates);
-      if (!spooling) logger.warn({ surface, dir: spool.dir, store: store.kind }, 'database unavailable: fetched updates are journalled on disk until it is back');
+      if (!spooling)
+        logger.warn({ surface, dir: spool.dir, store: store.kind }, 'database unavailable: fetched updates are journalled on disk until it is back');
       spooling = true;
     },
     async done(surface, id) {
@@ -102,8 +114,19 @@ export function storeJournal(store: BotStore, logger: Pick<LogPort, 'info' | 'wa
     async pending(surface) {
       if (!spool) return opened(surface, await live().journalPending(surface));
       await settle(true);
-      const kept = store.live() ? await store.attempt('read journal', (b) => b.journalPending(surface), () => undefined, DEADLINE_MS) : undefined;
-      if (!kept) logger.warn({ surface, store: store.kind }, 'the update journal in the database cannot be read now; what a previous run left there is handled at a later start');
+      const kept = store.live()
+        ? await store.attempt(
+            'read journal',
+            (b) => b.journalPending(surface),
+            () => undefined,
+            DEADLINE_MS,
+          )
+        : undefined;
+      if (!kept)
+        logger.warn(
+          { surface, store: store.kind },
+          'the update journal in the database cannot be read now; what a previous run left there is handled at a later start',
+        );
       const local = opened(surface, spool.pending(surface));
       const seen = new Set(local.map((e) => e.id));
       return [...local, ...(kept ? opened(surface, kept).filter((e) => !seen.has(e.id)) : [])].sort((a, b) => a.id - b.id);

@@ -1,5 +1,17 @@
 import type { Logger } from '../logger.js';
-import { type AskEvent, type Helpfulness, hashedOnly, type InboxScope, type ReloadRecord, type StoreBackend, type StoreKind, type UnansweredGroup, type UnansweredRecord, type Vote, type VoteOutcome } from './contract.js';
+import {
+  type AskEvent,
+  type Helpfulness,
+  hashedOnly,
+  type InboxScope,
+  type ReloadRecord,
+  type StoreBackend,
+  type StoreKind,
+  type UnansweredGroup,
+  type UnansweredRecord,
+  type Vote,
+  type VoteOutcome,
+} from './contract.js';
 import { type DeskAccess, deskAccess } from './desk-access.js';
 import type { Spool, SpooledRecord } from './spool.js';
 
@@ -239,7 +251,10 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
       if (keptWritten > 0) opts.spool.rewrite(outbox.map((p) => p.record));
       else opts.spool.keep(fresh.map((p) => p.record));
       for (const p of outbox) p.kept = true;
-      spooled = counted(spooled, fresh.map((p) => p.record));
+      spooled = counted(
+        spooled,
+        fresh.map((p) => p.record),
+      );
     } catch (err) {
       failedOnce(err, 'keep questions on disk');
     }
@@ -294,10 +309,34 @@ export async function createResilientStore(opts: ResilientOptions): Promise<BotS
       enqueue({ kind: 'ask', ...event, at: event.at ?? now() });
     },
     recordReload: (reload) => enqueue({ kind: 'reload', ...reload }),
-    recordVote: (vote) => store.attempt<VoteOutcome | false>('record vote', (b) => b.recordVote(vote, now()), () => false, 10 * deadlineMs),
-    topUnanswered: (limit, sinceMs = 0, scope = { all: true }) => store.attempt('read unanswered', (b) => b.topUnanswered(limit, sinceMs, scope), () => [], 10 * deadlineMs),
-    helpfulness: () => store.attempt('read feedback', (b) => b.helpfulness(), () => [], 10 * deadlineMs),
-    enforceRetention: (at = now()) => store.attempt('retention', (b) => b.prune(at - opts.retentionDays * DAY, at), () => 0, 60 * deadlineMs),
+    recordVote: (vote) =>
+      store.attempt<VoteOutcome | false>(
+        'record vote',
+        (b) => b.recordVote(vote, now()),
+        () => false,
+        10 * deadlineMs,
+      ),
+    topUnanswered: (limit, sinceMs = 0, scope = { all: true }) =>
+      store.attempt(
+        'read unanswered',
+        (b) => b.topUnanswered(limit, sinceMs, scope),
+        () => [],
+        10 * deadlineMs,
+      ),
+    helpfulness: () =>
+      store.attempt(
+        'read feedback',
+        (b) => b.helpfulness(),
+        () => [],
+        10 * deadlineMs,
+      ),
+    enforceRetention: (at = now()) =>
+      store.attempt(
+        'retention',
+        (b) => b.prune(at - opts.retentionDays * DAY, at),
+        () => 0,
+        60 * deadlineMs,
+      ),
     writable() {
       if (status.state === 'lost') return `${status.kind} database lost since ${new Date(status.since).toISOString()} (${status.reason})`;
       if (status.state === 'off' || !backend?.writableNow) return true;

@@ -17,7 +17,11 @@ export interface Budget {
 export function sharedLimiter(store: BotStore, budget: Budget, local: RateLimitPort, prefix = 'user', now: () => number = Date.now): RateLimitPort {
   return {
     take: (key) =>
-      store.attempt<FloodDecision>('take budget', (b) => b.takeBudget(`${prefix}:${key}`, budget.perMinute, now(), budget.burst ?? budget.perMinute), () => local.take(key)),
+      store.attempt<FloodDecision>(
+        'take budget',
+        (b) => b.takeBudget(`${prefix}:${key}`, budget.perMinute, now(), budget.burst ?? budget.perMinute),
+        () => local.take(key),
+      ),
   };
 }
 
@@ -29,14 +33,27 @@ export function sharedLimiter(store: BotStore, budget: Budget, local: RateLimitP
  */
 export function sharedClaims(store: BotStore, local: ClaimPort, now: () => number = Date.now): ClaimPort {
   return {
-    claim: (key) => store.attempt<boolean>('claim', (b) => b.claim(key, now()), () => local.claim(key)),
+    claim: (key) =>
+      store.attempt<boolean>(
+        'claim',
+        (b) => b.claim(key, now()),
+        () => local.claim(key),
+      ),
     async confirm(key) {
       await local.confirm(key);
-      await store.attempt('confirm claim', (b) => b.confirm(key, now()), () => undefined);
+      await store.attempt(
+        'confirm claim',
+        (b) => b.confirm(key, now()),
+        () => undefined,
+      );
     },
     async release(key) {
       await local.release(key);
-      await store.attempt('release claim', (b) => b.release(key), () => undefined);
+      await store.attempt(
+        'release claim',
+        (b) => b.release(key),
+        () => undefined,
+      );
     },
   };
 }
@@ -46,13 +63,21 @@ export function sharedContexts(store: BotStore, local: ContextPort, now: () => n
   return {
     async get(conversation) {
       const mine = await local.get(conversation);
-      const shared = await store.attempt<ConversationState | undefined>('read context', (b) => b.getContext(conversation, now()), () => mine);
+      const shared = await store.attempt<ConversationState | undefined>(
+        'read context',
+        (b) => b.getContext(conversation, now()),
+        () => mine,
+      );
       // The newer of the two: another process may have answered since, or the store missed our last write.
       return mine && (!shared || mine.at > shared.at) ? mine : shared;
     },
     async set(conversation, state) {
       await local.set(conversation, state);
-      await store.attempt('write context', (b) => b.setContext(conversation, state), () => undefined);
+      await store.attempt(
+        'write context',
+        (b) => b.setContext(conversation, state),
+        () => undefined,
+      );
     },
   };
 }

@@ -9,7 +9,10 @@ import type { AskEvent, ReloadRecord, UnansweredRecord } from './contract.js';
  * are questions, as earlier releases wrote them), a question's count in the
  * analytics, or a reload of the history.
  */
-export type SpooledRecord = ({ kind?: 'question' } & UnansweredRecord & { at: number }) | ({ kind: 'ask' } & AskEvent & { at: number }) | ({ kind: 'reload' } & ReloadRecord);
+export type SpooledRecord =
+  | ({ kind?: 'question' } & UnansweredRecord & { at: number })
+  | ({ kind: 'ask' } & AskEvent & { at: number })
+  | ({ kind: 'reload' } & ReloadRecord);
 
 /**
  * A local file that keeps the questions (and their counts, and reloads) a

@@ -46,7 +46,10 @@ async function fileStore(): Promise<BotStore> {
 async function botOn(store: BotStore): Promise<TelegramTest> {
   // Telegram's update ids go on from where the last run's journal ends.
   const firstUpdateId = (await store.live()!.journalOffset('telegram')) ?? 1;
-  const tg = await startTelegram({ fake: { firstUpdateId }, deps: (base) => ({ ...base, journal: storeJournal(store, capturingLogger().logger), claims: sharedClaims(store, createMemoryClaims()) }) });
+  const tg = await startTelegram({
+    fake: { firstUpdateId },
+    deps: (base) => ({ ...base, journal: storeJournal(store, capturingLogger().logger), claims: sharedClaims(store, createMemoryClaims()) }),
+  });
   open.push(tg);
   return tg;
 }
@@ -135,7 +138,11 @@ describe('attack: updates are handled at least once, their effects once', () => 
     open.push(tg);
     const port = tg.ops!.address().port;
     const deliver = (update: object) =>
-      fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) }).then((r) => r.status);
+      fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(update),
+      }).then((r) => r.status);
     const question = { update_id: 900, ...messageUpdate(textMessage(privateChat(ALICE), ALICE, 'who won the chess olympiad?')) };
     expect(await deliver(question)).toBe(200);
     expect(await deliver(question)).toBe(200);
@@ -149,5 +156,4 @@ describe('attack: updates are handled at least once, their effects once', () => 
     expect(report).toMatch(/×1 "who won the chess olympiad\?"/);
     expect(report).toContain('Natural gas partnership: 0 / 1 (0% helpful)');
   });
-
 });

@@ -59,13 +59,22 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
 
   it('Telegram (webhook mode): a 401 on a send stops the adapter for good, naming TELEGRAM_BOT_TOKEN', async () => {
     tg = await startTelegram({
-      env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', OPS_HOST: '127.0.0.1', OPS_PORT: '0' },
+      env: {
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-0123456789',
+        OPS_HOST: '127.0.0.1',
+        OPS_PORT: '0',
+      },
     });
     tg.fake.failNext('sendMessage', { error_code: 401, description: 'Unauthorized' });
     const port = tg.ops!.address().port;
     const alice = user(5201);
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: privateChat(alice), from: alice, text: 'how much gas?' } };
-    await fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'a-webhook-secret-0123456789' }, body: JSON.stringify(update) });
+    await fetch(`http://127.0.0.1:${port}/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'a-webhook-secret-0123456789' },
+      body: JSON.stringify(update),
+    });
     expect((await tg.adapter.fatal!).message).toMatch(/^TELEGRAM_BOT_TOKEN was rejected by Telegram \(401 Unauthorized on sendMessage\)/);
   });
 
@@ -82,7 +91,18 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
     const deps = await testDeps({ logger });
     const adapter = createDiscordAdapter(config, deps);
     const readiness = createReadiness();
-    const booted = { config, logger, core: deps.core, curator: undefined, store: undefined, metrics: undefined, readiness, deps, ops: createOpsStatus({ core: deps.core }), reloadAskedWhileBooting: () => false } satisfies Booted;
+    const booted = {
+      config,
+      logger,
+      core: deps.core,
+      curator: undefined,
+      store: undefined,
+      metrics: undefined,
+      readiness,
+      deps,
+      ops: createOpsStatus({ core: deps.core }),
+      reloadAskedWhileBooting: () => false,
+    } satisfies Booted;
     const started = new Promise<void>((resolve) => written.on('line', (line: string) => line.includes('"msg":"adapter started"') && resolve()));
     try {
       // What /readyz serves (the operations server's one readiness model), without a port.
@@ -93,7 +113,10 @@ describe('attack: a rejected token stops the bot loudly, not halfway', () => {
       fake.fail({ method: 'POST', path: MESSAGE_POST, status: 401, message: '401: Unauthorized' });
       fake.userMessage(`<@${fake.bot.id}> how much gas?`, { mentions: [fake.bot] });
       expect(await exited).toBe(1);
-      expect(readiness.snapshot()).toEqual({ ready: false, components: { discord: { ready: false, reason: expect.stringMatching(/^DISCORD_TOKEN was rejected by Discord/) } } });
+      expect(readiness.snapshot()).toEqual({
+        ready: false,
+        components: { discord: { ready: false, reason: expect.stringMatching(/^DISCORD_TOKEN was rejected by Discord/) } },
+      });
       // The reason outlives the adapter's own state: /readyz names the rejected token, not 'shutting down' or a closed gateway.
       expect(ops.readiness()).toEqual({ ready: false, reasons: [expect.stringMatching(/^discord: DISCORD_TOKEN was rejected by Discord/)] });
     } finally {

@@ -8,7 +8,14 @@ import { type Booted, boot } from '../../src/boot/boot.js';
 import { platformAdapters } from '../../src/boot/surfaces.js';
 import { encodeAction } from '../../src/core/conversation/actions.js';
 import { en } from '../../src/core/i18n/en/index.js';
-import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_APP_ID, FAKE_TOKEN as DISCORD_TOKEN, type FakeDiscord, type FakeUser, startFakeDiscord } from '../fakes/discord-gateway.js';
+import {
+  DEFAULT_EVERYONE_PERMISSIONS,
+  FAKE_APP_ID,
+  FAKE_TOKEN as DISCORD_TOKEN,
+  type FakeDiscord,
+  type FakeUser,
+  startFakeDiscord,
+} from '../fakes/discord-gateway.js';
 import { FAKE_BOT, FakeBotApi } from '../fakes/telegram-bot-api.js';
 import { callbackQuery, channelChat, groupChat, inlineQuery, messageUpdate, privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import type { Chat } from 'grammy/types';
@@ -44,7 +51,11 @@ const BACKENDS: Backend[] = [
   },
   {
     name: 'PostgreSQL',
-    env: async (dir) => ({ DATABASE_URL: await freshDatabase('privacy'), ID_HASH_SECRET: 'privacy-secret-every-host-shares-0123', STORE_SPOOL_DIR: join(dir, 'spool') }),
+    env: async (dir) => ({
+      DATABASE_URL: await freshDatabase('privacy'),
+      ID_HASH_SECRET: 'privacy-secret-every-host-shares-0123',
+      STORE_SPOOL_DIR: join(dir, 'spool'),
+    }),
     async contents(b) {
       const sql = postgres(b.config.DATABASE_URL!, { max: 1, onnotice: () => {} });
       try {
@@ -68,7 +79,13 @@ const TG_CHANNEL = channelChat(-1_009_100_000_777, 'partnership_news');
 const TG_OPERATOR = user(9_100_000_500, 'Oleg');
 const TG_USERS = [1, 2, 3, 4, 5].map((i) => user(9_100_000_000 + i, `U${i}`));
 const TG_GROUP = groupChat(-1_009_100_000_999, 'Fans');
-const dcUser = (n: number): FakeUser => ({ id: `31000000000000${String(n).padStart(4, '0')}`, username: `u${n}`, global_name: null, discriminator: '0', avatar: null });
+const dcUser = (n: number): FakeUser => ({
+  id: `31000000000000${String(n).padStart(4, '0')}`,
+  username: `u${n}`,
+  global_name: null,
+  discriminator: '0',
+  avatar: null,
+});
 const DC_USERS = [1, 2, 3, 4].map(dcUser);
 
 let dir: string;
@@ -79,9 +96,13 @@ let adapters: Adapter[];
 const lines: string[] = [];
 
 const ask = (guildId: string, who: FakeUser, question: string, extra: { memberPermissions?: bigint } = {}) =>
-  discord.waitForResponse(discord.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId, channelId: channelOf(guildId), user: who, ...extra }));
+  discord.waitForResponse(
+    discord.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId, channelId: channelOf(guildId), user: who, ...extra }),
+  );
 const slash = (name: string, guildId: string, who: FakeUser, extra: { memberPermissions?: bigint; memberRoles?: string[] } = {}) =>
-  discord.waitForResponse(discord.slash(name, [], { guildId, channelId: channelOf(guildId), user: who, ...extra }), 30_000).then((r) => String(r.data.content ?? ''));
+  discord
+    .waitForResponse(discord.slash(name, [], { guildId, channelId: channelOf(guildId), user: who, ...extra }), 30_000)
+    .then((r) => String(r.data.content ?? ''));
 const tgSay = async (from: ReturnType<typeof user>, text: string, chat: Chat = privateChat(from)) => {
   const reply = telegram.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
   const message = textMessage(chat, from, text);
@@ -94,7 +115,12 @@ describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_00
     lines.length = 0;
     dir = mkdtempSync(join(tmpdir(), 'attack-privacy-'));
     discord = await startFakeDiscord({
-      guilds: [OPERATORS, SERVER_A, SERVER_B].map((id) => ({ id, name: id, channels: [{ id: channelOf(id), name: 'general' }], ...(id === SERVER_A ? { roles: [{ id: ROLE, name: 'Curators' }] } : {}) })),
+      guilds: [OPERATORS, SERVER_A, SERVER_B].map((id) => ({
+        id,
+        name: id,
+        channels: [{ id: channelOf(id), name: 'general' }],
+        ...(id === SERVER_A ? { roles: [{ id: ROLE, name: 'Curators' }] } : {}),
+      })),
     });
     telegram = await FakeBotApi.start();
     telegram.addChat(TG_CHANNEL);
@@ -103,21 +129,21 @@ describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_00
       environment: {
         file: undefined,
         env: {
-        DISCORD_TOKEN,
-        DISCORD_APPLICATION_ID: FAKE_APP_ID,
-        DISCORD_API_BASE: discord.apiBase,
-        DISCORD_MODERATOR_GUILD_IDS: OPERATORS,
-        DISCORD_MODERATOR_ROLE_IDS: ROLE,
-        TELEGRAM_BOT_TOKEN: telegram.token,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
-        TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
-        ...(await backend.env(dir)),
-        WATCH_DATA: 'false',
-        LOG_LEVEL: 'debug',
-        RATE_LIMIT_PER_MINUTE: '1000',
-      // The day's group questions come faster than Telegram's ~20 a minute per group (the group budget has its own tests).
-      TELEGRAM_GROUP_MESSAGES_PER_MINUTE: '1000',
+          DISCORD_TOKEN,
+          DISCORD_APPLICATION_ID: FAKE_APP_ID,
+          DISCORD_API_BASE: discord.apiBase,
+          DISCORD_MODERATOR_GUILD_IDS: OPERATORS,
+          DISCORD_MODERATOR_ROLE_IDS: ROLE,
+          TELEGRAM_BOT_TOKEN: telegram.token,
+          TELEGRAM_API_ROOT: telegram.apiRoot,
+          TELEGRAM_CHANNEL_ID: `@${TG_CHANNEL.username}`,
+          TELEGRAM_MODERATOR_IDS: String(TG_OPERATOR.id),
+          ...(await backend.env(dir)),
+          WATCH_DATA: 'false',
+          LOG_LEVEL: 'debug',
+          RATE_LIMIT_PER_MINUTE: '1000',
+          // The day's group questions come faster than Telegram's ~20 a minute per group (the group budget has its own tests).
+          TELEGRAM_GROUP_MESSAGES_PER_MINUTE: '1000',
         },
       },
       logDestination: new Writable({
@@ -142,7 +168,9 @@ describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_00
   it('members without Manage Messages or a moderator role are refused every moderator command, whatever Discord lets them see', async () => {
     const member = { memberPermissions: DEFAULT_EVERYONE_PERMISSIONS };
     for (const command of ['unanswered', 'reload']) expect(await slash(command, OPERATORS, DC_USERS[0]!, member)).toBe(en.moderatorsOnly(`/${command}`));
-    const card = await discord.waitForResponse(discord.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: SERVER_A, channelId: channelOf(SERVER_A), ...member }));
+    const card = await discord.waitForResponse(
+      discord.slash('card', [{ name: 'topic', type: OPTION.string, value: 'gas' }], { guildId: SERVER_A, channelId: channelOf(SERVER_A), ...member }),
+    );
     expect(card.data.content).toBe(en.moderatorsOnly('/card'));
     // A member with the configured role is a moderator of their server.
     expect(await slash('unanswered', SERVER_A, DC_USERS[1]!, { ...member, memberRoles: [ROLE] })).toContain('Top unanswered questions asked here');
@@ -194,16 +222,28 @@ describe.each(BACKENDS)('attack: private by default, on $name', { timeout: 60_00
     await posted;
     // Discord: slash questions, votes and mentions in three servers, a direct message; one reply refused by Discord.
     discord.fail({ method: 'POST', path: new RegExp(`^/channels/${channelOf(SERVER_B)}/messages$`), status: 403, code: 50013, message: 'Missing Permissions' });
-    const refused = discord.userMessage(`<@${discord.bot.id}> how much gas?`, { guildId: SERVER_B, channelId: channelOf(SERVER_B), user: DC_USERS[3]!, mentions: [discord.bot] });
+    const refused = discord.userMessage(`<@${discord.bot.id}> how much gas?`, {
+      guildId: SERVER_B,
+      channelId: channelOf(SERVER_B),
+      user: DC_USERS[3]!,
+      mentions: [discord.bot],
+    });
     await discord.waitForCall((c) => c.method === 'POST' && c.status === 403 && c.body?.message_reference?.message_id === refused.id);
     const messageIds: string[] = [refused.id];
     for (const [i, u] of DC_USERS.entries()) {
       const guild = [OPERATORS, SERVER_A, SERVER_B][i % 3]!;
       await ask(guild, u, `tell me a joke, my handle is <@${u.id}>`);
       const answer = await ask(guild, u, 'how much gas will russia send iran?');
-      const up = answer.data.components.flatMap((r: { components: Array<{ custom_id?: string; label?: string }> }) => r.components).find((c: { label?: string }) => c.label === '👍');
+      const up = answer.data.components
+        .flatMap((r: { components: Array<{ custom_id?: string; label?: string }> }) => r.components)
+        .find((c: { label?: string }) => c.label === '👍');
       await discord.waitForResponse(discord.component(up.custom_id, { guildId: guild, channelId: channelOf(guild), user: u }));
-      const mention = discord.userMessage(`<@${discord.bot.id}> where was the treaty signed?`, { guildId: guild, channelId: channelOf(guild), user: u, mentions: [discord.bot] });
+      const mention = discord.userMessage(`<@${discord.bot.id}> where was the treaty signed?`, {
+        guildId: guild,
+        channelId: channelOf(guild),
+        user: u,
+        mentions: [discord.bot],
+      });
       messageIds.push(mention.id);
       await discord.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === mention.id);
     }

@@ -51,7 +51,8 @@ async function raw(port: number): Promise<{ socket: Socket; received: () => stri
   return { socket, received: () => data, closed };
 }
 
-const headers = (extra: string) => `POST ${HOOK} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-telegram-bot-api-secret-token: ${SECRET}\r\n${extra}\r\n`;
+const headers = (extra: string) =>
+  `POST ${HOOK} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-telegram-bot-api-secret-token: ${SECRET}\r\n${extra}\r\n`;
 
 function update(id: number, text: string): string {
   return JSON.stringify({ update_id: id, ...messageUpdate(textMessage(privateChat(alice), alice, text)) });
@@ -119,10 +120,20 @@ describe('attack: the Telegram webhook', { timeout: 30_000 }, () => {
     const reply = tg!.fake.waitFor('sendMessage');
     const res = await new Promise<number>((resolve, reject) => {
       const body = update(1, 'how much gas will russia send iran?');
-      const req = request({ host: '127.0.0.1', port, path: HOOK, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } }, (r) => {
-        r.resume();
-        resolve(r.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: HOOK,
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -135,11 +146,21 @@ describe('attack: the Telegram webhook', { timeout: 30_000 }, () => {
     const held = tg!.fake.hold('sendMessage');
     let status = 0;
     const acknowledged = new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: HOOK, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } }, (r) => {
-        status = r.statusCode ?? 0;
-        r.resume();
-        resolve();
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: HOOK,
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        },
+        (r) => {
+          status = r.statusCode ?? 0;
+          r.resume();
+          resolve();
+        },
+      );
       req.on('error', reject);
       req.end(update(2, 'how much gas will russia send iran?'));
     });
@@ -153,9 +174,13 @@ describe('attack: the Telegram webhook', { timeout: 30_000 }, () => {
   });
 
   it('webhook secrets shorter than 16 characters are refused by name, never echoed', () => {
-    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/h', TELEGRAM_WEBHOOK_SECRET: 'short7' })).toThrow(
-      /TELEGRAM_WEBHOOK_SECRET: must be 16–256 characters/,
-    );
+    expect(() =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/h',
+        TELEGRAM_WEBHOOK_SECRET: 'short7',
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET: must be 16–256 characters/);
     try {
       loadConfig({ TELEGRAM_WEBHOOK_SECRET: 'short7' });
     } catch (err) {

@@ -44,7 +44,8 @@ describe('npm run bench:load -- --quick', () => {
       expect(pass.failedAttempts).toBeGreaterThan(0);
       expect(pass.bot).toMatchObject({ crashed: false, exitCode: 0, errors: 0, fatal: 0, leaks: 0 });
       // Figures are present (their size is not this test's business).
-      for (const figure of [pass.inputPerSecond, pass.endToEndPerSecond, pass.replyLatency.p50, pass.replyLatency.p99, pass.harnessCpuPercent]) expect(isFigure(figure)).toBe(true);
+      for (const figure of [pass.inputPerSecond, pass.endToEndPerSecond, pass.replyLatency.p50, pass.replyLatency.p99, pass.harnessCpuPercent])
+        expect(isFigure(figure)).toBe(true);
       expect(pass.endToEndPerSecond).toBeGreaterThan(0);
       expect(pass.replyLatency.n).toBe(pass.sent);
     }

@@ -123,7 +123,10 @@ describe('summary card layout', () => {
       const { svg, texts: boxes } = build(reply);
       const shown = boxes.flatMap((b) => b.fitted.lines.map((l) => l.text)).join('\n');
       // The as-of date is formatted from reply.asOf; every other number must be in the reply or the chart.
-      const asOf = boxes.find((b) => b.name === 'asOf')!.fitted.lines.map((l) => l.text).join(' ');
+      const asOf = boxes
+        .find((b) => b.name === 'asOf')!
+        .fitted.lines.map((l) => l.text)
+        .join(' ');
       for (const n of numbers(shown.replace(asOf, ''))) expect(known, `${reply.topicId}/${reply.lang}: ${n}`).toContain(n);
       expect(texts(svg).join('\n')).not.toContain('undefined');
     }

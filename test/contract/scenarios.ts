@@ -36,7 +36,7 @@ export function contractSuite(name: string, start: DriverFactory): void {
       has(shown, 'naval base in Tartus');
       expect(shown.text).not.toContain('Key facts');
       const more = shown.buttons.find((b) => b.startsWith('More'));
-      expect(more, `buttons: ${shown.buttons.join(' | ')}`).toBe('More: Middle East after Assad\'s fall');
+      expect(more, `buttons: ${shown.buttons.join(' | ')}`).toBe("More: Middle East after Assad's fall");
       const card = await bot.press(alice, shown, more!);
       has(card, 'Middle East after Assad', 'Tartus', 'Hmeimim', '24 Jan 2025');
       expect(card.text.length).toBeGreaterThan(shown.text.length);

@@ -63,7 +63,7 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
     it('refuses a database migrated by a newer release, naming both versions', async () => {
       const f = await fixture();
       await (await open(f)).close();
-      await f.exec('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, \'from the future\', 0)');
+      await f.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 0)");
       await expect(f.open()).rejects.toThrow(/version 99.*up to 4/);
     });
 
@@ -300,7 +300,14 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
       const s = await open(f);
       const payload = JSON.stringify({ update_id: 41, message: { chat: { id: 987654321987 }, text: 'my e-mail is someone@example.org' } });
       expect(await s.journalOffset('telegram')).toBeUndefined();
-      await s.journalAdd('telegram', [{ id: 41, payload }, { id: 42, payload: '{"update_id":42}' }], 1000);
+      await s.journalAdd(
+        'telegram',
+        [
+          { id: 41, payload },
+          { id: 42, payload: '{"update_id":42}' },
+        ],
+        1000,
+      );
       await s.journalAdd('telegram', [{ id: 40, payload: '{"update_id":40}' }], 1001); // an older one: the offset stays past the newest
       await s.journalDone('telegram', 42);
       await s.journalDone('telegram', 40);
@@ -323,8 +330,22 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
       const s = await open(f);
       const payload = (id: number) => JSON.stringify({ update_id: id, message: { chat: { id: 555000111222 }, text: `question ${id}` } });
       // Journalled in the database before it was lost: 10 handled meanwhile (outside), 11 still open.
-      await s.journalAdd('telegram', [{ id: 10, payload: payload(10) }, { id: 11, payload: payload(11) }], 1000);
-      const merge = { entries: [{ id: 11, payload: '{"changed":true}', attempts: 2 }, { id: 13, payload: payload(13), attempts: 1 }], done: [10, 12], offset: 15 };
+      await s.journalAdd(
+        'telegram',
+        [
+          { id: 10, payload: payload(10) },
+          { id: 11, payload: payload(11) },
+        ],
+        1000,
+      );
+      const merge = {
+        entries: [
+          { id: 11, payload: '{"changed":true}', attempts: 2 },
+          { id: 13, payload: payload(13), attempts: 1 },
+        ],
+        done: [10, 12],
+        offset: 15,
+      };
       await s.journalMerge('telegram', merge, 2000);
       await s.journalMerge('telegram', merge, 3000);
       expect(await s.journalOffset('telegram')).toBe(15);
@@ -351,9 +372,23 @@ export function describeStoreContract(name: string, fixture: () => Promise<Store
       const user = '987654321';
       const place = ids.hash('tg-chat', chat);
       await s.recordUnanswered({ ...record('who signed?', 1), place, event: ids.hash('tg-update', 1) });
-      await s.recordVote({ platform: 'telegram', answerKey: ids.hash('tg-msg', `${chat}:5`), userId: ids.hash('tg-user', user), topicId: 'gas', vote: 1, event: ids.hash('tg-update', 2) }, 2);
+      await s.recordVote(
+        {
+          platform: 'telegram',
+          answerKey: ids.hash('tg-msg', `${chat}:5`),
+          userId: ids.hash('tg-user', user),
+          topicId: 'gas',
+          vote: 1,
+          event: ids.hash('tg-update', 2),
+        },
+        2,
+      );
       await s.claim(`post:${ids.hash('tg-cb', 'x')}`, 3);
-      await s.journalAdd('telegram', [{ id: 3, payload: JSON.stringify({ update_id: 3, message: { chat: { id: Number(chat) }, from: { id: Number(user) } } }) }], 3);
+      await s.journalAdd(
+        'telegram',
+        [{ id: 3, payload: JSON.stringify({ update_id: 3, message: { chat: { id: Number(chat) }, from: { id: Number(user) } } }) }],
+        3,
+      );
       const dump = JSON.stringify(
         await Promise.all(['unanswered', 'feedback', 'effects', 'journal', 'meta'].map((t) => f.rows(`SELECT * FROM ${t}`))),
         (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v),

@@ -49,7 +49,9 @@ describe('loading data/', () => {
 
   it('reports a missing required field and an unknown field', async () => {
     const dir = await copyOfData();
-    await edit(join(dir, 'topics/nuclear.yaml'), (s) => s.replace(/^short:\n {2}en: .*\n( {2}(ru|fa): .*\n)*/m, '').replace(/^id: nuclear$/m, 'id: nuclear\ncolour: red'));
+    await edit(join(dir, 'topics/nuclear.yaml'), (s) =>
+      s.replace(/^short:\n {2}en: .*\n( {2}(ru|fa): .*\n)*/m, '').replace(/^id: nuclear$/m, 'id: nuclear\ncolour: red'),
+    );
     const issues = await issuesOf(dir);
     const paths = issues.map((i) => `${i.file.replace(/.*\/topics\//, '')} ${i.path}`);
     expect(paths).toContain('nuclear.yaml short');
@@ -84,9 +86,13 @@ describe('loading data/', () => {
 
   it('rejects an area (themes.yaml) that lists an unknown topic or repeats an id, naming the file and the path', async () => {
     const dir = await copyOfData();
-    await edit(join(dir, 'themes.yaml'), (s) => s.replace('topics: [local-currencies, mir-shetab]', 'topics: [local-currencies, crypto]').replace('- id: energy', '- id: finance'));
+    await edit(join(dir, 'themes.yaml'), (s) =>
+      s.replace('topics: [local-currencies, mir-shetab]', 'topics: [local-currencies, crypto]').replace('- id: energy', '- id: finance'),
+    );
     const issues = await issuesOf(dir);
-    expect(issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/themes\.yaml$/), path: 'themes[2].topics[1]', message: expect.stringMatching(/crypto/) }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: expect.stringMatching(/themes\.yaml$/), path: 'themes[2].topics[1]', message: expect.stringMatching(/crypto/) }),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ path: 'themes[3].id', message: expect.stringMatching(/duplicate theme id "finance"/) }));
   });
 

@@ -18,7 +18,10 @@ interface Case {
 }
 /** Unseen paraphrases per language, written independently of data/ (never trained on). */
 const paraphrases = (lang: Lang): Case[] =>
-  readFileSync(`test/fixtures/paraphrases-${lang}.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+  readFileSync(`test/fixtures/paraphrases-${lang}.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Case);
 
 let core: Core;
 let kb: KnowledgeBase;
@@ -82,7 +85,7 @@ describe('answers in the question’s language', () => {
     expect(renderText(fa)).toMatch(/فقط به پرسش‌ها/);
   });
 
-  it('names the other party of a declined question as the reader\'s language names it: nominative, acronyms in capitals', () => {
+  it("names the other party of a declined question as the reader's language names it: nominative, acronyms in capitals", () => {
     expect(renderText(core.ask('Does NATO trade with Iran?').reply)).toContain('about NATO');
     expect(renderText(core.ask('Как КНДР торгует с Россией?').reply)).toContain('«Северная Корея»');
     expect(renderText(core.ask('Зангезурский коридор откроется?').reply)).toContain('«Зангезур»');
@@ -131,7 +134,11 @@ describe('unseen Russian and Persian paraphrases', () => {
       const ok = c.notInSource
         ? reply.kind === 'answer' && reply.grounding === 'not-in-source' && v.topic === c.topic
         : v.answered && v.topic === c.topic && reply.lang === lang && (!c.expect || head.includes(c.expect));
-      return ok ? [] : [`${c.q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}): ${head.slice(0, 100)}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
+      return ok
+        ? []
+        : [
+            `${c.q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}): ${head.slice(0, 100)}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`,
+          ];
     });
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(inScope.length * 0.05));
   });

@@ -28,7 +28,17 @@ function questionsOf(kb: KnowledgeBase): string[] {
 
 const view = (m: Matcher, q: string) => {
   const r = m.match(q);
-  return { q, outcome: r.outcome, topicId: r.topicId, confidence: r.confidence, factId: r.factId, suggestions: r.suggestions, coverage: r.coverage, lang: r.lang, place: r.place };
+  return {
+    q,
+    outcome: r.outcome,
+    topicId: r.topicId,
+    confidence: r.confidence,
+    factId: r.factId,
+    suggestions: r.suggestions,
+    coverage: r.coverage,
+    lang: r.lang,
+    place: r.place,
+  };
 };
 
 let kb: KnowledgeBase;

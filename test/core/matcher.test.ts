@@ -14,7 +14,10 @@ interface Case {
   /** The topic is right but the source does not give what is asked: the reply says so first. */
   notInSource?: boolean;
 }
-const paraphrases: Case[] = readFileSync('test/fixtures/paraphrases.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+const paraphrases: Case[] = readFileSync('test/fixtures/paraphrases.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Case);
 
 let core: Core;
 let kb: KnowledgeBase;
@@ -49,7 +52,11 @@ describe('matcher on the curated data', () => {
       const ok = c.notInSource
         ? reply.kind === 'answer' && reply.grounding === 'not-in-source' && v.topic === c.topic
         : v.answered && v.topic === c.topic && (!c.expect || head.includes(c.expect));
-      return ok ? [] : [`${c.q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}): ${head.slice(0, 120)}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`];
+      return ok
+        ? []
+        : [
+            `${c.q} → ${reply.kind} ${v.topic} (${match.confidence.toFixed(2)}): ${head.slice(0, 120)}, expected ${c.topic}${c.expect ? ` with "${c.expect}"` : ''}`,
+          ];
     });
     // A floor, not perfection: these questions were never trained on.
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(inScope.length * 0.05));
@@ -62,7 +69,11 @@ describe('matcher on the curated data', () => {
   });
 
   it('declines questions about other pairs of countries, naming the other party', () => {
-    for (const q of ['How much does China trade with the United States?', "How much Russian gas does Germany buy?", 'When did Japan and India sign their agreement?']) {
+    for (const q of [
+      'How much does China trade with the United States?',
+      'How much Russian gas does Germany buy?',
+      'When did Japan and India sign their agreement?',
+    ]) {
       const { reply, match } = core.ask(q);
       expect(match.outcome, q).toBe('other-parties');
       expect(reply.kind).toBe('decline');
@@ -90,7 +101,13 @@ describe('matcher on the curated data', () => {
     for (const [q, lang, type, topic, said] of cases) {
       const { reply } = core.ask(q);
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source', topicId: topic });
-      expect(reply.kind === 'answer' && reply.lead, q).toMatch(new RegExp(`^${t(lang).notStated(type).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+      expect(reply.kind === 'answer' && reply.lead, q).toMatch(
+        new RegExp(
+          `^${t(lang)
+            .notStated(type)
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `,
+        ),
+      );
       expect(reply.kind === 'answer' && reply.lead, q).toMatch(said);
     }
     // A detail the topic does state is still answered first.

@@ -36,8 +36,17 @@ describe('normalizeText', () => {
 
 describe('synonyms', () => {
   it('rewrites the longest variant to the canonical term', () => {
-    const rw = createSynonymRewriter([['instc', 'international north south transport corridor', 'north south corridor'], ['bcm', 'billion cubic meters']]);
-    expect(rw.rewrite(tokenize(normalizeText('the International North-South Transport Corridor and 55 billion cubic meters')))).toEqual(['the', 'instc', 'and', '55', 'bcm']);
+    const rw = createSynonymRewriter([
+      ['instc', 'international north south transport corridor', 'north south corridor'],
+      ['bcm', 'billion cubic meters'],
+    ]);
+    expect(rw.rewrite(tokenize(normalizeText('the International North-South Transport Corridor and 55 billion cubic meters')))).toEqual([
+      'the',
+      'instc',
+      'and',
+      '55',
+      'bcm',
+    ]);
   });
 });
 

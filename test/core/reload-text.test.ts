@@ -24,7 +24,10 @@ describe('reloadText', () => {
   });
 
   it('in Russian and Persian keeps every file, path and reason, and counts the rest', () => {
-    for (const [lang, c] of [['ru', ru], ['fa', fa]] as const) {
+    for (const [lang, c] of [
+      ['ru', ru],
+      ['fa', fa],
+    ] as const) {
       const text = reloadText(results[3]!, lang);
       expect(text.split('\n')[0]).toBe(c.reloadRejected);
       expect(text).toContain(`• data/topics/t0.yaml: ${c.reloadWholeFile}: problem 0`);
@@ -37,7 +40,16 @@ describe('reloadText', () => {
   });
 
   it('says how many processes run which version when the curator counted them', () => {
-    const counted: ReloadOutcome = { ok: true, version: 'abc123', topics: 16, changed: true, processes: [{ version: 'abc123', processes: 2 }, { version: 'old999', processes: 1 }] };
+    const counted: ReloadOutcome = {
+      ok: true,
+      version: 'abc123',
+      topics: 16,
+      changed: true,
+      processes: [
+        { version: 'abc123', processes: 2 },
+        { version: 'old999', processes: 1 },
+      ],
+    };
     expect(reloadText(counted, 'en')).toBe('Data reloaded: 16 topics (version abc123).\nRunning: 2 processes on version abc123; 1 process on version old999.');
     expect(reloadText(counted, 'ru').split('\n')[1]).toContain('abc123');
     expect(reloadText(counted, 'fa').split('\n')[1]).toContain('۲');

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createTypoCorrector, editDistance } from '../../src/core/text/typo.js';
 
 describe('typo corrector', () => {
-  const vocab = new Map([['gas', 9], ['supply', 3], ['bushehr', 2], ['security', 2], ['bilateral', 2], ['astara', 1], ['when', 5], ['why', 6]]);
+  const vocab = new Map([
+    ['gas', 9],
+    ['supply', 3],
+    ['bushehr', 2],
+    ['security', 2],
+    ['bilateral', 2],
+    ['astara', 1],
+    ['when', 5],
+    ['why', 6],
+  ]);
   const c = createTypoCorrector(vocab, ['weather', 'war', 'sing']);
 
   it('corrects misspellings within the edit budget', () => {

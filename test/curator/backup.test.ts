@@ -13,7 +13,16 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const record = (i: number) => ({ text: `question ${i}`, normalized: `question ${i}`, platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en', at: i + 1 });
+const record = (i: number) => ({
+  text: `question ${i}`,
+  normalized: `question ${i}`,
+  platform: 'telegram',
+  outcome: 'offtopic',
+  guess: null,
+  confidence: 0.1,
+  lang: 'en',
+  at: i + 1,
+});
 
 describe('online backup of the curator database', () => {
   it('copies a database that is open and being written (WAL, rows not yet checkpointed) into one self-contained, consistent file', async () => {
@@ -22,7 +31,9 @@ describe('online backup of the curator database', () => {
     for (let i = 0; i < 200; i += 1) await store.recordUnanswered(record(i));
     const writer = new Database(dbPath);
     writer.exec('BEGIN IMMEDIATE');
-    writer.prepare('INSERT INTO unanswered (at, platform, text, normalized, outcome, confidence, lang) VALUES (1, ?, ?, ?, ?, 0, ?)').run('discord', 'uncommitted', 'uncommitted', 'offtopic', 'en');
+    writer
+      .prepare('INSERT INTO unanswered (at, platform, text, normalized, outcome, confidence, lang) VALUES (1, ?, ?, ?, ?, 0, ?)')
+      .run('discord', 'uncommitted', 'uncommitted', 'offtopic', 'en');
     try {
       const file = join(dir, 'copy.db');
       const { pages } = await backupDatabase(dbPath, file);

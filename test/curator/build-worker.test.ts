@@ -155,14 +155,25 @@ describe('building new data in a worker thread', { timeout: 60_000 }, () => {
     let holding = true;
     // The first build holds after training (until released). The deadline's clock is faked, so it passes exactly when the test says.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const reloader = createReloader({ dir, core, logger: log.logger, watch: false, timeoutMs: 60_000, build: (d, o) => (holding ? build.build(d, o) : buildInProcess(d, o)) });
+    const reloader = createReloader({
+      dir,
+      core,
+      logger: log.logger,
+      watch: false,
+      timeoutMs: 60_000,
+      build: (d, o) => (holding ? build.build(d, o) : buildInProcess(d, o)),
+    });
 
     const pending = reloader.reload('test');
     await held(hold);
     vi.advanceTimersByTime(60_000);
     vi.useRealTimers();
     const result = await pending;
-    expect(result).toMatchObject({ ok: false, timedOut: true, issues: [{ message: expect.stringMatching(/^the reload timed out after 60 s and was stopped/) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      timedOut: true,
+      issues: [{ message: expect.stringMatching(/^the reload timed out after 60 s and was stopped/) }],
+    });
     // Where the build was when stopped: starting (the data folder), reading a file, or training.
     const at = result.ok ? '' : result.issues[0]!.file;
     expect(at === dir || at === TRAINING || at.endsWith('.yaml') || at.endsWith('.txt')).toBe(true);

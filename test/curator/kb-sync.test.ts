@@ -73,12 +73,23 @@ describe('a version another process announced', () => {
     const before = data.dir;
     const after = mkdtempSync(join(tmpdir(), 'pb-kbsync-adopt-'));
     cpSync('data', after, { recursive: true });
-    const config = loadConfig({ DATABASE_URL: await freshDatabase('adopt'), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent', DATA_DIR: before, WATCH_DATA: 'false' });
+    const config = loadConfig({
+      DATABASE_URL: await freshDatabase('adopt'),
+      ID_HASH_SECRET: 'shared-secret-for-every-host-0123',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: before,
+      WATCH_DATA: 'false',
+    });
     const open = () => openStore(config, capturingLogger().logger, { secret: config.ID_HASH_SECRET! });
     const [mine, theirs] = [await open(), await open()];
     const core = createCore(await loadKnowledgeBase(before));
     const curator = await createCurator(config, core, capturingLogger().logger, { store: mine, prepare: prepareInProcess, watch: false });
-    const announcer = createKnowledgeSync({ store: theirs, core: createCore(await realKnowledgeBase()), logger: capturingLogger().logger, prepare: prepareInProcess });
+    const announcer = createKnowledgeSync({
+      store: theirs,
+      core: createCore(await realKnowledgeBase()),
+      logger: capturingLogger().logger,
+      prepare: prepareInProcess,
+    });
     try {
       await announcer.start();
       await curator.idle();

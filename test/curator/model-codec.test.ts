@@ -27,7 +27,12 @@ describe('model bundle codec', () => {
     for (const q of questions) {
       const a = trained.match(q);
       const b = imported.match(q);
-      expect({ q, topic: b.topicId, outcome: b.outcome, confidence: b.confidence }).toEqual({ q, topic: a.topicId, outcome: a.outcome, confidence: a.confidence });
+      expect({ q, topic: b.topicId, outcome: b.outcome, confidence: b.confidence }).toEqual({
+        q,
+        topic: a.topicId,
+        outcome: a.outcome,
+        confidence: a.confidence,
+      });
     }
   });
 
@@ -35,7 +40,10 @@ describe('model bundle codec', () => {
     const { gunzipSync, gzipSync } = await import('node:zlib');
     const raw = gunzipSync(bytes);
     const length = raw.readUInt32BE(0);
-    const header = raw.subarray(4, 4 + length).toString('utf8').replace('{"codec":1,', '{"codec":9,');
+    const header = raw
+      .subarray(4, 4 + length)
+      .toString('utf8')
+      .replace('{"codec":1,', '{"codec":9,');
     const size = Buffer.alloc(4);
     size.writeUInt32BE(Buffer.byteLength(header));
     await expect(decodeBundle(gzipSync(Buffer.concat([size, Buffer.from(header), raw.subarray(4 + length)])))).rejects.toThrow(/codec 9/);

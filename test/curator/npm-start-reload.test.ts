@@ -15,12 +15,23 @@ afterEach(async () => {
 });
 
 describe('npm start: SIGHUP reload in a build thread', () => {
-  it('reloads edited data through a worker thread under tsx, answers from it, and still exits cleanly on SIGTERM during a reload', { timeout: 90_000 }, async () => {
+  it('reloads edited data through a worker thread under tsx, answers from it, and still exits cleanly on SIGTERM during a reload', {
+    timeout: 90_000,
+  }, async () => {
     dir = await mkdtemp(join(tmpdir(), 'pb-start-'));
     await cp('data', dir, { recursive: true });
     fake = await FakeBotApi.start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', ENV_FILE: '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'debug', DB_PATH: '', WATCH_DATA: 'false', DATA_DIR: dir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ENV_FILE: '',
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        LOG_LEVEL: 'debug',
+        DB_PATH: '',
+        WATCH_DATA: 'false',
+        DATA_DIR: dir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

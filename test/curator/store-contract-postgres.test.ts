@@ -13,6 +13,12 @@ storeContract('PostgreSQL', async () => {
   const url = await freshDatabase('desk');
   return {
     open: ({ now, retentionDays }) =>
-      createResilientStore({ kind: 'postgres', open: () => openPostgres({ url, secret: 'test-id-secret-0123456789' }), logger: capturingLogger().logger, retentionDays, now }),
+      createResilientStore({
+        kind: 'postgres',
+        open: () => openPostgres({ url, secret: 'test-id-secret-0123456789' }),
+        logger: capturingLogger().logger,
+        retentionDays,
+        now,
+      }),
   };
 });

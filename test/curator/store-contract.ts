@@ -163,14 +163,27 @@ export function storeContract(name: string, fixture: () => Promise<DeskFixture>)
 
     it('lists the open questions by their latest wording; marks and clears "answered now"', async () => {
       const store = await fresh();
-      await record(store, q('gas a year?', { normalized: 'gas a year', at: T0 - 100 }), q('Gas a year', { normalized: 'gas a year', lang: 'en', at: T0 }), q('Chess?', { lang: 'ru' }));
+      await record(
+        store,
+        q('gas a year?', { normalized: 'gas a year', at: T0 - 100 }),
+        q('Gas a year', { normalized: 'gas a year', lang: 'en', at: T0 }),
+        q('Chess?', { lang: 'ru' }),
+      );
       const open = await store.openQuestions();
       expect(open.map((o) => [o.text, o.lang])).toEqual([
         ['Gas a year', 'en'],
         ['Chess?', 'ru'],
       ]);
       clock = T0 + 1;
-      expect(await store.markAnswered([{ id: open[0]!.id, topic: 'gas' }, { id: open[1]!.id, topic: null }], 'v2')).toBe(1);
+      expect(
+        await store.markAnswered(
+          [
+            { id: open[0]!.id, topic: 'gas' },
+            { id: open[1]!.id, topic: null },
+          ],
+          'v2',
+        ),
+      ).toBe(1);
       expect((await store.inboxItem(open[0]!.id))!.answeredNow).toEqual({ topic: 'gas', version: 'v2', at: T0 + 1 });
       expect((await store.inboxItem(open[1]!.id))!.answeredNow).toBeNull();
       await store.markAnswered([{ id: open[0]!.id, topic: null }], 'v3');
@@ -214,7 +227,8 @@ export function storeContract(name: string, fixture: () => Promise<DeskFixture>)
       const event = (i: number) => ids.hash('tg-update', 9000 + i);
       for (let i = 0; i < 60; i += 1) {
         // Every event handled by both processes (a redelivery to the other instance), and one count without an event each.
-        for (const s of [a, b]) s.recordAsk({ surface: 'telegram', lang: 'ru', topic: 'gas', outcome: i % 3 ? 'answered' : 'declined', event: event(i), at: T0 });
+        for (const s of [a, b])
+          s.recordAsk({ surface: 'telegram', lang: 'ru', topic: 'gas', outcome: i % 3 ? 'answered' : 'declined', event: event(i), at: T0 });
       }
       a.recordAsk({ surface: 'telegram', lang: 'ru', topic: 'gas', outcome: 'answered', at: T0 });
       b.recordAsk({ surface: 'telegram', lang: 'ru', topic: 'gas', outcome: 'answered', at: T0 });
@@ -325,7 +339,9 @@ export function storeContract(name: string, fixture: () => Promise<DeskFixture>)
           expect.objectContaining({ topic: 'gas', version: one.core.version }),
         ]);
         const history = await stores[1]!.reloads(10);
-        expect(history.filter((r) => r.version === one.core.version)).toEqual([expect.objectContaining({ reason: 'file change', changed: true, answeredNow: 2 })]);
+        expect(history.filter((r) => r.version === one.core.version)).toEqual([
+          expect.objectContaining({ reason: 'file change', changed: true, answeredNow: 2 }),
+        ]);
         expect(history.filter((r) => r.reason === 'start')).toHaveLength(1);
       });
     });

@@ -33,8 +33,18 @@ afterEach(() =>
   }),
 );
 
-const record = (text: string, at: number) => ({ text, normalized: text.toLowerCase(), platform: 'telegram', outcome: 'offtopic', guess: 'gas', confidence: 0.1, lang: 'en', at });
-const open = (env: Record<string, string>, logger = capturingLogger().logger) => openStore(loadConfig({ LOG_LEVEL: 'silent', ...env }), logger, { secret: SECRET });
+const record = (text: string, at: number) => ({
+  text,
+  normalized: text.toLowerCase(),
+  platform: 'telegram',
+  outcome: 'offtopic',
+  guess: 'gas',
+  confidence: 0.1,
+  lang: 'en',
+  at,
+});
+const open = (env: Record<string, string>, logger = capturingLogger().logger) =>
+  openStore(loadConfig({ LOG_LEVEL: 'silent', ...env }), logger, { secret: SECRET });
 
 describe('SQLite store', () => {
   it('creates its file and folders on first start, at the latest schema version, and stores no user id', async () => {
@@ -101,7 +111,12 @@ describe('SQLite store', () => {
     expect((await store.topUnanswered(5)).map((g) => g.example)).toEqual(['Old question?']);
     await store.close();
     const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+      { version: 4 },
+    ]);
     expect(raw.prepare("SELECT value FROM meta WHERE key = 'voter_salt'").get()).toBeUndefined();
     raw.close();
   });
@@ -114,10 +129,9 @@ describe('SQLite store', () => {
       v2.exec(m.sql);
       m.rewrite?.(v2, { secret: SECRET });
     }
-    v2.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', ?, 'Write to [email]', 'write to [email]', 'offtopic', 'gas', 0.1, 'en')").run(
-      Date.now(),
-      ids.hash('dc-guild', 'a'),
-    );
+    v2.prepare(
+      "INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', ?, 'Write to [email]', 'write to [email]', 'offtopic', 'gas', 0.1, 'en')",
+    ).run(Date.now(), ids.hash('dc-guild', 'a'));
     v2.pragma('user_version = 2');
     v2.close();
     const store = await open({ DB_PATH: path });
@@ -127,7 +141,12 @@ describe('SQLite store', () => {
     expect((await store.inbox({ scope: { place: ids.hash('dc-guild', 'a') } })).map((i) => [i.example, i.state])).toEqual([['Write to [email]', 'open']]);
     await store.close();
     const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+      { version: 4 },
+    ]);
     raw.close();
   });
 
@@ -170,9 +189,18 @@ describe('SQLite store', () => {
     const salt = 'f'.repeat(64);
     const voter = createHmac('sha256', salt).update('telegram:987654321').digest('base64url');
     old.prepare('INSERT INTO meta VALUES (?, ?)').run('voter_salt', salt);
-    old.prepare('INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      Date.now(), 'telegram', 'Write to ivan.petrov@example.ru or call +7 912 345 67 89', 'write to ivan petrov example ru or call 7 912 345 67 89', 'offtopic', null, 0.1, 'en',
-    );
+    old
+      .prepare('INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        Date.now(),
+        'telegram',
+        'Write to ivan.petrov@example.ru or call +7 912 345 67 89',
+        'write to ivan petrov example ru or call 7 912 345 67 89',
+        'offtopic',
+        null,
+        0.1,
+        'en',
+      );
     old.prepare('INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?)').run('987654321:4242', voter, 'telegram', 'gas', 1, Date.now());
     old.close();
 
@@ -215,7 +243,9 @@ describe("SQLite store: the desk's version 4 over older files", () => {
       m.rewrite?.(v3, { secret: SECRET });
       v3.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.version, m.name);
     }
-    const add = v3.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, ?, 'who won the chess olympiad', 'offtopic', NULL, 0.1, 'en')");
+    const add = v3.prepare(
+      "INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, ?, 'who won the chess olympiad', 'offtopic', NULL, 0.1, 'en')",
+    );
     const now = Date.now();
     add.run(now + 1, ids.hash('dc-guild', 'A'), 'Who won the chess olympiad?');
     add.run(now + 2, ids.hash('dc-guild', 'B'), 'who won the chess olympiad');
@@ -252,7 +282,11 @@ describe("SQLite store: the desk's version 4 over older files", () => {
     const moderator = createHmac('sha256', salt).update('telegram:555000111').digest('base64url');
     const now = Date.now();
     old.prepare("INSERT INTO meta VALUES ('voter_salt', ?), ('schema_version', '2')").run(salt);
-    old.prepare("INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', 'Can I pay with Visa?', 'can i pay with visa', 'offtopic', NULL, 0.1, 'en')").run(now);
+    old
+      .prepare(
+        "INSERT INTO unanswered (at, platform, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'telegram', 'Can I pay with Visa?', 'can i pay with visa', 'offtopic', NULL, 0.1, 'en')",
+      )
+      .run(now);
     old.prepare("INSERT INTO inbox (normalized, state, changed_by, changed_at) VALUES ('can i pay with visa', 'ignored', ?, 7)").run(moderator);
     old.prepare("INSERT INTO daily_counts VALUES ('2026-03-10', 'telegram', 'en', '', 'declined', 4)").run();
     old.prepare("INSERT INTO reloads (at, version, topics, ok, changed, reason, answered_now) VALUES (?, 'v1', 12, 1, 1, 'SIGHUP', 0)").run(now);
@@ -289,7 +323,11 @@ describe("SQLite store: the desk's version 4 over older files", () => {
         changed INTEGER NOT NULL, reason TEXT NOT NULL, answered_now INTEGER NOT NULL);
       ALTER TABLE feedback ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';`);
     const place = ids.hash('dc-guild', 'A');
-    old.prepare("INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, 'Chess?', 'chess', 'offtopic', NULL, 0.1, 'en')").run(Date.now(), place);
+    old
+      .prepare(
+        "INSERT INTO unanswered (at, platform, place, text, normalized, outcome, guess, confidence, lang) VALUES (?, 'discord', ?, 'Chess?', 'chess', 'offtopic', NULL, 0.1, 'en')",
+      )
+      .run(Date.now(), place);
     old.prepare("INSERT INTO inbox (place, normalized, state, changed_by, changed_at) VALUES (?, 'chess', 'resolved', ?, 9)").run(place, ALICE);
     old.pragma('user_version = 3');
     old.close();

@@ -59,7 +59,9 @@ describe.each(DESK_BACKENDS)('the desk in headless Chromium, on %s', { timeout: 
     expect(await page.locator('#questions').textContent()).toBe('6');
     const points = page.locator('#rate-chart circle.point');
     expect(await points.count()).toBe(2);
-    expect(await points.evaluateAll((els) => els.map((e) => [e.getAttribute('data-day'), e.getAttribute('data-rate'), e.getAttribute('data-questions')]))).toEqual([
+    expect(
+      await points.evaluateAll((els) => els.map((e) => [e.getAttribute('data-day'), e.getAttribute('data-rate'), e.getAttribute('data-questions')])),
+    ).toEqual([
       ['2026-03-08', '75%', '4'],
       ['2026-03-10', '50%', '2'],
     ]);
@@ -69,7 +71,11 @@ describe.each(DESK_BACKENDS)('the desk in headless Chromium, on %s', { timeout: 
     expect(box?.width).toBeGreaterThan(4);
     expect(await page.locator('#rate-chart polyline.rate').count()).toBe(1);
     expect(await page.locator('#per-topic tbody tr').first().textContent()).toMatch(/Natural gas partnership\s*3/);
-    expect(await page.locator('#per-lang tbody tr').allTextContents()).toEqual([expect.stringMatching(/^en4/), expect.stringMatching(/^fa2/), expect.stringMatching(/^ru1/)]);
+    expect(await page.locator('#per-lang tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^en4/),
+      expect.stringMatching(/^fa2/),
+      expect.stringMatching(/^ru1/),
+    ]);
     expect(await page.locator('#kb-version').textContent()).toBe((await realCore()).version);
     expect(await page.locator('#reloads tbody').textContent()).toMatch(/seed-version/);
     expect(await page.locator(`tr[data-inbox-id="${ids.visa}"] .fixed`).textContent()).toMatch(/^answered now: .*Mir.*\(data seed-version\)$/);
@@ -80,7 +86,9 @@ describe.each(DESK_BACKENDS)('the desk in headless Chromium, on %s', { timeout: 
     const page = await signedIn();
     const persian = page.locator(`tr[data-inbox-id="${ids.persian}"] bdi`);
     expect(await persian.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe('rtl');
-    expect(await page.locator(`tr[data-inbox-id="${ids.chess}"] bdi`).evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe('ltr');
+    expect(await page.locator(`tr[data-inbox-id="${ids.chess}"] bdi`).evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).direction)).toBe(
+      'ltr',
+    );
     await page.context().close();
   });
 

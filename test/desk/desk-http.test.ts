@@ -64,7 +64,15 @@ describe.each(DESK_BACKENDS)('the desk over HTTP, on %s', (backend) => {
   });
 
   it('escapes what users typed', async () => {
-    store.recordUnanswered({ text: '<script>alert(1)</script> "x"', normalized: 'script alert', platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en' });
+    store.recordUnanswered({
+      text: '<script>alert(1)</script> "x"',
+      normalized: 'script alert',
+      platform: 'telegram',
+      outcome: 'offtopic',
+      guess: null,
+      confidence: 0.1,
+      lang: 'en',
+    });
     await store.flush();
     const html = await (await fetch(`${base}/desk`, { headers: { 'x-desk-token': TOKEN } })).text();
     expect(html).not.toContain('<script>');

@@ -20,7 +20,8 @@ export const DESK_BACKENDS: DeskBackend[] = ['SQLite', 'PostgreSQL'];
 /** An empty store of `backend` as the bot opens it, on the desk's clock. */
 export async function openDeskStore(backend: DeskBackend, logger: Logger): Promise<BotStore> {
   const common = { logger, retentionDays: 90, now: () => NOW };
-  if (backend === 'SQLite') return createResilientStore({ ...common, kind: 'sqlite', durable: false, open: async () => openSqlite({ path: ':memory:', secret: SECRET }) });
+  if (backend === 'SQLite')
+    return createResilientStore({ ...common, kind: 'sqlite', durable: false, open: async () => openSqlite({ path: ':memory:', secret: SECRET }) });
   const url = await freshDatabase('desk');
   return createResilientStore({ ...common, kind: 'postgres', open: () => openPostgres({ url, secret: SECRET }) });
 }

@@ -86,7 +86,14 @@ describe('deploy-commands against the fake REST', () => {
   });
 
   it('`npm run deploy-commands` registers through DISCORD_API_BASE and reports; a missing token is named', async () => {
-    const env = { PATH: process.env.PATH, ENV_FILE: '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_API_BASE: fake.apiBase };
+    const env = {
+      PATH: process.env.PATH,
+      ENV_FILE: '',
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_APPLICATION_ID: FAKE_APP_ID,
+      DISCORD_GUILD_ID: FAKE_GUILD_ID,
+      DISCORD_API_BASE: fake.apiBase,
+    };
     const before = fake.calls.length;
     const [ok, missing] = await Promise.all([
       run('src/entry/deploy-commands.ts', env),
@@ -196,7 +203,14 @@ describe('deploy-commands against the fake REST', () => {
 
   it('`npm run deploy-commands` also reports the operators’ servers it registered /reload in', async () => {
     const moderatorGuild = '900000000000000077';
-    const env = { PATH: process.env.PATH, ENV_FILE: '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_MODERATOR_GUILD_IDS: moderatorGuild, DISCORD_API_BASE: fake.apiBase };
+    const env = {
+      PATH: process.env.PATH,
+      ENV_FILE: '',
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_APPLICATION_ID: FAKE_APP_ID,
+      DISCORD_MODERATOR_GUILD_IDS: moderatorGuild,
+      DISCORD_API_BASE: fake.apiBase,
+    };
     const ok = await run('src/entry/deploy-commands.ts', env);
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toMatch(/^Registered \d+ commands globally/m);

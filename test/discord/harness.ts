@@ -8,7 +8,16 @@ import { createCurator } from '../../src/curator/curator.js';
 import { buildInProcess } from '../../src/curator/reload.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { testDeps } from '../support/deps.js';
-import { FAKE_APP_ID, FAKE_TOKEN, type FakeDiscord, type FakeDiscordOptions, type FakeUser, type RecordedCall, type SentInteraction, startFakeDiscord } from '../fakes/discord-gateway.js';
+import {
+  FAKE_APP_ID,
+  FAKE_TOKEN,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type FakeUser,
+  type RecordedCall,
+  type SentInteraction,
+  startFakeDiscord,
+} from '../fakes/discord-gateway.js';
 
 /** A logger writing JSON lines into `lines` (with the real redaction and scrubbing); `written` emits 'line' for each. */
 export function captureLogger(config: Config): { logger: Logger; lines: string[]; written: EventEmitter } {
@@ -74,7 +83,9 @@ export async function startBot(opts: BotOptions = {}): Promise<Bot> {
   let closeCurator = base.close;
   if (opts.env?.DATA_DIR) {
     await base.close();
-    const curator = await createCurator(loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', DATA_DIR: opts.env.DATA_DIR }), base.core, logger, { build: buildInProcess });
+    const curator = await createCurator(loadConfig({ DB_PATH: ':memory:', WATCH_DATA: 'false', DATA_DIR: opts.env.DATA_DIR }), base.core, logger, {
+      build: buildInProcess,
+    });
     base.curator = curator;
     closeCurator = () => curator.close();
   }

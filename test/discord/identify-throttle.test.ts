@@ -7,7 +7,10 @@ import { freshDatabase } from '../support/postgres.js';
 
 it('shard processes on two hosts identify in turns per rate-limit bucket through the shared store', async () => {
   const config = loadConfig({ DATABASE_URL: await freshDatabase('identify'), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent' });
-  const hosts = [await openStore(config, capturingLogger().logger, { secret: config.ID_HASH_SECRET! }), await openStore(config, capturingLogger().logger, { secret: config.ID_HASH_SECRET! })];
+  const hosts = [
+    await openStore(config, capturingLogger().logger, { secret: config.ID_HASH_SECRET! }),
+    await openStore(config, capturingLogger().logger, { secret: config.ID_HASH_SECRET! }),
+  ];
   const gateway = (maxConcurrency: number) => ({ fetchGatewayInformation: async () => ({ session_start_limit: { max_concurrency: maxConcurrency } }) });
   const interval = 400;
   try {

@@ -22,13 +22,23 @@ describe('Discord interactions against a local gateway', () => {
   const votes: VoteRecord[] = [];
   beforeAll(async () => {
     core = await realCore();
-    bot = await startBot({ core, deps: (deps) => ({ ...deps, curator: { ...deps.curator!, vote: (v) => {
+    bot = await startBot({
+      core,
+      deps: (deps) => ({
+        ...deps,
+        curator: {
+          ...deps.curator!,
+          vote: (v) => {
             votes.push(v);
             return deps.curator!.vote(v);
-          } } }) });
+          },
+        },
+      }),
+    });
   });
   afterAll(() => bot?.stop());
-  const ask = async (value: string, spec: { locale?: string; user?: FakeUser } = {}) => (await bot.fake.waitForResponse(bot.fake.slash('ask', question(value), spec))).data;
+  const ask = async (value: string, spec: { locale?: string; user?: FakeUser } = {}) =>
+    (await bot.fake.waitForResponse(bot.fake.slash('ask', question(value), spec))).data;
 
   it('logs in and identifies with Guilds, GuildMessages and DirectMessages only (no privileged intent)', async () => {
     const identify = await bot.fake.waitForIdentify();
@@ -64,7 +74,8 @@ describe('Discord interactions against a local gateway', () => {
     expect(russian.embeds[0].description).toContain('55 млрд');
     expect(buttonsOf(russian)[0]!.label).toBe(`Подробнее: ${(core.topic('gas', 'ru') as AnswerReply).title}`);
     for (const b of buttonsOf(russian)) expect(decodeAction(b.custom_id)).toMatchObject({ lang: 'ru' });
-    for (const b of buttonsOf(await ask('How much gas will Russia supply to Iran?', { locale: 'ru' }))) expect(decodeAction(b.custom_id)).toMatchObject({ lang: 'en' });
+    for (const b of buttonsOf(await ask('How much gas will Russia supply to Iran?', { locale: 'ru' })))
+      expect(decodeAction(b.custom_id)).toMatchObject({ lang: 'en' });
   });
 
   it('autocomplete offers at most 25 topics ranked for what was typed, titled in its language; card arguments offer the overview first', async () => {
@@ -75,9 +86,16 @@ describe('Discord interactions against a local gateway', () => {
 
     const blank = await bot.fake.waitForResponse(bot.fake.autocomplete('card', typed('topic', '')));
     expect(blank.data.choices[0]).toEqual({ name: en.overviewChoice, value: 'overview' });
-    expect(blank.data.choices.slice(1).map((c: any) => c.value)).toEqual(core.topics().slice(0, 24).map((x) => x.id));
+    expect(blank.data.choices.slice(1).map((c: any) => c.value)).toEqual(
+      core
+        .topics()
+        .slice(0, 24)
+        .map((x) => x.id),
+    );
     expect((await bot.fake.waitForResponse(bot.fake.autocomplete('card', typed('topic', 'over')))).data.choices[0].value).toBe('overview');
-    expect((await bot.fake.waitForResponse(bot.fake.autocomplete('card', typed('topic', 'gas')))).data.choices.map((c: any) => c.value)).not.toContain('overview');
+    expect((await bot.fake.waitForResponse(bot.fake.autocomplete('card', typed('topic', 'gas')))).data.choices.map((c: any) => c.value)).not.toContain(
+      'overview',
+    );
 
     const russian = await bot.fake.waitForResponse(bot.fake.autocomplete('topic', typed('topic', 'газ'), { locale: 'en-US' }));
     expect(russian.data.choices[0]).toEqual({ name: (core.topic('gas', 'ru') as AnswerReply).title, value: 'gas' });
@@ -144,7 +162,13 @@ describe('Discord interactions against a local gateway', () => {
     expect(errors).toHaveLength(1);
     // Ids as the core knows them, hashed: never a Discord id in clear.
     const ids = bot.deps.ids;
-    expect(errors[0]).toMatchObject({ event: 'interactionCreate', interaction: ids.hash('dc-interaction', failed.id), command: 'ask', guild: expect.any(String), user: bot.userKey() });
+    expect(errors[0]).toMatchObject({
+      event: 'interactionCreate',
+      interaction: ids.hash('dc-interaction', failed.id),
+      command: 'ask',
+      guild: expect.any(String),
+      user: bot.userKey(),
+    });
     expect(JSON.stringify(errors[0])).not.toContain(bot.fake.user.id);
     expect(errors[0]!.err.code).toBe(10062);
     expect(errors[0]!.err.url).toBe('[secret]');

@@ -24,7 +24,8 @@ export function limitViolations(message: { content?: string; embeds?: any[]; com
       check(filled(f.name) && len(f.name) <= 256, `field name ${len(f.name)}`);
       check(filled(f.value) && len(f.value) <= 1024, `field value ${len(f.value)}`);
     }
-    total += len(e.title) + len(e.description) + len(e.footer?.text) + len(e.author?.name) + fields.reduce((n: number, f: any) => n + len(f.name) + len(f.value), 0);
+    total +=
+      len(e.title) + len(e.description) + len(e.footer?.text) + len(e.author?.name) + fields.reduce((n: number, f: any) => n + len(f.name) + len(f.value), 0);
     check(e.url === undefined || /^https?:\/\//.test(e.url), `url ${e.url}`);
   }
   check(total <= 6000, `embeds total ${total} > 6000`);

@@ -32,7 +32,10 @@ describe('mentions and direct messages', () => {
     await bot.fake.waitForCall(replyTo(message.id));
     const attempts = bot.fake.calls.filter((c) => channelPost(general.id)(c) && c.body?.message_reference?.message_id === message.id);
     expect(attempts.map((c) => c.status)).toEqual([0, 200]);
-    expect(attempts.map((c) => [c.body.nonce, c.body.enforce_nonce])).toEqual([[message.id, true], [message.id, true]]);
+    expect(attempts.map((c) => [c.body.nonce, c.body.enforce_nonce])).toEqual([
+      [message.id, true],
+      [message.id, true],
+    ]);
     // The retry got back the message the first attempt had created.
     expect(attempts[1]!.response.id).toBe(attempts[0]!.response.id);
   });
@@ -47,7 +50,11 @@ describe('mentions and direct messages', () => {
   it('ignores guild messages that do not mention it, and messages from bots', async () => {
     const general = bot.fake.channel('general');
     const plain = bot.fake.userMessage('how much gas', { channelId: general.id });
-    const fromBot = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: general.id, mentions: [bot.fake.bot], user: { ...bot.fake.user, id: '300000000000000009', bot: true } });
+    const fromBot = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, {
+      channelId: general.id,
+      mentions: [bot.fake.bot],
+      user: { ...bot.fake.user, id: '300000000000000009', bot: true },
+    });
     const everyone = bot.fake.userMessage('@everyone how much gas', { channelId: general.id });
     const asked = bot.fake.userMessage(`<@!${bot.fake.bot.id}> how much gas`, { channelId: general.id, mentions: [bot.fake.bot] });
     await bot.fake.waitForCall(replyTo(asked.id));
@@ -90,7 +97,9 @@ describe('mentions and direct messages', () => {
     const silent = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: readOnly.id, mentions: [bot.fake.bot] });
     const after = bot.fake.userMessage(`<@${bot.fake.bot.id}> how much gas`, { channelId: general.id, mentions: [bot.fake.bot] });
     await bot.fake.waitForCall(replyTo(after.id));
-    expect(bot.logs().some((l) => l.msg === 'mentioned where I may not send messages' && l.channel === bot.deps.ids.hash('dc-channel', readOnly.id))).toBe(true);
+    expect(bot.logs().some((l) => l.msg === 'mentioned where I may not send messages' && l.channel === bot.deps.ids.hash('dc-channel', readOnly.id))).toBe(
+      true,
+    );
     expect(bot.fake.calls.filter(channelPost(readOnly.id))).toEqual([]);
     expect(bot.fake.calls.some(replyTo(silent.id))).toBe(false);
   });

@@ -9,7 +9,14 @@ import { encodeAction } from '../../src/core/conversation/actions.js';
 import { t } from '../../src/core/i18n/index.js';
 import type { CardReply } from '../../src/core/reply.js';
 import { realCore, realKnowledgeBase } from '../support/core.js';
-import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_GUILD_ID, type FakeChannel, type FakeGuild, type InteractionSpec, type SentInteraction } from '../fakes/discord-gateway.js';
+import {
+  DEFAULT_EVERYONE_PERMISSIONS,
+  FAKE_GUILD_ID,
+  type FakeChannel,
+  type FakeGuild,
+  type InteractionSpec,
+  type SentInteraction,
+} from '../fakes/discord-gateway.js';
 import { answerOf, type Bot, buttonsOf, EPHEMERAL, OPTION, secretsIn, startBot } from './harness.js';
 import { limitViolations } from './limits.js';
 
@@ -40,7 +47,10 @@ describe('/card (moderators)', () => {
         ...(image !== undefined ? [{ name: 'image', type: OPTION.boolean, value: image }] : []),
         ...(language !== undefined ? [{ name: 'language', type: OPTION.string, value: language }] : []),
       ],
-      { ...spec, ...(channel ? { resolved: { channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type ?? 0, permissions: '0' } } } } : {}) },
+      {
+        ...spec,
+        ...(channel ? { resolved: { channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type ?? 0, permissions: '0' } } } } : {}),
+      },
     );
   };
   const postsTo = (channel: FakeChannel) => bot.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channel.id}/messages`);
@@ -63,7 +73,11 @@ describe('/card (moderators)', () => {
     const messageId = post.response.id as string;
     expect(data.content).toBe(en.postedLink(`<#${target.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${target.id}/${messageId}`));
     const ids = bot.deps.ids;
-    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({ card: 'gas', guild: ids.hash('dc-guild', FAKE_GUILD_ID), channel: ids.hash('dc-channel', target.id) });
+    expect(bot.logs().find((l) => l.msg === 'summary card posted')).toMatchObject({
+      card: 'gas',
+      guild: ids.hash('dc-guild', FAKE_GUILD_ID),
+      channel: ids.hash('dc-channel', target.id),
+    });
     expect(bot.logs().find((l) => l.msg === 'summary card post')).toMatchObject({ surface: 'discord', user: bot.userKey(), card: 'gas', ok: true });
   });
 
@@ -88,7 +102,11 @@ describe('/card (moderators)', () => {
   });
 
   it('refuses with the exact permission the bot lacks there, and posts nothing', async () => {
-    for (const [name, image, permission] of [['no-files', true, en.permAttachFiles], ['read-only', false, en.permSendMessages], ['no-embeds', false, en.permEmbedLinks]] as const) {
+    for (const [name, image, permission] of [
+      ['no-files', true, en.permAttachFiles],
+      ['read-only', false, en.permSendMessages],
+      ['no-embeds', false, en.permEmbedLinks],
+    ] as const) {
       const target = bot.fake.channel(name);
       const { data } = await bot.fake.waitForResponse(card('gas', target, { image }));
       expect(data.content, name).toBe(en.postMissingPermissions(`<#${target.id}>`, permission));
@@ -104,7 +122,10 @@ describe('/card (moderators)', () => {
 
   it('passes on Discord’s own refusals (403 Missing Permissions 50013, Missing Access 50001) as the reason, without an error', async () => {
     const target = bot.fake.channel('general');
-    for (const [code, reason] of [[50013, en.permMissing], [50001, en.permMissingAccess]] as const) {
+    for (const [code, reason] of [
+      [50013, en.permMissing],
+      [50001, en.permMissingAccess],
+    ] as const) {
       bot.fake.fail({ method: 'POST', path: new RegExp(`^/channels/${target.id}/messages$`), status: 403, code, message: reason });
       const { data } = await bot.fake.waitForResponse(card('gas', target));
       expect(data.content).toBe(en.postRefused(`<#${target.id}>`, `${reason} (${code})`));
@@ -131,7 +152,13 @@ describe('/card (moderators)', () => {
     expect(buttonsOf(data).map((b) => b.label)).toEqual([en.postImageButton, en.postTextButton, en.cancelButton]);
     const preview = bot.fake.message({ channel_id: general.id, ...data, flags: EPHEMERAL });
     const press = (label: string, spec: Partial<InteractionSpec> = {}) =>
-      bot.fake.interaction({ type: 3, data: { custom_id: buttonsOf(data).find((b) => b.label === label).custom_id, component_type: 2 }, message: preview, channelId: general.id, ...spec });
+      bot.fake.interaction({
+        type: 3,
+        data: { custom_id: buttonsOf(data).find((b) => b.label === label).custom_id, component_type: 2 },
+        message: preview,
+        channelId: general.id,
+        ...spec,
+      });
 
     const before = postsTo(general).length;
     const posted = await bot.fake.waitForResponse(press(en.postTextButton));
@@ -139,14 +166,22 @@ describe('/card (moderators)', () => {
     expect(posted.call.method).toBe('PATCH');
     const post = postsTo(general).at(-1)!;
     expect(post.body.embeds[0].title).toBe((core.card('instc') as CardReply).title);
-    expect(posted.data).toMatchObject({ content: en.postedLink(`<#${general.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${general.id}/${post.response.id}`), embeds: [], components: [] });
+    expect(posted.data).toMatchObject({
+      content: en.postedLink(`<#${general.id}>`, `https://discord.com/channels/${FAKE_GUILD_ID}/${general.id}/${post.response.id}`),
+      embeds: [],
+      components: [],
+    });
     const again = await bot.fake.waitForResponse(press(en.postImageButton));
     expect(again.data).toMatchObject({ content: en.posted(`<#${general.id}>`), flags: EPHEMERAL });
     expect(postsTo(general).length).toBe(before + 1);
 
     const other = await bot.fake.waitForResponse(card('gas'));
     const cancelled = await bot.fake.waitForResponse(
-      bot.fake.interaction({ type: 3, data: { custom_id: buttonsOf(other.data).at(-1).custom_id, component_type: 2 }, message: bot.fake.message({ channel_id: general.id, flags: EPHEMERAL }) }),
+      bot.fake.interaction({
+        type: 3,
+        data: { custom_id: buttonsOf(other.data).at(-1).custom_id, component_type: 2 },
+        message: bot.fake.message({ channel_id: general.id, flags: EPHEMERAL }),
+      }),
     );
     expect(cancelled.type).toBe(7); // the preview is replaced
     expect(cancelled.data).toMatchObject({ content: en.postCancelled, embeds: [], components: [] });
@@ -169,7 +204,14 @@ describe('/card (moderators)', () => {
     expect(refused.data).toMatchObject({ content: en.moderatorsOnly('/card'), flags: EPHEMERAL });
     const preview = await bot.fake.waitForResponse(card('gas'));
     const post = buttonsOf(preview.data)[1].custom_id;
-    const pressed = await bot.fake.waitForResponse(bot.fake.interaction({ type: 3, data: { custom_id: post, component_type: 2 }, message: bot.fake.message({ channel_id: general.id, flags: EPHEMERAL }), ...MEMBER }));
+    const pressed = await bot.fake.waitForResponse(
+      bot.fake.interaction({
+        type: 3,
+        data: { custom_id: post, component_type: 2 },
+        message: bot.fake.message({ channel_id: general.id, flags: EPHEMERAL }),
+        ...MEMBER,
+      }),
+    );
     expect(pressed.data).toMatchObject({ content: en.moderatorsOnly('/card'), flags: EPHEMERAL });
     expect(postsTo(general).length).toBe(before);
     expect(bot.logs().filter((l) => l.msg === 'privileged request refused' && l.result === 'not-moderator')).toHaveLength(2);
@@ -184,42 +226,53 @@ describe('/reload and /unanswered in the operators’ server', () => {
   let bot: Bot;
   afterEach(() => bot?.stop());
 
-  it('/reload is deferred privately, then picks up an edit; an invalid edit is rejected with file, path and reason in the moderator’s language', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'discord-reload-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    cpSync('data', dir, { recursive: true });
-    // A core of its own: a successful reload swaps its data.
-    bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir, DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
-    const gasFile = join(dir, 'topics', 'gas.yaml');
-    const original = readFileSync(gasFile, 'utf8');
-    // The topic's title is on the answer's "More" button.
-    const gasTitle = async () =>
-      (await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send iran?' }]))).data.components[0].components[0].label.replace(/^More: /, '');
+  it(
+    '/reload is deferred privately, then picks up an edit; an invalid edit is rejected with file, path and reason in the moderator’s language',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'discord-reload-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      cpSync('data', dir, { recursive: true });
+      // A core of its own: a successful reload swaps its data.
+      bot = await startBot({ core: createCore(await realKnowledgeBase()), env: { DATA_DIR: dir, DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
+      const gasFile = join(dir, 'topics', 'gas.yaml');
+      const original = readFileSync(gasFile, 'utf8');
+      // The topic's title is on the answer's "More" button.
+      const gasTitle = async () =>
+        (
+          await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send iran?' }]))
+        ).data.components[0].components[0].label.replace(/^More: /, '');
 
-    writeFileSync(gasFile, original.replace('Natural gas partnership', 'Natural gas deal'));
-    const sent = bot.fake.slash('reload');
-    const reloaded = await bot.fake.waitForResponse(sent, RELOAD_PATIENCE);
-    expect(reloaded.type).toBe(5);
-    expect((await bot.fake.waitForCall((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback`)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version ([0-9a-f]+)\)\.\nRunning: 1 process on version \1\.$/);
-    expect(await gasTitle()).toBe('Natural gas deal');
+      writeFileSync(gasFile, original.replace('Natural gas partnership', 'Natural gas deal'));
+      const sent = bot.fake.slash('reload');
+      const reloaded = await bot.fake.waitForResponse(sent, RELOAD_PATIENCE);
+      expect(reloaded.type).toBe(5);
+      expect((await bot.fake.waitForCall((c) => c.path === `/interactions/${sent.id}/${sent.token}/callback`)).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(reloaded.data.content).toMatch(/^Data reloaded: \d+ topics \(version ([0-9a-f]+)\)\.\nRunning: 1 process on version \1\.$/);
+      expect(await gasTitle()).toBe('Natural gas deal');
 
-    writeFileSync(gasFile, original.replace(/^order: \d+$/m, 'order: sixty'));
-    const rejected = await bot.fake.waitForResponse(bot.fake.slash('reload', [], { locale: 'ru' }), RELOAD_PATIENCE);
-    const [head, ...issues] = rejected.data.content.split('\n');
-    expect(head).toBe(ru.reloadRejected);
-    expect(issues[0]).toMatch(/^‏?• .*topics\/gas\.yaml: order: .*expected number/);
-    expect(await gasTitle()).toBe('Natural gas deal');
-    const logged = bot.logs().filter((l) => l.msg === 'privileged command' && l.command === 'reload');
-    expect(logged.map((l) => [l.surface, l.user, l.result])).toEqual([
-      ['discord', bot.userKey(), 'info'],
-      ['discord', bot.userKey(), 'error'],
-    ]);
-  }, RELOAD_PATIENCE * 2);
+      writeFileSync(gasFile, original.replace(/^order: \d+$/m, 'order: sixty'));
+      const rejected = await bot.fake.waitForResponse(bot.fake.slash('reload', [], { locale: 'ru' }), RELOAD_PATIENCE);
+      const [head, ...issues] = rejected.data.content.split('\n');
+      expect(head).toBe(ru.reloadRejected);
+      expect(issues[0]).toMatch(/^‏?• .*topics\/gas\.yaml: order: .*expected number/);
+      expect(await gasTitle()).toBe('Natural gas deal');
+      const logged = bot.logs().filter((l) => l.msg === 'privileged command' && l.command === 'reload');
+      expect(logged.map((l) => [l.surface, l.user, l.result])).toEqual([
+        ['discord', bot.userKey(), 'info'],
+        ['discord', bot.userKey(), 'error'],
+      ]);
+    },
+    RELOAD_PATIENCE * 2,
+  );
 
   it('/unanswered shows the report privately in a code block that nothing in a question can break out of', async () => {
     bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: FAKE_GUILD_ID } });
-    for (const q of ['what is the best pizza recipe?', 'What is the best pizza recipe', 'Как приготовить вкусную пиццу дома?', 'tell me a joke ``` **not code** ```']) {
+    for (const q of [
+      'what is the best pizza recipe?',
+      'What is the best pizza recipe',
+      'Как приготовить вкусную пиццу дома?',
+      'tell me a joke ``` **not code** ```',
+    ]) {
       await bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: q }]));
     }
     const { type, data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered'));
@@ -244,7 +297,9 @@ describe('/reload and /unanswered in the operators’ server', () => {
     const { data } = await bot.fake.waitForResponse(bot.fake.slash('unanswered'));
     const labels = data.components.map((row: { components: Array<{ label: string }> }) => row.components.map((c) => c.label));
     expect(labels).toContainEqual([en.inboxResolve(item!.id), en.inboxIgnore(item!.id)]);
-    const ignore = data.components.flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components).find((c: { label: string }) => c.label === en.inboxIgnore(item!.id)).custom_id;
+    const ignore = data.components
+      .flatMap((row: { components: Array<{ label: string; custom_id: string }> }) => row.components)
+      .find((c: { label: string }) => c.label === en.inboxIgnore(item!.id)).custom_id;
     const pressed = await answerOf(bot.fake, bot.fake.component(ignore));
     expect(pressed.ephemeral).toBe(true);
     expect(pressed.data.content).toBe(en.inboxIgnored(item!.id));
@@ -261,7 +316,8 @@ describe('private by default: /reload and the whole inbox only in the operators�
   ];
   let bot: Bot;
   afterEach(() => bot?.stop());
-  const ask = (question: string, guildId: string) => bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId }));
+  const ask = (question: string, guildId: string) =>
+    bot.fake.waitForResponse(bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: question }], { guildId }));
 
   it('set: another server’s moderators are refused /reload in their language and read only their server’s questions; the operators’ server reads all', async () => {
     bot = await startBot({ env: { DISCORD_MODERATOR_GUILD_IDS: OPERATORS }, fake: { guilds } });

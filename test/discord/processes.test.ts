@@ -11,7 +11,8 @@ afterEach(() => {
 });
 
 const envFor = (apiBase: string, level: string) => ({
-  PATH: process.env.PATH, ENV_FILE: '',
+  PATH: process.env.PATH,
+  ENV_FILE: '',
   DISCORD_TOKEN: FAKE_TOKEN,
   DISCORD_APPLICATION_ID: FAKE_APP_ID,
   DISCORD_API_BASE: apiBase,

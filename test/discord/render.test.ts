@@ -19,8 +19,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
 
 const huge = (n: number, unit = 'word ') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-const source: SourceRef = { title: huge(500), description: huge(500), published: '2025-01-24', asOf: '2025-01-24', paragraph: 6, line: huge(3000), url: 'https://example.org/a' };
-const choices = (n: number, idLength = 10, lang: Lang = 'en') => Array.from({ length: n }, (_, i) => openTopic({ id: `t${i}-${'x'.repeat(idLength)}`, title: `${huge(150)} ${i}` }, lang, 'choices'));
+const source: SourceRef = {
+  title: huge(500),
+  description: huge(500),
+  published: '2025-01-24',
+  asOf: '2025-01-24',
+  paragraph: 6,
+  line: huge(3000),
+  url: 'https://example.org/a',
+};
+const choices = (n: number, idLength = 10, lang: Lang = 'en') =>
+  Array.from({ length: n }, (_, i) => openTopic({ id: `t${i}-${'x'.repeat(idLength)}`, title: `${huge(150)} ${i}` }, lang, 'choices'));
 const related = (n: number, group: ActionGroup = 'related') => choices(n).map((a) => ({ ...a, group }));
 const componentsOf = (m: DiscordMessage): any[] => m.components.flatMap((row) => row.components as any[]);
 const idsOf = (m: DiscordMessage) => componentsOf(m).map((c) => c.custom_id as string);
@@ -72,7 +81,18 @@ describe('renderDiscordReply', () => {
       core.ask('where was the treaty signed').reply,
       core.ask('what is the best pizza recipe').reply,
       core.ask('').reply,
-      { kind: 'suggest', lang: 'en', text: en.suggestText, actions: [...core.topics().slice(0, 3).map((x) => openTopic(x, 'en', 'suggest')), topicsButton('en')] },
+      {
+        kind: 'suggest',
+        lang: 'en',
+        text: en.suggestText,
+        actions: [
+          ...core
+            .topics()
+            .slice(0, 3)
+            .map((x) => openTopic(x, 'en', 'suggest')),
+          topicsButton('en'),
+        ],
+      },
       ...(['help', 'welcome', 'topics'] as const).flatMap((mode) => LANGS.map((lang) => core.help(mode, lang))),
       ...core.topics().map((x) => core.topic(x.id)),
       ...core.topics().map((x) => core.card(x.id, 'fa')),
@@ -207,7 +227,12 @@ describe('renderDiscordReply', () => {
     expect(embed.title).toBe('a\\*b');
     expect(embed.description).toBe('**\\_\\_x\\_\\_**');
     expect(embed.fields).toEqual([{ name: '\\`l\\`', value: '\\~\\~v\\~\\~', inline: true }]);
-    expect(renderDiscordReply({ kind: 'notice', lang: 'en', level: 'info', text: 'hi *there*', actions: [] })).toEqual({ content: 'hi \\*there\\*', embeds: [], components: [], allowedMentions: { parse: [] } });
+    expect(renderDiscordReply({ kind: 'notice', lang: 'en', level: 'info', text: 'hi *there*', actions: [] })).toEqual({
+      content: 'hi \\*there\\*',
+      embeds: [],
+      components: [],
+      allowedMentions: { parse: [] },
+    });
     expect(renderDiscordReply({ kind: 'report', lang: 'en', text: 'a ``` b', actions: [] }).content).toBe('```\na `\u200b`\u200b`\u200b b\n```');
   });
 
@@ -221,7 +246,12 @@ describe('renderDiscordReply', () => {
 
   it('Persian lines that would start left to right get an RLM; numbers and Latin names stay intact; other languages are left alone', () => {
     const gas = core.topic('gas', 'fa') as AnswerReply;
-    const reply: AnswerReply = { ...gas, lead: 'LNG از طریق ایران', details: '55 bcm\n• INSTC و ۳٫۷۷\n\nروسیه', facts: [{ label: 'INSTC', value: '$3.77 bn' }, ...gas.facts] };
+    const reply: AnswerReply = {
+      ...gas,
+      lead: 'LNG از طریق ایران',
+      details: '55 bcm\n• INSTC و ۳٫۷۷\n\nروسیه',
+      facts: [{ label: 'INSTC', value: '$3.77 bn' }, ...gas.facts],
+    };
     const embed = renderDiscordReply(reply).embeds[0]!;
     expect(embed.description).toBe(`${RLM}**LNG از طریق ایران**\n\n${RLM}55 bcm\n${RLM}• INSTC و ۳٫۷۷\n\nروسیه`);
     expect(embed.fields![0]).toMatchObject({ name: `${RLM}INSTC`, value: `${RLM}$3.77 bn` });
@@ -262,7 +292,8 @@ describe('custom_id is the core’s action codec', () => {
       expect(id.length).toBeLessThanOrEqual(100);
       expect(decodeAction(id)).toEqual(action);
     }
-    for (const id of ['', 'gas', 'v1:topic:en:gas', 'v1:fb:en:gas:u', 'v1:pick:en:0', '2t.de.gas', '2t.en.Gas', '2v.en.gas.x', '2k.en', 'x'.repeat(100)]) expect(decodeAction(id), id).toBeUndefined();
+    for (const id of ['', 'gas', 'v1:topic:en:gas', 'v1:fb:en:gas:u', 'v1:pick:en:0', '2t.de.gas', '2t.en.Gas', '2v.en.gas.x', '2k.en', 'x'.repeat(100)])
+      expect(decodeAction(id), id).toBeUndefined();
   });
 });
 
@@ -295,7 +326,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('post' as const), cardId: topicId, image: fc.boolean(), lang }),
   fc.record({ kind: fc.constant('cancel' as const), lang }),
 );
-const replyAction: fc.Arbitrary<ReplyAction> = fc.record({ action, label: hostileText, group: fc.constantFrom<ActionGroup>('more', 'suggest', 'related', 'choices', 'vote', 'post', 'nav') });
+const replyAction: fc.Arbitrary<ReplyAction> = fc.record({
+  action,
+  label: hostileText,
+  group: fc.constantFrom<ActionGroup>('more', 'suggest', 'related', 'choices', 'vote', 'post', 'nav'),
+});
 const fact = fc.record({ label: hostileText, value: hostileText });
 const hostileSource: fc.Arbitrary<SourceRef> = fc.record({
   title: hostileText,
@@ -319,12 +354,34 @@ const hostileCard = fc.record({
   preview: fc.option(fc.record({ target: hostileText }), { nil: undefined }),
 });
 const hostileReply: fc.Arbitrary<Reply> = fc.oneof(
-  fc.record({ kind: fc.constant('answer' as const), grounding: fc.constantFrom('answered' as const, 'not-in-source' as const, 'after-source' as const),
-    form: fc.constantFrom('short' as const, 'full' as const), ...base, topicId, title: hostileText, lead: hostileText, details: hostileText, facts: fc.array(fact, { maxLength: 30 }), source: hostileSource }),
+  fc.record({
+    kind: fc.constant('answer' as const),
+    grounding: fc.constantFrom('answered' as const, 'not-in-source' as const, 'after-source' as const),
+    form: fc.constantFrom('short' as const, 'full' as const),
+    ...base,
+    topicId,
+    title: hostileText,
+    lead: hostileText,
+    details: hostileText,
+    facts: fc.array(fact, { maxLength: 30 }),
+    source: hostileSource,
+  }),
   hostileCard,
   fc.record({ kind: fc.constant('suggest' as const), ...base, text: hostileText }),
-  fc.record({ kind: fc.constant('decline' as const), ...base, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const, 'request' as const, 'after-source' as const), text: hostileText }),
-  fc.record({ kind: fc.constant('help' as const), ...base, mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const), title: hostileText, text: hostileText, hint: fc.option(hostileText, { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant('decline' as const),
+    ...base,
+    reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const, 'request' as const, 'after-source' as const),
+    text: hostileText,
+  }),
+  fc.record({
+    kind: fc.constant('help' as const),
+    ...base,
+    mode: fc.constantFrom('help' as const, 'welcome' as const, 'topics' as const),
+    title: hostileText,
+    text: hostileText,
+    hint: fc.option(hostileText, { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant('notice' as const), ...base, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText }),
   fc.record({ kind: fc.constant('report' as const), ...base, text: hostileText }),
 );

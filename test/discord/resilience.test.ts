@@ -129,11 +129,15 @@ function wrapped(errors: unknown[], maxRetries = 3) {
   const failures: ConnectionFailure[] = [];
   const response = { status: 204 } as Awaited<ReturnType<ReturnType<typeof makeRequestRetryingDroppedSockets>>>;
   const queue = [...errors];
-  const makeRequest = makeRequestRetryingDroppedSockets((f) => failures.push(f), maxRetries, async () => {
-    const next = queue.shift();
-    if (next) throw next;
-    return response;
-  });
+  const makeRequest = makeRequestRetryingDroppedSockets(
+    (f) => failures.push(f),
+    maxRetries,
+    async () => {
+      const next = queue.shift();
+      if (next) throw next;
+      return response;
+    },
+  );
   return { makeRequest, failures, response };
 }
 
@@ -179,7 +183,9 @@ describe('makeRequest retrying dropped sockets', () => {
 describe('routeOf', () => {
   it('keeps the route and drops ids, tokens and the query', () => {
     expect(routeOf(URL_WITH_TOKEN)).toBe('/interactions/:id/:token/callback');
-    expect(routeOf('https://discord.com/api/v10/webhooks/100000000000000001/aW50ZXJhY3Rpb246secret/messages/%40original')).toBe('/webhooks/:id/:token/messages/@original');
+    expect(routeOf('https://discord.com/api/v10/webhooks/100000000000000001/aW50ZXJhY3Rpb246secret/messages/%40original')).toBe(
+      '/webhooks/:id/:token/messages/@original',
+    );
     expect(routeOf('https://discord.com/api/v10/channels/400000000000000001/messages')).toBe('/channels/:id/messages');
     expect(routeOf('not a url')).toBe('(unparsable url)');
   });
@@ -187,7 +193,13 @@ describe('routeOf', () => {
 
 const BURST = DEFAULT_CONCURRENCY + 24;
 
-const userFor = (i: number): FakeUser => ({ id: String(320_000_000_000_000_000n + BigInt(i)), username: `burst${i}`, global_name: null, discriminator: '0', avatar: null });
+const userFor = (i: number): FakeUser => ({
+  id: String(320_000_000_000_000_000n + BigInt(i)),
+  username: `burst${i}`,
+  global_name: null,
+  discriminator: '0',
+  avatar: null,
+});
 
 describe('a burst of interactions', () => {
   let bot: Bot;
@@ -199,7 +211,9 @@ describe('a burst of interactions', () => {
     const held = bot.fake.hold({ method: 'POST', path: CALLBACK });
     const connectionsBefore = bot.fake.connections;
     const sent = Array.from({ length: BURST }, (_, i) =>
-      bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: i % 2 ? 'how much gas will russia send iran?' : 'who signed it?' }], { user: userFor(i) }),
+      bot.fake.slash('ask', [{ name: 'question', type: OPTION.string, value: i % 2 ? 'how much gas will russia send iran?' : 'who signed it?' }], {
+        user: userFor(i),
+      }),
     );
     // Let one handler finish at a time, each time the bot has all it may have in flight.
     for (let finished = 0; finished < BURST; finished += 1) {
@@ -286,7 +300,11 @@ describe('Discord REST retries against the fake', () => {
     const attempts = await attemptsUntilAnswered(sent);
     expect(attempts.map((c) => c.status)).toEqual([0, 0, 0, 0, 204]);
     expect(attempts[4]!.body.data.content).toBe(en.failed);
-    expect(retryLogs('discord request retried').slice(before).map((l) => [l.reason, l.attempt])).toEqual([
+    expect(
+      retryLogs('discord request retried')
+        .slice(before)
+        .map((l) => [l.reason, l.attempt]),
+    ).toEqual([
       ['UND_ERR_SOCKET', 1],
       ['UND_ERR_SOCKET', 2],
       ['UND_ERR_SOCKET', 3],

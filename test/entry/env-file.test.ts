@@ -30,7 +30,12 @@ afterEach(() => bot?.kill('SIGKILL'));
 
 async function dotenv(vars: Record<string, string>): Promise<string> {
   const file = join(cwd, '.env');
-  await writeFile(file, `# written by the test\n${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
+  await writeFile(
+    file,
+    `# written by the test\n${Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n`,
+  );
   return file;
 }
 
@@ -97,7 +102,14 @@ describe('.env in the working directory', () => {
     });
 
     it('start:sharded (the manager and each shard process read .env)', async () => {
-      await dotenv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: fake.apiBase, DATA_DIR: DATA, DB_PATH: '', WATCH_DATA: 'false' });
+      await dotenv({
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_APP_ID,
+        DISCORD_API_BASE: fake.apiBase,
+        DATA_DIR: DATA,
+        DB_PATH: '',
+        WATCH_DATA: 'false',
+      });
       const before = fake.identifies.length;
       bot = spawnBot('src/entry/sharding.ts', { cwd, env: {} });
       await fake.waitForIdentify(before + 1, 60_000);

@@ -294,7 +294,10 @@ export class FakeDiscord extends EventEmitter {
 
   /** The first reply to an interaction: its callback, or the edit of @original after a deferral. */
   async waitForResponse(interaction: SentInteraction, timeoutMs = 5000): Promise<{ type: number; data: any; call: RecordedCall }> {
-    const callback = await this.waitForCall((c) => c.method === 'POST' && c.path === `/interactions/${interaction.id}/${interaction.token}/callback`, timeoutMs);
+    const callback = await this.waitForCall(
+      (c) => c.method === 'POST' && c.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
+      timeoutMs,
+    );
     const type = callback.body.type as number;
     if (type !== 5 && type !== 6) return { type, data: callback.body.data, call: callback };
     const edit = await this.waitForCall(
@@ -344,7 +347,12 @@ export class FakeDiscord extends EventEmitter {
       app_permissions: String(everyone),
       attachment_size_limit: 10_485_760,
       ...(guild
-        ? { guild_id: guild.id, guild_locale: 'en-US', guild: { id: guild.id, locale: 'en-US', features: [] }, member: this.member(user, spec.memberPermissions ?? everyone | PERM.ManageMessages, spec.memberRoles) }
+        ? {
+            guild_id: guild.id,
+            guild_locale: 'en-US',
+            guild: { id: guild.id, locale: 'en-US', features: [] },
+            member: this.member(user, spec.memberPermissions ?? everyone | PERM.ManageMessages, spec.memberRoles),
+          }
         : { user }),
       ...(spec.message ? { message: spec.message } : {}),
     };
@@ -354,12 +362,20 @@ export class FakeDiscord extends EventEmitter {
     return sent;
   }
 
-  slash(name: string, options: Array<{ name: string; type: number; value: unknown }> = [], spec: Partial<InteractionSpec> & { resolved?: unknown } = {}): SentInteraction {
+  slash(
+    name: string,
+    options: Array<{ name: string; type: number; value: unknown }> = [],
+    spec: Partial<InteractionSpec> & { resolved?: unknown } = {},
+  ): SentInteraction {
     const { resolved, ...rest } = spec;
     return this.interaction({ ...rest, type: 2, data: { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) } });
   }
 
-  autocomplete(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, spec: Partial<InteractionSpec> = {}): SentInteraction {
+  autocomplete(
+    name: string,
+    options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>,
+    spec: Partial<InteractionSpec> = {},
+  ): SentInteraction {
     return this.interaction({ ...spec, type: 4, data: { id: snowflake(), name, type: 1, options } });
   }
 
@@ -532,8 +548,28 @@ export class FakeDiscord extends EventEmitter {
       emojis: [],
       stickers: [],
       roles: [
-        { id: guild.id, name: '@everyone', permissions: String(guild.permissions ?? DEFAULT_EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-        ...(guild.roles ?? []).map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
+        {
+          id: guild.id,
+          name: '@everyone',
+          permissions: String(guild.permissions ?? DEFAULT_EVERYONE_PERMISSIONS),
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+        ...(guild.roles ?? []).map((r, i) => ({
+          id: r.id,
+          name: r.name,
+          permissions: '0',
+          position: i + 1,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        })),
       ],
       channels: guild.channels.map((c, position) => ({
         id: c.id,
@@ -604,14 +640,18 @@ export class FakeDiscord extends EventEmitter {
       return;
     } else if (failure?.status === 429) {
       const retryAfter = failure.retryAfter ?? 0.05;
-      return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, {
-        'retry-after': String(retryAfter),
-        'x-ratelimit-limit': '5',
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset-after': String(retryAfter),
-        'x-ratelimit-bucket': `fake-${method}-${path.split('/')[1]}`,
-        'x-ratelimit-scope': 'user',
-      });
+      return reply(
+        429,
+        { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+        {
+          'retry-after': String(retryAfter),
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(retryAfter),
+          'x-ratelimit-bucket': `fake-${method}-${path.split('/')[1]}`,
+          'x-ratelimit-scope': 'user',
+        },
+      );
     } else if (failure) {
       return reply(failure.status, { message: failure.message ?? `${failure.status}: fake failure`, code: failure.code ?? 0 });
     }

@@ -222,7 +222,11 @@ export class FakeBotApi {
   setChatMember(chat: number | string, userId: number, member: ChatMember['status'] | ChatMember | ApiFailure): void {
     const value =
       typeof member === 'string'
-        ? ({ status: member, user: { id: userId, is_bot: userId === this.bot.id, first_name: 'User' }, ...(member === 'administrator' ? adminRights : {}) } as ChatMember)
+        ? ({
+            status: member,
+            user: { id: userId, is_bot: userId === this.bot.id, first_name: 'User' },
+            ...(member === 'administrator' ? adminRights : {}),
+          } as ChatMember)
         : member;
     this.members.set(`${String(chat).toLowerCase()}|${userId}`, value);
   }
@@ -249,7 +253,10 @@ export class FakeBotApi {
       const waiter: Waiter = { method, opts, resolve };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        const recent = this.calls.slice(-8).map((c) => `${c.method}→${c.status}`).join(', ');
+        const recent = this.calls
+          .slice(-8)
+          .map((c) => `${c.method}→${c.status}`)
+          .join(', ');
         reject(new Error(`fake Bot API: no ${opts.failed ? 'failed ' : ''}${method} call arrived (recent: ${recent || 'none'})`));
       }, opts.timeoutMs ?? 5000);
       waiter.resolve = (call) => {
@@ -437,7 +444,9 @@ export class FakeBotApi {
         const before = this.sent.get(key);
         const after = { text: text === undefined ? (before?.text ?? '') : String(p.text), markup: JSON.stringify(p.reply_markup ?? null) };
         if (before && before.text === after.text && before.markup === after.markup) {
-          bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+          bad(
+            'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          );
         }
         this.sent.set(key, after);
         return this.message(chat, p, text ?? after.text, Number(p.message_id));

@@ -50,7 +50,9 @@ export function checkInlineKeyboard(markup: unknown, bad: (description: string) 
     if (!Array.isArray(row)) bad('inline keyboard rows must be arrays');
     for (const button of row as Array<Record<string, unknown>>) {
       if (typeof button.text !== 'string' || !button.text.trim()) bad('text buttons are unallowed in the inline keyboard');
-      const actions = ['callback_data', 'url', 'switch_inline_query', 'switch_inline_query_current_chat', 'web_app', 'login_url', 'pay', 'copy_text'].filter((k) => button[k] !== undefined);
+      const actions = ['callback_data', 'url', 'switch_inline_query', 'switch_inline_query_current_chat', 'web_app', 'login_url', 'pay', 'copy_text'].filter(
+        (k) => button[k] !== undefined,
+      );
       if (actions.length !== 1) bad('BUTTON_TYPE_INVALID');
       const data = button.callback_data;
       if (data !== undefined && (typeof data !== 'string' || !data || Buffer.byteLength(data) > 64)) bad('BUTTON_DATA_INVALID');

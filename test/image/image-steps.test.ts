@@ -41,11 +41,17 @@ const work = await mkdtemp(join(tmpdir(), 'pb-image-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 const at = (stage: Stage, path: string) => join(stage.root, posix.resolve(stage.workdir, path));
-const hostEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? work, ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}) });
+const hostEnv = () => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? work,
+  ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}),
+});
 
 function sh(command: string, cwd: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile('sh', ['-c', command], { cwd, env, maxBuffer: 64 << 20 }, (err, _stdout, stderr) => (err ? reject(new Error(`RUN ${command} failed: ${stderr.slice(-2000)}`)) : resolve()));
+    execFile('sh', ['-c', command], { cwd, env, maxBuffer: 64 << 20 }, (err, _stdout, stderr) =>
+      err ? reject(new Error(`RUN ${command} failed: ${stderr.slice(-2000)}`)) : resolve(),
+    );
   });
 }
 
@@ -79,7 +85,8 @@ async function replay(instructions: Instruction[]): Promise<{ final: Stage; skip
         const from = step.from === undefined ? undefined : stages.find((s) => s.name === step.from);
         if (step.from !== undefined && !from) throw new Error(`COPY --from=${step.from}: no such stage`);
         const dest = at(stage, step.dest);
-        for (const source of step.sources) await copy(from ? join(from.root, source) : join(ROOT, source), dest, step.dest.endsWith('/') || step.sources.length > 1);
+        for (const source of step.sources)
+          await copy(from ? join(from.root, source) : join(ROOT, source), dest, step.dest.endsWith('/') || step.sources.length > 1);
         if (step.chown) stage.chowns.push({ path: posix.resolve(stage.workdir, step.dest), owner: step.chown });
         break;
       }
@@ -114,7 +121,8 @@ async function replay(instructions: Instruction[]): Promise<{ final: Stage; skip
 }
 
 /** The stage's ENV as the process in the image sees it, absolute paths moved into the stage's folder. */
-const imageEnv = (stage: Stage): Record<string, string> => Object.fromEntries(Object.entries(stage.env).map(([k, v]) => [k, v.startsWith('/') ? join(stage.root, v) : v]));
+const imageEnv = (stage: Stage): Record<string, string> =>
+  Object.fromEntries(Object.entries(stage.env).map(([k, v]) => [k, v.startsWith('/') ? join(stage.root, v) : v]));
 
 function runCommand(command: string[], stage: Stage, env: Record<string, string>): Promise<{ code: number; output: string }> {
   const [program, ...args] = command;
@@ -156,7 +164,13 @@ describe('the Dockerfile, step by step in a clean folder', () => {
     // Start the CMD with a Telegram token; the operations server on a free port (the image's 9464 may be taken here).
     fake = await FakeBotApi.start();
     const getMe = fake.gate('getMe');
-    const env: Record<string, string> = { ...imageEnv(final), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, OPS_PORT: '0', LOG_LEVEL: 'debug' };
+    const env: Record<string, string> = {
+      ...imageEnv(final),
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      OPS_PORT: '0',
+      LOG_LEVEL: 'debug',
+    };
     const [program, ...args] = final.cmd!;
     expect(program).toBe('node');
     bot = spawnBot(join(app, args.at(-1)!), { cwd: app, env, nodeArgs: args.slice(0, -1) });

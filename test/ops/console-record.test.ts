@@ -20,7 +20,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('the console chat records when asked (npm start -- --record)', { timeout: 60_000 }, () => {
   it('records into DB_PATH like the other surfaces, and the desk (DESK_TOKEN) shows it to the token only', async () => {
     const dbPath = join(dir, 'recorded.db');
-    bot = spawnBot('src/entry/main.ts', { args: ['--record'], env: { OPS_PORT: '0', DESK_TOKEN: TOKEN, DB_PATH: dbPath, LOG_LEVEL: 'info', WATCH_DATA: 'false' }, stdin: 'pipe' });
+    bot = spawnBot('src/entry/main.ts', {
+      args: ['--record'],
+      env: { OPS_PORT: '0', DESK_TOKEN: TOKEN, DB_PATH: dbPath, LOG_LEVEL: 'info', WATCH_DATA: 'false' },
+      stdin: 'pipe',
+    });
     await bot.waitForGet('/readyz', (r) => r.status === 200);
     bot.child.stdin!.write("what's the weather like?\nhow much gas will russia send iran?\n");
     await bot.waitForOutput(/outside it[\s\S]*55 billion/);

@@ -20,7 +20,14 @@ describe('signals', { timeout: 60_000 }, () => {
   it('SIGTERM with a reply stuck in flight: the process gives up waiting at SHUTDOWN_TIMEOUT_SECONDS, says so, and exits 0', async () => {
     fake = await FakeBotApi.start();
     bot = spawnBot('src/entry/main.ts', {
-      env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, SHUTDOWN_TIMEOUT_SECONDS: '1', LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' },
+      env: {
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        SHUTDOWN_TIMEOUT_SECONDS: '1',
+        LOG_LEVEL: 'info',
+        DB_PATH: '',
+        WATCH_DATA: 'false',
+      },
     });
     await fake.waitForPoll();
     // Telegram never answers the reply: the update's handler stays in flight, and the runner waits for it on stop.

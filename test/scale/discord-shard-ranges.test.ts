@@ -15,7 +15,11 @@ afterEach(() => {
 });
 
 it('two processes run shards 0–1 and 2–3 of 4 against one gateway: every shard READY and answering, the model trained once', async () => {
-  const guilds = [0, 1, 2, 3].map((shard) => ({ id: guildOn(shard, 4), name: `Guild on shard ${shard}`, channels: [{ id: channelOf(shard), name: 'general' }] }));
+  const guilds = [0, 1, 2, 3].map((shard) => ({
+    id: guildOn(shard, 4),
+    name: `Guild on shard ${shard}`,
+    channels: [{ id: channelOf(shard), name: 'general' }],
+  }));
   const fake = await startFakeDiscord({ shards: 4, maxConcurrency: 16, guilds });
   const database = await freshDatabase('shards');
   const env = (shards: string) => ({
@@ -40,12 +44,21 @@ it('two processes run shards 0–1 and 2–3 of 4 against one gateway: every sha
     for (const bot of bots) await bot.waitForLog((e) => e.msg === 'discord ready');
     for (const [shard, guild] of guilds.entries()) {
       const { data } = await fake.waitForResponse(
-        fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send?' }], { guildId: guild.id, channelId: channelOf(shard) }),
+        fake.slash('ask', [{ name: 'question', type: OPTION.string, value: 'how much gas will russia send?' }], {
+          guildId: guild.id,
+          channelId: channelOf(shard),
+        }),
         10_000,
       );
       expect(data.embeds[0].description, `shard ${shard}`).toContain('55');
     }
-    const shardsReady = bots.map((b) => b.logs().filter((e) => e.msg === 'discord shard ready').map((e) => e.shard).sort());
+    const shardsReady = bots.map((b) =>
+      b
+        .logs()
+        .filter((e) => e.msg === 'discord shard ready')
+        .map((e) => e.shard)
+        .sort(),
+    );
     expect(shardsReady).toEqual([
       [0, 1],
       [2, 3],

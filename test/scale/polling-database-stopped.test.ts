@@ -157,7 +157,9 @@ describe('PostgreSQL stopped under a long-polling bot (npm start, DATABASE_URL, 
     const second = await startBot();
     expect((await answered(q.chat)).plain).toMatch(/20-year/);
     await second.waitForLog((l) => l.msg === 'adopted the update journal an ended process kept on disk');
-    expect(second.logs().find((l) => l.msg === 'handling a journalled Telegram update left by the previous run')).toMatchObject({ update_id: q.update.update_id });
+    expect(second.logs().find((l) => l.msg === 'handling a journalled Telegram update left by the previous run')).toMatchObject({
+      update_id: q.update.update_id,
+    });
 
     await cluster.resume();
     await second.waitForLog((l) => l.msg === 'updates journalled on disk are in the database' && l.handled === 1, 30_000);

@@ -183,7 +183,8 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
   }, 90_000);
 
   it('one inbox and one set of counts for both: a question asked on one is in the other’s /unanswered, resolved there, gone from both', async () => {
-    const asked = async () => (await sql<{ n: number }[]>`SELECT coalesce(sum(count), 0)::int AS n FROM daily_counts WHERE outcome NOT IN ('up', 'down')`)[0]!.n;
+    const asked = async () =>
+      (await sql<{ n: number }[]>`SELECT coalesce(sum(count), 0)::int AS n FROM daily_counts WHERE outcome NOT IN ('up', 'down')`)[0]!.n;
     const before = await asked();
     const dora = user(700_005, 'Dora');
     await say(0, dora, 'Which team won the chess olympiad in Chennai?');
@@ -232,7 +233,9 @@ describe('two Telegram webhook instances on one PostgreSQL', () => {
     expect(results.some((r) => r.port === ports[1])).toBe(true); // B really served part of the load
     // Every update was acknowledged by someone, and every acknowledged one was answered and recorded.
     for (const [i, u] of askers.entries()) expect(repliesTo(u.id).length, `update ${i}`).toBeGreaterThanOrEqual(1);
-    const [row] = await sql<{ n: number }[]>`SELECT count(DISTINCT normalized)::int AS n FROM unanswered WHERE normalized LIKE 'what is the weather in city number %'`;
+    const [row] = await sql<
+      { n: number }[]
+    >`SELECT count(DISTINCT normalized)::int AS n FROM unanswered WHERE normalized LIKE 'what is the weather in city number %'`;
     expect(row?.n).toBe(N);
     // The survivor keeps answering.
     const after = user(730_000, 'After');

@@ -14,7 +14,15 @@ import { capturingLogger } from '../support/log.js';
 import { freshDatabase } from '../support/postgres.js';
 import { behindProxy } from '../support/tcp-proxy.js';
 
-const question = (i: number) => ({ text: `Lost question ${i}?`, normalized: `lost question ${i}`, platform: 'telegram', outcome: 'offtopic', guess: null, confidence: 0.1, lang: 'en' });
+const question = (i: number) => ({
+  text: `Lost question ${i}?`,
+  normalized: `lost question ${i}`,
+  platform: 'telegram',
+  outcome: 'offtopic',
+  guess: null,
+  confidence: 0.1,
+  lang: 'en',
+});
 
 it('a process that loses PostgreSQL keeps answering from memory, says so in logs and readiness, and writes what it kept once the database is back', async () => {
   const database = new URL(await freshDatabase('lost'));
@@ -22,7 +30,12 @@ it('a process that loses PostgreSQL keeps answering from memory, says so in logs
   const log = capturingLogger();
   const spoolDir = mkdtempSync(join(tmpdir(), 'pb-spool-'));
   const spooled = () => readdirSync(spoolDir).filter((f) => f.startsWith('outbox-'));
-  const config = loadConfig({ DATABASE_URL: viaProxy.toString(), ID_HASH_SECRET: 'shared-secret-for-every-host-0123', LOG_LEVEL: 'silent', STORE_SPOOL_DIR: spoolDir });
+  const config = loadConfig({
+    DATABASE_URL: viaProxy.toString(),
+    ID_HASH_SECRET: 'shared-secret-for-every-host-0123',
+    LOG_LEVEL: 'silent',
+    STORE_SPOOL_DIR: spoolDir,
+  });
   const store = await openStore(config, log.logger, { probeMs: 50, secret: config.ID_HASH_SECRET! });
   const ops = createOpsStatus({ core: await realCore(), store });
   const limiter = sharedLimiter(store, { perMinute: 2 }, createFloodControl(2));
@@ -54,7 +67,10 @@ it('a process that loses PostgreSQL keeps answering from memory, says so in logs
     // Stored before anyone is told so: on disk, while the database is away.
     await store.flush();
     expect(spooled()).toHaveLength(1);
-    const kept = readFileSync(join(spoolDir, spooled()[0]!), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+    const kept = readFileSync(join(spoolDir, spooled()[0]!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).text);
     expect(kept).toEqual([0, 1, 2, 3, 4].map((i) => `Lost question ${i}?`));
 
     const back = new Promise<void>((resolve) => store.onUp(resolve));

@@ -37,7 +37,9 @@ describe('the update journal kept on disk while the database is lost', () => {
     const raw = readFileSync(join(dir, file!), 'utf8');
     expect(raw).not.toContain('424242424242');
     expect(raw).not.toContain('private question');
-    expect(spool.merges()).toEqual([{ surface: 'telegram', entries: [{ id: 8, payload: update(8).payload, attempts: 0 }], done: [7, 3], offset: 9, unreadable: [] }]);
+    expect(spool.merges()).toEqual([
+      { surface: 'telegram', entries: [{ id: 8, payload: update(8).payload, attempts: 0 }], done: [7, 3], offset: 9, unreadable: [] },
+    ]);
   });
 
   it('counts an attempt each time what is kept is handed out, durably', () => {
@@ -47,7 +49,10 @@ describe('the update journal kept on disk while the database is lost', () => {
     spool.done('telegram', 6);
     expect(spool.pending('telegram')).toEqual({ entries: [{ id: 5, payload: update(5).payload, attempts: 0 }], unreadable: [] });
     expect(spool.pending('telegram').entries).toEqual([{ id: 5, payload: update(5).payload, attempts: 1 }]);
-    const lines = readFileSync(join(dir, files(dir)[0]!), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(dir, files(dir)[0]!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([expect.objectContaining({ id: 5, attempts: 2 }), { surface: 'telegram', id: 6, done: true }]);
   });
 
@@ -61,7 +66,9 @@ describe('the update journal kept on disk while the database is lost', () => {
     spool.done('telegram', 2);
     spool.add('telegram', [update(3)]);
     spool.merged(taken);
-    expect(spool.merges()).toEqual([{ surface: 'telegram', entries: [{ id: 3, payload: update(3).payload, attempts: 0 }], done: [2], offset: 4, unreadable: [] }]);
+    expect(spool.merges()).toEqual([
+      { surface: 'telegram', entries: [{ id: 3, payload: update(3).payload, attempts: 0 }], done: [2], offset: 4, unreadable: [] },
+    ]);
     spool.merged(spool.merges());
     expect(spool.size).toBe(0);
     expect(spool.offset('telegram')).toBeUndefined();
@@ -85,7 +92,9 @@ describe('the update journal kept on disk while the database is lost', () => {
     expect(next.adoptOrphans()).toBe(4);
     expect(next.offset('telegram')).toBe(23);
     expect(next.pending('telegram')).toEqual({ entries: [{ id: 21, payload: update(21).payload, attempts: 0 }], unreadable: [22] });
-    expect(next.merges()).toEqual([{ surface: 'telegram', entries: [{ id: 21, payload: update(21).payload, attempts: 1 }], done: [20], offset: 22, unreadable: [] }]);
+    expect(next.merges()).toEqual([
+      { surface: 'telegram', entries: [{ id: 21, payload: update(21).payload, attempts: 1 }], done: [20], offset: 22, unreadable: [] },
+    ]);
     expect(files(dir)).toHaveLength(1); // the adopted files are in this process's own
     expect(next.adoptOrphans()).toBe(0);
   });

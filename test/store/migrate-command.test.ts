@@ -10,7 +10,9 @@ import { freshDatabase } from '../support/postgres.js';
 
 const run = async (script: string, env: Record<string, string>) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -41,7 +43,10 @@ describe('npm run migrate', () => {
 
   it('migrates a SQLite file and says when there is nothing to migrate', async () => {
     const path = join(dir, 'bot.db');
-    expect(await run('src/entry/migrate.ts', { DB_PATH: path })).toMatchObject({ code: 0, stdout: `SQLite (${path}): schema version 4, integrity check passed.\n` });
+    expect(await run('src/entry/migrate.ts', { DB_PATH: path })).toMatchObject({
+      code: 0,
+      stdout: `SQLite (${path}): schema version 4, integrity check passed.\n`,
+    });
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 4 });
     db.close();

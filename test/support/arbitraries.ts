@@ -5,14 +5,60 @@ import type { ActionGroup, AnswerReply, CardReply, KeyFact, Reply, ReplyAction, 
 
 /** Hostile text: arbitrary Unicode, control and bidi characters, markup and mention syntax, up to 10,000 characters. */
 const nasty = fc.constantFrom(
-  '<b>', '</b>', '<script>alert(1)</script>', '&', '&amp;', '<', '>', '"', "'", '*', '_', '~', '`', '|', '\\',
-  '@everyone', '@here', '<@&123456789012345678>', '<@123456789012345678>', '<#123456789012345678>',
-  '\u0000', '\u0007', '\u001b[31m', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202e', '\u2066', '\ufeff',
-  '\n', '\r\n', '\t', '🇷🇺', '🇮🇷', '👍🏽', 'ي', 'ك', '۲۰۲۴', 'ё', 'ﷺ', 'gas', 'Iran', '55',
+  '<b>',
+  '</b>',
+  '<script>alert(1)</script>',
+  '&',
+  '&amp;',
+  '<',
+  '>',
+  '"',
+  "'",
+  '*',
+  '_',
+  '~',
+  '`',
+  '|',
+  '\\',
+  '@everyone',
+  '@here',
+  '<@&123456789012345678>',
+  '<@123456789012345678>',
+  '<#123456789012345678>',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+  '\n',
+  '\r\n',
+  '\t',
+  '🇷🇺',
+  '🇮🇷',
+  '👍🏽',
+  'ي',
+  'ك',
+  '۲۰۲۴',
+  'ё',
+  'ﷺ',
+  'gas',
+  'Iran',
+  '55',
 );
 
 export const hostileText = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join('')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 60 })
+      .map((parts) => parts.join('')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
   { weight: 1, arbitrary: fc.tuple(nasty, fc.integer({ min: 1000, max: 10_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)) },
 );
@@ -60,7 +106,10 @@ export function hostileReplies(limits: HostileReplyLimits) {
     fc.record({ kind: fc.constant('cancel' as const), lang }),
   );
   const group = fc.constantFrom<ActionGroup>('more', 'suggest', 'related', 'choices', 'vote', 'post', 'nav');
-  const replyAction: fc.Arbitrary<ReplyAction> = fc.record({ action, label: hostileText, group, command: hostileText }, { requiredKeys: ['action', 'label', 'group'] });
+  const replyAction: fc.Arbitrary<ReplyAction> = fc.record(
+    { action, label: hostileText, group, command: hostileText },
+    { requiredKeys: ['action', 'label', 'group'] },
+  );
   const actions = (max: number) => fc.array(replyAction, { maxLength: max });
   const note = fc.option(hostileText, { nil: undefined });
   const answer: fc.Arbitrary<AnswerReply> = fc.record({
@@ -96,7 +145,13 @@ export function hostileReplies(limits: HostileReplyLimits) {
     answer,
     card,
     fc.record({ kind: fc.constant('suggest' as const), lang, text: hostileText, actions: actions(limits.suggestions + 1), note }),
-    fc.record({ kind: fc.constant('decline' as const), lang, reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const), text: hostileText, actions: actions(limits.topics) }),
+    fc.record({
+      kind: fc.constant('decline' as const),
+      lang,
+      reason: fc.constantFrom('offtopic' as const, 'other-parties' as const, 'empty' as const),
+      text: hostileText,
+      actions: actions(limits.topics),
+    }),
     fc.record({
       kind: fc.constant('help' as const),
       lang,
@@ -107,7 +162,14 @@ export function hostileReplies(limits: HostileReplyLimits) {
       page: count,
       actions: actions(limits.topics),
     }),
-    fc.record({ kind: fc.constant('notice' as const), lang, level: fc.constantFrom('info' as const, 'error' as const), text: hostileText, actions: fc.constant<ReplyAction[]>([]), replaces: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('notice' as const),
+      lang,
+      level: fc.constantFrom('info' as const, 'error' as const),
+      text: hostileText,
+      actions: fc.constant<ReplyAction[]>([]),
+      replaces: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('report' as const), lang, text: hostileText, actions: fc.constant<ReplyAction[]>([]) }),
   );
   return { lang, topicId, topicRef, fact, source, action, replyAction, answer, card, reply };

@@ -23,7 +23,11 @@ export interface BotProcess {
   /** GET on the operations server. */
   get(path: string): Promise<{ status: number; body: string; json(): any }>;
   /** Polls `path` until `test` passes (a bounded wait on a condition, for state the test cannot hold still). */
-  waitForGet(path: string, test: (res: { status: number; body: string }) => boolean, timeoutMs?: number): Promise<{ status: number; body: string; json(): any }>;
+  waitForGet(
+    path: string,
+    test: (res: { status: number; body: string }) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ status: number; body: string; json(): any }>;
   readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
   kill(signal?: NodeJS.Signals): void;
 }
@@ -197,7 +201,10 @@ export function startBotProcess(env: Record<string, string>, name = 'bot'): Star
       const found = entries.find(test);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name}: no such log line in ${timeoutMs} ms; last lines:\n${raw.split('\n').slice(-12).join('\n')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${name}: no such log line in ${timeoutMs} ms; last lines:\n${raw.split('\n').slice(-12).join('\n')}`)),
+          timeoutMs,
+        );
         waiters.push({
           test,
           resolve: (e) => {

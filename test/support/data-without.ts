@@ -24,7 +24,15 @@ export async function dataWithout(topic: string): Promise<{ dir: string; restore
     if (name === `${topic}.yaml`) await edit(file, () => undefined);
     else if (new RegExp(`^related: \\[[^\\]]*\\b${topic}\\b`, 'm').test(await readFile(file, 'utf8'))) {
       await edit(file, (text) =>
-        text.replace(/^related: \[([^\]]*)\]/m, (_, items: string) => `related: [${items.split(',').map((s) => s.trim()).filter((s) => s !== topic).join(', ')}]`),
+        text.replace(
+          /^related: \[([^\]]*)\]/m,
+          (_, items: string) =>
+            `related: [${items
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== topic)
+              .join(', ')}]`,
+        ),
       );
     }
   }

@@ -60,7 +60,16 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
   /** The server on `port`, or undefined when it could not listen there. */
   const launch = async (port: number): Promise<ChildProcess | undefined> => {
-    const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${dir}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'shared_buffers=32MB'];
+    const settings = [
+      'listen_addresses=127.0.0.1',
+      `port=${port}`,
+      `unix_socket_directories=${dir}`,
+      'fsync=off',
+      'synchronous_commit=off',
+      'full_page_writes=off',
+      'max_connections=200',
+      'shared_buffers=32MB',
+    ];
     const [cmd, args] = asPostgres(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((s) => ['-c', s])]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const ready = await new Promise<boolean>((resolve) => {

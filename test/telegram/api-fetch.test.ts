@@ -16,7 +16,9 @@ beforeAll(async () => {
       if (req.url === '/drop') return req.socket.destroy();
       if (req.url === '/hang') return;
       const status = req.url === '/limited' ? 429 : 200;
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(status === 200 ? { ok: true, result: body.length } : { ok: false, error_code: 429, parameters: { retry_after: 3 } }));
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(JSON.stringify(status === 200 ? { ok: true, result: body.length } : { ok: false, error_code: 429, parameters: { retry_after: 3 } }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -26,11 +28,16 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('createApiFetch', () => {
   const http = createApiFetch();
-  const call = (path: string, init: object) => (http.fetch as unknown as (u: string, i: object) => Promise<{ json(): Promise<unknown> }>)(`${base}${path}`, init);
+  const call = (path: string, init: object) =>
+    (http.fetch as unknown as (u: string, i: object) => Promise<{ json(): Promise<unknown> }>)(`${base}${path}`, init);
   afterAll(() => http.close());
 
   it('POSTs the JSON body with its headers and resolves with the parsed answer', async () => {
-    const res = await call('/bot1/sendMessage', { method: 'POST', headers: { 'content-type': 'application/json', connection: 'keep-alive' }, body: '{"text":"hi"}' });
+    const res = await call('/bot1/sendMessage', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'keep-alive' },
+      body: '{"text":"hi"}',
+    });
     expect(await res.json()).toEqual({ ok: true, result: 13 });
     expect(seen.at(-1)).toEqual({ method: 'POST', type: 'application/json', body: '{"text":"hi"}' });
   });

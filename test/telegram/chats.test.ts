@@ -60,7 +60,11 @@ describe('Telegram groups: answers only when addressed', () => {
 
   it('answers a reply to one of its own messages (also in a channel’s discussion group thread), not replies to others', async () => {
     const first = await tg.say(GROUP, alice, '/ask how much gas?');
-    const follow = await tg.say(GROUP, bob, 'and where was the treaty signed?', { reply_to_message: sentMessage(first), message_thread_id: 42, is_topic_message: true } as never);
+    const follow = await tg.say(GROUP, bob, 'and where was the treaty signed?', {
+      reply_to_message: sentMessage(first),
+      message_thread_id: 42,
+      is_topic_message: true,
+    } as never);
     expect(follow.plain).toContain('Moscow');
     expect(follow.params.message_thread_id).toBe(42);
     const replyToSomeoneElse = tg.send(GROUP, bob, 'where was it signed?', { reply_to_message: tg.send(GROUP, alice, 'hi') } as never);
@@ -86,7 +90,11 @@ describe('Telegram private chats', () => {
     const layout = rows(reply);
     expect(layout.at(-1)).toEqual(['👍', '👎']);
     expect(layout.slice(0, -1).every((row) => row.length === 1)).toBe(true);
-    expect(buttons(reply).slice(0, -2).map((b) => action(b.data))).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'topic', lang: 'en' })]));
+    expect(
+      buttons(reply)
+        .slice(0, -2)
+        .map((b) => action(b.data)),
+    ).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'topic', lang: 'en' })]));
   });
 
   it('More and topic buttons: the callback query is answered first, then the whole topic comes as a new message under its title', async () => {
@@ -107,10 +115,27 @@ describe('Telegram private chats', () => {
   it('a sticker gets the prompt to ask; a photo’s caption is the question; markup in a question stays text', async () => {
     const { user: u, chat } = privateUser(6004);
     const sticker = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
-    tg.fake.pushUpdate(messageUpdate({ message_id: 1, date: 0, chat, from: u, sticker: { file_id: 'f', file_unique_id: 'u', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } as never));
+    tg.fake.pushUpdate(
+      messageUpdate({
+        message_id: 1,
+        date: 0,
+        chat,
+        from: u,
+        sticker: { file_id: 'f', file_unique_id: 'u', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+      } as never),
+    );
     expect((await sticker).plain).toBe(en.declineEmpty);
     const photo = tg.fake.waitFor('sendMessage', { where: (p) => p.chat_id === chat.id });
-    tg.fake.pushUpdate(messageUpdate({ message_id: 2, date: 0, chat, from: u, photo: [{ file_id: 'p', file_unique_id: 'q', width: 1, height: 1 }], caption: 'how much gas will russia send iran?' } as never));
+    tg.fake.pushUpdate(
+      messageUpdate({
+        message_id: 2,
+        date: 0,
+        chat,
+        from: u,
+        photo: [{ file_id: 'p', file_unique_id: 'q', width: 1, height: 1 }],
+        caption: 'how much gas will russia send iran?',
+      } as never),
+    );
     expect((await photo).plain).toContain('55');
     const injection = await tg.say(chat, u, '/topic <script>alert(1)</script> & <b>x</b>');
     expect(injection.params.text).not.toContain('<script>');
@@ -168,7 +193,9 @@ describe('Telegram in Russian and Persian', () => {
   /** Every visible line of a Persian reply reads right to left: it starts with a Persian letter or with an RLM. */
   const expectRightToLeft = (plain: string) => {
     for (const line of plain.split('\n').filter((l) => l.trim())) {
-      expect(/^(?=\p{L})\p{Script=Arabic}/u.test(line) || line.startsWith(RLM), `line does not start right to left: ${JSON.stringify(line.slice(0, 60))}`).toBe(true);
+      expect(/^(?=\p{L})\p{Script=Arabic}/u.test(line) || line.startsWith(RLM), `line does not start right to left: ${JSON.stringify(line.slice(0, 60))}`).toBe(
+        true,
+      );
     }
   };
 

@@ -59,7 +59,12 @@ describe('Telegram inline mode', () => {
 
   it('an empty query offers the main topics; markup in a query is harmless (the fake validates every result’s HTML)', async () => {
     const empty = await query(ALICE, '');
-    expect(empty.results.map((r: { id: string }) => r.id)).toEqual(tg.core.topics().slice(0, 10).map((x) => x.id));
+    expect(empty.results.map((r: { id: string }) => r.id)).toEqual(
+      tg.core
+        .topics()
+        .slice(0, 10)
+        .map((x) => x.id),
+    );
     const hostile = await query(ALICE, '<script>alert(1)</script> & <b>gas</b>');
     for (const r of hostile.results) expect(r.input_message_content.message_text).not.toContain('<script>');
   });
@@ -84,7 +89,9 @@ describe('Telegram 👍 / 👎', () => {
   it('one vote per user per answer, stored under the hashed message and voter, never a Telegram id', async () => {
     const answer = await tg.say(GROUP, ALICE, '/ask how much gas will russia send iran?');
     expect(rows(answer).at(-1)).toEqual(['👍', '👎']);
-    const [up, down] = buttons(answer).slice(-2).map((b) => b.data!);
+    const [up, down] = buttons(answer)
+      .slice(-2)
+      .map((b) => b.data!);
     expect(up).toBe(encodeAction({ kind: 'vote', topicId: 'gas', vote: 1, lang: 'en' }));
     const message = sentMessage(answer);
     const press = async (from: typeof ALICE, data: string) => (await tg.answered(tg.press(from, message, data))).params;
@@ -107,7 +114,11 @@ describe('Telegram 👍 / 👎', () => {
     const answered = tg.fake.waitFor('answerCallbackQuery');
     tg.fake.pushUpdate(inlineCallbackQuery(BOB, 'AgAAAInlineMsg-1', encodeAction({ kind: 'vote', topicId: 'gas', vote: 1, lang: 'fa' })!));
     expect((await answered).params.text).toBe(fa.voteThanks);
-    expect(votes().slice(before).map((v) => [v.answer_key, v.topic, v.vote])).toEqual([[tg.deps.ids.hash('tg-inline', 'AgAAAInlineMsg-1'), 'gas', 1]]);
+    expect(
+      votes()
+        .slice(before)
+        .map((v) => [v.answer_key, v.topic, v.vote]),
+    ).toEqual([[tg.deps.ids.hash('tg-inline', 'AgAAAInlineMsg-1'), 'gas', 1]]);
 
     const answer = await tg.say(privateChat(ALICE), ALICE, 'how much gas');
     const forged = encodeAction({ kind: 'vote', topicId: 'no-such-topic', vote: 1, lang: 'en' })!;

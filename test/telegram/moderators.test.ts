@@ -63,12 +63,18 @@ describe('Telegram /card: moderators post summary cards to the channel', () => {
     const checked = tg.fake.callsOf('getChatMember').map((c) => c.params.user_id);
     expect(checked).toContain(CHANNEL_ADMIN.id);
     expect(checked).toContain(FAKE_BOT.id);
-    expect(await tg.waitForLog((l) => l.msg === 'card posted to channel' && l.message_id === (posted.result as { message_id: number }).message_id)).toMatchObject({
+    expect(
+      await tg.waitForLog((l) => l.msg === 'card posted to channel' && l.message_id === (posted.result as { message_id: number }).message_id),
+    ).toMatchObject({
       card: 'gas',
       image: false,
       channel: CHANNEL_ID,
     });
-    expect(await tg.waitForLog((l) => l.msg === 'summary card post')).toMatchObject({ surface: 'telegram', user: tg.deps.ids.hash('tg-user', CHANNEL_ADMIN.id), ok: true });
+    expect(await tg.waitForLog((l) => l.msg === 'summary card post')).toMatchObject({
+      surface: 'telegram',
+      user: tg.deps.ids.hash('tg-user', CHANNEL_ADMIN.id),
+      ok: true,
+    });
   });
 
   it('an id in TELEGRAM_MODERATOR_IDS posts without being a channel admin, with /post as well; a PNG of 1200×675 with an HTML caption', async () => {
@@ -134,7 +140,10 @@ describe('Telegram /card: moderators post summary cards to the channel', () => {
     expect(refusal.plain).toBe(en.moderatorsOnly('/card'));
     for (const image of [false, true]) {
       const forged = encodeAction({ kind: 'post', cardId: 'gas', image, lang: 'en' })!;
-      expect((await tg.answered(tg.press(STRANGER, sentMessage(refusal), forged))).params).toMatchObject({ show_alert: true, text: en.moderatorsOnly('/card') });
+      expect((await tg.answered(tg.press(STRANGER, sentMessage(refusal), forged))).params).toMatchObject({
+        show_alert: true,
+        text: en.moderatorsOnly('/card'),
+      });
     }
     expect(posts()).toBe(before);
   });
@@ -205,7 +214,10 @@ describe('Telegram /reload and /unanswered: operators (TELEGRAM_MODERATOR_IDS) o
 
     const hash = (u: { id: number }) => tg.deps.ids.hash('tg-user', u.id);
     const logged = (command: string) =>
-      tg.logs().filter((l) => l.command === command && /^privileged (command|request refused)$/.test(l.msg)).map((l) => [l.user, l.result]);
+      tg
+        .logs()
+        .filter((l) => l.command === command && /^privileged (command|request refused)$/.test(l.msg))
+        .map((l) => [l.user, l.result]);
     expect(logged('unanswered')).toEqual([
       [hash(MODERATOR), 'report'],
       [hash(CHANNEL_ADMIN), 'not-operator'],

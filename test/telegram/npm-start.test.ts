@@ -12,7 +12,8 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     fake = await FakeBotApi.start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
       env: {
-        PATH: process.env.PATH ?? '', ENV_FILE: '',
+        PATH: process.env.PATH ?? '',
+        ENV_FILE: '',
         TELEGRAM_BOT_TOKEN: fake.token,
         TELEGRAM_API_ROOT: fake.apiRoot,
         LOG_LEVEL: 'info',
@@ -46,7 +47,15 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
   it('keeps running through API faults mid-run (429, dropped connections on sends and polls): every question answered, clean exit', async () => {
     fake = await FakeBotApi.start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', ENV_FILE: '', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'info', DB_PATH: '', WATCH_DATA: 'false' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ENV_FILE: '',
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        LOG_LEVEL: 'info',
+        DB_PATH: '',
+        WATCH_DATA: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -67,7 +76,12 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
       expect(texts[0]).toContain('55');
       expect(texts[1]).toContain('۵۵');
       expect(texts[2]).toContain('Moscow');
-      expect(fake.calls.filter((c) => !c.ok).map((c) => `${c.method}:${c.status}`).sort()).toEqual(['getUpdates:0', 'sendMessage:0', 'sendMessage:429']);
+      expect(
+        fake.calls
+          .filter((c) => !c.ok)
+          .map((c) => `${c.method}:${c.status}`)
+          .sort(),
+      ).toEqual(['getUpdates:0', 'sendMessage:0', 'sendMessage:429']);
       expect(fake.callsOf('sendMessage')).toHaveLength(3);
       child.kill('SIGTERM');
       const [code] = await exited;

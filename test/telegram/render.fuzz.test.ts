@@ -89,7 +89,8 @@ describe('property: the Telegram renderer on hostile input', () => {
         const rtl = (line: string) => (/^\s*$/u.test(line) || /^(?:\u200F|(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}])/u.test(line) ? line : `${RLM}${line}`);
         const blank = /^[\s\p{Cf}]*$/u.test(clean);
         const shown = (got: string, full: string) => {
-          if (blank) expect(got.replace(/[\s\p{Cf}]/gu, '')).toBe('…'); // nothing visible → just "…"
+          if (blank)
+            expect(got.replace(/[\s\p{Cf}]/gu, '')).toBe('…'); // nothing visible → just "…"
           else if (escapeHtml(clean).length < 3000) expect(got).toBe(full);
           else if (got !== full) expect(full.startsWith(got.replace(/…$/, ''))).toBe(true);
         };

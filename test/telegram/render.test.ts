@@ -47,18 +47,41 @@ const card = (over: Partial<CardReply> = {}): CardReply => ({
   actions: [],
   ...over,
 });
-const help = (n: number, page?: number): Reply => ({ kind: 'help', lang: 'en', mode: 'topics', title: 'Topics', text: 'Pick', actions: topics(n, 'choices'), ...(page === undefined ? {} : { page }) });
+const help = (n: number, page?: number): Reply => ({
+  kind: 'help',
+  lang: 'en',
+  mode: 'topics',
+  title: 'Topics',
+  text: 'Pick',
+  actions: topics(n, 'choices'),
+  ...(page === undefined ? {} : { page }),
+});
 
 /** One of every reply kind, plain and with absurdly long fields. */
 function everyKind(long: boolean): Reply[] {
   const s = (text: string) => (long ? HUGE : text);
   const many = (group: ReplyAction['group']) => topics(long ? 300 : 5, group, (i) => s(`Topic ${i}`));
   return [
-    answer({ title: s('T'), lead: s('L'), details: s('D'), facts: Array.from({ length: long ? 80 : 2 }, () => ({ label: s('l'), value: s('v') })), source: source(s('Source: x')), actions: [...many('related'), ...voteActions('gas', 'en')], note: s('Cut.') }),
+    answer({
+      title: s('T'),
+      lead: s('L'),
+      details: s('D'),
+      facts: Array.from({ length: long ? 80 : 2 }, () => ({ label: s('l'), value: s('v') })),
+      source: source(s('Source: x')),
+      actions: [...many('related'), ...voteActions('gas', 'en')],
+      note: s('Cut.'),
+    }),
     { kind: 'suggest', lang: 'en', text: s('Did you mean?'), actions: [...many('suggest').slice(0, 3), topicsButton('en')] },
     { kind: 'decline', lang: 'en', reason: 'offtopic', text: s('Sorry.'), actions: [...many('suggest').slice(0, 3), topicsButton('en')] },
     { kind: 'help', lang: 'en', mode: 'topics', title: s('Topics'), text: s('Pick one'), hint: s('Ask.'), actions: many('choices') },
-    card({ title: s('T'), lead: s('L'), figures: Array.from({ length: 6 }, () => ({ label: s('l'), value: s('v') })), source: source(s('Source: x')), preview: { target: s('@x') }, actions: postActions('gas', 'en') }),
+    card({
+      title: s('T'),
+      lead: s('L'),
+      figures: Array.from({ length: 6 }, () => ({ label: s('l'), value: s('v') })),
+      source: source(s('Source: x')),
+      preview: { target: s('@x') },
+      actions: postActions('gas', 'en'),
+    }),
     { kind: 'notice', lang: 'en', level: 'error', text: s('There is no topic “<script>”.'), actions: [] },
     { kind: 'report', lang: 'en', text: s('Top unanswered questions <b>'), actions: [] },
   ];
@@ -73,7 +96,10 @@ function expectValid(text: string, max: number) {
 }
 
 const labels = (reply: Reply) => keyboard(reply)?.inline_keyboard.map((row) => row.map((b) => b.text));
-const actionsOf = (reply: Reply) => keyboard(reply)!.inline_keyboard.flat().map((b) => decodeAction((b as { callback_data: string }).callback_data));
+const actionsOf = (reply: Reply) =>
+  keyboard(reply)!
+    .inline_keyboard.flat()
+    .map((b) => decodeAction((b as { callback_data: string }).callback_data));
 
 describe('renderMessage', () => {
   for (const long of [false, true]) {
@@ -105,7 +131,9 @@ describe('renderMessage', () => {
     const m = renderMessage(answer());
     expect(m.text.startsWith('<b>Natural gas partnership</b>\nRussia will supply up to 55 bcm')).toBe(true);
     expect(m.text).toContain('<b>Key facts</b>\n• Annual gas supply: <b>up to 55 bcm a year</b>');
-    expect(m.text).toContain('<i>Source: </i><a href="https://example.org/article?a=1&amp;b=2">Russia–Iran strategic partnership agreement</a><i>, 24 Jan 2025 (paragraph 6)</i>');
+    expect(m.text).toContain(
+      '<i>Source: </i><a href="https://example.org/article?a=1&amp;b=2">Russia–Iran strategic partnership agreement</a><i>, 24 Jan 2025 (paragraph 6)</i>',
+    );
     expect(labels(answer())).toEqual([['Topic 0'], ['Topic 1'], ['Topic 2'], ['👍', '👎']]);
     expect(actionsOf(answer())).toEqual([
       { kind: 'topic', topicId: 'topic-0', lang: 'en' },
@@ -118,14 +146,24 @@ describe('renderMessage', () => {
   });
 
   it('lays out groups in order whatever the order of the actions: suggestions one per row, then navigation', () => {
-    const decline: Reply = { kind: 'decline', lang: 'en', reason: 'offtopic', text: 'Sorry.', actions: [topicsButton('en'), ...topics(2, 'suggest'), { ...topics(1, 'more')[0]!, label: 'More' }] };
+    const decline: Reply = {
+      kind: 'decline',
+      lang: 'en',
+      reason: 'offtopic',
+      text: 'Sorry.',
+      actions: [topicsButton('en'), ...topics(2, 'suggest'), { ...topics(1, 'more')[0]!, label: 'More' }],
+    };
     expect(labels(decline)).toEqual([['More'], ['Topic 0'], ['Topic 1'], ['Topics']]);
     expect(renderMessage({ kind: 'notice', lang: 'en', level: 'info', text: 'ok', actions: [] }).reply_markup).toBeUndefined();
   });
 
   it('escapes & < > " from every field and strips control characters', () => {
     const evil = '<script>alert("x")</script> & <b>bold</b>\u0000\u0007';
-    for (const reply of [answer({ title: evil, lead: evil, details: evil, facts: [{ label: evil, value: evil }] }), card({ title: evil, lead: evil }), { kind: 'notice', lang: 'en', level: 'error', text: evil, actions: [] } as Reply]) {
+    for (const reply of [
+      answer({ title: evil, lead: evil, details: evil, facts: [{ label: evil, value: evil }] }),
+      card({ title: evil, lead: evil }),
+      { kind: 'notice', lang: 'en', level: 'error', text: evil, actions: [] } as Reply,
+    ]) {
       const { text } = renderMessage(reply);
       expect(text).not.toContain('<script>');
       expect(text).not.toContain('<b>bold');
@@ -138,15 +176,32 @@ describe('renderMessage', () => {
   it('pages the choices eight at a time with the core’s Previous / Next actions', () => {
     const total = CHOICES_PER_PAGE * 2 + 3;
     const page = (n: number) => keyboard(help(total, n))!.inline_keyboard;
-    expect(page(0).at(-1)!.map((b) => decodeAction((b as { callback_data: string }).callback_data))).toEqual([{ kind: 'page', page: 1, lang: 'en' }]);
-    expect(page(0).at(-1)!.map((b) => b.text)).toEqual([pageAction(1, 'en', 'next').label]);
-    expect(page(1).at(-1)!.map((b) => decodeAction((b as { callback_data: string }).callback_data))).toEqual([
+    expect(
+      page(0)
+        .at(-1)!
+        .map((b) => decodeAction((b as { callback_data: string }).callback_data)),
+    ).toEqual([{ kind: 'page', page: 1, lang: 'en' }]);
+    expect(
+      page(0)
+        .at(-1)!
+        .map((b) => b.text),
+    ).toEqual([pageAction(1, 'en', 'next').label]);
+    expect(
+      page(1)
+        .at(-1)!
+        .map((b) => decodeAction((b as { callback_data: string }).callback_data)),
+    ).toEqual([
       { kind: 'page', page: 0, lang: 'en' },
       { kind: 'page', page: 2, lang: 'en' },
     ]);
     expect(page(2)).toHaveLength(3 + 1);
     expect(page(99)).toEqual(page(2)); // a stale page number shows the last page
-    const shown = [0, 1, 2].flatMap((n) => page(n).slice(0, -1).flat().map((b) => b.text));
+    const shown = [0, 1, 2].flatMap((n) =>
+      page(n)
+        .slice(0, -1)
+        .flat()
+        .map((b) => b.text),
+    );
     expect(shown).toEqual(topics(total, 'choices').map((a) => a.label));
     expect(keyboard(help(CHOICES_PER_PAGE))!.inline_keyboard).toHaveLength(CHOICES_PER_PAGE); // one page: no paging
   });
@@ -214,7 +269,8 @@ describe('callback_data: the core’s action codec as Telegram carries it', () =
   });
 
   it('buttons of the old v1 format (sent before the conversation layer) no longer decode: they answer "expired"', () => {
-    for (const data of ['v1:t:gas', 'v1:t:gas:fa', 'v1:tp:2', 'v1:pc:gas', 'v1:pi:overview:fa', 'v1:px', 'v1:fb:gas:u:en']) expect(decodeAction(data)).toBeUndefined();
+    for (const data of ['v1:t:gas', 'v1:t:gas:fa', 'v1:tp:2', 'v1:pc:gas', 'v1:pi:overview:fa', 'v1:px', 'v1:fb:gas:u:en'])
+      expect(decodeAction(data)).toBeUndefined();
   });
 });
 

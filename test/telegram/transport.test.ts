@@ -13,7 +13,11 @@ afterEach(async () => {
   expect(tg.lines.join('\n')).not.toContain(FAKE_TOKEN);
 });
 
-const tooMany = (seconds: number): Failure => ({ error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
+const tooMany = (seconds: number): Failure => ({
+  error_code: 429,
+  description: `Too Many Requests: retry after ${seconds}`,
+  parameters: { retry_after: seconds },
+});
 const internal: Failure = { error_code: 500, description: 'Internal Server Error' };
 const badGateway: Failure = { error_code: 502, description: 'Bad Gateway' };
 
@@ -28,7 +32,17 @@ describe('Telegram long polling', () => {
     expect(methods).toContain('deleteWebhook');
     expect(tg.adapter.mode).toBe('polling');
     const menus = tg.fake.callsOf('setMyCommands').map((c) => `${c.params.scope?.type}/${c.params.language_code ?? '*'}`);
-    expect(menus).toEqual(['default/*', 'default/ru', 'default/fa', 'all_chat_administrators/*', 'all_chat_administrators/ru', 'all_chat_administrators/fa', 'chat/*', 'chat/ru', 'chat/fa']);
+    expect(menus).toEqual([
+      'default/*',
+      'default/ru',
+      'default/fa',
+      'all_chat_administrators/*',
+      'all_chat_administrators/ru',
+      'all_chat_administrators/fa',
+      'chat/*',
+      'chat/ru',
+      'chat/fa',
+    ]);
   });
 
   it('confirms the last handled update on stop, so a restart does not answer it again', async () => {
@@ -42,7 +56,9 @@ describe('Telegram long polling', () => {
   });
 
   it('a second instance polling the same token (409 Conflict) is reported, not silently dead', async () => {
-    tg = await startTelegram({ beforeStart: (fake) => fake.failNext('getUpdates', { error_code: 409, description: 'Conflict: terminated by other getUpdates request' }) });
+    tg = await startTelegram({
+      beforeStart: (fake) => fake.failNext('getUpdates', { error_code: 409, description: 'Conflict: terminated by other getUpdates request' }),
+    });
     const fatal = await tg.waitForLog((l) => l.level === 60);
     expect(fatal.msg).toMatch(/long polling stopped/);
     expect(fatal.err.error_code).toBe(409);
@@ -55,11 +71,21 @@ const SECRET = 'webhook-secret_value-123';
 
 function post(port: number, path: string, body: string, headers: Record<string, string> = {}, method = 'POST'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c: Buffer) => (data += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -167,7 +193,8 @@ describe('Telegram under API faults', () => {
     expect(first.every((r) => r.plain!.includes('55'))).toBe(true);
 
     // Then the API misbehaves while traffic continues: sends and button answers first…
-    for (const failure of [tooMany(1), internal, 'network', badGateway, 'network', tooMany(1), 'network'] as Failure[]) tg.fake.failNext('sendMessage', failure);
+    for (const failure of [tooMany(1), internal, 'network', badGateway, 'network', tooMany(1), 'network'] as Failure[])
+      tg.fake.failNext('sendMessage', failure);
     for (const failure of ['network', internal, tooMany(1)] as Failure[]) tg.fake.failNext('answerCallbackQuery', failure);
     const push = (u: (typeof users)[number], text: string) => tg.fake.pushUpdate(messageUpdate(textMessage(privateChat(u), u, text)));
     for (const [i, u] of users.entries()) {
@@ -190,12 +217,23 @@ describe('Telegram under API faults', () => {
     // Each 429 and 5xx answer was logged as it was retried, with Telegram's wait.
     const retried = tg.logs().filter((l) => l.msg === 'Telegram API answered an error; retrying');
     expect(retried.map((l) => `${l.method} ${l.error_code}`).sort()).toEqual(
-      ['answerCallbackQuery 429', 'answerCallbackQuery 500', 'getUpdates 500', 'sendMessage 429', 'sendMessage 429', 'sendMessage 500', 'sendMessage 502'].sort(),
+      [
+        'answerCallbackQuery 429',
+        'answerCallbackQuery 500',
+        'getUpdates 500',
+        'sendMessage 429',
+        'sendMessage 429',
+        'sendMessage 500',
+        'sendMessage 502',
+      ].sort(),
     );
     expect(retried.filter((l) => l.error_code === 429).every((l) => l.retry_after === 1)).toBe(true);
     // …and still each user got exactly one reply per message, in order.
     for (const u of users) {
-      const replies = tg.fake.callsOf('sendMessage').filter((c) => c.params.chat_id === u.id).map((c) => c.plain!);
+      const replies = tg.fake
+        .callsOf('sendMessage')
+        .filter((c) => c.params.chat_id === u.id)
+        .map((c) => c.plain!);
       expect(replies).toHaveLength(expected.length);
       replies.forEach((text, i) => expect(text).toContain(expected[i]));
     }

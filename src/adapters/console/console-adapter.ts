@@ -81,9 +81,11 @@ export function createConsoleAdapter(deps: AdapterDeps, opts: ConsoleOptions): A
         rl.prompt();
       }
       rl.on('line', (line) => {
-        queue = queue.then(() => answer(line)).then(() => {
-          if (opts.interactive) rl?.prompt();
-        });
+        queue = queue
+          .then(() => answer(line))
+          .then(() => {
+            if (opts.interactive) rl?.prompt();
+          });
       });
       rl.on('close', () => {
         ended = true;

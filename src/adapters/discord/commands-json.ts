@@ -27,14 +27,24 @@ const LANG_CHOICES = [
 ] as const;
 
 function option(arg: ArgSpec): APIApplicationCommandBasicOption {
-  const base = { name: argKey(arg.name), name_localizations: ru(arg.name), description: en[arg.info], description_localizations: ru(arg.info), required: arg.required === true };
+  const base = {
+    name: argKey(arg.name),
+    name_localizations: ru(arg.name),
+    description: en[arg.info],
+    description_localizations: ru(arg.info),
+    required: arg.required === true,
+  };
   switch (arg.kind) {
     case 'boolean':
       return { ...base, type: ApplicationCommandOptionType.Boolean };
     case 'channel':
       return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] };
     case 'lang':
-      return { ...base, type: ApplicationCommandOptionType.String, choices: LANG_CHOICES.map(([key, value]) => ({ name: en[key], name_localizations: ru(key), value })) };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        choices: LANG_CHOICES.map(([key, value]) => ({ name: en[key], name_localizations: ru(key), value })),
+      };
     default: {
       const length = arg.maxLength ? { max_length: arg.maxLength } : {};
       return { ...base, type: ApplicationCommandOptionType.String, ...length, ...(arg.kind === 'topic' || arg.kind === 'card' ? { autocomplete: true } : {}) };

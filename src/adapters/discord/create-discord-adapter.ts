@@ -68,7 +68,10 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
     claims: deps.claims,
     log,
     ...(deps.curator ? { curator: deps.curator } : {}),
-    permissions: discordPermissions({ operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS), moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS) }),
+    permissions: discordPermissions({
+      operatorGuilds: new Set(config.DISCORD_MODERATOR_GUILD_IDS),
+      moderatorRoles: new Set(config.DISCORD_MODERATOR_ROLE_IDS),
+    }),
     publisher: discordPublisher(deps.cards, log, deps.ids),
     ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
@@ -97,10 +100,26 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
 
   const handlers = createConcurrencyLimiter();
   client.on(Events.InteractionCreate, (interaction) => {
-    void handlers.run(() => guard(log, 'interactionCreate', interactionContext(interaction, deps.ids), () => onInteraction(interaction), () => apologizeInteraction(interaction)));
+    void handlers.run(() =>
+      guard(
+        log,
+        'interactionCreate',
+        interactionContext(interaction, deps.ids),
+        () => onInteraction(interaction),
+        () => apologizeInteraction(interaction),
+      ),
+    );
   });
   client.on(Events.MessageCreate, (message) => {
-    void handlers.run(() => guard(log, 'messageCreate', messageContext(message, deps.ids), () => onMessage(message), () => apologizeMessage(message)));
+    void handlers.run(() =>
+      guard(
+        log,
+        'messageCreate',
+        messageContext(message, deps.ids),
+        () => onMessage(message),
+        () => apologizeMessage(message),
+      ),
+    );
   });
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.options.shards, shardCount: ready.options.shardCount }, 'discord ready');
@@ -127,11 +146,18 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
   };
   client.rest.on(RESTEvents.Response, (request, response) => {
     if (response.status === 401 && request.data.auth !== false) {
-      fail(new Error(`DISCORD_TOKEN was rejected by Discord (401 Unauthorized on ${request.method.toUpperCase()} ${request.route}): it was reset or revoked; set the current token from the Developer Portal`));
+      fail(
+        new Error(
+          `DISCORD_TOKEN was rejected by Discord (401 Unauthorized on ${request.method.toUpperCase()} ${request.route}): it was reset or revoked; set the current token from the Developer Portal`,
+        ),
+      );
     }
   });
   client.on(Events.ShardDisconnect, (event, shard) => {
-    if (UNRECOVERABLE_CLOSE_CODES.has(event.code)) fail(new Error(`the Discord gateway closed shard ${shard} for good (close code ${event.code}${event.code === 4004 ? ': DISCORD_TOKEN was rejected' : ''})`));
+    if (UNRECOVERABLE_CLOSE_CODES.has(event.code))
+      fail(
+        new Error(`the Discord gateway closed shard ${shard} for good (close code ${event.code}${event.code === 4004 ? ': DISCORD_TOKEN was rejected' : ''})`),
+      );
   });
 
   return {
@@ -149,7 +175,10 @@ export function createDiscordAdapter(config: Config, deps: AdapterDeps, options:
         await client.login(token);
       } catch (err) {
         if ((err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid) {
-          throw new Error('DISCORD_TOKEN was rejected by Discord (401 Unauthorized): reset the token in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN to it', { cause: err });
+          throw new Error(
+            'DISCORD_TOKEN was rejected by Discord (401 Unauthorized): reset the token in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN to it',
+            { cause: err },
+          );
         }
         throw err;
       }

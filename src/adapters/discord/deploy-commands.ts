@@ -35,7 +35,9 @@ export async function deployCommands(config: Config): Promise<Deployments> {
     } catch (err) {
       if (err instanceof DiscordAPIError && err.status === 401) throw new Error('DISCORD_TOKEN was rejected by Discord (401 Unauthorized)', { cause: err });
       if (err instanceof DiscordAPIError && guild && (err.status === 403 || err.status === 404)) {
-        throw new Error(`cannot register commands in ${setting} ${guild}: ${err.message}. Invite the application there with the applications.commands scope.`, { cause: err });
+        throw new Error(`cannot register commands in ${setting} ${guild}: ${err.message}. Invite the application there with the applications.commands scope.`, {
+          cause: err,
+        });
       }
       throw err;
     }

@@ -42,7 +42,10 @@ export function interactionContext(interaction: Interaction, ids: IdHasher): Eve
 }
 
 export function messageContext(message: Message, ids: IdHasher): EventContext {
-  return { message: ids.hash('dc-message', message.id), ...placeContext(ids, { guildId: message.guildId, channelId: message.channelId, userId: message.author.id }) };
+  return {
+    message: ids.hash('dc-message', message.id),
+    ...placeContext(ids, { guildId: message.guildId, channelId: message.channelId, userId: message.author.id }),
+  };
 }
 
 export async function apologizeInteraction(interaction: Interaction): Promise<void> {

@@ -29,7 +29,12 @@ export function sharedIdentifyThrottler(store: BotStore, intervalMs = IDENTIFY_I
       async waitForIdentify(shardId: number, signal: AbortSignal): Promise<void> {
         const key = `discord-identify:${shardId % concurrency}`;
         const now = Date.now();
-        const at = await store.attempt('reserve identify', (b) => b.reserve(key, intervalMs, now), () => reserveLocally(key, now), 30_000);
+        const at = await store.attempt(
+          'reserve identify',
+          (b) => b.reserve(key, intervalMs, now),
+          () => reserveLocally(key, now),
+          30_000,
+        );
         const delay = at - Date.now();
         if (delay > 0) await wait(delay, undefined, { signal });
       },

@@ -74,12 +74,18 @@ type Postable = TextChannel | NewsChannel;
 type Refused = Extract<PublishResult, { ok: false }>;
 
 /** The text or announcement channel `channelId` of the interaction's server, if the bot holds `needed` there. */
-async function postable(interaction: Interaction | undefined, channelId: string | null | undefined, needed: Permission[]): Promise<{ ok: true; channel: Postable } | Refused> {
+async function postable(
+  interaction: Interaction | undefined,
+  channelId: string | null | undefined,
+  needed: Permission[],
+): Promise<{ ok: true; channel: Postable } | Refused> {
   const where = channelId ? channelMention(channelId) : '';
   if (!interaction?.inCachedGuild()) return { ok: false, where, reason: 'not-member' };
   const { guild } = interaction;
-  const channel = channelId && SNOWFLAKE.test(channelId) ? (guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null))) : null;
-  if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) return { ok: false, where, reason: 'unknown-target' };
+  const channel =
+    channelId && SNOWFLAKE.test(channelId) ? (guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null))) : null;
+  if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement))
+    return { ok: false, where, reason: 'unknown-target' };
   const me = guild.members.me ?? (await guild.members.fetchMe());
   const missing = channel.permissionsFor(me).missing(needed) as Permission[];
   return missing.length ? { ok: false, where, reason: 'missing-permissions', missing } : { ok: true, channel };
@@ -119,7 +125,10 @@ export function discordPublisher(cards: CardRenderer, log: Logger, ids: IdHasher
       }
       try {
         const post = await channel.send(renderPost(card, png));
-        log.info({ card: card.topicId, lang: card.lang, image, ...placeContext(ids, { guildId: channel.guildId, channelId: channel.id }) }, 'summary card posted');
+        log.info(
+          { card: card.topicId, lang: card.lang, image, ...placeContext(ids, { guildId: channel.guildId, channelId: channel.id }) },
+          'summary card posted',
+        );
         return { ok: true, where, link: post.url };
       } catch (err) {
         const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;

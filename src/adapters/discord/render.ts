@@ -31,7 +31,11 @@ const webUrl = (url: string | undefined) => (url && /^https?:\/\/\S+$/.test(url)
  * Right to left for embed text, which `fitEmbed` cuts afterwards: unlike kit's `rtl`, a line of invisible
  * characters only gets a mark too, since the "…" of a cut may follow them.
  */
-const rtlEmbed = (text: string) => text.split('\n').map((line) => (isBlank(line) && !/^\s*$/.test(line) ? `${RLM}${line}` : rtlLine(line))).join('\n');
+const rtlEmbed = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (isBlank(line) && !/^\s*$/.test(line) ? `${RLM}${line}` : rtlLine(line)))
+    .join('\n');
 
 /** Every text of an embed in the reply's direction, then fitted to Discord's limits. */
 function finish(lang: Lang, embed: APIEmbed): APIEmbed {
@@ -65,7 +69,12 @@ function embedOf(reply: Exclude<Reply, { kind: 'notice' | 'report' }>): APIEmbed
     case 'decline':
       return { color: COLORS[reply.kind], description: md(reply.text, L.description) };
     case 'help':
-      return { color: COLORS.help, title: md(reply.title, L.title), description: md(reply.text, L.description), ...(reply.hint ? { footer: { text: sanitize(reply.hint) } } : {}) };
+      return {
+        color: COLORS.help,
+        title: md(reply.title, L.title),
+        description: md(reply.text, L.description),
+        ...(reply.hint ? { footer: { text: sanitize(reply.hint) } } : {}),
+      };
     case 'card':
       return {
         color: COLORS.card,
@@ -101,7 +110,8 @@ export function renderDiscordReply(reply: Reply): DiscordMessage {
   if (reply.kind === 'report') return { ...renderCodeBlock(reply.text), components: actionRows(reply) };
   const above = lines(reply);
   const components = actionRows(reply);
-  if (reply.kind === 'notice') return { content: visibleContent(reply.lang, [...above, reply.text].join('\n')), embeds: [], components, allowedMentions: noMentions() };
+  if (reply.kind === 'notice')
+    return { content: visibleContent(reply.lang, [...above, reply.text].join('\n')), embeds: [], components, allowedMentions: noMentions() };
   return {
     ...(above.length ? { content: visibleContent(reply.lang, above.join('\n')) } : {}),
     embeds: [finish(reply.lang, embedOf(reply))],

@@ -49,7 +49,12 @@ function interactionOrigin(interaction: ChatInputCommandInteraction | MessageCom
 /** A button or select menu: its custom_id is the core's action; a menu's choice comes as the value. */
 export function componentRequest(interaction: MessageComponentInteraction, ids: IdHasher): Request {
   const value = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-  const input: Input = { kind: 'action', data: interaction.customId, ...(value !== undefined ? { value } : {}), message: ids.hash('dc-msg', interaction.message.id) };
+  const input: Input = {
+    kind: 'action',
+    data: interaction.customId,
+    ...(value !== undefined ? { value } : {}),
+    message: ids.hash('dc-msg', interaction.message.id),
+  };
   return request(ids, interactionOrigin(interaction), input, interaction, interaction.locale);
 }
 

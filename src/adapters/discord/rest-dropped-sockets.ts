@@ -51,7 +51,13 @@ export function makeRequestRetryingDroppedSockets(
       if (!dropped && !reset && !timeout) throw err;
       const attempt = (key ? (attempts.get(key) ?? 0) : 0) + 1;
       if (key) attempts.set(key, attempt);
-      onFailure({ method: init.method ?? 'GET', url, reason: dropped ? 'UND_ERR_SOCKET' : reset ? 'ECONNRESET' : 'timeout', attempt, retried: attempt <= maxRetries });
+      onFailure({
+        method: init.method ?? 'GET',
+        url,
+        reason: dropped ? 'UND_ERR_SOCKET' : reset ? 'ECONNRESET' : 'timeout',
+        attempt,
+        retried: attempt <= maxRetries,
+      });
       if (!dropped) throw err;
       const message = err instanceof Error ? err.message : String(err);
       throw Object.assign(new Error(`connection closed during the request (${message})`, { cause: err }), { code: 'ECONNRESET' });

@@ -37,7 +37,18 @@ export function logRestRetries(rest: REST, log: Logger, telemetry?: PlatformTele
     if (status === 429) {
       const header = (name: string) => response.headers.get(name);
       const retryAfter = Math.round(Number(header('retry-after') ?? 0) * 1000);
-      log.warn({ method, route: request.route, status, retryAfter, scope: header('x-ratelimit-scope') ?? undefined, global: header('x-ratelimit-global') === 'true', attempt }, 'discord rate limited');
+      log.warn(
+        {
+          method,
+          route: request.route,
+          status,
+          retryAfter,
+          scope: header('x-ratelimit-scope') ?? undefined,
+          global: header('x-ratelimit-global') === 'true',
+          attempt,
+        },
+        'discord rate limited',
+      );
       telemetry?.apiRetry('discord', '429');
     } else if (status >= 500 && status < 600 && request.retries < rest.options.retries) {
       log.warn({ method, route: request.route, status, attempt, retries: rest.options.retries }, 'discord request retried');

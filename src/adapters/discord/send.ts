@@ -60,7 +60,11 @@ export function messageRights(message: Message): MessageRights {
   const permissions = message.channel.permissionsFor(message.client.user);
   if (!permissions) return { send: true, embed: true, reference: true };
   const send = message.channel.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
-  return { send: permissions.has(send), embed: permissions.has(PermissionFlagsBits.EmbedLinks), reference: permissions.has(PermissionFlagsBits.ReadMessageHistory) };
+  return {
+    send: permissions.has(send),
+    embed: permissions.has(PermissionFlagsBits.EmbedLinks),
+    reference: permissions.has(PermissionFlagsBits.ReadMessageHistory),
+  };
 }
 
 /**

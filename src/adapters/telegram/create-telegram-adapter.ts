@@ -48,7 +48,13 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
     state = 'stopped for good';
     reportFatal(err);
   };
-  const botOptions = { watchers: [health.transformer], networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY, fetch: http.fetch, onUnauthorized, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
+  const botOptions = {
+    watchers: [health.transformer],
+    networkRetry: options.networkRetry ?? DEFAULT_NETWORK_RETRY,
+    fetch: http.fetch,
+    onUnauthorized,
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+  };
   const bot = createBot(config, log, botOptions, (bot) => {
     const conversation = createConversation({
       core: deps.core.forPlatform('telegram'),
@@ -61,7 +67,11 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
       publisher: telegramPublisher(bot, config, deps.cards, log),
       ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
     });
-    return telegramEvents({ conversation, ids: deps.ids, publish: Boolean(config.TELEGRAM_CHANNEL_ID), groupBudget: createGroupBudget(config, deps.store, deps.ids),
+    return telegramEvents({
+      conversation,
+      ids: deps.ids,
+      publish: Boolean(config.TELEGRAM_CHANNEL_ID),
+      groupBudget: createGroupBudget(config, deps.store, deps.ids),
       log,
       ...(deps.store ? { settle: deps.store.flush } : {}),
     });
@@ -106,7 +116,11 @@ export function createTelegramAdapter(config: Config, deps: AdapterDeps, options
         return;
       }
       await bot.api.deleteWebhook();
-      if (!deps.journal) log.warn({ setting: 'DB_PATH' }, 'no database on disk: each batch of updates is handled before the next is fetched (slower), and none is kept across a crash');
+      if (!deps.journal)
+        log.warn(
+          { setting: 'DB_PATH' },
+          'no database on disk: each batch of updates is handled before the next is fetched (slower), and none is kept across a crash',
+        );
       polling = startPolling(bot, {
         log,
         allowedUpdates: ALLOWED_UPDATES,

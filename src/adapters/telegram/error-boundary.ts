@@ -17,10 +17,7 @@ export function updateType(ctx: Context): string {
  */
 export function createErrorHandler(logger: Logger): (error: BotError<Context>) => Promise<void> {
   return async ({ error, ctx }) => {
-    logger.error(
-      { err: error, update_id: ctx.update.update_id, update_type: updateType(ctx), chat_type: ctx.chat?.type },
-      'Telegram update failed',
-    );
+    logger.error({ err: error, update_id: ctx.update.update_id, update_type: updateType(ctx), chat_type: ctx.chat?.type }, 'Telegram update failed');
     if (error instanceof GrammyError || error instanceof HttpError) return;
     try {
       const text = t(supportedLang(ctx.from?.language_code) ?? 'en').failed;

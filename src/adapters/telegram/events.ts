@@ -49,8 +49,7 @@ function commandInput(message: Message, text: string, entity: MessageEntity, me:
 function addressedQuestion(message: Message, text: string, entities: readonly MessageEntity[], me: UserFromGetMe): string | undefined {
   const handle = `@${me.username}`.toLowerCase();
   const mentions = entities.filter(
-    (e) =>
-      (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) || (e.type === 'text_mention' && e.user.id === me.id),
+    (e) => (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) || (e.type === 'text_mention' && e.user.id === me.id),
   );
   if (!mentions.length && message.reply_to_message?.from?.id !== me.id) return undefined;
   let question = text;
@@ -81,7 +80,11 @@ export function messageInput(message: Message, me: UserFromGetMe): Input | undef
 function pressInput(query: CallbackQuery, ids: IdHasher): Input | undefined {
   if (!query.data) return undefined;
   const on = query.message;
-  const message = on ? ids.hash('tg-msg', `${on.chat.id}:${on.message_id}`) : query.inline_message_id ? ids.hash('tg-inline', query.inline_message_id) : undefined;
+  const message = on
+    ? ids.hash('tg-msg', `${on.chat.id}:${on.message_id}`)
+    : query.inline_message_id
+      ? ids.hash('tg-inline', query.inline_message_id)
+      : undefined;
   return { kind: 'action', data: query.data, ...(message ? { message } : {}) };
 }
 

@@ -37,14 +37,19 @@ export function createGroupBudget(config: Config, store: BotStore | undefined, i
   const localAnswers = createFloodControl(answers.perMinute, now, answers.burst);
   const localNotices = createFloodControl(notices.perMinute, now, notices.burst);
   if (!store?.shared) return { answers: localAnswers, notices: localNotices, key };
-  return { answers: sharedLimiter(store, answers, localAnswers, 'tg-group', now), notices: sharedLimiter(store, notices, localNotices, 'tg-group-notice', now), key };
+  return {
+    answers: sharedLimiter(store, answers, localAnswers, 'tg-group', now),
+    notices: sharedLimiter(store, notices, localNotices, 'tg-group-notice', now),
+    key,
+  };
 }
 
 const QUOTE = 120;
 const TITLE = 64;
 
 /** Whether Telegram refused a private message because the user never started the bot (or blocked it). */
-const cannotWritePrivately = (err: unknown) => err instanceof GrammyError && (err.error_code === 403 || (err.error_code === 400 && /chat not found/i.test(err.description)));
+const cannotWritePrivately = (err: unknown) =>
+  err instanceof GrammyError && (err.error_code === 403 || (err.error_code === 400 && /chat not found/i.test(err.description)));
 
 /**
  * A reply to a question asked in a group, within the group's budget: in the

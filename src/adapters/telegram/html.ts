@@ -57,13 +57,15 @@ export function rtlLines(lines: readonly Line[]): Line[] {
   for (const line of lines) {
     let current: Span[] = [];
     for (const span of line) {
-      sanitize(span.text).split('\n').forEach((text, i) => {
-        if (i > 0) {
-          split.push(current);
-          current = [];
-        }
-        if (text) current.push({ ...span, text });
-      });
+      sanitize(span.text)
+        .split('\n')
+        .forEach((text, i) => {
+          if (i > 0) {
+            split.push(current);
+            current = [];
+          }
+          if (text) current.push({ ...span, text });
+        });
     }
     split.push(current);
   }

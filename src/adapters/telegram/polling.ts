@@ -49,7 +49,9 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
         },
         (err: unknown) => log.error({ err, update_id: update.update_id, replay }, 'Telegram update not handled; it stays journalled for the next start'),
       )
-      .catch((err: unknown) => log.error({ err, update_id: update.update_id }, 'a handled Telegram update could not be marked done; it is handled again at the next start'));
+      .catch((err: unknown) =>
+        log.error({ err, update_id: update.update_id }, 'a handled Telegram update could not be marked done; it is handled again at the next start'),
+      );
     inFlight.add(job);
     void job.finally(() => {
       inFlight.delete(job);
@@ -90,7 +92,11 @@ export function startPolling(bot: Bot, opts: PollingOptions): Polling {
     else await previousBatch;
     const updates = await bot.api.getUpdates({ ...args, offset, allowed_updates: [...opts.allowedUpdates] }, signal);
     if (!updates.length) return updates;
-    if (journal) await journal.add(SURFACE, updates.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })));
+    if (journal)
+      await journal.add(
+        SURFACE,
+        updates.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
+      );
     lastFetched = updates.at(-1)!.update_id;
     if (!journal) {
       previousBatch = Promise.all(updates.map((u) => new Promise<void>((resolve) => unhandled.set(u.update_id, resolve))));

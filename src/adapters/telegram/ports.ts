@@ -88,7 +88,9 @@ export function telegramPublisher(bot: Bot, config: Config, cards: CardRenderer,
       }
       const about = { card: card.topicId, lang: card.lang, image, channel: where };
       try {
-        const sent = png ? await bot.api.sendPhoto(where, new InputFile(png, `card-${card.topicId}.png`), renderCaption(card)) : await sendText(bot, where, card);
+        const sent = png
+          ? await bot.api.sendPhoto(where, new InputFile(png, `card-${card.topicId}.png`), renderCaption(card))
+          : await sendText(bot, where, card);
         logger.info({ ...about, message_id: sent.message_id }, 'card posted to channel');
         return { ok: true, where };
       } catch (err) {

@@ -88,13 +88,11 @@ export function keyboard(reply: Reply): InlineKeyboardMarkup | undefined {
   const choices = of('choices');
   const pages = Math.max(1, Math.ceil(choices.length / CHOICES_PER_PAGE));
   const page = Math.min(Math.max(0, Math.trunc(reply.kind === 'help' ? (reply.page ?? 0) : 0) || 0), pages - 1);
-  const paging = [
-    ...(page > 0 ? [pageAction(page - 1, reply.lang, 'previous')] : []),
-    ...(page < pages - 1 ? [pageAction(page + 1, reply.lang, 'next')] : []),
-  ];
+  const paging = [...(page > 0 ? [pageAction(page - 1, reply.lang, 'previous')] : []), ...(page < pages - 1 ? [pageAction(page + 1, reply.lang, 'next')] : [])];
   const rows: InlineKeyboardButton[][] = [];
   for (const group of GROUPS) {
-    const actions = group === 'choices' ? choices.slice(page * CHOICES_PER_PAGE, (page + 1) * CHOICES_PER_PAGE) : group === 'nav' ? [...paging, ...of('nav')] : of(group);
+    const actions =
+      group === 'choices' ? choices.slice(page * CHOICES_PER_PAGE, (page + 1) * CHOICES_PER_PAGE) : group === 'nav' ? [...paging, ...of('nav')] : of(group);
     const buttons = actions.flatMap(button);
     if (!buttons.length) continue;
     if (ROW_EACH.has(group)) rows.push(...buttons.map((b) => [b]));

@@ -12,7 +12,11 @@ export function reportUnauthorized(report: (err: Error) => void): Transformer {
     const result = await prev(method, payload, signal);
     if (!result.ok && result.error_code === 401 && !reported) {
       reported = true;
-      report(new Error(`TELEGRAM_BOT_TOKEN was rejected by Telegram (401 Unauthorized on ${method}): it was revoked or replaced; set the current token from @BotFather`));
+      report(
+        new Error(
+          `TELEGRAM_BOT_TOKEN was rejected by Telegram (401 Unauthorized on ${method}): it was revoked or replaced; set the current token from @BotFather`,
+        ),
+      );
     }
     return result;
   };

@@ -60,7 +60,8 @@ const NO_SUBJECT: Record<Lang, RegExp> = {
 /** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
 const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like|name|full|call)$/u;
 /** Asking what the source says of something ("say about", "mention", "говорится о", "درباره"). */
-const ASKS_WHAT_IT_SAYS = /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
+const ASKS_WHAT_IT_SAYS =
+  /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
 const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
@@ -107,15 +108,31 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const expectations = createExpectations(kb);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
   // What the bot can know reaches as far as its newest source.
-  const published = kb.sources.map((s) => s.published).sort().at(-1) ?? '2025-01-24';
+  const published =
+    kb.sources
+      .map((s) => s.published)
+      .sort()
+      .at(-1) ?? '2025-01-24';
   const sourceYear = Number(published.slice(0, 4));
 
   const notice = (lang: Lang, text: string): NoticeReply => ({ kind: 'notice', lang, level: 'info', text, actions: [] });
-  const decline = (lang: Lang, reason: DeclineReply['reason'], text: string): DeclineReply => ({ kind: 'decline', lang, reason, text, actions: [topicsButton(lang)] });
+  const decline = (lang: Lang, reason: DeclineReply['reason'], text: string): DeclineReply => ({
+    kind: 'decline',
+    lang,
+    reason,
+    text,
+    actions: [topicsButton(lang)],
+  });
 
   function sourceHelp(lang: Lang): HelpReply {
     const c = t(lang);
-    return { ...helpReply(kb, lang, 'help'), mode: 'source', title: c.sourceTitle, text: c.sourceText(formatDate(published, lang, true)), actions: [topicsButton(lang)] };
+    return {
+      ...helpReply(kb, lang, 'help'),
+      mode: 'source',
+      title: c.sourceTitle,
+      text: c.sourceText(formatDate(published, lang, true)),
+      actions: [topicsButton(lang)],
+    };
   }
 
   /**
@@ -141,7 +158,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** The word that names an attribute of a party in the question ("Israel's population", "prime minister of India"), when there is one. */
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
-    const content = (i: number) => (i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !MODAL.test(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!) ? stems[i] : undefined);
+    const content = (i: number) =>
+      i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !MODAL.test(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!)
+        ? stems[i]
+        : undefined;
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
     // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
     const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
@@ -179,7 +199,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
   function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
     // A claim that gives a date answers "in which year" whatever else it answers.
-    const answers = (c: ScoredClaim) => c.item.claim.answers.includes(type) || (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
+    const answers = (c: ScoredClaim) =>
+      c.item.claim.answers.includes(type) || (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
     return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
   }
 
@@ -203,7 +224,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** Another topic the question is about too (a two-part question): first among the related topics. */
   function alsoAbout(ranked: readonly ScoredClaim[], lead: ScoredClaim): string | undefined {
     const other = ranked.find((c) => c.item.topic !== lead.item.topic);
-    return other && (other.typeHit || other.lexical >= 0.3) && other.score >= lead.score - 0.3 && other.topicConfidence >= 0.2 ? other.item.topic.id : undefined;
+    return other && (other.typeHit || other.lexical >= 0.3) && other.score >= lead.score - 0.3 && other.topicConfidence >= 0.2
+      ? other.item.topic.id
+      : undefined;
   }
 
   function answerClaims(q: QuestionView, match: MatchResult, ranked: ScoredClaim[]): Reply {
@@ -227,10 +250,17 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const kind = q.expect.kind;
     // "Turkey's rise": growth of a party, which the source never measures (its growth figures are of trade).
     const partyGrowth = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind)) && q.numbers.length === 0;
-    const specific = q.expect.types.filter((x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))) && !(x === 'growth' && partyGrowth));
+    const specific = q.expect.types.filter(
+      (x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))) && !(x === 'growth' && partyGrowth),
+    );
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
-      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)), support: [], grounding: 'not-in-source' });
+      return claimAnswer(kb, lang, {
+        lead: best.item,
+        prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)),
+        support: [],
+        grounding: 'not-in-source',
+      });
     }
     // A name the data does not know ("how did Donald Trump react?"): the source does not speak of them.
     if (q.unknownNames > 0 && !q.expect.yesno && q.entities.every((e) => e.partner)) {
@@ -240,7 +270,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     if (q.expect.yesno && AGREEMENT_PARTIES[lang].test(q.normalized)) {
       const outsider = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind));
       const both = new Set(q.entities.filter((e) => e.partner && e.kind === 'country').map((e) => e.id)).size >= 2;
-      const signing = index.claims.find((x) => x.topic.agreement && x.claim.answers.includes('who') && [...x.entities].filter((id) => index.isPartner(id)).length >= 2);
+      const signing = index.claims.find(
+        (x) => x.topic.agreement && x.claim.answers.includes('who') && [...x.entities].filter((id) => index.isPartner(id)).length >= 2,
+      );
       if (signing && (outsider || both)) return claimAnswer(kb, lang, { lead: signing, prefix: outsider ? c.no : c.yes, support: [], grounding: 'answered' });
     }
     // Yes or no, when a claim decides it; "the source doesn't say" only after the checks below.
@@ -251,15 +283,23 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const stage = STAGE_ASKED[lang].test(q.normalized) || verdict.identity || q.includes ? undefined : lead.item.claim.stage;
       // "Is the railway finished?" of work under way: not yet.
       const yes = stage && time.done ? c.notYet(stage) : stage === 'considered' ? c.considered : stage === 'under-way' ? c.underWay : c.yes;
-      return claimAnswer(kb, lang, { lead: lead.item, prefix: verdict.answer === 'yes' ? yes : c.no, support: supportFor(lead, ranked).slice(0, 1), grounding: 'answered' });
+      return claimAnswer(kb, lang, {
+        lead: lead.item,
+        prefix: verdict.answer === 'yes' ? yes : c.no,
+        support: supportFor(lead, ranked).slice(0, 1),
+        grounding: 'answered',
+      });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
-    if (!typedLead) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+    if (!typedLead)
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
     // (Not when the lead gives what was asked: a thing of the kind asked for — "which country's influence…" is
     // answered by Turkey — or the asked type: "how long's this deal good for" by its 20 years.)
     // (A person is no such proof: "who drafted the text?" is not answered by who signed it.)
-    const givesAsked = (q.expect.kind !== undefined && q.expect.kind !== 'person' && typedLead.kindHit) || (specific.some((x) => x === 'how_long' || x === 'how_much') && typedLead.typeHit);
+    const givesAsked =
+      (q.expect.kind !== undefined && q.expect.kind !== 'person' && typedLead.kindHit) ||
+      (specific.some((x) => x === 'how_long' || x === 'how_much') && typedLead.typeHit);
     if (best.topicConfidence < 0.3 && !givesAsked && asksBeyond(q, best.item.topic.id)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
@@ -272,7 +312,15 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
         return lang !== 'en' || q.words[start - 1] === 'of' || (q.words[start - 1] === 'the' && q.words[start - 2] === 'of');
       };
-      const unknown = things.filter(ofForm).map((e) => attributeOf(q, e)).find((s) => s && !ranked.some((x) => x.item.stems[lang].has(s) && things.some((e) => x.item.entities.has(e.id))) && !index.topicKnows(best.item.topic.id, s, lang));
+      const unknown = things
+        .filter(ofForm)
+        .map((e) => attributeOf(q, e))
+        .find(
+          (s) =>
+            s &&
+            !ranked.some((x) => x.item.stems[lang].has(s) && things.some((e) => x.item.entities.has(e.id))) &&
+            !index.topicKnows(best.item.topic.id, s, lang),
+        );
       if (unknown) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
@@ -287,25 +335,42 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (lead) {
         // A year the question names must be the claim's too ("China–Iran trade in 2024": the source gives no such figure).
         const ofYear = (x: ScoredClaim) => q.years.every((y) => x.item.claim.dates.some((d) => d.startsWith(String(y))));
-        const typedClaim = specific.length ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit) && ofYear(x)) : ofYear(lead) ? lead : undefined;
+        const typedClaim = specific.length
+          ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit) && ofYear(x))
+          : ofYear(lead)
+            ? lead
+            : undefined;
         // A who/where the source answers in so many words ("who is competing for Syria's oil?") needs no typed claim.
-        const typed = typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 && ofYear(lead) ? lead : undefined);
-        if (!typed) return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+        const typed =
+          typedClaim ?? (specific.every((t) => t === 'who' || t === 'where') && !q.expect.kind && lead.lexical >= 0.7 && ofYear(lead) ? lead : undefined);
+        if (!typed)
+          return claimAnswer(kb, lang, { lead: lead.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
         // "What is Israel's population?", "the prime minister of India": the source discusses the party, not that.
         const attribute = ATTRIBUTE_QUESTION[lang].test(q.normalized)
           ? parties.map((e) => attributeOf(q, e)).find((s) => s && !about.some((x) => x.item.stems[lang].has(s) || index.topicKnows(x.item.topic.id, s, lang)))
           : undefined;
         if (attribute) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
         // "How did Israel react to the pact?": the source reports no third party's reaction to the agreement.
-        if (REACTION_TO_AGREEMENT[lang].test(q.normalized)) return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
-        const own = [...q.content].filter((s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang)).length;
+        if (REACTION_TO_AGREEMENT[lang].test(q.normalized))
+          return claimAnswer(kb, lang, { lead: typed.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+        const own = [...q.content].filter(
+          (s) => !ABOUT_WORDS.has(s) && !typed.item.stems[lang].has(s) && !index.topicKnows(typed.item.topic.id, s, lang),
+        ).length;
         // "China's nuclear reactors": the question joins the party to a subject of a claim that does not name it.
         const things = q.entities.filter((e) => !e.partner && !PARTY_KINDS.has(e.kind));
-        const unjoined = things.length > 0 && things.every((e) => !typed.item.entities.has(e.id)) && things.some((e) => best.item.entities.has(e.id)) && !parties.some((e) => best.item.entities.has(e.id));
+        const unjoined =
+          things.length > 0 &&
+          things.every((e) => !typed.item.entities.has(e.id)) &&
+          things.some((e) => best.item.entities.has(e.id)) &&
+          !parties.some((e) => best.item.entities.has(e.id));
         const offTopic = unjoined || (best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0);
         if (!offTopic) {
           const others = about.filter((x) => x !== typed && x.item.topic !== typed.item.topic).map((x) => x.item);
-          return claimAnswer(kb, lang, { lead: typed.item, support: [...supportFor(typed, ranked).filter((x) => parties.some((e) => x.entities.has(e.id))), ...others], grounding: 'answered' });
+          return claimAnswer(kb, lang, {
+            lead: typed.item,
+            support: [...supportFor(typed, ranked).filter((x) => parties.some((e) => x.entities.has(e.id))), ...others],
+            grounding: 'answered',
+          });
         }
         const name = finder.nameOf(parties.find((e) => !best.item.entities.has(e.id))?.id ?? parties[0]!.id, lang);
         return claimAnswer(kb, lang, { lead: best.item, prefix: c.notLinked(name), support: [], grounding: 'not-in-source' });
@@ -313,7 +378,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     }
 
     // ("Does the article say…?" asks of the source itself: its answer is no.)
-    if (verdict?.answer === 'unknown') return claimAnswer(kb, lang, { lead: (verdict.claim ?? best).item, prefix: asksTheSource(q.normalized, lang) ? c.notSaidAsked : c.notSaid, support: [], grounding: 'not-in-source' });
+    if (verdict?.answer === 'unknown')
+      return claimAnswer(kb, lang, {
+        lead: (verdict.claim ?? best).item,
+        prefix: asksTheSource(q.normalized, lang) ? c.notSaidAsked : c.notSaid,
+        support: [],
+        grounding: 'not-in-source',
+      });
 
     if (q.expect.overview && !q.expect.kind && best.topicConfidence >= 0.3) {
       const topic = byId.get(best.item.topic.id)!;
@@ -322,20 +393,46 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
     // "Which sea", "which sectors": a claim that names things of that kind leads.
     // (From another topic only when it ranks about as high: "which forces reshape the region" is not about peacekeepers.)
-    const kindLead = q.expect.kind ? ranked.find((x) => x.kindHit && (x.item.topic === typedLead.item.topic ? x.score >= typedLead.score - 0.6 : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2)) : undefined;
-    if (namesNone(q, kindLead ?? typedLead, kindLead !== undefined)) return claimAnswer(kb, lang, { lead: (kindLead ?? typedLead).item, prefix: c.notWhich, support: [], grounding: 'not-in-source' });
+    const kindLead = q.expect.kind
+      ? ranked.find(
+          (x) =>
+            x.kindHit &&
+            (x.item.topic === typedLead.item.topic
+              ? x.score >= typedLead.score - 0.6
+              : x.score >= typedLead.score - 0.15 && x.topicConfidence >= typedLead.topicConfidence / 2),
+        )
+      : undefined;
+    if (namesNone(q, kindLead ?? typedLead, kindLead !== undefined))
+      return claimAnswer(kb, lang, { lead: (kindLead ?? typedLead).item, prefix: c.notWhich, support: [], grounding: 'not-in-source' });
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
     // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
-    const together = kindLead && q.expect.many ? ranked.filter((x) => x !== kindLead && x.kindHit && x.item.topic === kindLead.item.topic && x.score >= kindLead.score - 0.6 && [...x.item.entities].some((id) => finder.kindOf(id) === q.expect.kind && !kindLead.item.entities.has(id))).slice(0, 2) : [];
+    const together =
+      kindLead && q.expect.many
+        ? ranked
+            .filter(
+              (x) =>
+                x !== kindLead &&
+                x.kindHit &&
+                x.item.topic === kindLead.item.topic &&
+                x.score >= kindLead.score - 0.6 &&
+                [...x.item.entities].some((id) => finder.kindOf(id) === q.expect.kind && !kindLead.item.entities.has(id)),
+            )
+            .slice(0, 2)
+        : [];
     // "What are the three things it is designed to do?": the claims split from the lead's sentence answer together.
     const count = q.numbers.find((n) => !n.unit && !n.bound && Number.isInteger(n.value) && n.value >= 2 && n.value <= 6);
     if (!together.length && count && !q.expect.yesno && !q.expect.kind) {
-      const sameSentence = ranked.filter((x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence).slice(0, count.value - 1);
+      const sameSentence = ranked
+        .filter((x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence)
+        .slice(0, count.value - 1);
       if (sameSentence.length) together.push(...sameSentence);
     }
     if (together.length) {
-      const leadText = joinClaims([kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]), lang);
+      const leadText = joinClaims(
+        [kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]),
+        lang,
+      );
       const rest = supportFor(lead, ranked).filter((x) => !together.some((y) => y.item === x));
       return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
     }
@@ -364,7 +461,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         const sure = match.outcome === 'answer' && match.topicId && match.confidence >= 0.4 ? byId.get(match.topicId) : undefined;
         // The matcher unsure ("an overview of the military side"): the topic whose claims say the question's words.
         // (Nothing asked of besides the asking — "what's the article about?", "key takeaways" — is the whole.)
-        const subject = overviewSubject(normalized, lang).map((w) => stem(w)).filter((s) => !index.isStop(s, lang) && !ABOUT_WORDS.has(s));
+        const subject = overviewSubject(normalized, lang)
+          .map((w) => stem(w))
+          .filter((s) => !index.isStop(s, lang) && !ABOUT_WORDS.has(s));
         const topic = sure ?? (subject.length ? overviewTopic(analysis, lang, match) : undefined);
         if (topic && !topic.agreement) return reply(topicSummary(kb, topic, lang));
         return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
@@ -383,11 +482,24 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
       const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
-      const relation = things.length >= 2 && view.words.slice(things[0]!.end, things.at(-1)!.start).some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
+      const relation =
+        things.length >= 2 &&
+        view.words
+          .slice(things[0]!.end, things.at(-1)!.start)
+          .some((w) => !index.isStop(stem(w), lang) && !ABOUT_WORDS.has(stem(w)) && !/^(?:and|or|и|или|و|یا)$/u.test(w));
       // ("According to the article, does Russia still have…" names the source, not what it mentions.)
-      const aboutOnly = !relation && view.content.size > 0 && [...view.content].every((s) => ABOUT_WORDS.has(s)) && ([...view.content].some((s) => !SOURCE_NOUNS.has(s)) || ASKS_WHAT_IT_SAYS.test(view.normalized)) && things.length > 0;
+      const aboutOnly =
+        !relation &&
+        view.content.size > 0 &&
+        [...view.content].every((s) => ABOUT_WORDS.has(s)) &&
+        ([...view.content].some((s) => !SOURCE_NOUNS.has(s)) || ASKS_WHAT_IT_SAYS.test(view.normalized)) &&
+        things.length > 0;
       // (Verb forms aside: the data cannot hold every conjugation of "build", "бы строить", "بسازند".)
-      const foreign = new Set([...view.content].filter((s) => !/^\d/.test(s) && !ABOUT_WORDS.has(s) && !VERB_FORM[lang].test(s) && !kb.topics.some((x) => index.topicKnows(x.id, s, lang))));
+      const foreign = new Set(
+        [...view.content].filter(
+          (s) => !/^\d/.test(s) && !ABOUT_WORDS.has(s) && !VERB_FORM[lang].test(s) && !kb.topics.some((x) => index.topicKnows(x.id, s, lang)),
+        ),
+      );
       const q: QuestionView = aboutOnly ? { ...view, foreign, mentions: true, expect: { ...view.expect, types: [] } } : { ...view, foreign };
       const topics = new Map(match.ranking.map((r) => [r.id, r.confidence]));
       const top = match.ranking[0]?.confidence ?? 0;
@@ -407,7 +519,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (A place inside the name of something the question names is not a place: "US dollar", "доллар США".)
       const names = entities.flatMap((e) => finder.namesOf(e.id)).map((n) => ` ${finder.stemsOf(n).join(' ')} `);
       const undiscussed = (match.placesNamed ?? []).find(
-        (p) => !names.some((n) => n.includes(` ${finder.stemsOf(p.surface).join(' ')} `)) && !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
+        (p) =>
+          !names.some((n) => n.includes(` ${finder.stemsOf(p.surface).join(' ')} `)) &&
+          !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
       );
       if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
       if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
@@ -418,13 +532,24 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
-      const strayed = followUp && scored[0] && scored[0].item.topic.id !== followUp && scored[0].lexical < RELEVANT.lexical && scored[0].entityHits === 0 && !scored[0].kindHit;
+      const strayed =
+        followUp &&
+        scored[0] &&
+        scored[0].item.topic.id !== followUp &&
+        scored[0].lexical < RELEVANT.lexical &&
+        scored[0].entityHits === 0 &&
+        !scored[0].kindHit;
       const kept = strayed ? scored.filter((x) => x.item.topic.id === followUp) : scored;
       const ranked = followUp ? aboutPartner(q, kept, followUp) : kept;
       const best = ranked[0];
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
-      const settledByType = best?.typeHit && q.expect.types.some(isSpecificType) && best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id && !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
+      const settledByType =
+        best?.typeHit &&
+        q.expect.types.some(isSpecificType) &&
+        best.lexical >= 0.3 &&
+        best.item.topic.id === match.ranking[0]?.id &&
+        !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
       if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) {
         // "Explain the Middle East policy adjustments": a request for one topic's summary that its claims' words settle.
         const topic = q.expect.overview ? overviewTopic(analysis, lang, match) : undefined;
@@ -437,14 +562,25 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           best.numberHit ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
           (match.unknownYear !== undefined && best.topicConfidence >= 0.2) ||
-          (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) || best.entityHits > 0 || best.kindHit || best.topicConfidence >= RELEVANT.topic || (followUp && best.item.topic.id === followUp) || (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
+          (aboutAgreement && best.item.topic.agreement && (best.typeHit || best.lexical >= 0.2)) ||
+          best.entityHits > 0 ||
+          best.kindHit ||
+          best.topicConfidence >= RELEVANT.topic ||
+          (followUp && best.item.topic.id === followUp) ||
+          (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
         return reply(replyFor(kb, match.outcome === 'answer' ? { ...match, outcome: 'unsure' } : match));
       }
       // A word or two that several topics answer alike ("security", "influence"): offer them rather than guess.
       const rival = ranked.find((x) => x.item.topic !== best.item.topic);
-      const short = q.content.size <= 2 && q.entities.every((e) => e.partner) && !q.expect.yesno && q.expect.types.length === 0 && q.years.length === 0 && !match.unknownYear;
+      const short =
+        q.content.size <= 2 &&
+        q.entities.every((e) => e.partner) &&
+        !q.expect.yesno &&
+        q.expect.types.length === 0 &&
+        q.years.length === 0 &&
+        !match.unknownYear;
       if (!followUp && short && best.topicConfidence < 0.5 && rival && rival.score >= best.score - 0.15) {
         const ids = [...new Set(ranked.slice(0, 8).map((x) => x.item.topic.id))].slice(0, 3);
         return reply(replyFor(kb, { ...match, outcome: 'unsure', suggestions: ids }));
@@ -467,7 +603,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const [first, second] = text.split(' ');
       return second !== 'and' && finder.inText(first ?? '')[0]?.id === partner;
     };
-    const theirs = (x: ScoredClaim) => x.item.topic.id === topicId && (subject(x.item.claim.text.en) || x.item.claim.entities.some((id) => finder.ownerOf(id) === partner));
+    const theirs = (x: ScoredClaim) =>
+      x.item.topic.id === topicId && (subject(x.item.claim.text.en) || x.item.claim.entities.some((id) => finder.ownerOf(id) === partner));
     return [...ranked.filter(theirs), ...ranked.filter((x) => !theirs(x))];
   }
 

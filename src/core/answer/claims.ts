@@ -62,7 +62,10 @@ export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder): Claim
       }
       const paragraph = kb.sourceTexts[claim.source ?? topic.source.id]?.[claim.paragraph ?? topic.source.paragraph] ?? '';
       const quote = quoteKey(claim.quote);
-      const sentence = Math.max(0, paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).findIndex((x) => quoteKey(x).includes(quote)));
+      const sentence = Math.max(
+        0,
+        paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).findIndex((x) => quoteKey(x).includes(quote)),
+      );
       claims.push({ claim, topic, stems, own, entities: new Set([...claim.entities, ...about]), against: new Set(claim.against), sentence });
     }
   }

@@ -40,7 +40,10 @@ export function joinClaims(texts: readonly string[], lang: Lang): string {
   while (tail < 4 && words.every((w) => w.length - tail - 1 > shared && w[w.length - tail - 1] === words[0]![words[0]!.length - tail - 1])) tail++;
   if (tail < 2) tail = 0;
   const rests = words.map((w) => w.slice(shared, w.length - tail).join(' '));
-  const list = rests.length === 2 ? rests.join(` ${AND[lang]} `) : `${rests.slice(0, -1).join(lang === 'fa' ? '، ' : ', ')}${lang === 'en' ? ',' : ''} ${AND[lang]} ${rests.at(-1)}`;
+  const list =
+    rests.length === 2
+      ? rests.join(` ${AND[lang]} `)
+      : `${rests.slice(0, -1).join(lang === 'fa' ? '، ' : ', ')}${lang === 'en' ? ',' : ''} ${AND[lang]} ${rests.at(-1)}`;
   const ending = tail ? ` ${words[0]!.slice(-tail).join(' ')}` : '';
   return `${words[0]!.slice(0, shared).join(' ')} ${list}${ending}.`;
 }

@@ -77,7 +77,8 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
       for (const stems of [base, ...russianCases(name).map(stemsOf)]) {
         if (!stems.length) continue;
         const list = byFirst.get(stems[0]!) ?? [];
-        if (!list.some((e) => e.id === entity.id && e.stems.join(' ') === stems.join(' '))) list.push({ stems, id: entity.id, everyday: everyday.has(base.join(' ')) });
+        if (!list.some((e) => e.id === entity.id && e.stems.join(' ') === stems.join(' ')))
+          list.push({ stems, id: entity.id, everyday: everyday.has(base.join(' ')) });
         byFirst.set(stems[0]!, list);
       }
     }
@@ -101,7 +102,15 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     for (let i = 0; i < stems.length; i++) {
       const hit = byFirst.get(stems[i]!)?.find((e) => e.stems.every((s, k) => stems[i + k] === s));
       if (!hit) continue;
-      if (!found.some((f) => f.id === hit.id)) found.push({ id: hit.id, kind: kinds.get(hit.id)!, partner: partners.has(hit.id), stems: stems.slice(i, i + hit.stems.length), start: i, end: i + hit.stems.length });
+      if (!found.some((f) => f.id === hit.id))
+        found.push({
+          id: hit.id,
+          kind: kinds.get(hit.id)!,
+          partner: partners.has(hit.id),
+          stems: stems.slice(i, i + hit.stems.length),
+          start: i,
+          end: i + hit.stems.length,
+        });
       i += hit.stems.length - 1;
     }
     // An everyday word names its entity only beside another of its kind or one of its kind's nouns.

@@ -23,15 +23,18 @@ export interface Expectation {
   overview: boolean;
 }
 
-
 const WH: Record<Lang, RegExp> = {
   en: re('what|which|who|whom|whose|when|where|why|how'),
-  ru: re('что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи'),
+  ru: re(
+    'что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи',
+  ),
   fa: re('چه|چی|چیست|چیه|چرا|کجا|کجاست|کی|کیست|کیه|چند|چنده|چقدر|چقدره|کدام|کدوم|کدامند|چطور|چطوره|چگونه|چگونگی'),
 };
 
 const YES_NO: Record<Lang, RegExp> = {
-  en: start("is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that|that|thats|thats not|its|its not|theyre|theyre not"),
+  en: start(
+    'is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|wont|wouldnt|cant|couldnt|hasnt|havent|is it true|is that true|true that|that|thats|thats not|its|its not|theyre|theyre not',
+  ),
   ru: re('ли|правда|верно|действительно|неужели|разве'),
   fa: start('آیا'),
 };
@@ -51,14 +54,20 @@ const WH_OPENING: Record<Lang, RegExp> = {
 
 /** A request phrased as a yes/no question ("can you tell me…") is a request, not a yes/no question. */
 const REQUEST: Record<Lang, RegExp> = {
-  en: start('(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share|break down|break it down|go over|go through|run through|run me through|sum up|spell out|lay out|unpack|clarify|detail|elaborate|expand on|recap|clue me in|fill me in)|break down|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on'),
-  ru: start('расскажи|расскажите|объясни|объясните|опиши|опишите|перечисли|покажи|дай|дайте|что известно|что ты знаешь|что вы знаете|что насчет|а что насчет|можешь рассказать|можете рассказать|подробнее'),
+  en: start(
+    '(?:can|could|would|will) you (?:please )?(?:tell|explain|give|show|describe|list|summari[sz]e|outline|walk|say|help|provide|share|break down|break it down|go over|go through|run through|run me through|sum up|spell out|lay out|unpack|clarify|detail|elaborate|expand on|recap|clue me in|fill me in)|break down|tell me|explain|describe|summari[sz]e|give me|show me|outline|walk me through|talk about|what about|how about|what do you know about|anything about|info on|information on|overview of|details on',
+  ),
+  ru: start(
+    'расскажи|расскажите|объясни|объясните|опиши|опишите|перечисли|покажи|дай|дайте|что известно|что ты знаешь|что вы знаете|что насчет|а что насчет|можешь рассказать|можете рассказать|подробнее',
+  ),
   fa: start('بگو|بگویید|توضیح|درباره|در مورد|شرح|خلاصه|چه می ?دانی|اطلاعاتی درباره'),
 };
 
 /** Overview requests: the topic's summary rather than one statement. */
 const OVERVIEW: Record<Lang, RegExp> = {
-  en: re("tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)"),
+  en: re(
+    'tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)',
+  ),
   ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
 };
@@ -162,7 +171,14 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       for (let k = j; k <= Math.min(tokens.length - 1, last); k++) {
         if (lang !== 'fa' && BREAK[lang].test(tokens[k]!)) break;
         if (lang === 'fa') {
-          const hit = kinds.prefixes.find((p) => tokens[k]!.startsWith(p.prefix) || tokens.slice(k, k + 2).join(' ').startsWith(p.prefix));
+          const hit = kinds.prefixes.find(
+            (p) =>
+              tokens[k]!.startsWith(p.prefix) ||
+              tokens
+                .slice(k, k + 2)
+                .join(' ')
+                .startsWith(p.prefix),
+          );
           if (hit) {
             many = plural(tokens[i]!, tokens[k]!, lang);
             noun = hit.prefix.split(' ').at(-1);
@@ -171,8 +187,24 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
           continue;
         }
         // (Nouns of up to three words: "power plant", "body of water".)
-        const span = [3, 2, 1].find((n) => k + n <= tokens.length && kinds.stems.has(tokens.slice(k, k + n).map(stem).join(' ')));
-        const kind = span ? kinds.stems.get(tokens.slice(k, k + span).map(stem).join(' ')) : undefined;
+        const span = [3, 2, 1].find(
+          (n) =>
+            k + n <= tokens.length &&
+            kinds.stems.has(
+              tokens
+                .slice(k, k + n)
+                .map(stem)
+                .join(' '),
+            ),
+        );
+        const kind = span
+          ? kinds.stems.get(
+              tokens
+                .slice(k, k + span)
+                .map(stem)
+                .join(' '),
+            )
+          : undefined;
         const pair = span !== undefined && span > 1;
         if (kind) {
           many = plural(tokens[i]!, tokens[k]!, lang) || plural(tokens[i]!, tokens[k + span! - 1]!, lang);
@@ -187,11 +219,14 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
   };
 
   const personNoun = (tokens: string[], lang: Lang): EntityKind | undefined =>
-    tokens.some((t) => (lang === 'fa' ? kinds.prefixes.some((p) => p.kind === 'person' && t.startsWith(p.prefix)) : kinds.stems.get(stem(t)) === 'person')) ? 'person' : undefined;
+    tokens.some((t) => (lang === 'fa' ? kinds.prefixes.some((p) => p.kind === 'person' && t.startsWith(p.prefix)) : kinds.stems.get(stem(t)) === 'person'))
+      ? 'person'
+      : undefined;
 
   return (input, lang) => {
     // "were was the deal signed": two auxiliaries in a row, so the first is a misspelt "where".
-    let normalized = lang === 'en' ? input.replace(/^(?:were|wear|ware|wher|whre) (?=(?:was|is|are|were|did|does|do|will|has|have)(?![\p{L}]))/u, 'where ') : input;
+    let normalized =
+      lang === 'en' ? input.replace(/^(?:were|wear|ware|wher|whre) (?=(?:was|is|are|were|did|does|do|will|has|have)(?![\p{L}]))/u, 'where ') : input;
     const tokens = tokenize(normalized);
     let types = questionTypes(normalized, lang);
     // "как …, когда …": a later "когда" joins a clause; the question word is the first one.

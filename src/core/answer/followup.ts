@@ -2,7 +2,6 @@ import type { Lang } from '../data/schema.js';
 import type { QuestionView } from './question.js';
 import { opening as start, words as re } from '../text/words.js';
 
-
 /** Openings that continue the conversation ("and for how long?", "а где?", "و چقدر؟"). */
 const CONTINUES: Record<Lang, RegExp> = {
   en: start('and|but|so|also|plus|then|ok and|okay and|what about|how about|and what about|what else|anything else|same for|and the|any other|what of'),

@@ -64,14 +64,51 @@ const UNITS: [RegExp, string][] = [
 
 /** Numbers written as words, in the three languages ("two decades", "двадцать лет", "بیست سال"). */
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-  один: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, тридцать: 30, сто: 100,
-  یک: 1, دو: 2, سه: 3, چهار: 4, پنج: 5, ده: 10, پانزده: 15, بیست: 20, سی: 30, صد: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  один: 1,
+  два: 2,
+  две: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
+  десять: 10,
+  пятнадцать: 15,
+  двадцать: 20,
+  тридцать: 30,
+  сто: 100,
+  یک: 1,
+  دو: 2,
+  سه: 3,
+  چهار: 4,
+  پنج: 5,
+  ده: 10,
+  پانزده: 15,
+  بیست: 20,
+  سی: 30,
+  صد: 100,
 };
-const PAIR = /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
+const PAIR =
+  /^(?:countries|sides|parties|nations|states|governments|partners|leaders|presidents|стран\p{L}*|сторон\p{L}*|государств\p{L}*|партн[её]р\p{L}*|лидер\p{L}*|президент\p{L}*|کشور\p{L}*|طرف\p{L}*|دولت\p{L}*|رهبر\p{L}*|رئیس)$/u;
 /** Words before a number that make it a bound, in the three languages (normalised, so "$" is gone). */
-const MORE_THAN = /(?:^|\s)(?:more than|greater than|longer than|bigger than|higher than|larger than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$|dollar|dollars|\p{L}* dollars?))?$/u;
-const LESS_THAN = /(?:^|\s)(?:less than|fewer than|shorter than|smaller than|lower than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$|dollar|dollars|\p{L}* dollars?))?$/u;
+const MORE_THAN =
+  /(?:^|\s)(?:more than|greater than|longer than|bigger than|higher than|larger than|over|above|exceed\p{L}*|top|topped|tops|surpass\p{L}*|beyond|at least|больше|более|свыше|выше|превы\p{L}*|не менее|بیش از|بیشتر از|بالای|فراتر از)(?:\s(?:us|usd|\$|dollar|dollars|\p{L}* dollars?))?$/u;
+const LESS_THAN =
+  /(?:^|\s)(?:less than|fewer than|shorter than|smaller than|lower than|under|below|at most|меньше|менее|ниже|не более|کمتر از|زیر)(?:\s(?:us|usd|\$|dollar|dollars|\p{L}* dollars?))?$/u;
 /** A figure or its magnitude word, before a currency that is then its unit. */
 const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|млрд|миллиард\p{L}*|млн|миллион\p{L}*|тысяч\p{L}*|میلیارد|میلیون|هزار)$/u;
 /** Words before "two" that make it the pair of parties ("between the two", "эти две", "این دو"). */
@@ -108,7 +145,8 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
     const value = spelled ?? Number(w);
     const found = UNITS.find(([re]) => re.test(next))?.[1];
     // "55 bcm every month", "в месяц", "در ماه": a monthly volume, not the yearly one.
-    const unit = found === 'bcm/yr' && words.slice(i + 2, i + 7).some((x) => /^(?:month|months|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)$/u.test(x)) ? 'bcm/mo' : found;
+    const unit =
+      found === 'bcm/yr' && words.slice(i + 2, i + 7).some((x) => /^(?:month|months|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)$/u.test(x)) ? 'bcm/mo' : found;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const bound = MORE_THAN.test(before) ? '>' : LESS_THAN.test(before) ? '<' : undefined;
     // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").
@@ -131,10 +169,18 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
 
 /** Month names in the three languages (normalised; Russian in the genitive and nominative; Persian the Gregorian names the source uses). */
 const MONTHS: RegExp[] = [
-  /^(?:jan|january|январ\p{L}*|ژانویه)$/u, /^(?:feb|february|феврал\p{L}*|فوریه)$/u, /^(?:mar|march|март\p{L}*|مارس)$/u,
-  /^(?:apr|april|апрел\p{L}*|آوریل)$/u, /^(?:may|ма[яй])$/u, /^(?:jun|june|июн\p{L}*|ژوئن)$/u, /^(?:jul|july|июл\p{L}*|ژوئیه)$/u,
-  /^(?:aug|august|август\p{L}*|اوت)$/u, /^(?:sep|sept|september|сентябр\p{L}*|سپتامبر)$/u, /^(?:oct|october|октябр\p{L}*|اکتبر)$/u,
-  /^(?:nov|november|ноябр\p{L}*|نوامبر)$/u, /^(?:dec|december|декабр\p{L}*|دسامبر)$/u,
+  /^(?:jan|january|январ\p{L}*|ژانویه)$/u,
+  /^(?:feb|february|феврал\p{L}*|فوریه)$/u,
+  /^(?:mar|march|март\p{L}*|مارس)$/u,
+  /^(?:apr|april|апрел\p{L}*|آوریل)$/u,
+  /^(?:may|ма[яй])$/u,
+  /^(?:jun|june|июн\p{L}*|ژوئن)$/u,
+  /^(?:jul|july|июл\p{L}*|ژوئیه)$/u,
+  /^(?:aug|august|август\p{L}*|اوت)$/u,
+  /^(?:sep|sept|september|сентябр\p{L}*|سپتامبر)$/u,
+  /^(?:oct|october|октябр\p{L}*|اکتبر)$/u,
+  /^(?:nov|november|ноябр\p{L}*|نوامبر)$/u,
+  /^(?:dec|december|декабр\p{L}*|دسامبر)$/u,
 ];
 const monthOf = (word: string): number | undefined => {
   const i = MONTHS.findIndex((re) => re.test(word));
@@ -247,7 +293,9 @@ export function questionView(
   // "Does the deal contain…" is the frame; "trying to contain Turkey's influence" is not: the frame needs the agreement or "it".
   const framed = analysis.stems.some((s) => AGREEMENT_STEMS[lang].test(s)) || /(?:^|\s)(?:it|they|он|оно|они|آن|این)(?:\s|$)/u.test(analysis.normalized);
   const frame = (s: string) => FRAME_WORDS[lang].test(s) && (framed || AGREEMENT_STEMS[lang].test(s));
-  const content = new Set(analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s)));
+  const content = new Set(
+    analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s)),
+  );
   const { numbers, years, days, months } = numbersOf(analysis.words);
   return {
     lang,

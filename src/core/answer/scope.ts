@@ -13,11 +13,26 @@ export type SmallTalk = 'hello' | 'thanks' | 'ok' | 'bye' | 'laugh';
 
 const SMALL_TALK: Record<Lang, [SmallTalk, RegExp][]> = {
   en: [
-    ['thanks', whole('thanks?|thank you(?: (?:so|very) much)?|thx|ty|tysm|cheers|much appreciated|appreciated|thanks a lot|many thanks|great thanks|ok thanks|okay thanks')],
-    ['hello', whole('hi|hello|hey|hiya|howdy|yo|hi there|hello there|hey there|good (?:morning|afternoon|evening|day)|greetings|sup|whats up|how are you|hows it going')],
+    [
+      'thanks',
+      whole(
+        'thanks?|thank you(?: (?:so|very) much)?|thx|ty|tysm|cheers|much appreciated|appreciated|thanks a lot|many thanks|great thanks|ok thanks|okay thanks',
+      ),
+    ],
+    [
+      'hello',
+      whole(
+        'hi|hello|hey|hiya|howdy|yo|hi there|hello there|hey there|good (?:morning|afternoon|evening|day)|greetings|sup|whats up|how are you|hows it going',
+      ),
+    ],
     ['bye', whole('bye|goodbye|bye bye|see you|see ya|later|cya|good night|take care')],
     ['laugh', whole('lol|lmao|rofl|ha+|haha+|hehe+|xd|funny')],
-    ['ok', whole('ok|okay|k|kk|cool|nice|great|awesome|got it|i see|understood|sure|alright|all right|fine|good|perfect|wow|interesting|makes sense|no problem|np|yes|no|yep|nope|yeah|right|hmm+|ah|oh')],
+    [
+      'ok',
+      whole(
+        'ok|okay|k|kk|cool|nice|great|awesome|got it|i see|understood|sure|alright|all right|fine|good|perfect|wow|interesting|makes sense|no problem|np|yes|no|yep|nope|yeah|right|hmm+|ah|oh',
+      ),
+    ],
   ],
   ru: [
     ['thanks', whole('спасибо|спс|благодарю|спасибо большое|большое спасибо|огромное спасибо|мерси|спасиб')],
@@ -42,16 +57,28 @@ export function smallTalk(normalized: string, lang: Lang): SmallTalk | undefined
 }
 
 const SOURCE: Record<Lang, RegExp> = {
-  en: re("(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|cite your source|what are you (?:using|reading)|what data do you (?:use|have)|(?:when|what date|which date|what day) (?:was|is) (?:the|this|your|that) (?:article|source|piece|report) (?:published|written|released|out|from|dated)|how (?:old|recent) is (?:the|this|your) (?:article|source|information|info|data)|(?:publication|publishing) date|date of (?:the|this|your) (?:article|source|piece)"),
-  ru: re('источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи|когда (?:была )?опубликован\\p{L}* стать\\p{L}*|дата публикации'),
-  fa: re('منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله|تاریخ انتشار|مقاله کی منتشر'),
+  en: re(
+    '(?:what|which) (?:is|are|was) (?:your|the|this|ur) (?:source|sources|reference|references)(?! (?:of|for) )|your sources?|where (?:do|does|did) (?:you|this|your (?:info|information|data|answers?)|(?:the|this) (?:info|information|data)) (?:get|come|comes|come from|take)|where is (?:this|that|your info) from|how do you know|what (?:do|are) you (?:base|basing)|based on what|what article|which article|cite your source|what are you (?:using|reading)|what data do you (?:use|have)|(?:when|what date|which date|what day) (?:was|is) (?:the|this|your|that) (?:article|source|piece|report) (?:published|written|released|out|from|dated)|how (?:old|recent) is (?:the|this|your) (?:article|source|information|info|data)|(?:publication|publishing) date|date of (?:the|this|your) (?:article|source|piece)',
+  ),
+  ru: re(
+    'источник|источники|источнике|источника|откуда (?:ты|вы) (?:это )?(?:знаешь|знаете|берешь|берете|взял|взяли)|откуда (?:информация|данные|сведения)|на (?:чем|что) (?:ты )?(?:основ|опира)\\p{L}*|какая статья|какой статьи|когда (?:была )?опубликован\\p{L}* стать\\p{L}*|дата публикации',
+  ),
+  fa: re(
+    'منبع(?:ت|تان|تون| شما| تو| اطلاعات| این اطلاعات| پاسخ)|منابع(?:ت|تان|تون| شما| تو)|(?:از )?چه منبعی|مرجع(?:ت|تان| شما)|از کجا (?:می ?دونی|می ?دانی|آوردی|اوردی)|اطلاعاتت از کجا|بر چه اساسی|کدام مقاله|تاریخ انتشار|مقاله کی منتشر',
+  ),
 };
 
 /** Who wrote or published the source: the text names no author, headline or publisher. */
 const AUTHOR: Record<Lang, RegExp> = {
-  en: re("who (?:wrote|authored|published|penned|reported) (?:it|this|that|the (?:article|piece|story|report|text|source)|(?:your|this|that) (?:article|piece|story|report|text|source))|(?:who is|who s|whos|who was|name of|names? the) (?:the )?(?:author|writer|journalist|reporter|publisher)|(?:author|authors|writer|publisher|outlet|newspaper|publication|website) (?:of|behind|for) (?:the|this|that|your) (?:article|piece|story|report|text|source)|(?:which|what) (?:outlet|newspaper|paper|publication|website|site|news agency|agency|media outlet|magazine) (?:published|ran|carried|wrote|is it from|was it|is the (?:article|source|piece|report))|(?:article|piece|story|report|source)s? (?:author|writer|byline|headline|title)"),
-  ru: re('кто (?:автор|написал|опубликовал)(?: (?:эту |эта |этой |данную )?стать\\p{L}*)?|автор (?:статьи|материала|текста|источника)|(?:какое|какая|какой) (?:издание|газета|сайт|агентство|сми) (?:опубликовал\\p{L}*|напечатал\\p{L}*)|заголовок статьи'),
-  fa: re('نویسنده (?:این )?(?:مقاله|متن|گزارش|منبع)|چه کسی (?:این )?(?:مقاله|متن|گزارش) (?:را )?(?:نوشت|نوشته|منتشر کرد)|(?:کدام|چه) (?:رسانه|روزنامه|سایت|خبرگزاری)(?:ای)? (?:این )?(?:مقاله|متن|گزارش)? ?(?:را )?منتشر'),
+  en: re(
+    'who (?:wrote|authored|published|penned|reported) (?:it|this|that|the (?:article|piece|story|report|text|source)|(?:your|this|that) (?:article|piece|story|report|text|source))|(?:who is|who s|whos|who was|name of|names? the) (?:the )?(?:author|writer|journalist|reporter|publisher)|(?:author|authors|writer|publisher|outlet|newspaper|publication|website) (?:of|behind|for) (?:the|this|that|your) (?:article|piece|story|report|text|source)|(?:which|what) (?:outlet|newspaper|paper|publication|website|site|news agency|agency|media outlet|magazine) (?:published|ran|carried|wrote|is it from|was it|is the (?:article|source|piece|report))|(?:article|piece|story|report|source)s? (?:author|writer|byline|headline|title)',
+  ),
+  ru: re(
+    'кто (?:автор|написал|опубликовал)(?: (?:эту |эта |этой |данную )?стать\\p{L}*)?|автор (?:статьи|материала|текста|источника)|(?:какое|какая|какой) (?:издание|газета|сайт|агентство|сми) (?:опубликовал\\p{L}*|напечатал\\p{L}*)|заголовок статьи',
+  ),
+  fa: re(
+    'نویسنده (?:این )?(?:مقاله|متن|گزارش|منبع)|چه کسی (?:این )?(?:مقاله|متن|گزارش) (?:را )?(?:نوشت|نوشته|منتشر کرد)|(?:کدام|چه) (?:رسانه|روزنامه|سایت|خبرگزاری)(?:ای)? (?:این )?(?:مقاله|متن|گزارش)? ?(?:را )?منتشر',
+  ),
 };
 
 /** A question about the source's author or publisher, which the text does not name. */
@@ -65,9 +92,15 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 }
 
 const OVERVIEW: Record<Lang, RegExp> = {
-  en: re('summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line'),
-  ru: re('(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог'),
-  fa: re('(?:این )?(?:مقاله|متن)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره'),
+  en: re(
+    'summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line',
+  ),
+  ru: re(
+    '(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог',
+  ),
+  fa: re(
+    '(?:این )?(?:مقاله|متن)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره',
+  ),
 };
 
 /** A request for the overview of the whole partnership. */
@@ -88,7 +121,10 @@ export function asksTheSource(normalized: string, lang: Lang): boolean {
 
 /** The words of an overview request besides the asking ("key takeaways of the gas deal" → "of the gas deal"): what it is an overview of. */
 export function overviewSubject(normalized: string, lang: Lang): string[] {
-  return normalized.replace(new RegExp(OVERVIEW[lang].source, `${OVERVIEW[lang].flags.replace('g', '')}g`), ' ').split(' ').filter(Boolean);
+  return normalized
+    .replace(new RegExp(OVERVIEW[lang].source, `${OVERVIEW[lang].flags.replace('g', '')}g`), ' ')
+    .split(' ')
+    .filter(Boolean);
 }
 
 /**
@@ -126,7 +162,9 @@ const LATER: Record<Lang, RegExp> = {
   ru: re(
     'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',
   ),
-  fa: re('تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|امسال|از آن زمان|بعد از امضا|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)'),
+  fa: re(
+    'تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|امسال|از آن زمان|بعد از امضا|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)',
+  ),
 };
 
 const NOW: Record<Lang, RegExp> = {
@@ -136,7 +174,9 @@ const NOW: Record<Lang, RegExp> = {
 };
 
 const DONE: Record<Lang, RegExp> = {
-  en: re('complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working(?! (?:on|towards?|to|with|together))|flowing|arrived|happened'),
+  en: re(
+    'complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working(?! (?:on|towards?|to|with|together))|flowing|arrived|happened',
+  ),
   ru: re('завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|идет|идут'),
   fa: re('تکمیل|تمام شده|ساخته شده|راه ?اندازی|آغاز شده|شروع شده|افتتاح|اجرا شده|برقرار|جریان دارد'),
 };

@@ -90,8 +90,14 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     // A claim that answers the asked type counts only if it is about what was asked at all.
     const typeHit = types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
-    const kindHit = q.expect.kind !== undefined && item.claim.entities.some((id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && sameKind(finder.kindOf(id), q.expect.kind));
-    const numberHit = q.numbers.some((n) => !(describing && n.unit) && item.claim.numbers.some((c) => c.value === n.value)) || q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
+    const kindHit =
+      q.expect.kind !== undefined &&
+      item.claim.entities.some(
+        (id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && sameKind(finder.kindOf(id), q.expect.kind),
+      );
+    const numberHit =
+      q.numbers.some((n) => !(describing && n.unit) && item.claim.numbers.some((c) => c.value === n.value)) ||
+      q.years.some((y) => item.claim.dates.some((d) => d.startsWith(String(y))));
     // The same figure in the same unit ("two decades", the 20-year deal) all but names the claim.
     // (Not in a "what" question, where it only describes what is asked about: "the aims of the 20-year deal".)
     const unitHit = !describing && q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));

@@ -39,7 +39,12 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
       const next = q.stems.slice(p.end, p.end + 2);
       if (e.start === p.end || (!ownsNext && e.start < p.start && next.some((s) => finder.kindOfNoun(s) === e.kind))) out.push([e.id, p.id]);
       // "Is the Mir network Iranian?", "آیا میر ایرانی است؟": the partner closes the question right after the thing (and nouns of its kind).
-      else if (e.end <= p.start && q.stems.slice(e.end, p.start).every((s) => finder.kindOfNoun(s) === e.kind) && q.words.slice(p.end).every((w) => COPULA.test(w))) out.push([e.id, p.id]);
+      else if (
+        e.end <= p.start &&
+        q.stems.slice(e.end, p.start).every((s) => finder.kindOfNoun(s) === e.kind) &&
+        q.words.slice(p.end).every((w) => COPULA.test(w))
+      )
+        out.push([e.id, p.id]);
     }
   }
   return out;
@@ -91,7 +96,8 @@ const GENERIC_OWN = 0.4;
 const LIST_KINDS = new Set(['activity', 'sector']);
 
 /** Verbs of taking something in ("include", "involve", "включать", "شامل"): they ask about the list, they are not an item. */
-const INCLUDE_STEMS = /^(?:includ|involv|cover|contain|featur|compris|entail|consist|encompass|включа\p{L}*|охватыва\p{L}*|предусматрива\p{L}*|вход\p{L}*|شامل)$/u;
+const INCLUDE_STEMS =
+  /^(?:includ|involv|cover|contain|featur|compris|entail|consist|encompass|включа\p{L}*|охватыва\p{L}*|предусматрива\p{L}*|вход\p{L}*|شامل)$/u;
 
 /** Kinds whose absence from a claim always leaves a question open ("gas to Turkey?"). */
 const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'group', 'city']);
@@ -100,7 +106,8 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 const SPECIFIC_KINDS = new Set(['country', 'organisation', 'person', 'city', 'facility', 'sea', 'corridor', 'currency', 'network', 'region']);
 
 /** Verbs of a flow from one party to another ("Russia will supply gas to Iran"), English. */
-const FLOW_VERB = /(?<![\p{L}])(?:supply|supplies|supplying|supplied|send|sends|sending|sent|deliver|delivers|delivering|delivered|export|exports|exporting|exported|provide|provides|providing|provided|sell|sells|selling|sold)(?![\p{L}])/u;
+const FLOW_VERB =
+  /(?<![\p{L}])(?:supply|supplies|supplying|supplied|send|sends|sending|sent|deliver|delivers|delivering|delivered|export|exports|exporting|exported|provide|provides|providing|provided|sell|sells|selling|sold)(?![\p{L}])/u;
 
 /** The direction of a flow in an English text, as entity ids (from: the last party named before the verb; to: the first party after "to"). */
 function flowOf(text: string, finder: EntityFinder): [string, string] | undefined {
@@ -117,7 +124,8 @@ function flowOf(text: string, finder: EntityFinder): [string, string] | undefine
 }
 
 /** Verbs of a flow in Russian and Persian ("поставлять", "экспортировать", "صادر کند", "عرضه"). */
-const FLOW_VERB_RU_FA = /(?<![\p{L}])(?:постав\p{L}*|экспорт\p{L}*|продава\p{L}*|прода\p{L}*|отправ\p{L}*|снабжа\p{L}*|صادر|عرضه|تامین|تأمین|بفروش\p{L}*|میفروش\p{L}*|فروش|ارسال|بفرست\p{L}*|میفرست\p{L}*)(?![\p{L}])/u;
+const FLOW_VERB_RU_FA =
+  /(?<![\p{L}])(?:постав\p{L}*|экспорт\p{L}*|продава\p{L}*|прода\p{L}*|отправ\p{L}*|снабжа\p{L}*|صادر|عرضه|تامین|تأمین|بفروش\p{L}*|میفروش\p{L}*|فروش|ارسال|بفرست\p{L}*|میفرست\p{L}*)(?![\p{L}])/u;
 /** Words before a party that make it the receiver ("в Россию", "به روسیه") or the sender ("из России", "از ایران"). */
 const TO_WORD = /^(?:в|во|к|به)$/u;
 const FROM_WORD = /^(?:из|от|از)$/u;
@@ -159,14 +167,21 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       if (against) {
         out.supports++;
         if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
-      }
-      else out.contradicts++;
+      } else out.contradicts++;
     } else if (c.item.entities.has(e.id)) {
       out.supports++;
       if (SPECIFIC_KINDS.has(e.kind)) out.specific++;
       // Another of its kind says "no", unless the question is against it ("is the dollar being replaced?" agrees with "in rials and rubles").
     } else if (!against && claim.closed.includes(e.kind) && claim.entities.some((id) => finder.kindOf(id) === e.kind)) out.contradicts++;
-    else if (!against && !lostToWinner && SPECIFIC_KINDS.has(e.kind) && !finder.isPartner(e.id) && claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) && fitsOtherwise(e)) out.contradicts++;
+    else if (
+      !against &&
+      !lostToWinner &&
+      SPECIFIC_KINDS.has(e.kind) &&
+      !finder.isPartner(e.id) &&
+      claim.entities.some((id) => id !== e.id && !finder.isPartner(id) && finder.kindOf(id) === e.kind) &&
+      fitsOtherwise(e)
+    )
+      out.contradicts++;
     else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
@@ -203,7 +218,14 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   q.stems.forEach((s, i) => {
     const kind = finder.kindOfNoun(s);
     if (!kind || !q.content.has(s) || c.item.stems[q.lang].has(s)) return;
-    const described = focus.some((e) => e.kind === kind && c.item.entities.has(e.id) && i >= e.end && i - e.end <= 6 && !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)));
+    const described = focus.some(
+      (e) =>
+        e.kind === kind &&
+        c.item.entities.has(e.id) &&
+        i >= e.end &&
+        i - e.end <= 6 &&
+        !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)),
+    );
     if (described) out.contradicts++;
   });
   for (const n of q.numbers) {
@@ -223,8 +245,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else if (same.some((x) => Math.abs(x.value - n.value) < 1e-9)) {
       out.supports++;
       out.specific++;
-    }
-    else if (same.length && n.unit) out.contradicts++;
+    } else if (same.length && n.unit) out.contradicts++;
     else out.missing++;
   }
   // "Signed on 17 January?": the claim's full dates decide.
@@ -249,20 +270,28 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     if (claim.dates.some((d) => d.startsWith(String(y)))) {
       out.supports++;
       out.specific++;
-    }
-    else if (claim.dates.length && claim.status === 'event') out.contradicts++;
+    } else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
   // "Did they agree to allow their territory to be used…?": no, where the claim says they deny it.
   if (PERMIT[q.lang].test(q.normalized) && !NOT_PERMIT[q.lang].test(q.normalized) && REFUSE.test(claim.text.en)) out.contradicts++;
   // "Was it signed by the foreign ministers?": the claim's people hold another office.
-  if (claim.entities.some((id) => finder.kindOf(id) === 'person') && [...q.content].some((s) => OTHER_OFFICE[q.lang].test(s) && !c.item.stems[q.lang].has(s))) out.contradicts++;
+  if (claim.entities.some((id) => finder.kindOf(id) === 'person') && [...q.content].some((s) => OTHER_OFFICE[q.lang].test(s) && !c.item.stems[q.lang].has(s)))
+    out.contradicts++;
   // "Has Russia abandoned Hmeimim?", "are they cutting ties with Baku?": no, where the claim says it is kept up.
   // (Any verb of ending or leaving asks the same: "did Russia leave Hmeimim?", "did Iran stop supporting militias?".)
-  if ((q.against || q.cease) && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id))) out.contradicts++;
+  if ((q.against || q.cease) && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id)))
+    out.contradicts++;
   else if ((q.against || q.cease) && (q.decline || q.cease) && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
   // "Did Azerbaijan lose Karabakh?": no, where the claim says the one asked about won.
-  if (LOSE[q.lang].test(q.normalized) && WON.test(claim.text.en) && focus.some((e) => PARTY_KINDS.has(e.kind) && claim.entities.includes(e.id) && claim.text.en.indexOf(finder.nameOf(e.id, 'en')) < WON.exec(claim.text.en)!.index)) out.contradicts++;
+  if (
+    LOSE[q.lang].test(q.normalized) &&
+    WON.test(claim.text.en) &&
+    focus.some(
+      (e) => PARTY_KINDS.has(e.kind) && claim.entities.includes(e.id) && claim.text.en.indexOf(finder.nameOf(e.id, 'en')) < WON.exec(claim.text.en)!.index,
+    )
+  )
+    out.contradicts++;
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   // (Only of what the claim is about: "did Armenia lose Karabakh?" is not answered by Iran's engagement with Armenia.)
   if (q.decline && focus.every((e) => c.item.entities.has(e.id)) && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
@@ -280,7 +309,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
 /** The claims of one source sentence as one: what any of them names, the figures and dates of all. */
 function merged(group: readonly ScoredClaim[]): ScoredClaim {
   const [first] = group as [ScoredClaim, ...ScoredClaim[]];
-  const union = <T,>(sets: Iterable<T>[]) => new Set(([] as T[]).concat(...[...sets].map((x) => [...x])));
+  const union = <T>(sets: Iterable<T>[]) => new Set(([] as T[]).concat(...[...sets].map((x) => [...x])));
   const langs = Object.keys(first.item.stems) as (keyof typeof first.item.stems)[];
   const per = (key: 'stems' | 'own') => Object.fromEntries(langs.map((l) => [l, union(group.map((g) => g.item[key][l]))])) as typeof first.item.stems;
   const claims = group.map((g) => g.item.claim);
@@ -342,7 +371,12 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const best = ranked[0];
   if (!best) return { answer: 'unknown' };
 
-  const relevant = ranked.filter((c, i) => (i < 6 || c.score >= best.score - 0.1) && c.score >= best.score - 0.45 && (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5));
+  const relevant = ranked.filter(
+    (c, i) =>
+      (i < 6 || c.score >= best.score - 0.1) &&
+      c.score >= best.score - 0.45 &&
+      (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5),
+  );
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   // No "yes" by coverage alone when the question has a word the source never uses ("does Russia give Iran nuclear weapons?").
@@ -354,17 +388,23 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   const yes = compared.find(({ c, r }) => r.supports > 0 && r.contradicts === 0 && r.missing === 0 && (r.specific > 0 || c.own >= GENERIC_OWN));
   // Nothing checkable named, or only things the claim words differently: a claim that covers most of the question and whose topic is clear.
   // Only the claim's own words count here: a topic's vocabulary makes a claim related, not a "yes".
-  const covered = unheard ? undefined : compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)));
+  const covered = unheard
+    ? undefined
+    : compared.find(
+        ({ c, r }) => r.contradicts === 0 && r.missing === 0 && ((c.own >= 0.5 && c.topicConfidence >= 0.3) || (c.own >= 0.35 && c.topicConfidence >= 0.6)),
+      );
   // A "no" from a claim that fits better wins over a "yes" that only names the same thing (Hmeimim is the airbase; the naval base is Tartus).
   // (A weakly worded yes loses only to a no that supports as much: "Armenia moving closer to the West" is said outright.)
-  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || (yes.c.own < 0.4 && no.r.supports >= yes.r.supports))) return { answer: 'no', claim: noLead!.c };
+  if (no && (!yes || compared.indexOf(no) <= compared.indexOf(yes) || (yes.c.own < 0.4 && no.r.supports >= yes.r.supports)))
+    return { answer: 'no', claim: noLead!.c };
   if (yes) return { answer: 'yes', claim: yes.c, ...(yes.r.identity ? { identity: true } : {}) };
   if (covered) return { answer: 'yes', claim: covered.c };
   // "Did Putin and Pezeshkian sign it in Moscow?": one sentence of the source, split into claims (who signed, where), decides together.
   const joint = jointVerdict(q, relevant, ranked, finder);
   if (joint) return joint;
   // "Does the deal cover nuclear energy?", "are joint drills on the agenda?": whether the partnership takes in a theme the source gives.
-  const theme = q.includes && !unheard ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
+  const theme =
+    q.includes && !unheard ? compared.find(({ c, r }) => r.contradicts === 0 && r.missing === 0 && c.topicConfidence >= 0.55 && c.lexical >= 0.25) : undefined;
   if (theme) return { answer: 'yes', claim: theme.c };
   void checkable;
   return { answer: 'unknown', claim: best };

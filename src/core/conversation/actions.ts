@@ -112,7 +112,9 @@ export function decodeAction(data: string | undefined): Action | undefined {
     case 'c':
       return args.length === 0 ? { kind: 'cancel', lang } : undefined;
     case 'q':
-      return args.length === 2 && ROW_ID.test(a!) && (b === 'r' || b === 'i') ? { kind: 'decide', id: Number(a), decision: b === 'r' ? 'resolved' : 'ignored', lang } : undefined;
+      return args.length === 2 && ROW_ID.test(a!) && (b === 'r' || b === 'i')
+        ? { kind: 'decide', id: Number(a), decision: b === 'r' ? 'resolved' : 'ignored', lang }
+        : undefined;
     default:
       return undefined;
   }

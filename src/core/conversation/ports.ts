@@ -87,15 +87,7 @@ export interface CuratorPort {
 }
 
 /** Why a card was not posted; each has its own words in the catalogue. */
-export type PublishRefusal =
-  | 'no-target'
-  | 'not-member'
-  | 'bot-not-admin'
-  | 'unknown-target'
-  | 'missing-permissions'
-  | 'refused'
-  | 'image-failed'
-  | 'failed';
+export type PublishRefusal = 'no-target' | 'not-member' | 'bot-not-admin' | 'unknown-target' | 'missing-permissions' | 'refused' | 'image-failed' | 'failed';
 export type Permission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'AttachFiles';
 export type PublishResult =
   | { ok: true; where: string; link?: string }

@@ -29,10 +29,12 @@ export function lintKnowledgeBase(kb: KnowledgeBase): DataIssue[] {
         issues.push({ file, path: `examples.${lang}`, message: `has ${examples.length} questions; at least ${MIN_EXAMPLES} are needed to match paraphrases` });
       }
       const heldout = topic.heldout[lang] ?? [];
-      if (heldout.length < MIN_HELDOUT) issues.push({ file, path: `heldout.${lang}`, message: `has ${heldout.length} questions; at least ${MIN_HELDOUT} are needed` });
+      if (heldout.length < MIN_HELDOUT)
+        issues.push({ file, path: `heldout.${lang}`, message: `has ${heldout.length} questions; at least ${MIN_HELDOUT} are needed` });
       const trained = new Set(examples.map(normalizeText));
       heldout.forEach((q, i) => {
-        if (trained.has(normalizeText(q))) issues.push({ file, path: `heldout.${lang}[${i}]`, message: 'is also an example: held-out questions must not be trained on' });
+        if (trained.has(normalizeText(q)))
+          issues.push({ file, path: `heldout.${lang}[${i}]`, message: 'is also an example: held-out questions must not be trained on' });
       });
       examples.forEach((q, i) => claim(`${lang}:${normalizeText(q)}`, `topic ${topic.id}`, file, `examples.${lang}[${i}]`));
       heldout.forEach((q, i) => claim(`${lang}:${normalizeText(q)}`, `topic ${topic.id}`, file, `heldout.${lang}[${i}]`));
@@ -90,13 +92,20 @@ function uncoveredSentences(kb: KnowledgeBase): DataIssue[] {
       for (const quote of quotes) {
         const start = sentence.indexOf(quote);
         if (start < 0) continue;
-        const before = sentence.slice(0, start).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+        const before = sentence
+          .slice(0, start)
+          .split(/\s+/)
+          .filter((w) => /\p{L}/u.test(w)).length;
         const inside = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
         for (let i = before; i < Math.min(words.length, before + inside); i++) covered[i] = true;
       }
       const share = words.length ? covered.filter(Boolean).length / words.length : 1;
       if (share < SENTENCE_COVERAGE) {
-        issues.push({ file, path: 'claims', message: `paragraph ${n} of "${sourceId}": no claim quotes most of "${sentence.slice(0, 90)}${sentence.length > 90 ? '…' : ''}"` });
+        issues.push({
+          file,
+          path: 'claims',
+          message: `paragraph ${n} of "${sourceId}": no claim quotes most of "${sentence.slice(0, 90)}${sentence.length > 90 ? '…' : ''}"`,
+        });
       }
     }
   }

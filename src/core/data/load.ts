@@ -5,17 +5,7 @@ import type { z } from 'zod';
 import { DEFAULT_DATA_LIMITS, type DataLimits } from './limits.js';
 import { readDataFile } from './read-file.js';
 import { parseBoundedYaml } from './yaml.js';
-import {
-  EntitiesFile,
-  type KnowledgeBase,
-  HelpFile,
-  OfftopicFile,
-  PlacesFile,
-  SourcesFile,
-  SynonymsFile,
-  ThemesFile,
-  Topic,
-} from './schema.js';
+import { EntitiesFile, type KnowledgeBase, HelpFile, OfftopicFile, PlacesFile, SourcesFile, SynonymsFile, ThemesFile, Topic } from './schema.js';
 
 /** One problem in one data file: the file, the field path inside it and the reason. */
 export interface DataIssue {
@@ -37,7 +27,10 @@ export function formatIssue(issue: DataIssue): string {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, file: string, issues: DataIssue[]): z.infer<S> | undefined {
@@ -62,7 +55,11 @@ export function quoteKey(text: string): string {
 
 /** A source text's paragraphs, numbered as topics cite them: blocks separated by blank lines, the first block (the page header) being 0. */
 export function paragraphsOf(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 export interface LoadOptions {
@@ -185,18 +182,29 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       known.add(e.id);
     });
     entities.entities.forEach((e, i) => {
-      if (e.standsFor && !known.has(e.standsFor)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
+      if (e.standsFor && !known.has(e.standsFor))
+        issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
       if (e.of && !known.has(e.of)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].of`, message: `unknown entity "${e.of}"` });
       const names = new Set([...e.names.en, ...e.names.ru, ...e.names.fa]);
       e.everyday.forEach((name, j) => {
-        if (!names.has(name)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].everyday[${j}]`, message: `"${name}" is not one of the entity's names` });
+        if (!names.has(name))
+          issues.push({
+            file: shown(join(dir, 'entities.yaml')),
+            path: `entities[${i}].everyday[${j}]`,
+            message: `"${name}" is not one of the entity's names`,
+          });
       });
     });
     for (const t of topics) {
       t.claims.forEach((c, i) => {
         for (const field of ['entities', 'against'] as const) {
           c[field].forEach((id, j) => {
-            if (!known.has(id)) issues.push({ file: shown(join(topicDir, `${t.id}.yaml`)), path: `claims[${i}].${field}[${j}]`, message: `unknown entity "${id}" (not in entities.yaml)` });
+            if (!known.has(id))
+              issues.push({
+                file: shown(join(topicDir, `${t.id}.yaml`)),
+                path: `claims[${i}].${field}[${j}]`,
+                message: `unknown entity "${id}" (not in entities.yaml)`,
+              });
           });
         }
       });
@@ -239,7 +247,8 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
         }
         const paragraph = paragraphs[n];
         if (paragraph === undefined) issues.push({ file, path: `claims[${i}].paragraph`, message: `the source has no paragraph ${n}` });
-        else if (!quoteKey(paragraph).includes(quoteKey(c.quote))) issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${sourceId}"` });
+        else if (!quoteKey(paragraph).includes(quoteKey(c.quote)))
+          issues.push({ file, path: `claims[${i}].quote`, message: `not found in paragraph ${n} of the source "${sourceId}"` });
       });
     }
   }

@@ -74,7 +74,11 @@ function parse(text: string, maxExpanded: number): YamlResult {
     measure(doc.contents);
   } catch (err) {
     if (!(err instanceof TooLarge)) throw err;
-    return { ok: false, path: '', message: `its aliases expand it beyond the limit of ${Math.round(maxExpanded / 1024)} KB per data file (DATA_MAX_FILE_KB); not read` };
+    return {
+      ok: false,
+      path: '',
+      message: `its aliases expand it beyond the limit of ${Math.round(maxExpanded / 1024)} KB per data file (DATA_MAX_FILE_KB); not read`,
+    };
   }
   if (duplicate) return { ok: false, path: lineOf(duplicate.at), message: `not valid YAML: map keys must be unique ("${duplicate.key.slice(0, 60)}" repeats)` };
   return { ok: true, value: doc.toJS({ maxAliasCount: -1 }) };

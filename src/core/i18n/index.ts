@@ -23,8 +23,12 @@ export function formatDate(iso: string, lang: Lang, long = false): string {
   const key = `${lang}:${iso}:${long}`;
   let out = formattedDates.get(key);
   if (out === undefined) {
-    out = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, { day: 'numeric', month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' })
-      .format(new Date(Date.UTC(y, m - 1, d)));
+    out = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-gregory' : lang, {
+      day: 'numeric',
+      month: long ? 'long' : 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d)));
     if (formattedDates.size < 1000) formattedDates.set(key, out);
   }
   return out;

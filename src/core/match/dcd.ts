@@ -208,8 +208,8 @@ export function trainClass(rows: Rows, labels: Int32Array, cls: number, o: Linea
       const g = y[i]! * margin[i]! - 1;
       const ai = alpha[i]!;
       let pg = g;
-      if (ai === 0) pg = Math.min(g , 0);
-      else if (ai === upper[i]) pg = Math.max(g , 0);
+      if (ai === 0) pg = Math.min(g, 0);
+      else if (ai === upper[i]) pg = Math.max(g, 0);
       if (pg > pgMax) pgMax = pg;
       if (pg < pgMin) pgMin = pg;
       if (ai !== 0 || g <= shrink) index[active++] = i;

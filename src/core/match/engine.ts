@@ -103,7 +103,6 @@ export function trainIntentEngine(corpus: IntentCorpus, opts: EngineOptions = {}
   return assemble(p, trainRows(p.builder, p.labels, p.ids.length, opts.linear));
 }
 
-
 /**
  * The engine `trainIntentEngine(corpus, opts)` exported as `model`, without
  * training: the analyser is rebuilt from the same corpus and options, the

@@ -86,7 +86,18 @@ function countBlock(keys: Uint32Array, vals: Float64Array, n: number): number {
  * Merges two sorted sparse lists, scaling them by `sa` and `sb` (equal keys
  * are summed), into `outKeys` / `outVals`. Returns the length.
  */
-function merge(ak: Uint32Array, av: Float64Array, na: number, sa: number, bk: Uint32Array, bv: Float64Array, nb: number, sb: number, outKeys: Uint32Array, outVals: Float64Array): number {
+function merge(
+  ak: Uint32Array,
+  av: Float64Array,
+  na: number,
+  sa: number,
+  bk: Uint32Array,
+  bv: Float64Array,
+  nb: number,
+  sb: number,
+  outKeys: Uint32Array,
+  outVals: Float64Array,
+): number {
   let m = 0;
   let a = 0;
   let b = 0;

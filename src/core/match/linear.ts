@@ -77,7 +77,14 @@ export class SparseLinearModel implements LinearModel {
         w[p] = c.w[k]!;
       }
     });
-    return new SparseLinearModel(dict, classes, start, cls, w, Float32Array.from(perClass, (c) => c.bias));
+    return new SparseLinearModel(
+      dict,
+      classes,
+      start,
+      cls,
+      w,
+      Float32Array.from(perClass, (c) => c.bias),
+    );
   }
 
   /** The model that `toData()` exported; scores exactly as the original. */

@@ -59,7 +59,6 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = { answer: 0.2, unsure: 0.15, coverage: 0.25, answerWithoutFact: 0.6 };
 
-
 export interface Matcher {
   /** `langHint` is the user's platform language (e.g. Telegram language_code); the question's script decides first. */
   match(question: string, langHint?: string): MatchResult;
@@ -75,7 +74,9 @@ export const HELP_INTENT = '__help';
 
 /** Words for the source itself ("the piece", "this report", "в статье", "در مقاله"), as stems. */
 const SOURCE_NOUNS = new Set(
-  'article articles piece story report text write-up writeup статья статье статьи статью текст тексте материал материале مقاله متن گزارش'.split(' ').map((w) => stem(w)),
+  'article articles piece story report text write-up writeup статья статье статьи статью текст тексте материал материале مقاله متن گزارش'
+    .split(' ')
+    .map((w) => stem(w)),
 );
 // Common lower-case English words (proper names like "Gaz" excluded): left alone by typo correction.
 const KNOWN_WORDS = (subtlex as { word: string; count: number }[]).filter((w) => w.count >= 8 && w.word === w.word.toLowerCase()).map((w) => w.word);
@@ -163,7 +164,11 @@ function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[]
   ];
   // Stop words are still known (left alone), but no typo becomes one, except the words that set a question's type or stance ("wher" → "where").
   const notTargets = [...STOPWORDS[lang]].filter((w) => !QUESTION_WORDS[lang].includes(w) && !ASKING_WORDS[lang].test(w));
-  return { synonyms: kb.synonyms, knownWords: [...general, ...STOPWORDS[lang], ...QUESTION_WORDS[lang], ...texts.flatMap((q) => tokenize(normalizeText(q)))], notTargets };
+  return {
+    synonyms: kb.synonyms,
+    knownWords: [...general, ...STOPWORDS[lang], ...QUESTION_WORDS[lang], ...texts.flatMap((q) => tokenize(normalizeText(q)))],
+    notTargets,
+  };
 }
 
 function trainLanguage(kb: KnowledgeBase, lang: Lang, engineOptions: EngineOptions): LangModel | undefined {
@@ -212,7 +217,12 @@ export function importMatcher(kb: KnowledgeBase, model: MatcherModel, tuning: Tu
  * a caller on a busy thread can let other work run between the analyser
  * rebuilds (tens of milliseconds each) instead of pausing for all of them.
  */
-export async function importMatcherInSteps(kb: KnowledgeBase, model: MatcherModel, between: () => Promise<void>, tuning: Tuning = DEFAULT_TUNING): Promise<Matcher> {
+export async function importMatcherInSteps(
+  kb: KnowledgeBase,
+  model: MatcherModel,
+  between: () => Promise<void>,
+  tuning: Tuning = DEFAULT_TUNING,
+): Promise<Matcher> {
   checkModel(kb, model);
   const models = new Map<Lang, LangModel>();
   for (const m of model.languages) {
@@ -236,11 +246,22 @@ function importRest(kb: KnowledgeBase, model: MatcherModel, tuning: Tuning, mode
   return assembleMatcher(kb, tuning, models, createPlaceFinder(kb.places.partners, kb.places.places), allowed);
 }
 
-function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, LangModel>, places: PlaceFinder, allowedPlaces: Map<string, Set<string>>): Matcher {
+function assembleMatcher(
+  kb: KnowledgeBase,
+  tuning: Tuning,
+  models: Map<Lang, LangModel>,
+  places: PlaceFinder,
+  allowedPlaces: Map<string, Set<string>>,
+): Matcher {
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
   const years = yearsKnown(kb);
   const english = models.get('en')!;
-  const partnerWords = new Set(kb.places.partners.flat().flatMap((p) => tokenize(normalizeText(p))).map(stem));
+  const partnerWords = new Set(
+    kb.places.partners
+      .flat()
+      .flatMap((p) => tokenize(normalizeText(p)))
+      .map(stem),
+  );
 
   const coverageOf = (a: Analysis, model: LangModel, lang: Lang): number => {
     const stop = STOPWORDS[lang];
@@ -261,7 +282,9 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
     }),
     rankTopics(query, limit) {
       const model = models.get(detectLanguage(query)) ?? english;
-      return rankTopics(model.engine.rank(query)).slice(0, limit).map((r) => r.id);
+      return rankTopics(model.engine.rank(query))
+        .slice(0, limit)
+        .map((r) => r.id);
     },
     match(question, langHint) {
       const detected = detectLanguage(question, langHint);
@@ -274,9 +297,10 @@ function assembleMatcher(kb: KnowledgeBase, tuning: Tuning, models: Map<Lang, La
 
       // "…mentioned in the piece", "according to the report": the source named as such is no subject of the question.
       const keep = analysis.stems.map((x) => !SOURCE_NOUNS.has(x));
-      const subject = keep.some(Boolean) && !keep.every(Boolean)
-        ? { ...analysis, words: analysis.words.filter((_, i) => keep[i]), stems: analysis.stems.filter((_, i) => keep[i]) }
-        : analysis;
+      const subject =
+        keep.some(Boolean) && !keep.every(Boolean)
+          ? { ...analysis, words: analysis.words.filter((_, i) => keep[i]), stems: analysis.stems.filter((_, i) => keep[i]) }
+          : analysis;
       const ranked = model.engine.rankAnalysis(subject);
       const coverage = coverageOf(subject, model, lang);
       const top = ranked[0]!;

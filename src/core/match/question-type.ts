@@ -7,22 +7,39 @@ import { words as re } from '../text/words.js';
  */
 type Patterns = [QuestionType, RegExp][];
 
-
 const PATTERNS: Record<Lang, Patterns> = {
   en: [
     ['price', re('price[sd]?|pricing|cost[s]?|how much (does|did|will|would) (\\p{L}+ ){1,4}cost|tariffs?')],
     ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
-    ['how_long', re('how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|to last|term of|expir(e|es|y|ation)|run out|until when')],
+    [
+      'how_long',
+      re(
+        'how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|to last|term of|expir(e|es|y|ation)|run out|until when',
+      ),
+    ],
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
-    ['why', re('why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$')],
-    ['how_much', re('how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion) of|what part of|how big')],
+    [
+      'why',
+      re(
+        'why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$',
+      ),
+    ],
+    [
+      'how_much',
+      re(
+        'how (much|many|big|large)|what (volume|amount|quantity|percentage|percent|share|proportion|portion|fraction|figure|value|level|number|sum|size)|volume|amount|percent(age)?|(share|proportion) of|what part of|how big',
+      ),
+    ],
   ],
   ru: [
     ['price', re('цена|цены|цене|цену|ценой|ценам|ценах|ценообразовани\\p{L}*|стоимост\\p{L}*|сколько (стоит|стоил\\p{L}*|будет стоить)|тариф\\p{L}*')],
     ['growth', re('на сколько (вырос|выросл|увеличил)\\p{L}*|рост\\p{L}*|вырос\\p{L}*|увеличил\\p{L}*|прирост\\p{L}*|как быстро')],
-    ['how_long', re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до|истека\\p{L}*|истечет|истечени\\p{L}*|до какого (года|времени)')],
+    [
+      'how_long',
+      re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до|истека\\p{L}*|истечет|истечени\\p{L}*|до какого (года|времени)'),
+    ],
     ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
     ['where', re('где|в каком городе|в каком месте|куда')],
     ['who', re('кто|кем|какие (лидеры|президенты)|подписант\\p{L}*')],
@@ -43,8 +60,12 @@ const PATTERNS: Record<Lang, Patterns> = {
 
 /** Growth of something that has no figure (influence, role, presence): not a question about a growth rate. */
 const UNMEASURED_GROWTH: Record<Lang, RegExp> = {
-  en: re('(growth|rise|increase) (of|in) (\\p{L}+ ){0,2}(influence|power|role|presence|clout|weight|standing)|(growing|rising|increasing) (\\p{L}+ )?(influence|power|role|presence|clout|weight|standing)'),
-  ru: re('(рост|усилени|возрастани|увеличени)\\p{L}* (\\p{L}+ )?(влияни|рол|присутстви|вес|мощ|могуществ)\\p{L}*|(растущ|возрастающ|усиливающ)\\p{L}* (\\p{L}+ )?(влияни|рол|присутстви|вес|мощ|могуществ)\\p{L}*'),
+  en: re(
+    '(growth|rise|increase) (of|in) (\\p{L}+ ){0,2}(influence|power|role|presence|clout|weight|standing)|(growing|rising|increasing) (\\p{L}+ )?(influence|power|role|presence|clout|weight|standing)',
+  ),
+  ru: re(
+    '(рост|усилени|возрастани|увеличени)\\p{L}* (\\p{L}+ )?(влияни|рол|присутстви|вес|мощ|могуществ)\\p{L}*|(растущ|возрастающ|усиливающ)\\p{L}* (\\p{L}+ )?(влияни|рол|присутстви|вес|мощ|могуществ)\\p{L}*',
+  ),
   fa: re('(رشد|افزایش) (نفوذ|نقش|حضور|قدرت)|(نفوذ|نقش|حضور|قدرت) رو به (رشد|افزایش)'),
 };
 
@@ -57,8 +78,12 @@ const VALUE_OF: Record<Lang, RegExp> = {
 
 /** Things whose growth the source measures (trade, figures): growth of anything else ("the rise of Turkey") is no growth-rate question. */
 const MEASURED: Record<Lang, RegExp> = {
-  en: re('trade|commerce|turnover|exports?|imports?|volumes?|figures?|percent(age)?|economy|economic|gdp|supplies|supply|gas|payments?|transactions?|investments?|rate|how (much|fast)|by how much'),
-  ru: re('торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|объем\\p{L}*|процент\\p{L}*|экономик\\p{L}*|поставк\\p{L}*|газ\\p{L}*|платеж\\p{L}*|расчет\\p{L}*|насколько|на сколько|как быстро'),
+  en: re(
+    'trade|commerce|turnover|exports?|imports?|volumes?|figures?|percent(age)?|economy|economic|gdp|supplies|supply|gas|payments?|transactions?|investments?|rate|how (much|fast)|by how much',
+  ),
+  ru: re(
+    'торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|объем\\p{L}*|процент\\p{L}*|экономик\\p{L}*|поставк\\p{L}*|газ\\p{L}*|платеж\\p{L}*|расчет\\p{L}*|насколько|на сколько|как быстро',
+  ),
   fa: re('تجارت|صادرات|واردات|حجم|درصد|اقتصاد|گاز|پرداخت|مبادلات|چقدر|چند درصد'),
 };
 
@@ -74,7 +99,8 @@ export function questionTypes(normalized: string, lang: Lang = 'en'): QuestionTy
   let found = PATTERNS[lang].filter(([type, pattern]) => !(type === 'growth' && unmeasured) && pattern.test(normalized)).map(([type]) => type);
   if (found.includes('how_long') && LENGTH[lang].test(normalized)) found = [...found.filter((type) => type !== 'how_long'), 'how_much'];
   // "How much is trade worth?" asks for a value, not a price.
-  if (found.includes('price') && VALUE_OF[lang].test(normalized)) return found.filter((type) => type !== 'price').concat(found.includes('how_much') ? [] : ['how_much']);
+  if (found.includes('price') && VALUE_OF[lang].test(normalized))
+    return found.filter((type) => type !== 'price').concat(found.includes('how_much') ? [] : ['how_much']);
   // "How much does it cost?" asks for a price, not for any other figure of the topic.
   return found.includes('price') ? found.filter((type) => type !== 'how_much') : found;
 }

@@ -3,7 +3,9 @@ export function sortRange(a: Uint32Array, lo: number, hi: number): void {
   while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
     // median of three as pivot
-    let x = a[lo]!, y = a[mid]!, z = a[hi - 1]!;
+    let x = a[lo]!,
+      y = a[mid]!,
+      z = a[hi - 1]!;
     if (x > y) [x, y] = [y, x];
     if (y > z) [y, z] = [z, y];
     if (x > y) [x, y] = [y, x];

@@ -9,7 +9,7 @@ export const MAX_QUESTION_CHARS = 1000;
 const MENTION = /<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b|@[A-Za-z0-9_]{3,32}/g;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 // Arabic-script letters folded to their Persian forms; Arabic diacritics and tatweel dropped.
-const ARABIC_FOLD: Record<string, string> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'ة': 'ه', 'ۀ': 'ه', 'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ؤ': 'و' };
+const ARABIC_FOLD: Record<string, string> = { ي: 'ی', ى: 'ی', ك: 'ک', ة: 'ه', ۀ: 'ه', أ: 'ا', إ: 'ا', ٱ: 'ا', ؤ: 'و' };
 const DIGITS = /[\u06F0-\u06F9\u0660-\u0669]/g;
 // Persian verb prefixes and plural/possessive suffixes typed as separate words.
 const PERSIAN_PREFIX = /(^|\s)(ن?می)\s+(?=\p{Script=Arabic})/gu;
@@ -39,12 +39,18 @@ export function normalizeText(input: string): string {
   s = s.replace(/[يىكةۀأإٱؤ]/g, (c) => ARABIC_FOLD[c] ?? c).replace(DIGITS, foldDigit);
   // Arabic diacritics and tatweel go; ZWNJ joins a Persian word's parts (می‌دهد = میدهد = می دهد);
   // other zero-width and bidi controls become spaces.
-  s = s.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/\u200C/g, '').replace(/[\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ' ');
+  s = s
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/\u200C/g, '')
+    .replace(/[\u200B\u200D-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ' ');
   s = s.replace(PERSIAN_PREFIX, '$1$2').replace(PERSIAN_SUFFIX, '$1$2');
   s = s.replace(/(\d)[٫,.](\d)/g, '$1.$2');
   s = s.replace(/[%٪]/g, ' percent ').replace(/\$/g, ' dollar ');
   s = s.replace(/(\p{L})['’]s\b/gu, '$1').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
-  s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ').replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
+  s = s
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .replace(/(\d)(\p{L})/gu, '$1 $2')
+    .replace(/(\p{L})(\d)/gu, '$1 $2');
   s = s.replace(/[^\p{L}\p{N}.]+/gu, ' ');
   return s.trim().replace(/\s+/g, ' ');
 }

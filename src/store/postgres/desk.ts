@@ -59,7 +59,11 @@ export function postgresDesk(
   sql: postgres.Sql,
 ): Pick<StoreBackend, 'recordAsks' | 'inbox' | 'inboxItem' | 'setState' | 'openQuestions' | 'markAnswered' | 'analytics' | 'recordReload' | 'reloads'> {
   /** Groups with their questions (u: the group's questions, u2/u3: its latest wording and most frequent guess). */
-  const groups = (where: postgres.PendingQuery<postgres.Row[]>, having: postgres.PendingQuery<postgres.Row[]>, tail: postgres.PendingQuery<postgres.Row[]>) => sql<InboxRow[]>`
+  const groups = (
+    where: postgres.PendingQuery<postgres.Row[]>,
+    having: postgres.PendingQuery<postgres.Row[]>,
+    tail: postgres.PendingQuery<postgres.Row[]>,
+  ) => sql<InboxRow[]>`
     SELECT i.id::float8 AS id, i.normalized, i.state, i.changed_by AS "changedBy", i.changed_at::float8 AS "changedAt",
            i.answered_topic AS "answeredTopic", i.answered_version AS "answeredVersion", i.answered_at::float8 AS "answeredAt",
            count(u.id)::int AS count, min(u.at)::float8 AS "firstSeen", max(u.at)::float8 AS "lastSeen", avg(u.confidence)::float8 AS confidence,

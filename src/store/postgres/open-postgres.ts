@@ -1,6 +1,15 @@
 import postgres from 'postgres';
 import type { ConversationState, FloodDecision } from '../../core/conversation/ports.js';
-import { type JournalEntry, type ProcessRecord, type StoreBackend, type VoteOutcome, CLAIM_STALE_MS, CONTEXT_TTL_MS, hashedOnly, MAX_TEXT } from '../contract.js';
+import {
+  type JournalEntry,
+  type ProcessRecord,
+  type StoreBackend,
+  type VoteOutcome,
+  CLAIM_STALE_MS,
+  CONTEXT_TTL_MS,
+  hashedOnly,
+  MAX_TEXT,
+} from '../contract.js';
 import { createSealer } from '../seal.js';
 import { type Bump, bumpCounts, fileInInbox, postgresDesk, pruneDesk } from './desk.js';
 import { migratePostgres } from './migrate.js';
@@ -87,7 +96,8 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
       return sql.begin(async (tx) => {
         if (eventKey) {
           // The event's row first: a second handling of the same event (another process, a replay) waits here, then returns the first outcome.
-          const [mine] = await tx`INSERT INTO effects (key, state, outcome, at) VALUES (${eventKey}, 'pending', NULL, ${at}) ON CONFLICT (key) DO NOTHING RETURNING 1`;
+          const [mine] =
+            await tx`INSERT INTO effects (key, state, outcome, at) VALUES (${eventKey}, 'pending', NULL, ${at}) ON CONFLICT (key) DO NOTHING RETURNING 1`;
           if (!mine) {
             const [seen] = await tx<{ outcome: VoteOutcome | null }[]>`SELECT outcome FROM effects WHERE key = ${eventKey}`;
             if (seen?.outcome) return seen.outcome;
@@ -108,7 +118,8 @@ export async function openPostgres(opts: PostgresOptions): Promise<StoreBackend>
                    WHERE answer_key = ${v.answerKey} AND voter = ${v.userId}`;
           outcome = before?.vote === v.vote ? 'same' : 'changed';
           // A changed vote leaves the count of the day it was cast and joins today's.
-          if (before && outcome === 'changed') counts.push({ at: before.at, surface: v.platform, lang: before.lang, topic: before.topic, outcome: before.vote === 1 ? 'up' : 'down', by: -1 });
+          if (before && outcome === 'changed')
+            counts.push({ at: before.at, surface: v.platform, lang: before.lang, topic: before.topic, outcome: before.vote === 1 ? 'up' : 'down', by: -1 });
         }
         if (outcome !== 'same') counts.push({ at, surface: v.platform, lang, topic: v.topicId, outcome: v.vote === 1 ? 'up' : 'down', by: 1 });
         await bumpCounts(tx, counts);

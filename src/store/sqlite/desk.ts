@@ -127,7 +127,11 @@ export function sqliteDesk(db: Database.Database): SqliteDesk {
         return mark.immediate(results, version, at);
       },
       async analytics(filter = {}) {
-        return q.analytics.all({ since: filter.since === undefined ? '' : dayOf(filter.since), lang: filter.lang ?? null, surface: filter.surface ?? null }) as never;
+        return q.analytics.all({
+          since: filter.since === undefined ? '' : dayOf(filter.since),
+          lang: filter.lang ?? null,
+          surface: filter.surface ?? null,
+        }) as never;
       },
       async recordReload(r) {
         q.reload.run({ ...r, ok: r.ok ? 1 : 0, changed: r.changed ? 1 : 0 });

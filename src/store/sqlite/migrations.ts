@@ -75,7 +75,11 @@ CREATE TABLE journal (surface TEXT NOT NULL, id INTEGER NOT NULL, payload TEXT N
       const votes = db.prepare('SELECT rowid, answer_key, voter FROM feedback').all() as Array<{ rowid: number; answer_key: string; voter: string }>;
       const rekeyVote = db.prepare('UPDATE OR REPLACE feedback SET answer_key = ?, voter = ? WHERE rowid = ?');
       for (const v of votes) {
-        const key = /^-?\d+:\d+$/.test(v.answer_key) ? ids.hash('tg-msg', v.answer_key) : /\d{5,}/.test(v.answer_key) ? ids.hash('legacy-answer', v.answer_key) : v.answer_key;
+        const key = /^-?\d+:\d+$/.test(v.answer_key)
+          ? ids.hash('tg-msg', v.answer_key)
+          : /\d{5,}/.test(v.answer_key)
+            ? ids.hash('legacy-answer', v.answer_key)
+            : v.answer_key;
         rekeyVote.run(key, rekey(v.voter), v.rowid);
       }
       db.prepare("DELETE FROM meta WHERE key = 'voter_salt'").run();

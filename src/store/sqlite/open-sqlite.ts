@@ -3,7 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FloodDecision } from '../../core/conversation/ports.js';
-import { type JournalEntry, type JournalMerge, type ProcessRecord, type StoreBackend, type VoteOutcome, CLAIM_STALE_MS, CONTEXT_TTL_MS, hashedOnly, MAX_TEXT } from '../contract.js';
+import {
+  type JournalEntry,
+  type JournalMerge,
+  type ProcessRecord,
+  type StoreBackend,
+  type VoteOutcome,
+  CLAIM_STALE_MS,
+  CONTEXT_TTL_MS,
+  hashedOnly,
+  MAX_TEXT,
+} from '../contract.js';
 import { pending } from '../migration.js';
 import { createSealer } from '../seal.js';
 import { sqliteDesk } from './desk.js';
@@ -158,19 +168,21 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     processes: db.prepare('SELECT id, version, seen_at AS seenAt FROM processes WHERE seen_at >= ? ORDER BY id'),
   };
 
-  const vote = db.transaction((v: { answerKey: string; voter: string; platform: string; topicId: string; vote: number; lang: string; event?: string | undefined }, at: number) => {
-    const eventKey = v.event ? `vote:${v.event}` : undefined;
-    const seen = eventKey ? (q.effectOf.get(eventKey) as { outcome: VoteOutcome } | undefined) : undefined;
-    if (seen) return seen.outcome;
-    const before = q.voteBefore.get(v.answerKey, v.voter) as { vote: number; at: number; lang: string; topic: string } | undefined;
-    q.voteUpsert.run({ answerKey: v.answerKey, voter: v.voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at, lang: v.lang });
-    const outcome: VoteOutcome = before === undefined ? 'new' : before.vote === v.vote ? 'same' : 'changed';
-    // A changed vote leaves the count of the day it was cast and joins today's.
-    if (before && outcome === 'changed') desk.bump(before.at, v.platform, before.lang, before.topic, before.vote === 1 ? 'up' : 'down', -1);
-    if (outcome !== 'same') desk.bump(at, v.platform, v.lang, v.topicId, v.vote === 1 ? 'up' : 'down', 1);
-    if (eventKey) q.putEffect.run(eventKey, 'done', outcome, at);
-    return outcome;
-  });
+  const vote = db.transaction(
+    (v: { answerKey: string; voter: string; platform: string; topicId: string; vote: number; lang: string; event?: string | undefined }, at: number) => {
+      const eventKey = v.event ? `vote:${v.event}` : undefined;
+      const seen = eventKey ? (q.effectOf.get(eventKey) as { outcome: VoteOutcome } | undefined) : undefined;
+      if (seen) return seen.outcome;
+      const before = q.voteBefore.get(v.answerKey, v.voter) as { vote: number; at: number; lang: string; topic: string } | undefined;
+      q.voteUpsert.run({ answerKey: v.answerKey, voter: v.voter, platform: v.platform, topicId: v.topicId, vote: v.vote, at, lang: v.lang });
+      const outcome: VoteOutcome = before === undefined ? 'new' : before.vote === v.vote ? 'same' : 'changed';
+      // A changed vote leaves the count of the day it was cast and joins today's.
+      if (before && outcome === 'changed') desk.bump(before.at, v.platform, before.lang, before.topic, before.vote === 1 ? 'up' : 'down', -1);
+      if (outcome !== 'same') desk.bump(at, v.platform, v.lang, v.topicId, v.vote === 1 ? 'up' : 'down', 1);
+      if (eventKey) q.putEffect.run(eventKey, 'done', outcome, at);
+      return outcome;
+    },
+  );
   const recordUnanswered = db.transaction((r: Parameters<StoreBackend['recordUnanswered']>[0]) => {
     const normalized = r.normalized.slice(0, MAX_TEXT);
     const inserted = q.unanswered.run({
@@ -251,7 +263,10 @@ export function openSqlite(opts: SqliteOptions): StoreBackend {
     async recordVote(v, at) {
       hashedOnly('a voter', v.userId);
       hashedOnly('an answer', v.answerKey);
-      return vote.immediate({ answerKey: v.answerKey, voter: v.userId, platform: v.platform, topicId: v.topicId, vote: v.vote, lang: v.lang ?? 'en', event: v.event }, at);
+      return vote.immediate(
+        { answerKey: v.answerKey, voter: v.userId, platform: v.platform, topicId: v.topicId, vote: v.vote, lang: v.lang ?? 'en', event: v.event },
+        at,
+      );
     },
     async topUnanswered(limit, sinceMs, scope = { all: true }) {
       return ('all' in scope ? q.topAll.all({ since: sinceMs, limit }) : q.topPlace.all({ since: sinceMs, limit, place: scope.place })) as never;

@@ -38,10 +38,13 @@ const journal = (path: string) => {
 
 function post(port: number, body: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/hook', method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/hook', method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', () => resolve(0));
     req.end(body);
   });
@@ -73,7 +76,14 @@ describe('attack (process): kill -9 and SIGTERM lose no update', { timeout: 240_
 
   it('webhook: killed mid-answer, Telegram got no 200; its redelivery after the restart is answered', async () => {
     dir = mkdtempSync(join(tmpdir(), 'attack-crash-'));
-    const env = { DB_PATH: join(dir, 'bot.db'), WATCH_DATA: 'false', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: SECRET, OPS_HOST: '127.0.0.1', OPS_PORT: '0' };
+    const env = {
+      DB_PATH: join(dir, 'bot.db'),
+      WATCH_DATA: 'false',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      OPS_HOST: '127.0.0.1',
+      OPS_PORT: '0',
+    };
     fake = await FakeBotApi.start();
     const first = await telegramBot(fake, env);
     bots.push(first);

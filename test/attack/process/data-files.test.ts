@@ -26,7 +26,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'attack-data-process-'));
   cpSync('data', join(dir, 'data'), { recursive: true });
   fake = await FakeBotApi.start();
-  bot = await telegramBot(fake, { DATA_DIR: join(dir, 'data'), WATCH_DATA: 'true', TELEGRAM_MODERATOR_IDS: String(MODERATOR.id), DB_PATH: join(dir, 'bot.db') });
+  bot = await telegramBot(fake, {
+    DATA_DIR: join(dir, 'data'),
+    WATCH_DATA: 'true',
+    TELEGRAM_MODERATOR_IDS: String(MODERATOR.id),
+    DB_PATH: join(dir, 'bot.db'),
+  });
   startPeak = bot.peakRssMb();
 }, START_MS);
 afterAll(async () => {
@@ -44,7 +49,11 @@ async function say(from: typeof ALICE, text: string): Promise<string> {
 /** Drops `write`'s file into data/topics, waits for the watcher's reload to reject it, asks /reload and a question, then removes it. */
 async function attack(name: string, write: (path: string) => void): Promise<{ logged: Record<string, any>; reload: string; answer: string }> {
   const path = join(dir, 'data', 'topics', name);
-  const logged = bot.waitForLog((e) => /^data reload (rejected|timed out)/.test(String(e.msg)) && JSON.stringify(e.issues).includes(name), 120_000, `the watcher rejecting ${name}`);
+  const logged = bot.waitForLog(
+    (e) => /^data reload (rejected|timed out)/.test(String(e.msg)) && JSON.stringify(e.issues).includes(name),
+    120_000,
+    `the watcher rejecting ${name}`,
+  );
   write(path);
   const result = { logged: await logged, reload: await say(MODERATOR, '/reload'), answer: await say(ALICE, 'how much gas will russia send iran?') };
   unlinkSync(path);
@@ -78,6 +87,8 @@ describe('attack (process): hostile data files under file watching', { timeout: 
     expect(peak!).toBeLessThan(1024);
     expect(bot.crashed()).toBe(false);
     // The figure, for docs/load.md.
-    console.log(`peak resident memory: ${Math.round(startPeak ?? 0)} MB after start-up, ${Math.round(peak!)} MB through the data-file attacks (six builds in a worker thread)`);
+    console.log(
+      `peak resident memory: ${Math.round(startPeak ?? 0)} MB after start-up, ${Math.round(peak!)} MB through the data-file attacks (six builds in a worker thread)`,
+    );
   });
 });

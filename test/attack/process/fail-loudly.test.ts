@@ -27,12 +27,18 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const said = (b: BotProcess) => b.lines().map((l) => JSON.stringify(l)).join('\n');
+const said = (b: BotProcess) =>
+  b
+    .lines()
+    .map((l) => JSON.stringify(l))
+    .join('\n');
 
 describe('attack (process): fail loudly, not halfway', { timeout: 180_000 }, () => {
   it('a Discord 401 mid-run ends the process with status 1 and a fatal line naming DISCORD_TOKEN', async () => {
     discord = await startFakeDiscord();
-    bot = await startBot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: discord.apiBase }, [FAKE_TOKEN], undefined, { keepLogs: true });
+    bot = await startBot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: FAKE_APP_ID, DISCORD_API_BASE: discord.apiBase }, [FAKE_TOKEN], undefined, {
+      keepLogs: true,
+    });
     await bot.waitForLog((e) => e.msg === 'adapter started', START_MS, 'the Discord adapter started');
     discord.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 401, message: '401: Unauthorized' });
     discord.userMessage(`<@${discord.bot.id}> how much gas?`, { mentions: [discord.bot] });
@@ -45,7 +51,12 @@ describe('attack (process): fail loudly, not halfway', { timeout: 180_000 }, () 
 
   it('DB_PATH under /proc stops start-up at once with status 1 and a message naming DB_PATH', async () => {
     telegram = await FakeBotApi.start();
-    bot = await startBot({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, DB_PATH: '/proc/self/partnership.db' }, [telegram.token], undefined, { keepLogs: true });
+    bot = await startBot(
+      { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, DB_PATH: '/proc/self/partnership.db' },
+      [telegram.token],
+      undefined,
+      { keepLogs: true },
+    );
     const { code } = await bot.exit;
     expect(code).toBe(1);
     expect(said(bot)).toMatch(/Cannot start: DB_PATH: \/proc\/self\/partnership\.db is on a proc filesystem, which cannot hold a database/);
@@ -60,7 +71,12 @@ describe('attack (process): fail loudly, not halfway', { timeout: 180_000 }, () 
     holder.exec('CREATE TABLE held (x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1);');
     try {
       telegram = await FakeBotApi.start();
-      bot = await startBot({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, DB_PATH: path, DB_OPEN_TIMEOUT_SECONDS: '1' }, [telegram.token], undefined, { keepLogs: true });
+      bot = await startBot(
+        { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, DB_PATH: path, DB_OPEN_TIMEOUT_SECONDS: '1' },
+        [telegram.token],
+        undefined,
+        { keepLogs: true },
+      );
       const { code } = await bot.exit;
       expect(code).toBe(1);
       expect(said(bot)).toMatch(/DB_PATH: opening the database at .*bot\.db did not finish within 1 s/);

@@ -1,4 +1,12 @@
-import { DEFAULT_EVERYONE_PERMISSIONS, FAKE_GUILD_ID, type FakeUser, PERM, type RecordedCall, type SentInteraction, snowflake } from '../../fakes/discord-gateway.js';
+import {
+  DEFAULT_EVERYONE_PERMISSIONS,
+  FAKE_GUILD_ID,
+  type FakeUser,
+  PERM,
+  type RecordedCall,
+  type SentInteraction,
+  snowflake,
+} from '../../fakes/discord-gateway.js';
 import { type Bot, OPTION, replyTo, startBot } from '../../discord/harness.js';
 import { type DriverFactory, hasRtl, type Shown, type SurfaceDriver, type TestUser } from '../driver.js';
 
@@ -18,7 +26,13 @@ const PATIENCE = 60_000;
 
 /** The text a reader sees: content and every embed text, markdown escapes shown as the characters they escape. */
 function visibleText(data: any): string {
-  const embeds = (data.embeds ?? []).flatMap((e: any) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text]);
+  const embeds = (data.embeds ?? []).flatMap((e: any) => [
+    e.author?.name,
+    e.title,
+    e.description,
+    ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]),
+    e.footer?.text,
+  ]);
   return [data.content, ...embeds]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .join('\n')
@@ -49,7 +63,13 @@ export const discordDriver: DriverFactory = async (options = {}) => {
   const origins = new WeakMap<Shown, Origin>();
   const dmChannels = new Map<number, string>();
 
-  const person = (user: TestUser): FakeUser => ({ id: String(310_000_000_000_000_000n + BigInt(user.id)), username: `user${user.id}`, global_name: null, discriminator: '0', avatar: null });
+  const person = (user: TestUser): FakeUser => ({
+    id: String(310_000_000_000_000_000n + BigInt(user.id)),
+    username: `user${user.id}`,
+    global_name: null,
+    discriminator: '0',
+    avatar: null,
+  });
   const dmOf = (user: TestUser) => {
     if (!dmChannels.has(user.id)) dmChannels.set(user.id, snowflake());
     return dmChannels.get(user.id)!;
@@ -92,7 +112,11 @@ export const discordDriver: DriverFactory = async (options = {}) => {
       return show(call.body, false, { message: call.response, dm: true });
     },
     async command(user, name, args = {}) {
-      const options = Object.entries(args).map(([key, value]) => ({ name: key, type: typeof value === 'boolean' ? OPTION.boolean : key === 'channel' ? OPTION.channel : OPTION.string, value }));
+      const options = Object.entries(args).map(([key, value]) => ({
+        name: key,
+        type: typeof value === 'boolean' ? OPTION.boolean : key === 'channel' ? OPTION.channel : OPTION.string,
+        value,
+      }));
       return answer(fake.slash(name, options, where(user)), false);
     },
     async press(user, shown, label) {

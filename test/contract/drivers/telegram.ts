@@ -132,7 +132,9 @@ export const telegramDriver: DriverFactory = async (options = {}) => {
       // A chat's updates are handled in order: once a press in the same chat (by someone else) is answered, every message before it was.
       const marker = textMessage(chat, user(1, 'Marker'), 'marker');
       await pushPress(user(1, 'Marker'), marker, 'marker');
-      return tg.fake.calls.filter((c) => c.ok && c.method === 'sendMessage' && c.seq > before && c.params.chat_id === chat.id).map((c) => ({ ...toast(c.plain ?? ''), buttons: buttons(c).map((b) => b.text) }));
+      return tg.fake.calls
+        .filter((c) => c.ok && c.method === 'sendMessage' && c.seq > before && c.params.chat_id === chat.id)
+        .map((c) => ({ ...toast(c.plain ?? ''), buttons: buttons(c).map((b) => b.text) }));
     },
     stop: () => tg.stop(),
   };

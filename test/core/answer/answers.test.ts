@@ -108,15 +108,17 @@ describe('choosing the claim that answers', () => {
   });
 
   it('says claims that open alike as one sentence, the shared opening (and a shared Persian verb) once', () => {
-    expect(joinClaims(['The deal is designed to deepen trade.', 'The deal is designed to enhance security.', 'The deal is designed to strengthen finance.'], 'en')).toBe(
-      'The deal is designed to deepen trade, enhance security, and strengthen finance.',
-    );
+    expect(
+      joinClaims(['The deal is designed to deepen trade.', 'The deal is designed to enhance security.', 'The deal is designed to strengthen finance.'], 'en'),
+    ).toBe('The deal is designed to deepen trade, enhance security, and strengthen finance.');
     expect(joinClaims(['توافق روسیه و ایران برای تعمیق تجارت طراحی شده است.', 'توافق روسیه و ایران برای تقویت امنیت طراحی شده است.'], 'fa')).toBe(
       'توافق روسیه و ایران برای تعمیق تجارت و تقویت امنیت طراحی شده است.',
     );
     // Claims that share only their subject stay two sentences.
     expect(joinClaims(['Russia and Iran sign.', 'Russia and Iran trade.'], 'en')).toBe('Russia and Iran sign. Russia and Iran trade.');
-    expect(lead(core.ask('Name the three goals the pact is meant to serve').reply)).toMatch(/economic cooperation, enhance regional security collaboration, and strengthen financial independence\.$/);
+    expect(lead(core.ask('Name the three goals the pact is meant to serve').reply)).toMatch(
+      /economic cooperation, enhance regional security collaboration, and strengthen financial independence\.$/,
+    );
   });
 
   it('reads "can you break down / fill me in on X" as a request, never a yes/no', () => {
@@ -159,7 +161,10 @@ describe('choosing the claim that answers', () => {
       // Each topic's one-sentence answer, in order, and a button to each; the source line names no single paragraph.
       const shorts = topics.map((id) => kb.topics.find((x) => x.id === id)!.short[reply.lang]);
       expect(`${reply.lead} ${reply.details}`, q).toBe(shorts.join(' '));
-      expect(reply.actions.filter((a) => a.action.kind === 'topic').map((a) => a.action.kind === 'topic' && a.action.topicId), q).toEqual([...topics]);
+      expect(
+        reply.actions.filter((a) => a.action.kind === 'topic').map((a) => a.action.kind === 'topic' && a.action.topicId),
+        q,
+      ).toEqual([...topics]);
       expect(reply.source.paragraph, q).toBeUndefined();
     }
     // A thing of the area, or a yes/no about it, is a question, not a request for the area.
@@ -358,7 +363,11 @@ describe('yes or no', () => {
   });
 
   it('declines opinions and predictions, and says the source gives no figure for another pair’s year', () => {
-    for (const q of ['Will this agreement lead to a war with Israel?', 'In your opinion, is this agreement good for the Middle East?', 'Help me debug a JavaScript promise']) {
+    for (const q of [
+      'Will this agreement lead to a war with Israel?',
+      'In your opinion, is this agreement good for the Middle East?',
+      'Help me debug a JavaScript promise',
+    ]) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'decline', reason: 'request' });
     }
     expect(core.ask('What was China–Iran trade in 2024?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
@@ -370,7 +379,9 @@ describe('yes or no', () => {
     expect(lead(core.ask('Do they share intelligence?').reply)).toMatch(/^In progress\. .*intelligence-sharing/);
     expect(lead(core.ask('Профинансирует ли Россия новые реакторы?').reply)).toMatch(/^Пока рассматривается\./);
     expect(lead(core.ask('Is the Rasht-Astara railway finished?').reply)).toMatch(/^Not yet, as of the source: in progress\. /);
-    expect(lead(core.ask('Has Russia already finalized investments in new nuclear reactors?').reply)).toMatch(/^Not yet, as of the source: under consideration\. /);
+    expect(lead(core.ask('Has Russia already finalized investments in new nuclear reactors?').reply)).toMatch(
+      /^Not yet, as of the source: under consideration\. /,
+    );
   });
 
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
@@ -391,14 +402,24 @@ describe('the scope policy', () => {
   });
 
   it('says the source is silent on a third party’s reaction to the deal and on an attribute it never gives', () => {
-    for (const q of ['How did the Israeli government respond to the pact?', 'Как Израиль отреагировал на договор?', "What is the capacity of Iran's LNG terminals?", 'What did China say about the Russia–Iran treaty?']) {
+    for (const q of [
+      'How did the Israeli government respond to the pact?',
+      'Как Израиль отреагировал на договор?',
+      "What is the capacity of Iran's LNG terminals?",
+      'What did China say about the Russia–Iran treaty?',
+    ]) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(core.ask('How does the deal affect Azerbaijan?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
   });
 
   it('says the source does not say which when no claim names one, or the names are asked of a thing it leaves unnamed', () => {
-    for (const q of ['Along which route would a pipeline bring the gas?', 'Which Caspian ports exactly are being upgraded?', 'Какие именно СПГ-терминалы примут газ?', 'Which Asian countries will buy the gas?']) {
+    for (const q of [
+      'Along which route would a pipeline bring the gas?',
+      'Which Caspian ports exactly are being upgraded?',
+      'Какие именно СПГ-терминалы примут газ?',
+      'Which Asian countries will buy the gas?',
+    ]) {
       const reply = core.ask(q).reply;
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
       expect(lead(reply), q).toMatch(/^(?:The source does not say which\.|В источнике не сказано, какие именно\.)/);
@@ -417,13 +438,18 @@ describe('the scope policy', () => {
   });
 
   it('does not count the source named as such, counts or verbs of trying as things the source lacks', () => {
-    for (const q of ['What part does India play, per the report?', 'What sort of world order are the two sides trying to promote?', 'What main goals is the deal meant to serve, per the opening paragraph?']) {
+    for (const q of [
+      'What part does India play, per the report?',
+      'What sort of world order are the two sides trying to promote?',
+      'What main goals is the deal meant to serve, per the opening paragraph?',
+    ]) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
     }
   });
 
   it('answers "what is this article about?" with the overview, in every language', () => {
-    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟']) expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
+    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟'])
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
   });
 
   it('answers what the source says about a thing its claims name, asked about as such', () => {
@@ -462,7 +488,9 @@ describe('the scope policy', () => {
     const thanks = core.ask('thanks!').reply;
     expect(thanks).toMatchObject({ kind: 'notice', actions: [] });
     expect(renderText(thanks).length).toBeLessThan(60);
-    expect(renderText(core.ask('What is your source?').reply)).toMatch(/article about the Russia–Iran strategic partnership agreement, published on 24 January 2025/);
+    expect(renderText(core.ask('What is your source?').reply)).toMatch(
+      /article about the Russia–Iran strategic partnership agreement, published on 24 January 2025/,
+    );
     expect(core.ask('summarise everything').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
     expect(core.ask('кратко обо всём').reply).toMatchObject({ kind: 'card', lang: 'ru' });
   });
@@ -494,7 +522,13 @@ describe('follow-ups', () => {
       permissions: { check: async () => true, inbox: async () => ({ all: true }) },
     });
     const ask = async (text: string, id = 'chat-1') => {
-      const reply = await conversation.handle({ surface: 'console', conversation: id, user: 'u1', capabilities: { buttons: false, publish: false }, input: { kind: 'question', text } });
+      const reply = await conversation.handle({
+        surface: 'console',
+        conversation: id,
+        user: 'u1',
+        capabilities: { buttons: false, publish: false },
+        input: { kind: 'question', text },
+      });
       if (!reply) throw new Error('no reply');
       return reply;
     };

@@ -31,7 +31,10 @@ beforeAll(async () => {
 });
 
 async function grade(file: string) {
-  const cases = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+  const cases = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Case);
   const conversation = createConversation({
     core,
     limiter: createFloodControl(100_000),
@@ -44,7 +47,13 @@ async function grade(file: string) {
   const failures: string[] = [];
   let n = 0;
   for (const c of cases) {
-    const reply = await conversation.handle({ surface: 'console', conversation: c.chat ?? `probe-${n++}`, user: 'u', capabilities: { buttons: false, publish: false }, input: { kind: 'question', text: c.q } });
+    const reply = await conversation.handle({
+      surface: 'console',
+      conversation: c.chat ?? `probe-${n++}`,
+      user: 'u',
+      capabilities: { buttons: false, publish: false },
+      input: { kind: 'question', text: c.q },
+    });
     if (!reply) throw new Error(`no reply to ${c.q}`);
     const text = renderText(reply);
     const answered = (reply.kind === 'answer' && reply.grounding === 'answered') || reply.kind === 'help' || reply.kind === 'card';

@@ -20,7 +20,8 @@ describe('what a message is before it is a question', () => {
   });
 
   it('questions about the bot’s source', () => {
-    for (const q of ['What is your source?', 'where does this information come from', 'How do you know?', 'which article?']) expect(asksForSource(n(q), 'en'), q).toBe(true);
+    for (const q of ['What is your source?', 'where does this information come from', 'How do you know?', 'which article?'])
+      expect(asksForSource(n(q), 'en'), q).toBe(true);
     expect(asksForSource(n('Какой у тебя источник?'), 'ru')).toBe(true);
     expect(asksForSource(n('منبع شما چیست؟'), 'fa')).toBe(true);
     expect(asksForSource(n('What is the source of Iran’s gas?'), 'en')).toBe(false);
@@ -34,12 +35,19 @@ describe('what a message is before it is a question', () => {
   });
 
   it('requests the bot does not serve, also when they mention the partnership', () => {
-    for (const q of ['translate "gas" into French', 'write a poem about Russia and Iran', 'tell me a joke about Putin', 'recommend a book on Iran', 'predict the rial next year']) {
+    for (const q of [
+      'translate "gas" into French',
+      'write a poem about Russia and Iran',
+      'tell me a joke about Putin',
+      'recommend a book on Iran',
+      'predict the rial next year',
+    ]) {
       expect(isRequest(n(q), 'en'), q).toBe(true);
     }
     expect(isRequest(n('Переведи на английский'), 'ru')).toBe(true);
     expect(isRequest(n('یک شعر درباره ایران بنویس'), 'fa')).toBe(true);
-    for (const q of ['what does the agreement say about gas', 'who wrote the agreement?', 'tell me about the gas deal']) expect(isRequest(n(q), 'en'), q).toBe(false);
+    for (const q of ['what does the agreement say about gas', 'who wrote the agreement?', 'tell me about the gas deal'])
+      expect(isRequest(n(q), 'en'), q).toBe(false);
   });
 
   it('time: events after the source, the present, and whether something has been done', () => {

@@ -100,7 +100,9 @@ describe('answers from several sources', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(DataError);
-      expect((error as DataError).issues).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/topics\/bilateral-trade\.yaml$/), path, message: expect.stringMatching(reason) }));
+      expect((error as DataError).issues).toContainEqual(
+        expect.objectContaining({ file: expect.stringMatching(/topics\/bilateral-trade\.yaml$/), path, message: expect.stringMatching(reason) }),
+      );
     }
   });
 });

@@ -34,7 +34,23 @@ describe('the action codec', () => {
   });
 
   it('reads anything stale, forged or from another version as undefined, never throwing', () => {
-    for (const data of ['', 'v1:t:gas:en', '2t.en', '2t.de.gas', '2t.en.gas.extra', '2v.en.gas.x', '2n.en.-1', '2q.en', '2q.en.0.r', '2q.en.01.r', '2q.en.5.x', '2q.en.5', '3t.en.gas', '2t.en.GAS', 'x'.repeat(100)]) {
+    for (const data of [
+      '',
+      'v1:t:gas:en',
+      '2t.en',
+      '2t.de.gas',
+      '2t.en.gas.extra',
+      '2v.en.gas.x',
+      '2n.en.-1',
+      '2q.en',
+      '2q.en.0.r',
+      '2q.en.01.r',
+      '2q.en.5.x',
+      '2q.en.5',
+      '3t.en.gas',
+      '2t.en.GAS',
+      'x'.repeat(100),
+    ]) {
       expect(decodeAction(data), data).toBeUndefined();
     }
     fc.assert(

@@ -28,7 +28,8 @@ export async function askQuestion(turn: Turn, question: string): Promise<Reply> 
   const followUp = context?.topicId ? { topicId: context.topicId, ...(context.lang ? { lang: context.lang } : {}) } : {};
   const { reply } = turn.deps.core.ask(long ? cut(text, MAX_QUESTION) : text, req.langHint, followUp, origin);
   // (A summary of an area spans several topics: the conversation is on none of them in particular.)
-  if (reply.kind === 'answer') await turn.deps.contexts.set(turn.req.conversation, { ...(reply.area ? {} : { topicId: reply.topicId }), lang: reply.lang, at: Date.now() });
+  if (reply.kind === 'answer')
+    await turn.deps.contexts.set(turn.req.conversation, { ...(reply.area ? {} : { topicId: reply.topicId }), lang: reply.lang, at: Date.now() });
   return long ? { ...reply, note: t(reply.lang).tooLong(MAX_QUESTION) } : reply;
 }
 

@@ -9,7 +9,18 @@ async function publish(turn: Turn, card: CardReply, image: boolean, target?: str
   const { publisher, log } = turn.deps;
   if (!publisher) return notice(turn.lang, 'error', t(turn.lang).postNothingHere, { private: true });
   const result = await publisher.publish(turn.req, { card, image, ...(target ? { target } : {}) });
-  log.info({ surface: turn.req.surface, user: turn.req.user, card: card.topicId, lang: card.lang, image, ok: result.ok, ...(result.ok ? {} : { reason: result.reason }) }, 'summary card post');
+  log.info(
+    {
+      surface: turn.req.surface,
+      user: turn.req.user,
+      card: card.topicId,
+      lang: card.lang,
+      image,
+      ok: result.ok,
+      ...(result.ok ? {} : { reason: result.reason }),
+    },
+    'summary card post',
+  );
   if (!result.ok) return publishRefusal(turn.lang, result);
   const c = t(card.lang);
   return notice(card.lang, 'info', result.link ? c.postedLink(result.where, result.link) : c.posted(result.where), { private: true, replaces: true });

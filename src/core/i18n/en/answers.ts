@@ -51,7 +51,8 @@ export const answers = {
   considered: 'Under consideration.',
   underWay: 'In progress.',
   /** A yes/no asking whether work the source says is under way (or only considered) is done. */
-  notYet: (stage: 'considered' | 'under-way') => (stage === 'considered' ? 'Not yet, as of the source: under consideration.' : 'Not yet, as of the source: in progress.'),
+  notYet: (stage: 'considered' | 'under-way') =>
+    stage === 'considered' ? 'Not yet, as of the source: under consideration.' : 'Not yet, as of the source: in progress.',
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `An older source (${date}) said:`,
   notSaid: 'The source doesn’t say.',
@@ -77,6 +78,7 @@ export const answers = {
   declineRequest:
     'I only answer questions about the Russia–Iran strategic partnership agreement from my source; I don’t translate, write, recommend or predict. Ask me what the agreement says.',
   /** A question about the source's author or publisher: declined, saying what the source is. */
-  declineAuthor: (date: string) => `The article I answer from names no author, headline or publisher. It is an article about the Russia–Iran strategic partnership agreement, published on ${date}.`,
+  declineAuthor: (date: string) =>
+    `The article I answer from names no author, headline or publisher. It is an article about the Russia–Iran strategic partnership agreement, published on ${date}.`,
   declineAfterSource: (date: string) => `My source is from ${date} and cannot say what happened since. Ask me what it says about the agreement.`,
 } as const;

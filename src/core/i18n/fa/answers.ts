@@ -50,7 +50,8 @@ export const answers: SectionOf<typeof en> = {
   considered: 'در دست بررسی است.',
   underWay: 'در حال انجام است.',
   /** A yes/no asking whether work the source says is under way (or only considered) is done. */
-  notYet: (stage: 'considered' | 'under-way') => (stage === 'considered' ? 'هنوز نه، تا جایی که منبع می‌گوید: در دست بررسی است.' : 'هنوز نه، تا جایی که منبع می‌گوید: در حال انجام است.'),
+  notYet: (stage: 'considered' | 'under-way') =>
+    stage === 'considered' ? 'هنوز نه، تا جایی که منبع می‌گوید: در دست بررسی است.' : 'هنوز نه، تا جایی که منبع می‌گوید: در حال انجام است.',
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `منبعی قدیمی‌تر (${date}) گفته بود:`,
   notSaid: 'منبع در این باره چیزی نمی‌گوید.',
@@ -72,6 +73,7 @@ export const answers: SectionOf<typeof en> = {
   smallLaugh: '😄',
   declineRequest:
     'من فقط به پرسش‌ها دربارهٔ توافق‌نامهٔ مشارکت راهبردی روسیه و ایران از روی منبعم پاسخ می‌دهم؛ ترجمه نمی‌کنم، متن نمی‌نویسم، توصیه یا پیش‌بینی نمی‌کنم. بپرسید توافق‌نامه چه می‌گوید.',
-  declineAuthor: (date: string) => `در مقاله‌ای که از آن پاسخ می‌دهم نام نویسنده، عنوان یا ناشر نیامده است. این مقاله‌ای دربارهٔ توافق‌نامهٔ مشارکت راهبردی روسیه و ایران است که در ${date} منتشر شده است.`,
+  declineAuthor: (date: string) =>
+    `در مقاله‌ای که از آن پاسخ می‌دهم نام نویسنده، عنوان یا ناشر نیامده است. این مقاله‌ای دربارهٔ توافق‌نامهٔ مشارکت راهبردی روسیه و ایران است که در ${date} منتشر شده است.`,
   declineAfterSource: (date: string) => `منبع من در ${date} منتشر شده و نمی‌تواند بگوید پس از آن چه شده است. بپرسید منبع دربارهٔ توافق‌نامه چه می‌گوید.`,
 };

@@ -15,8 +15,7 @@ export const posting: SectionOf<typeof en> = {
   postFailed: (channel: string) => `انتشار در ${channel} ناموفق بود. لطفاً بعداً دوباره امتحان کنید.`,
   postImageFailed: 'نتوانستم تصویر کارت را بسازم، پس چیزی منتشر نشد. دوباره امتحان کنید یا آن را به‌صورت متن منتشر کنید.',
   postNotMember: 'من اینجا عضو نیستم و نمی‌توانم منتشر کنم. از یک مدیر بخواهید مرا با دامنهٔ «bot» دعوت کند.',
-  postBotNotAdmin: (channel: string) =>
-    `من مدیر ${channel} نیستم و نمی‌توانم آنجا منتشر کنم. مرا با اجازهٔ انتشار پیام، مدیر کانال کنید و دوباره امتحان کنید.`,
+  postBotNotAdmin: (channel: string) => `من مدیر ${channel} نیستم و نمی‌توانم آنجا منتشر کنم. مرا با اجازهٔ انتشار پیام، مدیر کانال کنید و دوباره امتحان کنید.`,
   postUnknownChannel: (channel: string) => `من ${channel} را نمی‌بینم. از یک مدیر بخواهید اجازهٔ «مشاهدهٔ کانال» را آنجا به من بدهد.`,
   postMissingPermissions: (channel: string, permissions: string) =>
     `نمی‌توانم در ${channel} منتشر کنم: اجازهٔ «${permissions}» را آنجا ندارم. از یک مدیر بخواهید آن را بدهد یا کانال دیگری انتخاب کنید.`,

@@ -50,7 +50,8 @@ export const answers: SectionOf<typeof en> = {
   considered: 'Пока рассматривается.',
   underWay: 'В работе.',
   /** A yes/no asking whether work the source says is under way (or only considered) is done. */
-  notYet: (stage: 'considered' | 'under-way') => (stage === 'considered' ? 'Пока нет, по данным источника: это рассматривается.' : 'Пока нет, по данным источника: в работе.'),
+  notYet: (stage: 'considered' | 'under-way') =>
+    stage === 'considered' ? 'Пока нет, по данным источника: это рассматривается.' : 'Пока нет, по данным источника: в работе.',
   /** Before what an older source said on a point a newer one leads with. */
   olderSource: (date: string) => `Более ранний источник (${date}) сообщал:`,
   notSaid: 'В источнике об этом не говорится.',
@@ -72,6 +73,8 @@ export const answers: SectionOf<typeof en> = {
   smallLaugh: '😄',
   declineRequest:
     'Я отвечаю только на вопросы о соглашении о стратегическом партнёрстве России и Ирана по моему источнику; я не перевожу, не пишу тексты, не советую и не предсказываю. Спросите, что говорится в соглашении.',
-  declineAuthor: (date: string) => `В статье, по которой я отвечаю, не указаны ни автор, ни заголовок, ни издатель. Это статья о соглашении о стратегическом партнёрстве России и Ирана, опубликованная ${date}.`,
-  declineAfterSource: (date: string) => `Мой источник опубликован ${date}, и о том, что было после, я сказать не могу. Спросите, что в нём говорится о соглашении.`,
+  declineAuthor: (date: string) =>
+    `В статье, по которой я отвечаю, не указаны ни автор, ни заголовок, ни издатель. Это статья о соглашении о стратегическом партнёрстве России и Ирана, опубликованная ${date}.`,
+  declineAfterSource: (date: string) =>
+    `Мой источник опубликован ${date}, и о том, что было после, я сказать не могу. Спросите, что в нём говорится о соглашении.`,
 };

@@ -7,6 +7,7 @@ export const notices: SectionOf<typeof en> = {
   tooLong: (max: number) => `Сообщение очень длинное; я читаю только первые ${max} символов.`,
   unknownCommand: (command: string) => `Неизвестная команда ${command}. Попробуйте /help.`,
   failed: 'Извините, что-то пошло не так. Попробуйте ещё раз.',
-  answeredPrivately: (group: string, question: string) => `Вы спросили в «${group}»: «${question}». В группе за эту минуту было много ответов, поэтому отвечаю вам лично.`,
+  answeredPrivately: (group: string, question: string) =>
+    `Вы спросили в «${group}»: «${question}». В группе за эту минуту было много ответов, поэтому отвечаю вам лично.`,
   groupBusy: (handle: string) => `В этой группе за минуту было много ответов. Спросите меня в личном чате (${handle}) — отвечу сразу.`,
 };
