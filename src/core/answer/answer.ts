@@ -9,12 +9,12 @@ import { createClaimIndex, type IndexedClaim } from './claims.js';
 import { claimAnswer, joinClaims, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
-import { isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
+import { asksBare, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
 import { asksForAuthor, asksForOverview, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
-import { createThemeFinder, themeSummary } from './themes.js';
+import { createThemeFinder, isFrameWord, themeSummary } from './themes.js';
 import { decideYesNo } from './yesno.js';
 
 /** Russian and Persian verb endings and prefixes (stemmed forms): a verb the data lacks is a form, not a notion it lacks. */
@@ -508,7 +508,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // With nothing in context, "it" is the agreement.
       else {
         // "It" is the agreement; "this agreement" too, more lightly when the question names a subject of its own ("military cooperation in this agreement").
-        const lean = leansOnPronoun(q) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
+        const lean = leansOnPronoun(q) || asksBare(q) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
         if (lean) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
       }
 
@@ -528,7 +528,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
       // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
-      const aboutAgreement = !followUp && (leansOnPronoun(q) || namesTheAgreement(q)) && q.content.size <= 4;
+      const aboutAgreement = !followUp && (leansOnPronoun(q) || namesTheAgreement(q) || asksBare(q)) && q.content.size <= 4;
       if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
@@ -550,11 +550,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         best.lexical >= 0.3 &&
         best.item.topic.id === match.ranking[0]?.id &&
         !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) {
-        // "Explain the Middle East policy adjustments": a request for one topic's summary that its claims' words settle.
-        const topic = q.expect.overview ? overviewTopic(analysis, lang, match) : undefined;
-        return reply(topic && !topic.agreement ? topicSummary(kb, topic, lang) : replyFor(kb, match));
-      }
+      // "Explain the Middle East policy adjustments", "the Middle East dimension of this story": one topic's summary, when the words of what is asked settle it.
+      // (Not "what does the article say about oil?": a thing the claims name, not a party, is answered from them.)
+      const thingOnly = aboutOnly && entities.some((e) => !e.partner && !PARTY_KINDS.has(e.kind));
+      const summarised = q.expect.overview && !q.expect.kind && !followUp && !thingOnly ? overviewTopic(analysis, lang, match) : undefined;
+      if (summarised && !summarised.agreement) return reply(topicSummary(kb, summarised, lang));
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType) return reply(replyFor(kb, match));
       const relevant =
         best &&
         (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.kindHit || best.entityHits > 0))) &&
@@ -611,8 +612,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   /** The topic a request for an overview names in its own words, when its claims clearly say them ("the military side"). */
   function overviewTopic(analysis: MatchResult['analysis'], lang: Lang, match: MatchResult) {
     const expect = expectations(analysis.words.join(' '), lang);
-    const q = questionView(analysis, lang, finder.inStems(analysis.stems), expect, (s) => index.isStop(s, lang));
-    if (![...q.content].some((s) => !ABOUT_WORDS.has(s))) return undefined;
+    const view = questionView(analysis, lang, finder.inStems(analysis.stems), expect, (s) => index.isStop(s, lang));
+    // What the part is of: its words without those that frame a part ("the Middle East part of the article": the Middle East).
+    const q = { ...view, content: new Set([...view.content].filter((s) => !ABOUT_WORDS.has(s) && !isFrameWord(s) && !SOURCE_NOUNS.has(s))) };
+    if (q.content.size === 0 && q.entities.every((e) => e.partner)) return undefined;
     const ranked = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
     const best = ranked[0];
     const next = ranked.find((x) => x.item.topic !== best?.item.topic);

@@ -66,7 +66,7 @@ const REQUEST: Record<Lang, RegExp> = {
 /** Overview requests: the topic's summary rather than one statement. */
 const OVERVIEW: Record<Lang, RegExp> = {
   en: re(
-    'tell me about|tell me more|explain|describe|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)',
+    'tell me about|tell me more|explain|describe|walk (?:me|us) through|run (?:me|us) through|go (?:over|through)|sum up|(?:part|section|dimension|angle|side|aspect)s? of (?:the|this) (?:article|story|piece|report|text|news)|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)',
   ),
   ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
@@ -165,7 +165,7 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       // ("Which of the bases…")
       if (lang === 'en' && tokens[j] === 'of' && tokens[j + 1] === 'the') j += 2;
       const last = lang === 'fa' ? j : j + 2;
-      // The noun is the last kind noun before a verb or an article ("which national currencies": currencies; "what did
+      // In English the noun is the last kind noun before a verb or an article ("which national currencies": currencies; "what did
       // both countries promise", "what is the stated aim": no kind at all).
       let found: EntityKind | undefined;
       for (let k = j; k <= Math.min(tokens.length - 1, last); k++) {
@@ -210,7 +210,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
           many = plural(tokens[i]!, tokens[k]!, lang) || plural(tokens[i]!, tokens[k + span! - 1]!, lang);
           noun = stem(tokens[k + span! - 1]!);
           found = kind;
-          if (pair) break;
+          // (In Russian the noun comes first and a case ends the phrase: "в каком городе лидеры…" asks for a city.)
+          if (pair || lang === 'ru') break;
         }
       }
       if (found) return found;

@@ -46,3 +46,9 @@ export function isFollowUp(q: QuestionView, topicConfidence: number): boolean {
   if (words <= 8 && PRONOUN[q.lang].test(q.normalized) && ownEntities === 0) return true;
   return words <= 5 && q.content.size <= 2 && ownEntities === 0 && topicConfidence < 0.6;
 }
+
+/** A question that is a question word or noun alone ("Venue?", "Length?", "Когда?"): with nothing in context it asks about the agreement. */
+export function asksBare(q: QuestionView): boolean {
+  // ("And where?" continues a conversation: with none, it asks about nothing.)
+  return q.words.length <= 2 && q.entities.length === 0 && q.expect.types.some((t) => t !== 'what') && !CONTINUES[q.lang].test(q.normalized);
+}

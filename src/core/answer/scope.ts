@@ -93,7 +93,7 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 
 const OVERVIEW: Record<Lang, RegExp> = {
   en: re(
-    'summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line',
+    'summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line|what(?: ?s| is)? (?:the )?(?:deal|story|situation) with (?:russia and iran|iran and russia|the two(?: countries)?|these two|them)',
   ),
   ru: re(
     '(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог',
@@ -105,7 +105,7 @@ const OVERVIEW: Record<Lang, RegExp> = {
 
 /** A request for the overview of the whole partnership. */
 export function asksForOverview(normalized: string, lang: Lang): boolean {
-  return OVERVIEW[lang].test(normalized) && normalized.split(' ').length <= 12;
+  return (OVERVIEW[lang].test(normalized) || WRITE_SUMMARY[lang].test(normalized)) && normalized.split(' ').length <= 12;
 }
 
 /** A yes/no asked of the source itself: "does the article say…", "упоминается ли в статье…", "آیا مقاله می‌گوید…". */
@@ -122,6 +122,7 @@ export function asksTheSource(normalized: string, lang: Lang): boolean {
 /** The words of an overview request besides the asking ("key takeaways of the gas deal" → "of the gas deal"): what it is an overview of. */
 export function overviewSubject(normalized: string, lang: Lang): string[] {
   return normalized
+    .replace(WRITE_SUMMARY[lang], ' ')
     .replace(new RegExp(OVERVIEW[lang].source, `${OVERVIEW[lang].flags.replace('g', '')}g`), ' ')
     .split(' ')
     .filter(Boolean);
@@ -151,8 +152,20 @@ const REQUEST: Record<Lang, RegExp> = {
 };
 
 /** A request for something other than an answer from the source (translate, write, recommend, jokes, predictions). */
+/** A summary asked for in writing ("write me a paragraph on…", "напиши краткое резюме…"): what the bot does, not a request it declines. */
+const WRITE_SUMMARY: Record<Lang, RegExp> = {
+  en: /^(?:please |pls |can you |could you |would you |will you )?(?:write|draft|compose|give|make|put together)(?: me| us)? (?:a |an |the )?(?:\p{L}+ )?(?:summary|abstract|paragraph|overview|recap|synopsis|rundown|blurb|digest|précis|precis|tl ?dr)(?![\p{L}])/u,
+  ru: /^(?:пожалуйста )?(?:напиши|напишите|составь|составьте|сделай|сделайте)(?: мне| нам)? (?:\p{L}+ )?(?:резюме|обзор|абзац|выжимк\p{L}*|сводк\p{L}*|изложени\p{L}*|аннотаци\p{L}*)(?![\p{L}])/u,
+  fa: /(?:خلاصه|چکیده|یک پاراگراف|پاراگرافی)(?:‌ای| ای)? (?:\p{L}+ ){0,6}(?:بنویس|بنویسید|تهیه کن|آماده کن)/u,
+};
+
 export function isRequest(normalized: string, lang: Lang): boolean {
-  return REQUEST[lang].test(normalized);
+  return REQUEST[lang].test(normalized) && !WRITE_SUMMARY[lang].test(normalized);
+}
+
+/** A request for a summary in writing: answered as an overview. */
+export function asksToWriteSummary(normalized: string, lang: Lang): boolean {
+  return WRITE_SUMMARY[lang].test(normalized);
 }
 
 const LATER: Record<Lang, RegExp> = {

@@ -25,13 +25,16 @@ const FRAME_WORDS = (
   .split(' ')
   .map((w) => stem(w));
 
+const FRAME = new Set(FRAME_WORDS);
+/** A word that frames a part of the source rather than naming what is in it ("side", "section", "explain"). */
+export const isFrameWord = (stem: string): boolean => FRAME.has(stem);
+
 export interface ThemeFinder {
   /** The one area a question asks to have summarised, when its words name that area and nothing else of the data. */
   find(stems: readonly string[], isStop: (stem: string) => boolean): Theme | undefined;
 }
 
 export function createThemeFinder(kb: KnowledgeBase, stemsOf: (text: string) => string[]): ThemeFinder {
-  const frame = new Set(FRAME_WORDS);
   const names = kb.themes.map((theme) => ({
     theme,
     names: [...theme.names.en, ...theme.names.ru, ...theme.names.fa].map(stemsOf).filter((s) => s.length > 0),
@@ -51,7 +54,7 @@ export function createThemeFinder(kb: KnowledgeBase, stemsOf: (text: string) => 
         }
       }
       if (hits.size !== 1) return undefined;
-      const rest = stems.filter((s, i) => !used.has(i) && !isStop(s) && !frame.has(s) && !ABOUT_WORDS.has(s));
+      const rest = stems.filter((s, i) => !used.has(i) && !isStop(s) && !FRAME.has(s) && !ABOUT_WORDS.has(s));
       return rest.length === 0 ? [...hits][0] : undefined;
     },
   };

@@ -14,11 +14,12 @@ const PATTERNS: Record<Lang, Patterns> = {
     [
       'how_long',
       re(
-        'how long|how many years|for how many|duration|what term|valid (for|until)|last(s)? for|lasting|to last|term of|expir(e|es|y|ation)|run out|until when',
+        'how long|how many years|for how many|duration|length|lifespan|what term|valid (for|until)|last(s)? for|lasting|to last|term of|expir(e|es|y|ation)|run out|until when',
       ),
     ],
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
-    ['where', re('where|(which|what) (city|place|town|capital|location|country)')],
+    // (A short question may be the noun alone: "Venue?", "Signing city?".)
+    ['where', re('where|(which|what) (city|place|town|capital|location|country)|venue|(signing|host) (city|place|location|town)|(city|place|location) of (the )?signing')],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
     [
       'why',
@@ -41,7 +42,7 @@ const PATTERNS: Record<Lang, Patterns> = {
       re('на какой срок|на сколько лет|как долго|сколько лет|срок\\p{L}*|действ\\p{L}* до|истека\\p{L}*|истечет|истечени\\p{L}*|до какого (года|времени)'),
     ],
     ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
-    ['where', re('где|в каком городе|в каком месте|куда')],
+    ['where', re('где|в каком городе|в каком месте|куда|место (подписания|встречи|проведения)|город (подписания|встречи)')],
     ['who', re('кто|кем|какие (лидеры|президенты)|подписант\\p{L}*')],
     ['why', re('почему|зачем|причин\\p{L}*|цел\\p{L}*|для чего|что (заставило|побудило|подтолкнуло)')],
     ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
@@ -51,7 +52,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['growth', re('رشد|افزایش|چقدر بیشتر|چند درصد رشد')],
     ['how_long', re('چه مدت|چند سال|چند ساله|مدت|تا کی|منقضی|انقضا|تا چه سالی|تا چه زمانی')],
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
-    ['where', re('کجا|در کدام شهر|کدام شهر|چه شهری')],
+    ['where', re('کجا|در کدام شهر|کدام شهر|چه شهری|محل (امضا|امضای|برگزاری|دیدار)|مکان (امضا|امضای)')],
     ['who', re('چه کسی|چه کسانی|کیا|امضاکنندگان')],
     ['why', re('چرا|به چه دلیل|دلیل|علت|انگیزه|باعث شد|هدف|برای چه')],
     ['how_much', re('چقدر|چه مقدار|چه میزان|میزان|حجم|چند درصد|درصد|سهم|چند')],

@@ -145,6 +145,18 @@ describe('choosing the claim that answers', () => {
     }
   });
 
+  it('summarises one topic asked for as a part of the source ("the X section", "the X angle of this story")', () => {
+    for (const [q, topic] of [
+      ['Recap the Syria part of the piece', 'middle-east-after-assad'],
+      ['What is the South Caucasus angle of this story?', 'south-caucasus'],
+      ['Run me through the gas numbers', 'gas'],
+    ] as const) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'answer', topicId: topic, grounding: 'answered' });
+      expect(reply.kind === 'answer' && reply.actions.some((a) => a.action.kind === 'more' && a.action.topicId === topic), q).toBe(true);
+    }
+  });
+
   it('summarises an area of the source (the financial side, security) topic by topic, with a button to each, in every language', () => {
     for (const [q, area, topics] of [
       ['Tell me about the money side of the partnership', 'finance', ['local-currencies', 'mir-shetab']],
@@ -493,6 +505,21 @@ describe('the scope policy', () => {
     );
     expect(core.ask('summarise everything').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
     expect(core.ask('кратко обо всём').reply).toMatchObject({ kind: 'card', lang: 'ru' });
+  });
+
+  it('answers a summary asked for in writing, and "what is the deal with these two", as summaries', () => {
+    expect(core.ask('Could you write me a short summary of the natural gas arrangement?').reply).toMatchObject({ kind: 'answer', topicId: 'gas', grounding: 'answered' });
+    expect(core.ask('Draft a synopsis of this article').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
+    expect(core.ask('Напиши краткое резюме статьи').reply).toMatchObject({ kind: 'card', topicId: 'overview', lang: 'ru' });
+    expect(core.ask('so whats the story with iran and russia').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
+    expect(core.ask('write a song about the pipeline').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+  });
+
+  it('reads a question noun alone as asking about the agreement, unless it continues a conversation', () => {
+    expect(lead(core.ask('Place?').reply)).toMatch(/signed in Moscow/);
+    expect(lead(core.ask('Length?').reply)).toMatch(/20-year/);
+    expect(lead(core.ask('Когда?').reply)).toMatch(/17 января 2025/);
+    expect(core.ask('and where?').reply).not.toMatchObject({ kind: 'answer', topicId: 'treaty' });
   });
 });
 
