@@ -19,7 +19,12 @@ const PATTERNS: Record<Lang, Patterns> = {
     ],
     ['when', re('when|(what|which) (\\p{L}+ )?(date|day|month|year)|on what day|in what year')],
     // (A short question may be the noun alone: "Venue?", "Signing city?".)
-    ['where', re('where|(which|what) (city|place|town|capital|location|country)|venue|(signing|host) (city|place|location|town)|(city|place|location) of (the )?signing')],
+    [
+      'where',
+      re(
+        'where|(which|what) (city|place|town|capital|location|country)|venue|(signing|host) (city|place|location|town)|(city|place|location) of (the )?signing',
+      ),
+    ],
     ['who', re('who|whom|whose|which (leaders?|presidents?|people|officials?|heads?)|signatories|signed by')],
     [
       'why',

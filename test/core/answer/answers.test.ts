@@ -508,7 +508,11 @@ describe('the scope policy', () => {
   });
 
   it('answers a summary asked for in writing, and "what is the deal with these two", as summaries', () => {
-    expect(core.ask('Could you write me a short summary of the natural gas arrangement?').reply).toMatchObject({ kind: 'answer', topicId: 'gas', grounding: 'answered' });
+    expect(core.ask('Could you write me a short summary of the natural gas arrangement?').reply).toMatchObject({
+      kind: 'answer',
+      topicId: 'gas',
+      grounding: 'answered',
+    });
     expect(core.ask('Draft a synopsis of this article').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
     expect(core.ask('Напиши краткое резюме статьи').reply).toMatchObject({ kind: 'card', topicId: 'overview', lang: 'ru' });
     expect(core.ask('so whats the story with iran and russia').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
