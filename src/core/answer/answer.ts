@@ -545,11 +545,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // The matcher unsure between topics: did-you-mean, unless the conversation, a party the source
       // discusses, or the asked detail settles it (one claim of the likeliest topic gives the "how long").
       const settledByType =
-        best?.typeHit &&
-        q.expect.types.some(isSpecificType) &&
+        ((best?.typeHit && q.expect.types.some(isSpecificType)) || best?.kindHit) &&
         best.lexical >= 0.3 &&
         best.item.topic.id === match.ranking[0]?.id &&
-        !ranked.some((x) => x.item.topic !== best.item.topic && x.typeHit && x.score >= best.score - 0.15);
+        !ranked.some((x) => x.item.topic !== best.item.topic && (x.typeHit || x.kindHit) && x.score >= best.score - 0.15);
       // "Explain the Middle East policy adjustments", "the Middle East dimension of this story": one topic's summary, when the words of what is asked settle it.
       // (Not "what does the article say about oil?": a thing the claims name, not a party, is answered from them.)
       const thingOnly = aboutOnly && entities.some((e) => !e.partner && !PARTY_KINDS.has(e.kind));

@@ -155,10 +155,11 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       // The noun right after the which-word ("which sectors", "в каких отраслях", "چه بخش‌هایی"), past
       // numerals and "kinds of"; in English and Russian up to two adjectives may come first ("which Russian military bases").
       let j = i + 1;
-      // ("The names of the militia groups": "names of" asks which, as a which-word does.)
-      if (NAMES[lang]?.test(tokens[i]!)) {
-        if (lang === 'en' && tokens[j] !== 'of') continue;
-        if (lang === 'en') j += tokens[j + 1] === 'the' ? 2 : 1;
+      // ("The names of the militia groups", "name the blocs": asks which, as a which-word does.)
+      if (NAMES[lang]?.test(tokens[i]!) && lang === 'en') {
+        if (tokens[j] === 'of') j += tokens[j + 1] === 'the' ? 2 : 1;
+        else if (tokens[j] === 'the' && i === 0) j += 1;
+        else continue;
       }
       while (j < tokens.length && FILLER.test(tokens[j]!)) j++;
       if (lang === 'en' && KIND_OF.test(tokens[j] ?? '') && tokens[j + 1] === 'of') j += 2;

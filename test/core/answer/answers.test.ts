@@ -42,6 +42,11 @@ describe('what a question expects', () => {
     expect(expects('How much gas will Russia supply?', 'en').kind).toBeUndefined();
   });
 
+  it('a kind that one claim names settles a topic the matcher is unsure of, and "name the X" asks for X', () => {
+    expect(lead(core.ask('With what country do the two keep up their energy and transport ties?').reply)).toMatch(/Baku/);
+    expect(lead(core.ask('Name the blocs where the two are deepening ties').reply)).toMatch(/BRICS/);
+  });
+
   it('the kind from the noun that heads the phrase, never past a verb; names asked for as such', () => {
     expect(expects('Which two national currencies settle their trade?', 'en').kind).toBe('currency');
     expect(expects('What did both countries agree on?', 'en').kind).toBeUndefined();
@@ -474,6 +479,12 @@ describe('the scope policy', () => {
     const reply = core.ask('Will Japan join?').reply;
     expect(reply).toMatchObject({ kind: 'decline' });
     expect(renderText(reply)).toMatch(/Japan/);
+  });
+
+  it('reads a Russian "идёт" as "is conducted", not as something finished: the source’s own "now" answers', () => {
+    const share = core.ask('Какая часть платежей теперь идёт в национальных валютах?').reply;
+    expect(share).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(lead(share)).toMatch(/95%/);
   });
 
   it('says first that the source predates what is asked about later events, in every language', () => {
