@@ -64,6 +64,10 @@ const ASKS_WHAT_IT_SAYS =
   /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
 const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
+/** Question types a figure answers. */
+const FIGURES = new Set(['how_much', 'how_long', 'when', 'price', 'growth']);
+/** Words that join an attribute to what it is of. */
+const OF = /^(?:of|between)$/u;
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
   en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
@@ -166,7 +170,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // A partner's possessive before the thing counts with it ("the capacity of Iran's LNG terminals").
     const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
     // ("the capacity of the Bushehr plant": an article may stand between.)
-    const of = q.words[start - 1] === 'of' ? start - 1 : q.words[start - 1] === 'the' && q.words[start - 2] === 'of' ? start - 2 : -1;
+    // ("The exchange rate between the rial and the ruble": "between" joins an attribute to its things as "of" does.)
+    const of = OF.test(q.words[start - 1] ?? '') ? start - 1 : q.words[start - 1] === 'the' && OF.test(q.words[start - 2] ?? '') ? start - 2 : -1;
     if (q.lang === 'en') return of >= 0 ? content(of - 1) : start <= 3 ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
@@ -294,6 +299,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
     if (!typedLead)
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+    // "How many reactors, and where?": a figure asked beside another detail, which no claim gives, is what the source lacks.
+    // (Only beside a place or a person: "how many years" asks how long and how much at once.)
+    const twoParts = specific.some((x) => x === 'where' || x === 'who') && specific.some((x) => FIGURES.has(x));
+    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind)) : undefined;
+    if (unfigured)
+      return claimAnswer(kb, lang, { lead: typedLead.item, prefix: c.notStated(unfigured as SpecificType), support: [], grounding: 'not-in-source' });
     // (Not when the lead gives what was asked: a thing of the kind asked for — "which country's influence…" is
     // answered by Turkey — or the asked type: "how long's this deal good for" by its 20 years.)
     // (A person is no such proof: "who drafted the text?" is not answered by who signed it.)
@@ -310,7 +321,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (In English only "the X of T": "what is the Russian gas meant for" names no attribute.)
       const ofForm = (e: (typeof things)[number]) => {
         const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
-        return lang !== 'en' || q.words[start - 1] === 'of' || (q.words[start - 1] === 'the' && q.words[start - 2] === 'of');
+        return lang !== 'en' || OF.test(q.words[start - 1] ?? '') || (q.words[start - 1] === 'the' && OF.test(q.words[start - 2] ?? ''));
       };
       const unknown = things
         .filter(ofForm)

@@ -454,6 +454,15 @@ describe('the scope policy', () => {
     }
   });
 
+  it('says what the source lacks of a two-part question, and an attribute asked "between" two things', () => {
+    const pages = core.ask('Who signed it and how many pages is it?').reply;
+    expect(pages).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(pages)).toMatch(/^The source gives no figure for this\. .*Putin/);
+    expect(core.ask('What is the conversion rate between the ruble and the rial?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('When and where was it signed?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(core.ask('For how many years is it meant to run?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
   it('does not count the source named as such, counts or verbs of trying as things the source lacks', () => {
     for (const q of [
       'What part does India play, per the report?',
