@@ -1,5 +1,5 @@
 import { helpReply, replyFor } from '../compose.js';
-import { isSpecificType, type KnowledgeBase, type Lang, LANGS, type QuestionType, type SpecificType } from '../data/schema.js';
+import { type EntityKind, isSpecificType, type KnowledgeBase, type Lang, LANGS, type QuestionType, type SpecificType } from '../data/schema.js';
 import { formatDate, formatInteger, t } from '../i18n/index.js';
 import type { Matcher, MatchResult } from '../match/matcher.js';
 import { topicsButton } from '../reply-actions.js';
@@ -489,7 +489,15 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
-      const view = questionView(analysis, lang, entities, expect, (s) => index.isStop(s, lang), unknownNames(question, entities));
+      const view = questionView(
+        analysis,
+        lang,
+        entities,
+        expect,
+        (s) => index.isStop(s, lang),
+        unknownNames(question, entities),
+        unknownKinds(question, entities),
+      );
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
       const things = view.entities.filter((e) => !e.partner).sort((a, b) => a.start - b.start);
@@ -642,6 +650,37 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const s = finder.stemsOf(w)[0];
       return s && !named.has(s) && !kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
     }).length;
+  }
+
+  /**
+   * Kinds of the names the data does not know, given with their kind noun: "the Black Sea" is a sea,
+   * "the Tabriz Refinery" a facility. The known words of the name ("Sea") do not make it known.
+   */
+  function unknownKinds(question: string, entities: readonly { id: string }[]): EntityKind[] {
+    // (The words of a name as written too: the synonyms make "Shanghai Cooperation Organization" "sco".)
+    const named = new Set(
+      entities.flatMap((e) =>
+        finder.namesOf(e.id).flatMap((n) => [
+          ...finder.stemsOf(n),
+          ...n
+            .toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u)
+            .filter(Boolean)
+            .map((w) => stem(w)),
+        ]),
+      ),
+    );
+    const kinds: EntityKind[] = [];
+    for (const run of question.match(/(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}\p{Ll}+/gu) ?? []) {
+      const words = run.split(/\s+/u);
+      const kind = finder.kindOfNoun(finder.stemsOf(words.at(-1)!)[0] ?? '');
+      const unknown = words.slice(0, -1).some((w) => {
+        const s = finder.stemsOf(w)[0];
+        return s !== undefined && !named.has(s) && !kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
+      });
+      if (kind && unknown) kinds.push(kind);
+    }
+    return kinds;
   }
 
   function time(q: QuestionView) {

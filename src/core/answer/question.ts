@@ -1,5 +1,5 @@
 import { stem } from '../text/stem.js';
-import type { Lang } from '../data/schema.js';
+import type { EntityKind, Lang } from '../data/schema.js';
 import type { Analysis } from '../text/analyze.js';
 import type { EntityFinder, EntityMention } from './entities.js';
 import type { Expectation } from './expect.js';
@@ -41,6 +41,8 @@ export interface QuestionView {
   foreign?: ReadonlySet<string>;
   /** Capitalised names in the question that are no entity or word the data knows ("Raisi"). */
   unknownNames: number;
+  /** Kinds of the names the data does not know that the question gives with their kind noun ("the Black Sea": a sea). */
+  unknownKinds: EntityKind[];
   /** Asks only what the source says about something ("is Europe mentioned?"): naming it is enough, whatever the claim's stance. */
   mentions?: boolean;
   /** Where a condition starts ("if it is attacked", "в случае нападения", "در صورت حمله"), as a word position: what it names is a premise. */
@@ -285,6 +287,7 @@ export function questionView(
   expect: Expectation,
   isStop: (stem: string) => boolean,
   unknownNames = 0,
+  unknownKinds: EntityKind[] = [],
 ): QuestionView {
   // "3 billion dollars", "5 млрд рублей", "$3.77 billion": a currency next to a figure is its unit, not a thing asked about.
   entities = entities.filter((e) => e.kind !== 'currency' || !(MAGNITUDE.test(analysis.words[e.start - 1] ?? '') || /^\d/.test(analysis.words[e.end] ?? '')));
@@ -315,6 +318,7 @@ export function questionView(
     decline: DECLINE[lang].test(analysis.normalized),
     cease: CEASE[lang].test(analysis.normalized),
     unknownNames,
+    unknownKinds,
     includes: INCLUDES[lang].test(analysis.normalized),
     ...premise(analysis.words, lang),
   };

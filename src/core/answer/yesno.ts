@@ -273,6 +273,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else if (claim.dates.length && claim.status === 'event') out.contradicts++;
     else out.missing++;
   }
+  // "Are the ports on the Black Sea?": a place of a kind the claim names another of (the Caspian Sea).
+  for (const kind of q.unknownKinds) if (claim.entities.some((id) => !finder.isPartner(id) && finder.kindOf(id) === kind) && c.own >= 0.3) out.contradicts++;
   // "Did they agree to allow their territory to be used…?": no, where the claim says they deny it.
   if (PERMIT[q.lang].test(q.normalized) && !NOT_PERMIT[q.lang].test(q.normalized) && REFUSE.test(claim.text.en)) out.contradicts++;
   // "Was it signed by the foreign ministers?": the claim's people hold another office.

@@ -401,6 +401,12 @@ describe('yes or no', () => {
     );
   });
 
+  it('says no to a place the data does not know, named with its kind, where the claim names another of that kind', () => {
+    expect(lead(core.ask('Are the ports being upgraded on the Baltic Sea?').reply)).toMatch(/^No\. .*Caspian/);
+    expect(lead(core.ask('Are the Caspian Sea ports part of the INSTC work?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Is the Shanghai Cooperation Organisation among their blocs?').reply)).toMatch(/^Yes\./);
+  });
+
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
     for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
       const { reply } = core.ask(q);
