@@ -222,7 +222,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       (e) =>
         e.kind === kind &&
         c.item.entities.has(e.id) &&
-        i >= e.end &&
+        // (Not the noun right after the name, which is part of it: "the Rasht–Astara line".)
+        i > e.end &&
         i - e.end <= 6 &&
         !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)),
     );

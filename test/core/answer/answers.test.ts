@@ -405,6 +405,9 @@ describe('yes or no', () => {
     expect(lead(core.ask('Are the ports being upgraded on the Baltic Sea?').reply)).toMatch(/^No\. .*Caspian/);
     expect(lead(core.ask('Are the Caspian Sea ports part of the INSTC work?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Is the Shanghai Cooperation Organisation among their blocs?').reply)).toMatch(/^Yes\./);
+    // What a thing is: a pipeline is not the railway; a noun right after the name is part of it.
+    expect(lead(core.ask('Is the Rasht–Astara project an oil pipeline?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is the Rasht-Astara line a railway?').reply)).not.toMatch(/^No\./);
   });
 
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
