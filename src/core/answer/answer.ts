@@ -50,10 +50,11 @@ const UNCOVERED = 0.45;
 /**
  * Stems that name no subject of their own, so that the source never using them says nothing of what it
  * covers: the source and its parts ("per the report", "the opening paragraph"), counts ("three aims"),
- * verbs of trying and serving ("trying to promote", "meant to serve", "what role does X play") and fillers.
+ * verbs of trying and serving ("trying to promote", "meant to serve", "what role does X play"), hedges ("at least
+ * partly", "mainly") and fillers.
  */
 const NO_SUBJECT: Record<Lang, RegExp> = {
-  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type)$/u,
+  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type|partli|least|some|mostli|mainli|larg|primarili|chiefli|arrang)$/u,
   ru: /^(?:стать|абзац|текст|пиш|описыва|описан|дв|тр|четыр|пят|основн|главн|пыта|роль|игра)$/u,
   fa: /^(?:مقاله|گزارش|پاراگراف|بند|سه|دو|چهار|اصلی|نقش)$/u,
 };
@@ -516,7 +517,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (Verb forms aside: the data cannot hold every conjugation of "build", "бы строить", "بسازند".)
       const foreign = new Set(
         [...view.content].filter(
-          (s) => !/^\d/.test(s) && !ABOUT_WORDS.has(s) && !VERB_FORM[lang].test(s) && !kb.topics.some((x) => index.topicKnows(x.id, s, lang)),
+          (s) =>
+            !/^\d/.test(s) &&
+            !ABOUT_WORDS.has(s) &&
+            !NO_SUBJECT[lang].test(s) &&
+            !VERB_FORM[lang].test(s) &&
+            !kb.topics.some((x) => index.topicKnows(x.id, s, lang)),
         ),
       );
       const q: QuestionView = aboutOnly ? { ...view, foreign, mentions: true, expect: { ...view.expect, types: [] } } : { ...view, foreign };

@@ -410,6 +410,11 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is the Rasht-Astara line a railway?').reply)).not.toMatch(/^No\./);
   });
 
+  it('counts no hedge ("mainly", "at least partly") or synonym of the source’s word ("buyers" for markets) as a word the source never uses', () => {
+    expect(lead(core.ask('Can Russian gas reach Asian buyers through Iran?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Is the re-exported gas meant for European customers?').reply)).toMatch(/^No\./);
+  });
+
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
     for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
       const { reply } = core.ask(q);
