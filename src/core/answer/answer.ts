@@ -65,6 +65,12 @@ const ASKS_WHAT_IT_SAYS =
   /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
 const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
+/** A when-question about something to come ("when will … start", "когда начнутся…", "کی شروع می‌شود"). */
+const FUTURE_WHEN: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])when (?:will|would|are|is|do|does)(?: \p{L}+){0,6}? (?:start|begin|commence|launch|kick off|flow|arrive|happen|take place|be (?:finished|completed|built|ready|done|operational|launched))(?![\p{L}])/u,
+  ru: /(?<![\p{L}])когда (?:\p{L}+ ){0,4}?(?:начн\p{L}*|стартуют|стартует|запуст\p{L}*|будет|будут|завершат\p{L}*|пойд\p{L}*)(?![\p{L}])/u,
+  fa: /(?:کی|چه زمانی) (?:\p{L}+ ){0,5}?(?:شروع|آغاز|راه ?اندازی|تکمیل) (?:می ?شود|خواهد|میشه)/u,
+};
 /** Question types a figure answers. */
 const FIGURES = new Set(['how_much', 'how_long', 'when', 'price', 'growth']);
 /** Words that join an attribute to what it is of. */
@@ -81,7 +87,7 @@ const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
  * on…") or about what the source mentions: a plain "yes", where "will they…", "is it finished?" get "in progress".
  */
 const STAGE_ASKED: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:(?:is|are|am)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|being \p{L}+(?:ed|en|t)|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:(?:is|are|am|theyre|its|were|hes|shes)(?: (?!going)\p{L}+){0,5}? (?!going)\p{L}{3,}ing|being \p{L}+(?:ed|en|t)|consider\p{L}*|plan(?:s|ned|ning)?|mention\p{L}*|article|source)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:рассматрива\p{L}*|работают|разрабатыва\p{L}*|интегрир\p{L}*|развива\p{L}*|ведут|ведётся|ведется|ид[её]т|планиру\p{L}*|упомина\p{L}*|говорится|стать\p{L}*|источник\p{L}*)(?![\p{L}])/u,
   fa: /(?:بررسی میکن|در حال|کار میکن|برنامه|اشاره|ذکر|مقاله|منبع|توسعه میده)/u,
 };
@@ -300,6 +306,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
     if (!typedLead)
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+    // "When will the gas deliveries start?": a date of something to come, which a past event's date does not give.
+    if (specific.includes('when') && FUTURE_WHEN[lang].test(q.normalized) && typedLead.item.claim.status === 'event')
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated('when'), support: [], grounding: 'not-in-source' });
     // "How many reactors, and where?": a figure asked beside another detail, which no claim gives, is what the source lacks.
     // (Only beside a place or a person: "how many years" asks how long and how much at once.)
     const twoParts = specific.some((x) => x === 'where' || x === 'who') && specific.some((x) => FIGURES.has(x));
@@ -336,6 +345,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (unknown) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
+    // "What did Iran's supreme leader think of the deal?": the source reports no one's reaction to the agreement.
+    if (!q.expect.yesno && REACTION_TO_AGREEMENT[lang].test(q.normalized) && q.entities.every((e) => e.partner))
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     // A third party the source discusses: answered with what the source says about it, unless
     // the question asks about it in a respect the source never mentions ("gas to Turkey",
     // "Russia–China trade", "India's prime minister").

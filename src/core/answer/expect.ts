@@ -28,7 +28,7 @@ const WH: Record<Lang, RegExp> = {
   ru: re(
     'что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи',
   ),
-  fa: re('چه|چی|چیست|چیه|چرا|کجا|کجاست|کی|کیست|کیه|چند|چنده|چقدر|چقدره|کدام|کدوم|کدامند|چطور|چطوره|چگونه|چگونگی'),
+  fa: re('چه|چی|چیست|چیه|چرا|کجا|کجاست|کی|کیست|کیه|چند|چنده|چقدر|چقدره|کدام|کدوم|کدامند|کداماند|کدامها|کدامیک|کدوما|چطور|چطوره|چگونه|چگونگی'),
 };
 
 const YES_NO: Record<Lang, RegExp> = {
@@ -85,6 +85,7 @@ const SPECIFIC: Record<Lang, RegExp> = {
   ru: re('именно|конкретно|конкретные|конкретный|названия|название|назови|поименно'),
   fa: re('دقیقا|دقیقاً|مشخصا|مشخصاً|نام|اسم'),
 };
+const HOW_MANY_FIRST: Record<Lang, RegExp> = { en: /^how (?:many|much)(?![\p{L}])/u, ru: /^сколько(?![\p{L}])/u, fa: /^(?:چند|چقدر)(?![\p{L}])/u };
 const CHOICE: Record<Lang, RegExp> = { en: re('or'), ru: re('или'), fa: re('یا') };
 const HOW_OFTEN: Record<Lang, RegExp> = { en: re('how often|how frequently'), ru: re('как часто'), fa: re('هر چند وقت|چند وقت یک ?بار|هر چند مدت') };
 
@@ -254,7 +255,11 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     // The noun after a which-word names the kind asked for ("which sectors will trade grow in": sectors, not a growth figure).
     const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
     // "Which sectors will trade grow in" asks for sectors, not a growth figure.
-    if (kind) types = types.filter((x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what');
+    // ("How many reactors, and at which sites?" opens with its figure: that stays asked.)
+    if (kind)
+      types = types.filter(
+        (x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what' || (x === 'how_much' && HOW_MANY_FIRST[lang].test(normalized)),
+      );
     const overview = !yesno && OVERVIEW[lang].test(normalized) && types.every((t) => t === 'what');
     const specific = kind !== undefined && SPECIFIC[lang].test(normalized);
     return { types: yesno ? [] : types, ...(kind ? { kind, many, ...(noun ? { noun } : {}), ...(specific ? { specific } : {}) } : {}), yesno, overview };

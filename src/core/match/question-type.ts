@@ -9,7 +9,7 @@ type Patterns = [QuestionType, RegExp][];
 
 const PATTERNS: Record<Lang, Patterns> = {
   en: [
-    ['price', re('price[sd]?|pricing|cost[s]?|how much (does|did|will|would) (\\p{L}+ ){1,4}cost|tariffs?')],
+    ['price', re('price[sd]?|pricing|cost[s]?|how much (does|did|will|would) (\\p{L}+ ){1,4}(cost|pay)|tariffs?')],
     ['growth', re('how fast|grow|grew|grown|growth|increase[ds]?|rise|rose|risen|surge[ds]?|jump(ed)?|by how much|percent(age)? (increase|change|growth)')],
     [
       'how_long',
@@ -40,7 +40,12 @@ const PATTERNS: Record<Lang, Patterns> = {
     ],
   ],
   ru: [
-    ['price', re('цена|цены|цене|цену|ценой|ценам|ценах|ценообразовани\\p{L}*|стоимост\\p{L}*|сколько (стоит|стоил\\p{L}*|будет стоить)|тариф\\p{L}*')],
+    [
+      'price',
+      re(
+        'цена|цены|цене|цену|ценой|ценам|ценах|ценообразовани\\p{L}*|стоимост\\p{L}*|сколько (стоит|стоил\\p{L}*|будет стоить|\\p{L}+ (будет )?плат\\p{L}*)|тариф\\p{L}*',
+      ),
+    ],
     ['growth', re('на сколько (вырос|выросл|увеличил)\\p{L}*|рост\\p{L}*|вырос\\p{L}*|увеличил\\p{L}*|прирост\\p{L}*|как быстро')],
     [
       'how_long',

@@ -42,6 +42,14 @@ describe('what a question expects', () => {
     expect(expects('How much gas will Russia supply?', 'en').kind).toBeUndefined();
   });
 
+  it('reads Persian "کدام‌اند" as a which-question and "sites" as facilities, never as a yes/no', () => {
+    const bases = core.ask('پایگاه‌های روسیه در سوریه کدام‌اند؟').reply;
+    expect(lead(bases)).not.toMatch(/^بله/);
+    expect(lead(bases)).toMatch(/طرطوس/);
+    expect(lead(core.ask('Which sites does Russia hold on to in Syria?').reply)).toMatch(/Tartus/);
+    expect(lead(core.ask('They’re upgrading ports on the Caspian, right?').reply)).toMatch(/^Yes\./);
+  });
+
   it('a kind that one claim names settles a topic the matcher is unsure of, and "name the X" asks for X', () => {
     expect(lead(core.ask('With what country do the two keep up their energy and transport ties?').reply)).toMatch(/Baku/);
     expect(lead(core.ask('Name the blocs where the two are deepening ties').reply)).toMatch(/BRICS/);
@@ -222,6 +230,7 @@ describe('choosing the claim that answers', () => {
       expect(renderText(reply), q).not.toMatch(/Putin|Путин|پوتین/);
     }
     expect(core.ask('What is your source?').reply).toMatchObject({ kind: 'help', mode: 'source' });
+    expect(core.ask('Which date is on the article?').reply).toMatchObject({ kind: 'help', mode: 'source' });
   });
 
   it('reads "what is the article about", "key takeaways" as the whole overview', () => {
@@ -475,6 +484,13 @@ describe('the scope policy', () => {
     expect(core.ask('What is the conversion rate between the ruble and the rial?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(core.ask('When and where was it signed?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
     expect(core.ask('For how many years is it meant to run?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('reports no one’s view of the agreement, partners included, and gives no past date for something to come', () => {
+    expect(core.ask('What did the Iranian president think of the treaty?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('When will Russian gas deliveries to Iran begin?').reply).not.toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(core.ask('How much will Iran pay for the gas?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('Сколько Иран будет платить за газ?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
   });
 
   it('does not count the source named as such, counts or verbs of trying as things the source lacks', () => {
