@@ -54,7 +54,7 @@ const UNCOVERED = 0.45;
  * partly", "mainly") and fillers.
  */
 const NO_SUBJECT: Record<Lang, RegExp> = {
-  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type|partli|least|some|mostli|mainli|larg|primarili|chiefli|arrang)$/u,
+  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type|partli|least|some|mostli|mainli|larg|primarili|chiefli|arrang|sinc|dure|befor|after|until|whose)$/u,
   ru: /^(?:стать|абзац|текст|пиш|описыва|описан|дв|тр|четыр|пят|основн|главн|пыта|роль|игра)$/u,
   fa: /^(?:مقاله|گزارش|پاراگراف|بند|سه|دو|چهار|اصلی|نقش)$/u,
 };
@@ -67,7 +67,7 @@ const ASKS_WHAT_IT_SAYS =
 const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
 /** A when-question about something to come ("when will … start", "когда начнутся…", "کی شروع می‌شود"). */
 const FUTURE_WHEN: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])when (?:will|would|are|is|do|does)(?: \p{L}+){0,6}? (?:start|begin|commence|launch|kick off|flow|arrive|happen|take place|be (?:finished|completed|built|ready|done|operational|launched))(?![\p{L}])/u,
+  en: /(?<![\p{L}])when (?:will|would|are|is|do|does)(?: \p{L}+){0,10}? (?:start|begin|commence|launch|kick off|flow|arrive|happen|take place|be (?:finished|completed|built|ready|done|operational|launched))(?![\p{L}])/u,
   ru: /(?<![\p{L}])когда (?:\p{L}+ ){0,4}?(?:начн\p{L}*|стартуют|стартует|запуст\p{L}*|будет|будут|завершат\p{L}*|пойд\p{L}*)(?![\p{L}])/u,
   fa: /(?:کی|چه زمانی) (?:\p{L}+ ){0,5}?(?:شروع|آغاز|راه ?اندازی|تکمیل) (?:می ?شود|خواهد|میشه)/u,
 };
@@ -75,9 +75,9 @@ const FUTURE_WHEN: Record<Lang, RegExp> = {
 const FIGURES = new Set(['how_much', 'how_long', 'when', 'price', 'growth']);
 /** Words that join an attribute to what it is of. */
 const OF = /^(?:of|between)$/u;
-/** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party. */
+/** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party ("what's the X" is normalised "what the X"). */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
-  en: /^(?:whats|whos|what (?:is|was|are|were)|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
+  en: /^(?:whats|whos|what (?:is|was|are|were)|what (?=the )|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
   ru: /^(?:каков|какова|каково|каковы|какое|какой|какая|кто|сколько)(?![\p{L}])/u,
   fa: /(?:چیست|کیست|چقدر است|چند است|چه کسی است|چقدره|کیه|چیه)$/u,
 };
