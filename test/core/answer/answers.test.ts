@@ -495,6 +495,7 @@ describe('the scope policy', () => {
 
   it('does not count the source named as such, counts or verbs of trying as things the source lacks', () => {
     for (const q of [
+      'Whose influence has been expanding since the regime fell?',
       'What part does India play, per the report?',
       'What sort of world order are the two sides trying to promote?',
       'What main goals is the deal meant to serve, per the opening paragraph?',
