@@ -401,14 +401,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       }
     }
 
-    // ("Does the article say…?" asks of the source itself: its answer is no.)
-    if (verdict?.answer === 'unknown')
+    // ("Does the article say…?" asks of the source itself: its answer is no, and that answers it.)
+    if (verdict?.answer === 'unknown') {
+      const ofSource = asksTheSource(q.normalized, lang);
       return claimAnswer(kb, lang, {
         lead: (verdict.claim ?? best).item,
-        prefix: asksTheSource(q.normalized, lang) ? c.notSaidAsked : c.notSaid,
+        prefix: ofSource ? c.notSaidAsked : c.notSaid,
         support: [],
-        grounding: 'not-in-source',
+        grounding: ofSource ? 'answered' : 'not-in-source',
       });
+    }
 
     if (q.expect.overview && !q.expect.kind && best.topicConfidence >= 0.3) {
       const topic = byId.get(best.item.topic.id)!;

@@ -16,7 +16,7 @@ const FRAME_WORDS = (
   'term terms clause clauses section sections front piece bit portion content contents highlight highlights ' +
   'cover covers include includes involve involves contain contains address addresses say says ' +
   'country countries two both nations sides between laid lay outline outlined set implication implications ' +
-  'quick brief short rundown recap walk through run down give show fill clue break go over unpack ' +
+  'quick brief short rundown recap sum walk through run down give show fill clue break go over unpack ' +
   'сторона стороны аспект аспекты часть части положения положение пункты пункт вопросы вопрос сотрудничество соглашение договор сделка ' +
   'партнерство главное основное основные ключевые расскажи расскажите объясни объясните опиши кратко обзор сфера область раздел ' +
   'جنبه جنبه‌های جنبه‌ها بخش بخش‌های بخش‌ها بعد ابعاد همکاری توافق توافقنامه قرارداد پیمان مشارکت اصلی کلیدی مهم توضیح بده بگو خلاصه ' +

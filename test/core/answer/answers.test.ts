@@ -206,7 +206,10 @@ describe('choosing the claim that answers', () => {
       expect(reply.kind === 'answer' ? reply.grounding : reply.kind, q).not.toBe('answered');
       expect(renderText(reply), q).not.toMatch(/^(?:Yes|Да|بله)/);
     }
-    expect(lead(core.ask('Does the article say Russia is helping Iran build a nuclear weapon?').reply)).toMatch(/^No, the source doesn’t say so\./);
+    const weapon = core.ask('Does the article say Russia is helping Iran build a nuclear weapon?').reply;
+    expect(lead(weapon)).toMatch(/^No, the source doesn’t say so\./);
+    // Asked of the source itself, that "no" is the answer.
+    expect(weapon).toMatchObject({ kind: 'answer', grounding: 'answered' });
     expect(lead(core.ask('Говорится ли в статье о ядерном оружии?').reply)).toMatch(/^Нет, в источнике такого не сказано\./);
     // What it does say is still a yes.
     expect(lead(core.ask('Does the article mention Bushehr?').reply)).toMatch(/^Yes\./);
@@ -231,6 +234,7 @@ describe('choosing the claim that answers', () => {
     }
     expect(core.ask('What is your source?').reply).toMatchObject({ kind: 'help', mode: 'source' });
     expect(core.ask('Which date is on the article?').reply).toMatchObject({ kind: 'help', mode: 'source' });
+    expect(core.ask('so whats the date of the piece').reply).toMatchObject({ kind: 'help', mode: 'source' });
   });
 
   it('reads "what is the article about", "key takeaways" as the whole overview', () => {
@@ -417,6 +421,11 @@ describe('yes or no', () => {
     // What a thing is: a pipeline is not the railway; a noun right after the name is part of it.
     expect(lead(core.ask('Is the Rasht–Astara project an oil pipeline?').reply)).toMatch(/^No\./);
     expect(lead(core.ask('Is the Rasht-Astara line a railway?').reply)).not.toMatch(/^No\./);
+  });
+
+  it('reads a verb of leaving split by its object ("pull the troops out") and "shut down" as leaving', () => {
+    expect(lead(core.ask('Has Russia pulled all of its peacekeepers out of the Caucasus?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Did Moscow shut the Hmeimim airbase down?').reply)).toMatch(/^No\./);
   });
 
   it('counts no hedge ("mainly", "at least partly") or synonym of the source’s word ("buyers" for markets) as a word the source never uses', () => {
