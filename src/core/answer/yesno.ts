@@ -105,6 +105,9 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 /** Kinds whose values are specific enough that another one in a claim that otherwise fits is a "no" (Hmeimim is not the naval base: Tartus is). */
 const SPECIFIC_KINDS = new Set(['country', 'organisation', 'person', 'city', 'facility', 'sea', 'corridor', 'currency', 'network', 'region']);
 
+/** Between a described noun and the name after it: "the naval base in Syria is at Hmeimim", "the base they keep is Tartus". */
+const BEFORE_COPULA = /(?:^|\s)(?:is|was|are|were)(?: (?:at|in|on|located at|located in|based at|based in))?$/u;
+
 /** Verbs of a flow from one party to another ("Russia will supply gas to Iran"), English. */
 const FLOW_VERB =
   /(?<![\p{L}])(?:supply|supplies|supplying|supplied|send|sends|sending|sent|deliver|delivers|delivering|delivered|export|exports|exporting|exported|provide|provides|providing|provided|sell|sells|selling|sold)(?![\p{L}])/u;
@@ -222,10 +225,11 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       (e) =>
         e.kind === kind &&
         c.item.entities.has(e.id) &&
-        // (Not the noun right after the name, which is part of it: "the Rasht–Astara line".)
-        i > e.end &&
-        i - e.end <= 6 &&
-        !q.words.slice(e.end, i).some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)),
+        // (Not the noun right after the name, which is part of it: "the Rasht–Astara line"; before it, "the naval base … is at Hmeimim".)
+        ((i > e.end && i - e.end <= 6) || (i < e.start && e.start - i <= 6 && BEFORE_COPULA.test(q.words.slice(i + 1, e.start).join(' ')))) &&
+        !q.words
+          .slice(Math.min(i + 1, e.end), Math.max(i, e.start))
+          .some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)),
     );
     if (described) out.contradicts++;
   });

@@ -423,6 +423,11 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is the Rasht-Astara line a railway?').reply)).not.toMatch(/^No\./);
   });
 
+  it('checks a thing described before its name in a confirming statement ("the naval base … is at Hmeimim, isn’t it?")', () => {
+    expect(lead(core.ask('The naval base Russia keeps in Syria is at Hmeimim, isn’t it?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('The airbase Russia keeps in Syria is at Hmeimim, isn’t it?').reply)).toMatch(/^Yes\./);
+  });
+
   it('reads a verb of leaving split by its object ("pull the troops out") and "shut down" as leaving', () => {
     expect(lead(core.ask('Has Russia pulled all of its peacekeepers out of the Caucasus?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Did Moscow shut the Hmeimim airbase down?').reply)).toMatch(/^No\./);
