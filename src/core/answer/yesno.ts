@@ -290,6 +290,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   if ((q.against || q.cease) && !q.decline && MAINTAIN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id) && !c.item.against.has(e.id)))
     out.contradicts++;
   else if ((q.against || q.cease) && (q.decline || q.cease) && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
+  // "Is Iran scaling back its support for the militias?": no, where the claim says it is sustained.
+  else if (q.decline && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id))) out.contradicts++;
   // "Did Azerbaijan lose Karabakh?": no, where the claim says the one asked about won.
   if (
     LOSE[q.lang].test(q.normalized) &&
@@ -310,6 +312,9 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   }
   // A name the data does not know, where the claim's people are the whole list ("Did Putin sign it with Raisi?").
   if (q.unknownNames > 0 && claim.closed.includes('person') && claim.entities.some((id) => finder.kindOf(id) === 'person')) out.contradicts++;
+  // The same of a list of another kind, beside one of its items ("is Shetab being linked to Visa?": the networks are Mir and Shetab).
+  else if (q.unknownNames > 0 && claim.closed.some((kind) => kind !== 'person' && q.entities.some((e) => e.kind === kind && c.item.entities.has(e.id))))
+    out.contradicts++;
   return out;
 }
 

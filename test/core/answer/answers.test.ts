@@ -428,6 +428,11 @@ describe('yes or no', () => {
     expect(lead(core.ask('The airbase Russia keeps in Syria is at Hmeimim, isn’t it?').reply)).toMatch(/^Yes\./);
   });
 
+  it('says no to an item outside a list the source gives whole, and to a decline of what is sustained', () => {
+    expect(lead(core.ask('Is Shetab being linked up with Maestro?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is Iran scaling back its support for allied militias?').reply)).toMatch(/^No\. Iran sustains/);
+  });
+
   it('reads a verb of leaving split by its object ("pull the troops out") and "shut down" as leaving', () => {
     expect(lead(core.ask('Has Russia pulled all of its peacekeepers out of the Caucasus?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Did Moscow shut the Hmeimim airbase down?').reply)).toMatch(/^No\./);
