@@ -75,26 +75,32 @@ async function grade(file: string) {
 }
 
 /**
- * Floors just under each probe's figures after its classes were fixed. Probes 6–16 are below issue 13's
- * targets: their floors guard what was fixed, not the goal (docs/quality.md).
+ * Floors just under each probe's figures after its classes were fixed (raised as later fixes lifted them). Most
+ * are below issue 13's targets: their floors guard what was fixed, not the goal (docs/quality.md).
  */
 const PROBES: { n: number; questions: number; inScope: number; declined: number; yesno: number }[] = [
-  { n: 1, questions: 170, inScope: 0.94, declined: 0.9, yesno: 0.9 },
-  { n: 2, questions: 221, inScope: 0.94, declined: 0.89, yesno: 0.9 },
-  { n: 3, questions: 243, inScope: 0.96, declined: 0.95, yesno: 0.9 },
-  { n: 4, questions: 260, inScope: 0.97, declined: 0.95, yesno: 0.95 },
-  { n: 5, questions: 270, inScope: 0.97, declined: 0.95, yesno: 0.95 },
-  { n: 6, questions: 278, inScope: 0.85, declined: 0.84, yesno: 0.85 },
-  { n: 7, questions: 293, inScope: 0.91, declined: 0.87, yesno: 0.9 },
-  { n: 8, questions: 275, inScope: 0.91, declined: 0.86, yesno: 0.9 },
-  { n: 9, questions: 229, inScope: 0.96, declined: 0.87, yesno: 0.9 },
-  { n: 10, questions: 235, inScope: 0.93, declined: 0.87, yesno: 0.9 },
-  { n: 11, questions: 229, inScope: 0.97, declined: 0.84, yesno: 0.85 },
-  { n: 12, questions: 235, inScope: 0.95, declined: 0.84, yesno: 0.85 },
-  { n: 13, questions: 235, inScope: 0.96, declined: 0.87, yesno: 0.9 },
-  { n: 14, questions: 231, inScope: 0.89, declined: 0.84, yesno: 0.85 },
-  { n: 15, questions: 229, inScope: 0.9, declined: 0.9, yesno: 0.9 },
-  { n: 16, questions: 232, inScope: 0.9, declined: 0.81, yesno: 0.9 },
+  { n: 1, questions: 170, inScope: 0.95, declined: 0.98, yesno: 0.9 },
+  { n: 2, questions: 221, inScope: 0.97, declined: 0.93, yesno: 0.98 },
+  { n: 3, questions: 243, inScope: 0.97, declined: 0.98, yesno: 0.98 },
+  { n: 4, questions: 260, inScope: 0.98, declined: 0.98, yesno: 0.98 },
+  { n: 5, questions: 270, inScope: 0.98, declined: 0.98, yesno: 0.98 },
+  { n: 6, questions: 278, inScope: 0.91, declined: 0.88, yesno: 0.94 },
+  { n: 7, questions: 293, inScope: 0.95, declined: 0.91, yesno: 0.98 },
+  { n: 8, questions: 275, inScope: 0.94, declined: 0.9, yesno: 0.96 },
+  { n: 9, questions: 229, inScope: 0.97, declined: 0.89, yesno: 0.98 },
+  { n: 10, questions: 235, inScope: 0.94, declined: 0.92, yesno: 0.96 },
+  { n: 11, questions: 229, inScope: 0.98, declined: 0.92, yesno: 0.95 },
+  { n: 12, questions: 235, inScope: 0.95, declined: 0.92, yesno: 0.98 },
+  { n: 13, questions: 235, inScope: 0.96, declined: 0.95, yesno: 0.98 },
+  { n: 14, questions: 231, inScope: 0.93, declined: 0.92, yesno: 0.98 },
+  { n: 15, questions: 229, inScope: 0.91, declined: 0.92, yesno: 0.95 },
+  { n: 16, questions: 232, inScope: 0.93, declined: 0.89, yesno: 0.96 },
+  { n: 17, questions: 237, inScope: 0.96, declined: 0.89, yesno: 0.98 },
+  { n: 18, questions: 236, inScope: 0.9, declined: 0.92, yesno: 0.9 },
+  { n: 19, questions: 242, inScope: 0.92, declined: 0.92, yesno: 0.96 },
+  { n: 20, questions: 237, inScope: 0.94, declined: 0.92, yesno: 0.9 },
+  { n: 21, questions: 235, inScope: 0.91, declined: 0.95, yesno: 0.9 },
+  { n: 22, questions: 237, inScope: 0.91, declined: 0.86, yesno: 0.87 },
 ];
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
