@@ -1,5 +1,5 @@
 import { helpReply, replyFor } from '../compose.js';
-import { type EntityKind, isSpecificType, type KnowledgeBase, type Lang, LANGS, type QuestionType, type SpecificType } from '../data/schema.js';
+import { isSpecificType, type KnowledgeBase, type Lang, type QuestionType, type SpecificType } from '../data/schema.js';
 import { formatDate, formatInteger, t } from '../i18n/index.js';
 import type { Matcher, MatchResult } from '../match/matcher.js';
 import { topicsButton } from '../reply-actions.js';
@@ -9,6 +9,7 @@ import { createClaimIndex, type IndexedClaim } from './claims.js';
 import { claimAnswer, joinClaims, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
+import { createUnknownNames } from './unknown-names.js';
 import { asksBare, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
@@ -117,6 +118,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const themes = createThemeFinder(kb, finder.stemsOf);
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
+  const unknown = createUnknownNames(kb, finder, index);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
   // What the bot can know reaches as far as its newest source.
   const published =
@@ -510,8 +512,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         entities,
         expect,
         (s) => index.isStop(s, lang),
-        unknownNames(question, entities),
-        unknownKinds(question, entities),
+        unknown.count(question, entities),
+        unknown.kinds(question, entities),
       );
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
@@ -660,47 +662,6 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const apart = !next || next.score <= (best?.score ?? 0) - 0.15;
     const clear = best && ((best.lexical >= 0.3 && apart) || (best.lexical >= 0.3 && best.item.topic.id === match.ranking[0]?.id));
     return clear ? best.item.topic : undefined;
-  }
-
-  /** Capitalised words after the first that no entity, topic or common word accounts for: names the data does not know. */
-  function unknownNames(question: string, entities: readonly { id: string }[]): number {
-    const named = new Set(entities.flatMap((e) => finder.namesOf(e.id).flatMap((n) => finder.stemsOf(n))));
-    const words = question.match(/(?<=\S\s+)\p{Lu}\p{Ll}{2,}/gu) ?? [];
-    return words.filter((w) => {
-      const s = finder.stemsOf(w)[0];
-      return s && !named.has(s) && !kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
-    }).length;
-  }
-
-  /**
-   * Kinds of the names the data does not know, given with their kind noun: "the Black Sea" is a sea,
-   * "the Tabriz Refinery" a facility. The known words of the name ("Sea") do not make it known.
-   */
-  function unknownKinds(question: string, entities: readonly { id: string }[]): EntityKind[] {
-    // (The words of a name as written too: the synonyms make "Shanghai Cooperation Organization" "sco".)
-    const named = new Set(
-      entities.flatMap((e) =>
-        finder.namesOf(e.id).flatMap((n) => [
-          ...finder.stemsOf(n),
-          ...n
-            .toLowerCase()
-            .split(/[^\p{L}\p{N}]+/u)
-            .filter(Boolean)
-            .map((w) => stem(w)),
-        ]),
-      ),
-    );
-    const kinds: EntityKind[] = [];
-    for (const run of question.match(/(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}\p{Ll}+/gu) ?? []) {
-      const words = run.split(/\s+/u);
-      const kind = finder.kindOfNoun(finder.stemsOf(words.at(-1)!)[0] ?? '');
-      const unknown = words.slice(0, -1).some((w) => {
-        const s = finder.stemsOf(w)[0];
-        return s !== undefined && !named.has(s) && !kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
-      });
-      if (kind && unknown) kinds.push(kind);
-    }
-    return kinds;
   }
 
   function time(q: QuestionView) {
