@@ -507,7 +507,9 @@ describe('the scope policy', () => {
 
   it('reports no one’s view of the agreement, partners included, and gives no past date for something to come', () => {
     expect(core.ask('What did the Iranian president think of the treaty?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
-    expect(core.ask('When will Russian gas deliveries to Iran begin?').reply).not.toMatchObject({ kind: 'answer', grounding: 'answered' });
+    const start = core.ask('When will the first Russian gas deliveries under the pact start?').reply;
+    expect(start).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(start)).toMatch(/^The source gives no date for this\./);
     expect(core.ask('How much will Iran pay for the gas?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(core.ask('Сколько Иран будет платить за газ?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
   });
