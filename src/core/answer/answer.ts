@@ -13,10 +13,10 @@ import { createUnknownNames } from './unknown-names.js';
 import { asksBare, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
-import { asksForAuthor, asksForOverview, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
+import { asksForAuthor, asksForOverview, asksOnlyAbout, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { createThemeFinder, isFrameWord, themeSummary } from './themes.js';
-import { decideYesNo } from './yesno.js';
+import { decideYesNo, OTHER_OFFICE } from './yesno.js';
 
 /** Russian and Persian verb endings and prefixes (stemmed forms): a verb the data lacks is a form, not a notion it lacks. */
 const VERB_FORM: Record<Lang, RegExp> = {
@@ -76,9 +76,24 @@ const FUTURE_WHEN: Record<Lang, RegExp> = {
 const FIGURES = new Set(['how_much', 'how_long', 'when', 'price', 'growth']);
 /** Words that join an attribute to what it is of. */
 const OF = /^(?:of|between)$/u;
+/** A share asked for ("what percentage", "what share of", "какую долю", "چند درصد"): only a figure in percent answers it. */
+const SHARE_ASKED: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:percentage|percent|per cent|proportion|fraction|what share|which share|how big a share|how large a share)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:процент\p{L}*|(?:как\p{L}* )?дол\p{L}+ (?!процент)|какая часть|какую часть)/u,
+  fa: /(?:درصد|چه سهمی|چه نسبتی|سهم)/u,
+};
+/** Words of a change in amount ("went up", "grew", "вырос", "رشد"): a percentage asked with them is a rate of growth. */
+const CHANGE: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:up|grow\p{L}*|grew|rise|rises|rose|risen|climb\p{L}*|increas\p{L}*|surg\p{L}*|jump\p{L}*|expand\p{L}*|fall|fell|drop\p{L}*|declin\p{L}*|shr[iu]nk\p{L}*|down)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:вырос\p{L}*|выро\p{L}*|рост\p{L}*|увелич\p{L}*|сниз\p{L}*|упал\p{L}*|сократ\p{L}*)/u,
+  fa: /(?:رشد|افزایش|کاهش)/u,
+};
+/** The word of exclusivity in "only about energy", "только", "فقط". */
+const ONLY_WORD =
+  /^(?:only|purely|solely|exclusively|just|merely|simply|mainly|strictly|nothing|только|исключительно|лишь|чисто|сугубо|فقط|صرفا|صرفاً|تنها|منحصرا|منحصراً)$/u;
 /** Questions shaped "what is the X of P" / "who is P's X", which ask for an attribute of a party ("what's the X" is normalised "what the X"). */
 const ATTRIBUTE_QUESTION: Record<Lang, RegExp> = {
-  en: /^(?:whats|whos|what (?:is|was|are|were)|what (?=the )|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
+  en: /^(?:whats|whos|what (?:is|was|are|were)|what(?= the )|who (?:is|was|are|were)|how (?:much|many|big|large|old|rich|strong) (?:is|was|are|were|does|do))(?![\p{L}])/u,
   ru: /^(?:каков|какова|каково|каковы|какое|какой|какая|кто|сколько)(?![\p{L}])/u,
   fa: /(?:چیست|کیست|چقدر است|چند است|چه کسی است|چقدره|کیه|چیه)$/u,
 };
@@ -96,8 +111,8 @@ const STAGE_ASKED: Record<Lang, RegExp> = {
 /** A reaction to the agreement itself ("how did Israel respond to the pact?", "как Израиль отреагировал на договор"), which the source reports of no one. */
 const REACTION_TO_AGREEMENT: Record<Lang, RegExp> = {
   en: /(?<![\p{L}])(?:respon\p{L}*|react\p{L}*|say|said|says|view\p{L}*|think\p{L}*|feel\p{L}*|comment\p{L}*|condemn\p{L}*|welcom\p{L}*|criticis\p{L}*|criticiz\p{L}*|opinion) (?:\p{L}+ ){0,3}(?:to|of|on|about) (?:the|this|that) (?:\p{L}+ ){0,2}(?:agreement|deal|treaty|pact|partnership|accord|signing)(?![\p{L}])/u,
-  ru: /(?<![\p{L}])(?:отреагир\p{L}*|реагир\p{L}*|реакци\p{L}*|ответ\p{L}*|отнесл\p{L}*|относ\p{L}*|осуд\p{L}*|приветств\p{L}*|критик\p{L}*) (?:\p{L}+ ){0,2}(?:на|к) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*/u,
-  fa: /(?:واکنش|نظر|موضع)\p{L}* (?:\p{L}+ ){0,4}(?:به|درباره|نسبت به) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}*/u,
+  ru: /(?<![\p{L}])(?:отреагир\p{L}*|реагир\p{L}*|реакци\p{L}*|ответ\p{L}*|отнесл\p{L}*|относ\p{L}*|осуд\p{L}*|приветств\p{L}*|критик\p{L}*) (?:\p{L}+ ){0,2}(?:на|к) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*|(?:сказал\p{L}*|заявил\p{L}*|говорил\p{L}*|думает|думают) (?:\p{L}+ ){0,3}(?:о|об|про) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств|подписани)\p{L}*|(?:о|об|про) (?:\p{L}+ )?(?:соглашени|договор|пакт|сделк|партнерств)\p{L}* (?:\p{L}+ ){0,2}(?:сказал\p{L}*|заявил\p{L}*|говорил\p{L}*)/u,
+  fa: /(?:واکنش|نظر|موضع)\p{L}* (?:\p{L}+ ){0,4}(?:به|درباره|نسبت به) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}*|(?:درباره|در مورد|در باره) (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}* (?:\p{L}+ ){0,2}(?:گفت|گفته|گفتند|اظهار|نوشت)/u,
 };
 
 /** A question about who the agreement is between or with ("is the deal between Russia and China?", "did Iran sign it with India?"). */
@@ -211,11 +226,27 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   }
 
   /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
-  function answersType(type: QuestionType, ranked: readonly ScoredClaim[], best: ScoredClaim, kind?: string): ScoredClaim | undefined {
+  function answersType(
+    type: QuestionType,
+    ranked: readonly ScoredClaim[],
+    best: ScoredClaim,
+    kind?: string,
+    share: 'none' | 'share' | 'growth' = 'none',
+  ): ScoredClaim | undefined {
     // A claim that gives a date answers "in which year" whatever else it answers.
+    // ("What percentage…" is answered only by a figure in percent: a share, or a rate of growth when it asks how much
+    // something rose; a volume in bcm is none, and a growth rate no share of trade.)
     const answers = (c: ScoredClaim) =>
-      c.item.claim.answers.includes(type) || (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
-    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3));
+      (type === 'how_much' && share !== 'none'
+        ? c.item.claim.numbers.some((n) => n.unit === '%') &&
+          (c.item.claim.answers.includes(type) || (share === 'growth' && c.item.claim.answers.includes('growth')))
+        : c.item.claim.answers.includes(type)) ||
+      (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
+    // (The date of something else is no answer: "when did Russia pull its peacekeepers out?" is not dated by Azerbaijan's
+    // victory in the same paragraph, which names fewer of the things asked about and fewer of the question's words.)
+    const other = (c: ScoredClaim) =>
+      type === 'when' && ranked.some((x) => x !== c && x.item.topic === c.item.topic && x.entityHits > c.entityHits && x.lexical > c.lexical);
+    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3) && !other(c));
   }
 
   /**
@@ -305,16 +336,26 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
-    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind)).find(Boolean) : best;
-    if (!typedLead)
-      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+    const share = !SHARE_ASKED[lang].test(q.normalized) ? 'none' : CHANGE[lang].test(q.normalized) ? 'growth' : 'share';
+    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind, share)).find(Boolean) : best;
+    // (Said of what was asked about: a claim that answers the type, but of something else, ranked first only by its type.)
+    if (!typedLead) {
+      const about = best.typeHit ? (ranked.find((x) => !x.typeHit && x.score >= best.score - 0.6) ?? best) : best;
+      return claimAnswer(kb, lang, { lead: about.item, prefix: c.notStated(specific[0] as SpecificType), support: [], grounding: 'not-in-source' });
+    }
+    // "Who was Iran's foreign minister at the signing?": an office the claim's people do not hold, which the source never names.
+    if (
+      (specific.includes('who') || q.expect.kind === 'person') &&
+      [...q.content].some((s) => OTHER_OFFICE[lang].test(s) && !typedLead.item.stems[lang].has(s) && !index.topicKnows(typedLead.item.topic.id, s, lang))
+    )
+      return claimAnswer(kb, lang, { lead: typedLead.item, prefix: c.notStated('who'), support: [], grounding: 'not-in-source' });
     // "When will the gas deliveries start?": a date of something to come, which a past event's date does not give.
     if (specific.includes('when') && FUTURE_WHEN[lang].test(q.normalized) && typedLead.item.claim.status === 'event')
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated('when'), support: [], grounding: 'not-in-source' });
     // "How many reactors, and where?": a figure asked beside another detail, which no claim gives, is what the source lacks.
     // (Only beside a place or a person: "how many years" asks how long and how much at once.)
     const twoParts = specific.some((x) => x === 'where' || x === 'who') && specific.some((x) => FIGURES.has(x));
-    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind)) : undefined;
+    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind, share)) : undefined;
     if (unfigured)
       return claimAnswer(kb, lang, { lead: typedLead.item, prefix: c.notStated(unfigured as SpecificType), support: [], grounding: 'not-in-source' });
     // (Not when the lead gives what was asked: a thing of the kind asked for — "which country's influence…" is
@@ -467,6 +508,17 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
   }
 
+  /** What the agreement is designed for: the agreement's claims of what it is, from the one sentence that says most of them. */
+  function agreementAims(): IndexedClaim[] {
+    const groups = new Map<string, IndexedClaim[]>();
+    for (const x of index.claims) {
+      if (!x.topic.agreement || !x.claim.answers.includes('what') || x.claim.source) continue;
+      const key = `${x.topic.id}#${x.sentence}`;
+      groups.set(key, [...(groups.get(key) ?? []), x]);
+    }
+    return [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  }
+
   return {
     answer(question: string, langHint?: string, context: AskContext = {}): AskResult {
       const match = matcher.match(question, langHint);
@@ -512,8 +564,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         entities,
         expect,
         (s) => index.isStop(s, lang),
-        unknown.count(question, entities),
-        unknown.kinds(question, entities),
+        unknown.count(question, entities, lang),
+        unknown.kinds(question, entities, lang),
       );
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
@@ -570,6 +622,30 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
       // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
       const aboutAgreement = !followUp && (leansOnPronoun(q) || namesTheAgreement(q) || asksBare(q)) && q.content.size <= 4;
+      // "Is the deal purely about energy?": no, it is designed for several things at once (the agreement's aims, said together).
+      // (The agreement itself: "does the gas deal only cover Iran?" is about one of its deals.)
+      const onlyAt = q.words.findIndex((w) => ONLY_WORD.test(w));
+      if (
+        q.expect.yesno &&
+        !followUp &&
+        asksOnlyAbout(q.normalized, lang) &&
+        !q.entities.some((e) => !e.partner && (PARTY_KINDS.has(e.kind) || (onlyAt >= 0 && e.start < onlyAt)))
+      ) {
+        const aims = agreementAims();
+        if (aims.length > 1)
+          return reply(
+            claimAnswer(kb, lang, {
+              lead: aims[0]!,
+              prefix: c.no,
+              leadText: joinClaims(
+                aims.map((x) => x.claim.text[lang]),
+                lang,
+              ),
+              support: [],
+              grounding: 'answered',
+            }),
+          );
+      }
       if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).

@@ -18,6 +18,8 @@ export interface IndexedClaim {
   against: Set<string>;
   /** Which sentence of its paragraph the claim's quote is in: claims of one sentence repeat each other. */
   sentence: number;
+  /** The entity its English text opens with, its subject ("Azerbaijan has growing ties…"), if any. */
+  subject?: string;
 }
 
 export interface ClaimIndex {
@@ -66,7 +68,17 @@ export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder): Claim
         0,
         paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).findIndex((x) => quoteKey(x).includes(quote)),
       );
-      claims.push({ claim, topic, stems, own, entities: new Set([...claim.entities, ...about]), against: new Set(claim.against), sentence });
+      const subject = finder.inText(claim.text.en)[0];
+      claims.push({
+        claim,
+        topic,
+        stems,
+        own,
+        entities: new Set([...claim.entities, ...about]),
+        against: new Set(claim.against),
+        sentence,
+        ...(subject && subject.start <= 1 ? { subject: subject.id } : {}),
+      });
     }
   }
   const vocab = new Map<string, Record<Lang, Set<string>>>();

@@ -36,6 +36,8 @@ export interface EntityFinder {
   standsFor(id: string): string | undefined;
   /** Whose the entity is, when the source says (entities.yaml `of`). */
   ownerOf(id: string): string | undefined;
+  /** Where the thing is, when the source places it (entities.yaml `in`). */
+  placeOf(id: string): string | undefined;
   /** The kind a noun asks for ("airbase" → facility, "сети" → network), by its stem. */
   kindOfNoun(stem: string): EntityKind | undefined;
   /** Every name of an entity, in every language. */
@@ -85,6 +87,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const owners = new Map(kb.entities.entities.flatMap((e) => (e.of ? [[e.id, e.of] as const] : [])));
+  const places = new Map(kb.entities.entities.flatMap((e) => (e.in ? [[e.id, e.in] as const] : [])));
   const nounKinds = new Map<string, EntityKind>();
   for (const [kind, nouns] of Object.entries(kb.entities.kinds) as [EntityKind, { en: string[]; ru: string[]; fa: string[] }][]) {
     for (const noun of [...nouns.en, ...nouns.ru, ...nouns.fa]) {
@@ -131,6 +134,7 @@ export function createEntityFinder(kb: KnowledgeBase): EntityFinder {
     isUnnamed: (id) => unnamed.has(id),
     standsFor: (id) => metonyms.get(id),
     ownerOf: (id) => owners.get(id),
+    placeOf: (id) => places.get(id),
     kindOfNoun: (stem) => nounKinds.get(stem),
     nameOf: (id, lang) => names.get(id)?.[lang] ?? id,
     namesOf: (id) => allNames.get(id) ?? [],

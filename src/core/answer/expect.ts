@@ -24,7 +24,7 @@ export interface Expectation {
 }
 
 const WH: Record<Lang, RegExp> = {
-  en: re('what|which|who|whom|whose|when|where|why|how'),
+  en: re('what|whats|which|who|whos|whom|whose|when|where|wheres|why|how|hows'),
   ru: re(
     'что|чем|чего|кто|кого|кому|кем|где|когда|куда|откуда|почему|зачем|сколько|как|какой|какая|какое|какие|каких|каким|какими|каком|какую|какого|каков|какова|каково|каковы|чей|чья|чьи',
   ),
@@ -234,6 +234,8 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     let types = questionTypes(normalized, lang);
     // "как …, когда …": a later "когда" joins a clause; the question word is the first one.
     if (lang === 'ru' && types.includes('when') && WH.ru.test(tokens[0] ?? '') && !/^когда/.test(tokens[0] ?? '')) types = types.filter((x) => x !== 'when');
+    // "So trade went up 15.5 percent?", "so they signed it in Moscow?": a statement after "so", put for confirmation.
+    const soStatement = lang === 'en' && /^so (?!(?:what|which|who|whom|whose|when|where|why|how|tell|give|show|explain)(?![\p{L}]))/u.test(normalized);
     // "According to the article, does…", "so is it…": the question starts after such openings.
     normalized = normalized.replace(OPENING[lang], '');
     const request = REQUEST[lang].test(normalized);
@@ -247,6 +249,7 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     }
     // "So Iran supplies gas to Russia, right?", "I read that … — is that right?", "…, верно?", "…، درسته؟": a statement put for confirmation.
     if (!yesno && !request && TAG[lang].test(normalized) && !WH_OPENING[lang].test(normalized)) yesno = true;
+    if (!yesno && !request && soStatement && !wh && tokens.length >= 4) yesno = true;
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
     if (yesno && CHOICE[lang].test(normalized)) yesno = false;
     // "How often" asks for a frequency, which a claim states in words ("regular"), not a figure.

@@ -117,6 +117,12 @@ const MAGNITUDE = /^(?:\d+(?:\.\d+)?|billion|bn|million|mln|thousand|trillion|м
 const THE_TWO = /^(?:the|these|those|both|эти|этих|этими|این|آن)$/u;
 const DECADES = /^(?:decades?|десятилети\p{L}*|دهه)$/u;
 
+/** A period of a month after a volume, before any word of a year ("… to Iran every month", "в месяц", "در ماه"). */
+const PER_MONTH = /^(?:(?!year|yearly|annual\p{L}*|год\p{L}*|سال)\p{L}+ |\d+ )*?(?:month|months|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)(?:\s|$)/u;
+
+/** The same right before the figure ("monthly 55 bcm", "ежемесячно 55", "هر ماه ۵۵"). */
+const MONTHLY = /(?:^|\s)(?:month|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)(?:\s|$)/u;
+
 /** Numbers and years in a question's words (normalised, synonyms applied). */
 export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]; years: number[]; days: string[]; months: string[] } {
   const numbers: QuestionNumber[] = [];
@@ -145,10 +151,14 @@ export function numbersOf(words: readonly string[]): { numbers: QuestionNumber[]
       return;
     }
     const value = spelled ?? Number(w);
-    const found = UNITS.find(([re]) => re.test(next))?.[1];
+    const unitOf = (word: string) => UNITS.find(([re]) => re.test(word))?.[1];
+    // "55 млрд кубометров", "۵۵ میلیارد متر مکعب": billions of cubic metres, not of dollars.
+    const found = unitOf(next) === 'USD bn' && unitOf(words[i + 2] ?? '') === 'bcm/yr' ? 'bcm/yr' : unitOf(next);
     // "55 bcm every month", "в месяц", "در ماه": a monthly volume, not the yearly one.
     const unit =
-      found === 'bcm/yr' && words.slice(i + 2, i + 7).some((x) => /^(?:month|months|monthly|месяц\p{L}*|ежемесячно|ماه|ماهانه)$/u.test(x)) ? 'bcm/mo' : found;
+      found === 'bcm/yr' && (PER_MONTH.test(words.slice(i + 2, i + 10).join(' ')) || MONTHLY.test(words.slice(Math.max(0, i - 3), i).join(' ')))
+        ? 'bcm/mo'
+        : found;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const bound = MORE_THAN.test(before) ? '>' : LESS_THAN.test(before) ? '<' : undefined;
     // "One", "один", "یک" without a unit are an article or a pronoun ("is this a pact", "one of them").

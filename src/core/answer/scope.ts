@@ -93,13 +93,13 @@ export function asksForSource(normalized: string, lang: Lang): boolean {
 
 const OVERVIEW: Record<Lang, RegExp> = {
   en: re(
-    'summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line|what(?: ?s| is)? (?:the )?(?:deal|story|situation) with (?:russia and iran|iran and russia|the two(?: countries)?|these two|them)',
+    'summari[sz]e (?:everything|it all|all of it|the whole (?:thing|agreement|deal|article)|the (?:agreement|deal|treaty|article|partnership)(?: for me)?)|(?:give|show) me (?:an?|the) (?:\\p{L}+ )?(?:overview|summary|rundown|recap)|(?:an?|the) overview|overview of (?:the|everything)|overview|tl ?dr|in a nutshell|sum (?:it )?up|the big picture|key points|main points|highlights|everything (?:in|about) (?:the|this) (?:agreement|deal|treaty|article)|what(?: ?s| is| was)? (?:this|the) (?:article|text|piece|story|source|report)(?: \\p{L}+)? about|what(?: ?s| is| was)? (?:this|the|that) (?:\\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord)(?: all| really| actually| even| basically)? about$|what does (?:this|the) (?:article|text|piece|story|report) (?:cover|discuss|talk about|deal with)|(?:key|main|big|major) (?:takeaways?|ideas?|themes?|messages?)|takeaways|the gist|bottom line|what(?: ?s| is)? (?:the )?(?:deal|story|situation) with (?:russia and iran|iran and russia|the two(?: countries)?|these two|them)',
   ),
   ru: re(
-    '(?:о|про) ч[её]м (?:вообще )?(?:эта |это |данная )?(?:статья|текст|материал)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог',
+    '(?:о|про) ч[её]м (?:вообще )?(?:эта |это |этот |данная |данный )?(?:статья|текст|материал|соглашение|договор|сделка|пакт|партн[её]рство)|кратко обо всем|обо всем кратко|в двух словах|общий обзор|обзор|резюме|главное|основные пункты|ключевые пункты|суммируй|подведи итог',
   ),
   fa: re(
-    '(?:این )?(?:مقاله|متن)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره',
+    '(?:این )?(?:مقاله|متن|توافق|توافقنامه|قرارداد|پیمان|معاهده)(?: کلا| اصلا)? (?:درباره|راجع به) (?:چیه|چیست|چی است|چه است|چه چیزی است)|موضوع (?:این )?(?:مقاله|متن)|خلاصه(?: کن| همه| کلی)?|نمای کلی|به طور خلاصه|نکات اصلی|نکات کلیدی|همه چیز درباره',
   ),
 };
 
@@ -152,6 +152,17 @@ const REQUEST: Record<Lang, RegExp> = {
 };
 
 /** A request for something other than an answer from the source (translate, write, recommend, jokes, predictions). */
+/** Whether the agreement is about one thing alone ("is the deal purely about energy?", "касается только энергетики?", "فقط درباره انرژی"). */
+const ONLY_ABOUT: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:deal|agreement|pact|treaty|partnership|accord|it)(?: \p{L}+){0,3} (?:(?:only|purely|solely|exclusively|just|merely|simply|mainly|strictly) (?:about|on|concern\p{L}*|cover\p{L}*|focus\p{L}* on|deal\p{L}* with|an? \p{L}+ (?:deal|agreement|pact|treaty|alliance|partnership)|\p{L}+ (?:in nature|matters?))|(?:about|cover\p{L}*|focus\p{L}* on|concern\p{L}*) (?:only|purely|solely|exclusively|just)(?![\p{L}])|(?:\p{L}+ ){1,4}and nothing (?:else|more)(?![\p{L}]))/u,
+  ru: /(?:соглашени|договор|сделк|пакт|партн[её]рств|он[оа]?(?![\p{L}]))\p{L}*(?: \p{L}+){0,3} (?:(?:только|исключительно|лишь|чисто|сугубо) (?:о|об|про|на|касается|посвящен\p{L}*)(?![\p{L}])|(?:касается|посвящен\p{L}*|охватывает) (?:только|лишь|исключительно)(?![\p{L}]))/u,
+  fa: /(?:توافق|قرارداد|پیمان|معاهده|مشارکت|این)\p{L}*(?: \p{L}+){0,3} (?:فقط|صرفا|صرفاً|تنها|منحصرا|منحصراً) (?:درباره|در مورد|در باره|مربوط به|به|روی|بر)(?![\p{L}])/u,
+};
+
+export function asksOnlyAbout(normalized: string, lang: Lang): boolean {
+  return ONLY_ABOUT[lang].test(normalized);
+}
+
 /** A summary asked for in writing ("write me a paragraph on…", "напиши краткое резюме…"): what the bot does, not a request it declines. */
 const WRITE_SUMMARY: Record<Lang, RegExp> = {
   en: /^(?:please |pls |can you |could you |would you |will you )?(?:write|draft|compose|give|make|put together)(?: me| us)? (?:a |an |the )?(?:\p{L}+ )?(?:summary|abstract|paragraph|overview|recap|synopsis|rundown|blurb|digest|précis|precis|tl ?dr)(?![\p{L}])/u,

@@ -13,6 +13,36 @@ const TOPIC_WEIGHT = 1;
 const KIN: Record<string, string> = { group: 'organisation', organisation: 'organisation' };
 const sameKind = (a: string | undefined, b: string | undefined) => a !== undefined && (a === b || (KIN[a] !== undefined && KIN[a] === KIN[b ?? '']));
 
+/** Kinds of particular, named things (not a sector, an activity or a party). */
+const CONCRETE_KINDS = new Set(['city', 'facility', 'sea', 'corridor', 'currency', 'network']);
+
+/** Countries a question can ask about as a whole ("what does Russia still have in Syria?"). */
+const PLACE_OR_PARTY = new Set(['country']);
+
+/** Parties a wh-question can have as its subject. */
+const SUBJECT_KINDS = new Set(['country', 'organisation', 'person', 'group']);
+/** An auxiliary before the subject of an English wh-question ("which countries IS Azerbaijan getting closer to?"). */
+const AUX = /^(?:is|are|was|were|has|have|had|does|did|do|will|would|can|could)$/u;
+
+/**
+ * The one party a question for another party asks about as its subject, not its object: right after the auxiliary in English
+ * ("who is Azerbaijan building ties with?"), first in Russian and Persian ("آذربایجان با کدام کشورها…").
+ */
+function subjectOf(q: QuestionView, finder: EntityFinder): string | undefined {
+  // (Only when another party is what is asked for: "where does Armenia fit in?" asks about Armenia, in any role.)
+  const asksParty = (q.expect.kind !== undefined && SUBJECT_KINDS.has(q.expect.kind)) || q.expect.types.includes('who');
+  if (q.expect.yesno || !asksParty) return undefined;
+  const parties = q.entities.filter((e) => !e.partner && SUBJECT_KINDS.has(e.kind));
+  if (parties.length !== 1) return undefined;
+  const [e] = parties as [(typeof parties)[number]];
+  // (Russian anywhere in the nominative, its name as written: "С какими странами сближается Азербайджан?")
+  const nominative = () => finder.namesOf(e.id).some((n) => n.toLowerCase().replace(/ё/gu, 'е') === q.words.slice(e.start, e.end).join(' '));
+  // (Not after a partner, which is then the subject: "хотят ли Россия и Иран сдержать Азербайджан".)
+  const partnerBefore = q.entities.some((x) => x.partner && x.start < e.start);
+  const at = q.lang === 'en' ? e.start >= 2 && AUX.test(q.words[e.start - 1] ?? '') : e.start === 0 || (q.lang === 'ru' && !partnerBefore && nominative());
+  return at ? e.id : undefined;
+}
+
 /** A claim's fit to a question: the total and what it is made of (for decisions and tests). */
 export interface ScoredClaim {
   item: IndexedClaim;
@@ -63,6 +93,8 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   const whyAsked = typed.includes('why');
   // A figure in a question that asks neither a figure nor yes/no describes what is asked about.
   const describing = !q.expect.yesno && typed.length === 0 && q.content.size >= 3;
+  const subject = subjectOf(q, finder);
+  const aboutPlace = named.length > 0 && named.every((e) => PLACE_OR_PARTY.has(e.kind));
   const out: ScoredClaim[] = [];
   for (const item of index.claims) {
     const topicConfidence = opts.topics.get(item.topic.id) ?? 0;
@@ -103,6 +135,13 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const unitHit = !describing && q.numbers.some((n) => n.unit && item.claim.numbers.some((c) => c.value === n.value && c.unit === n.unit));
     const typeMiss = typed.length > 0 && !typed.some((t) => item.claim.answers.includes(t));
     const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
+    // The party the question is about as its subject is the claim's subject too, not what it acts on ("Azerbaijan's ties",
+    // not Iran's engagement "to counterbalance Azerbaijan").
+    // Asked about a place or a party, between claims that fit alike, one that names a particular thing there (a base, a
+    // city, a network) says more than one that only describes ("Russia's naval base in Tartus" over "its military foothold in Syria").
+    const concrete =
+      aboutPlace && item.claim.entities.some((id) => !askedSet.has(id) && !finder.isPartner(id) && CONCRETE_KINDS.has(finder.kindOf(id) ?? '')) ? 0.05 : 0;
+    const role = subject && item.claim.entities.includes(subject) ? (item.subject === subject ? 0.3 : -0.2) : 0;
     const score =
       lexical +
       0.15 * entityHits +
@@ -112,7 +151,9 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
       (unitHit ? 0.6 : numberHit ? 0.3 : 0) -
       (typeMiss ? (whyAsked ? 0.6 : 0.4) : 0) +
       TOPIC_WEIGHT * topicConfidence +
-      context;
+      context +
+      concrete +
+      role;
     out.push({ item, score, lexical, own, entityHits, typeHit, kindHit, numberHit: unitHit || numberHit, topicConfidence });
   }
   return out.sort((a, b) => b.score - a.score);

@@ -1,4 +1,4 @@
-import { type EntityKind, type KnowledgeBase, LANGS } from '../data/schema.js';
+import { type EntityKind, type KnowledgeBase, type Lang, LANGS } from '../data/schema.js';
 import { stem } from '../text/stem.js';
 import type { ClaimIndex } from './claims.js';
 import type { EntityFinder } from './entities.js';
@@ -6,16 +6,18 @@ import type { EntityFinder } from './entities.js';
 /** Names a question gives that the data does not know: how many, and the kinds they are given with. */
 export interface UnknownNames {
   /** Capitalised words after the first that no entity, topic or common word accounts for. */
-  count(question: string, entities: readonly { id: string }[]): number;
+  count(question: string, entities: readonly { id: string }[], lang: Lang): number;
   /**
    * Kinds of the unknown names given with their kind noun: "the Black Sea" is a sea, "the Tabriz Refinery" a
    * facility. The known words of the name ("Sea") do not make it known.
    */
-  kinds(question: string, entities: readonly { id: string }[]): EntityKind[];
+  kinds(question: string, entities: readonly { id: string }[], lang: Lang): EntityKind[];
 }
 
 export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, index: ClaimIndex): UnknownNames {
-  const knownAnywhere = (s: string) => kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l)));
+  // A name is known from any language's texts, except that an English question's name must be known in English:
+  // a brand a Russian example question happens to mention ("без Visa и Mastercard") is nothing the source says.
+  const knownAnywhere = (s: string, lang: Lang) => kb.topics.some((x) => (lang === 'en' ? ['en' as const] : LANGS).some((l) => index.topicKnows(x.id, s, l)));
   const asWritten = (name: string) =>
     name
       .toLowerCase()
@@ -25,18 +27,18 @@ export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, inde
   /** The stems of the names of the entities a question names (as written too, when the synonyms rewrite a name: "Shanghai Cooperation Organization" is "sco"). */
   const namedStems = (entities: readonly { id: string }[], written: boolean) =>
     new Set(entities.flatMap((e) => finder.namesOf(e.id).flatMap((n) => [...finder.stemsOf(n), ...(written ? asWritten(n) : [])])));
-  const unknown = (named: Set<string>) => (word: string) => {
+  const unknown = (named: Set<string>, lang: Lang) => (word: string) => {
     const s = finder.stemsOf(word)[0];
-    return s !== undefined && !named.has(s) && !knownAnywhere(s);
+    return s !== undefined && !named.has(s) && !knownAnywhere(s, lang);
   };
 
   return {
-    count(question, entities) {
+    count(question, entities, lang) {
       const words = question.match(/(?<=\S\s+)\p{Lu}\p{Ll}{2,}/gu) ?? [];
-      return words.filter(unknown(namedStems(entities, false))).length;
+      return words.filter(unknown(namedStems(entities, false), lang)).length;
     },
-    kinds(question, entities) {
-      const isUnknown = unknown(namedStems(entities, true));
+    kinds(question, entities, lang) {
+      const isUnknown = unknown(namedStems(entities, true), lang);
       const kinds: EntityKind[] = [];
       for (const run of question.match(/(?:\p{Lu}[\p{Ll}'’-]+\s+)+\p{Lu}\p{Ll}+/gu) ?? []) {
         const words = run.split(/\s+/u);

@@ -50,6 +50,28 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
   return out;
 }
 
+/** Words that put a thing somewhere ("in Russia", "в России", "در روسیه"). */
+const LOCATIVE = /^(?:in|inside|at|within|в|во|на|در)$/u;
+/** Kinds of places a question can put a thing in. */
+const PLACE_KINDS = new Set(['country', 'city', 'sea', 'region']);
+
+/**
+ * Things of the claim that the question puts in a place, as [thing, place] entity ids: a place after "in"
+ * ("Bushehr … in Russia"), and a thing of the claim the source places, named by the question or, when it names
+ * none of that kind, asked by its kind's noun ("a nuclear plant in Russia").
+ */
+function placements(q: QuestionView, claimEntities: readonly string[], finder: EntityFinder): [string, string][] {
+  const places = q.entities.filter((e) => PLACE_KINDS.has(e.kind) && LOCATIVE.test(q.words[e.start - 1] ?? ''));
+  if (places.length === 0) return [];
+  const placed = claimEntities.filter((id) => finder.placeOf(id));
+  const things = placed.filter(
+    (id) =>
+      q.entities.some((e) => e.id === id) ||
+      (!q.entities.some((e) => e.kind === finder.kindOf(id)) && q.stems.some((s) => finder.kindOfNoun(s) === finder.kindOf(id))),
+  );
+  return things.flatMap((t) => places.filter((p) => p.id !== t).map((p) => [t, p.id] as [string, string]));
+}
+
 /** Words that may follow a predicate at the end of a question ("…Iranian?", "…иранская ли?", "…ایرانی است؟"). */
 const COPULA = /^(?:is|it|ли|же|است|هست|ست|میباشد|باشد)$/u;
 
@@ -72,7 +94,7 @@ const NOT_PERMIT: Record<QuestionView['lang'], RegExp> = {
 const REFUSE = /\b(?:deny|denies|denied|denying|refus\w*|prohibit\w*|forbid\w*|bar|bars|barred|ban|bans|banned)\b/;
 
 /** Offices other than the heads of state who signed ("the foreign ministers", "премьер", "وزیر"): a claim naming its people without that office says no. */
-const OTHER_OFFICE: Record<QuestionView['lang'], RegExp> = {
+export const OTHER_OFFICE: Record<QuestionView['lang'], RegExp> = {
   en: /^(?:minist\p{L}*|ambassador\p{L}*|envoy\p{L}*|diplomat\p{L}*|chancellor\p{L}*|premier|parliament\p{L}*|lawmak\p{L}*|deputi\p{L}*|vice|king\p{L}*|monarch\p{L}*)$/u,
   ru: /^(?:министр\p{L}*|посл|посол|послы|дипломат\p{L}*|премьер\p{L}*|парламент\p{L}*|депутат\p{L}*|вице\p{L}*|канцлер\p{L}*)$/u,
   fa: /^(?:وزیر|وزرای|وزیران|سفیر|سفرا|دیپلمات\p{L}*|نخست|مجلس|نماینده\p{L}*|معاون)$/u,
@@ -85,6 +107,15 @@ const LOSE: Record<QuestionView['lang'], RegExp> = {
   fa: /(?:شکست خورد|باخت|از دست داد)/u,
 };
 const WON = /\b(?:won|wins|victory|victorious)\b/;
+
+/** Asking whether something was kept ("did Russia keep its peacekeepers…", "сохранила ли", "نگه داشت"). */
+const KEEP: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:keep|keeps|kept|keeping|maintain\p{L}*|retain\p{L}*|still have|still has|stay\p{L}*|remain\p{L}*)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:сохрани\p{L}*|сохраня\p{L}*|оставил\p{L}*|оставля\p{L}*|остал\p{L}*|оста[её]т\p{L}*|держ\p{L}*)/u,
+  fa: /(?:نگه داشت|نگه می ?دار|حفظ کرد|حفظ می ?کن|باقی ماند|باقی گذاشت|ماندند)/u,
+};
+/** A claim's own words of withdrawing or giving something up (its English text). */
+const WITHDRAWN = /\b(?:withdr[ae]wn?|withdraw\w*|left|pulled out|abandon\w*|ended|halted)\b/;
 
 /** A claim's own words of keeping something up (its English text). */
 const MAINTAIN = /\b(?:maintain\w*|preserv\w*|keep\w*|kept|retain\w*|sustain\w*|continu\w*)\b/;
@@ -185,7 +216,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       fitsOtherwise(e)
     )
       out.contradicts++;
-    else if (!PARTY_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
+    // (Not a named place, base or network: "are the LNG terminals in Syria?" is not answered by a claim about Syria.)
+    else if (!PARTY_KINDS.has(e.kind) && !SPECIFIC_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;
   }
   // "Will the drills focus on space warfare?": a list the source gives whole, asked for something it does not name.
@@ -214,6 +246,14 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.specific++;
       out.identity = true;
     } else out.contradicts++;
+  }
+  // "Is the Bushehr plant in Russia?": where the source places the thing decides, against a place of the same kind.
+  for (const [thing, place] of placements(q, claim.entities, finder)) {
+    const at = finder.placeOf(thing)!;
+    if (at === place) {
+      out.supports++;
+      out.specific++;
+    } else if (finder.kindOf(at) === finder.kindOf(place)) out.contradicts++;
   }
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
   // (Only a noun that describes the thing, right after it — "is Tartus the site of the airbase?" — not one that names a class
@@ -292,6 +332,9 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   else if ((q.against || q.cease) && (q.decline || q.cease) && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en)) out.contradicts++;
   // "Is Iran scaling back its support for the militias?": no, where the claim says it is sustained.
   else if (q.decline && MAINTAIN.test(claim.text.en) && !INCREASE.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id))) out.contradicts++;
+  // "Did Russia keep its peacekeepers in the region?": no, where the claim says they were withdrawn.
+  if (KEEP[q.lang].test(q.normalized) && !q.cease && !q.against && WITHDRAWN.test(claim.text.en) && focus.some((e) => c.item.entities.has(e.id)))
+    out.contradicts++;
   // "Did Azerbaijan lose Karabakh?": no, where the claim says the one asked about won.
   if (
     LOSE[q.lang].test(q.normalized) &&

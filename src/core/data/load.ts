@@ -185,6 +185,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       if (e.standsFor && !known.has(e.standsFor))
         issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].standsFor`, message: `unknown entity "${e.standsFor}"` });
       if (e.of && !known.has(e.of)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].of`, message: `unknown entity "${e.of}"` });
+      if (e.in && !known.has(e.in)) issues.push({ file: shown(join(dir, 'entities.yaml')), path: `entities[${i}].in`, message: `unknown entity "${e.in}"` });
       const names = new Set([...e.names.en, ...e.names.ru, ...e.names.fa]);
       e.everyday.forEach((name, j) => {
         if (!names.has(name))

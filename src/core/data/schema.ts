@@ -80,6 +80,8 @@ export const Entity = z.strictObject({
   standsFor: id.optional(),
   /** Whose it is, when the source says ("Russia's Mir", "Iran's Shetab"): "is Mir Iran's network?" is a "no". */
   of: id.optional(),
+  /** Where it is, when the source places it ("Iran's Bushehr", "foothold in Syria … naval base in Tartus"): "is Bushehr in Russia?" is a "no". */
+  in: id.optional(),
   names: LocalizedList,
   /**
    * Names that are also everyday words (Russian «мир», "world"; Persian شتاب, "haste"): they name

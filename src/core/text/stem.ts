@@ -6,11 +6,11 @@ const ARABIC = /\p{Script=Arabic}/u;
 /** Persian plural and superlative endings, longest first ("راکتورهای" → "راکتور", "بزرگترین" → "بزرگ"). */
 const PERSIAN_SUFFIXES = ['هایی', 'های', 'ها', 'ترین'];
 
-/** Porter, with "-us" nouns one stem with their plurals and "-ial" adjectives joined to their nouns ("financial" → "financ" as "finances", "commercial" as "commerce"). */
+/** Porter, with "-us" nouns one stem with their plurals and "-ial" adjectives joined to their nouns ("financial" → "financ" as "finances", "commercial" as "commerce"; their adverbs too: "financially"). */
 function englishStem(token: string): string {
   // Porter reads the "s" of "-us" as a plural ("focus" → "focu", "focuses" → "focus"): the singular keeps it.
   const out = token.endsWith('us') ? english(`${token}es`) : english(token);
-  return token.endsWith('ial') && out.endsWith('i') && out.length > 5 ? out.slice(0, -1) : out;
+  return (token.endsWith('ial') || token.endsWith('ially')) && out.endsWith('i') && out.length > 5 ? out.slice(0, -1) : out;
 }
 
 /** A light Persian stemmer: plural and superlative endings only (ezafe "ی" would merge نظامی "military" into نظام "system"). */
