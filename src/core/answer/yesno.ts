@@ -61,7 +61,12 @@ const PLACE_KINDS = new Set(['country', 'city', 'sea', 'region']);
  * none of that kind, asked by its kind's noun ("a nuclear plant in Russia").
  */
 function placements(q: QuestionView, claimEntities: readonly string[], finder: EntityFinder): [string, string][] {
-  const places = q.entities.filter((e) => PLACE_KINDS.has(e.kind) && LOCATIVE.test(q.words[e.start - 1] ?? ''));
+  // (Read after each locative word: a place named twice — "is Russia running a plant inside Russia?" — is one entity of the question.)
+  const places = q.words.flatMap((w, i) => {
+    if (!LOCATIVE.test(w)) return [];
+    const next = finder.inStems(q.stems.slice(i + 1, i + 6)).find((e) => e.start <= (q.words[i + 1] === 'the' ? 1 : 0));
+    return next && PLACE_KINDS.has(next.kind) ? [next] : [];
+  });
   if (places.length === 0) return [];
   const placed = claimEntities.filter((id) => finder.placeOf(id));
   const things = placed.filter(

@@ -251,6 +251,36 @@ describe('choosing the claim that answers', () => {
     expect(renderText(core.ask('On what date was this article published?').reply)).toMatch(/published on 24 January 2025/);
   });
 
+  it('leads with the claims whose subject is the party the question asks about, not those that act on it', () => {
+    expect(lead(core.ask('Which states is Azerbaijan forging ties with?').reply)).toMatch(/^Azerbaijan has growing ties to Turkey and Israel/);
+    expect(lead(core.ask('С какими государствами крепнут связи у Азербайджана?').reply)).toMatch(/Турци/);
+  });
+
+  it('of a country asked about as a whole, leads with a claim that names a particular thing there', () => {
+    expect(lead(core.ask('What does Moscow still hold in Syria?').reply)).toMatch(/Tartus|Hmeimim/);
+  });
+
+  it('answers a percentage only with a figure in percent: a rate of growth when a rise is asked, never a volume', () => {
+    const share = core.ask('What percent of Iran’s gas needs will Russia meet?').reply;
+    expect(share).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(share)).toMatch(/^The source gives no figure for this\./);
+    expect(lead(core.ask('By how many percent did trade rise in 2024?').reply)).toMatch(/15[.,]5%/);
+    expect(core.ask('What share of last year’s trade was in machinery?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(core.ask('What share of payments is made in national currencies?').reply)).toMatch(/95%/);
+  });
+
+  it('reads "areas" as what the deal covers, not as regions: the three aims in one sentence', () => {
+    expect(lead(core.ask('Which three areas is the pact designed to reinforce?').reply)).toMatch(
+      /economic cooperation.*regional security collaboration.*financial independence/,
+    );
+  });
+
+  it('answers the areas asked about by how they are handled or what they try to become, topic by topic', () => {
+    for (const q of ['How do the two handle payments?', 'Explain how they’re trying to become financially independent.'])
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', area: 'finance' });
+    expect(core.ask('What military stuff did they agree on?').reply).toMatchObject({ kind: 'answer', area: 'security' });
+  });
+
   it('adds at most two supporting sentences, never the lead again', () => {
     const { reply } = core.ask('How much gas will Russia supply to Iran?');
     if (reply.kind !== 'answer') throw new Error(reply.kind);
@@ -443,6 +473,42 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is the re-exported gas meant for European customers?').reply)).toMatch(/^No\./);
   });
 
+  it('reads a volume asked per month, in every language and with "млрд кубометров", against the yearly one', () => {
+    expect(lead(core.ask('Does Iran get 55 bcm of Russian gas each and every month?').reply)).toMatch(/^No\. .*a year/);
+    expect(lead(core.ask('Россия поставит Ирану 55 млрд кубометров газа в год?').reply)).toMatch(/^Да\./);
+    expect(lead(core.ask('Россия поставит Ирану 55 млрд кубометров газа за месяц?').reply)).toMatch(/^Нет\./);
+    expect(lead(core.ask('آیا روسیه ماهانه ۵۵ میلیارد متر مکعب گاز به ایران می‌فرستد؟').reply)).toMatch(/^خیر/);
+  });
+
+  it('puts a thing where the source places it, against another place of the same kind', () => {
+    expect(lead(core.ask('Is the Bushehr power plant located in Russia?').reply)).toMatch(/^No\. .*Bushehr/);
+    expect(lead(core.ask('Is Russia helping run a nuclear power plant inside Russia?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Does Russia keep its naval base at Tartus in Syria?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Are Iran’s LNG terminals in Syria?').reply)).toMatch(/^No\./);
+  });
+
+  it('counts a brand that only a Russian example question mentions as unknown to an English question', () => {
+    expect(lead(core.ask('Will the Shetab cards be tied to Mastercard?').reply)).toMatch(/^No\./);
+  });
+
+  it('answers "is the deal only about X?" with no and what the agreement is designed for, but not of one of its deals', () => {
+    const only = lead(core.ask('Is the partnership only about trade?').reply);
+    expect(only).toMatch(/^No\. /);
+    expect(only).toMatch(/economic cooperation.*security.*financial independence/);
+    expect(lead(core.ask('Договор касается только газа?').reply)).toMatch(/^Нет\./);
+    expect(lead(core.ask('آیا این توافق فقط درباره تجارت است؟').reply)).toMatch(/^خیر/);
+    expect(lead(core.ask('Does the gas deal only cover Iran?').reply)).not.toMatch(/designed to/);
+  });
+
+  it('says no to keeping what the source says was withdrawn, and reads "so X?" as asking for confirmation', () => {
+    expect(lead(core.ask('Did Moscow keep its peacekeeping troops in the Caucasus?').reply)).toMatch(/^No\. Russia has withdrawn/);
+    expect(lead(core.ask('Сохранила ли Россия миротворцев на Кавказе?').reply)).toMatch(/^Нет\./);
+    expect(lead(core.ask('So the pact runs for 20 years?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('So trade climbed 15.5% in 2024?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('So they signed it in Tehran?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('so whats the story with the nuclear plant').reply)).not.toMatch(/^(?:Yes|No|The source)/);
+  });
+
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
     for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
       const { reply } = core.ask(q);
@@ -505,6 +571,27 @@ describe('the scope policy', () => {
     expect(core.ask('For how many years is it meant to run?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
   });
 
+  it('gives no date of one event for another, and says who the source names when an office it never mentions is asked for', () => {
+    const withdrawn = core.ask('In which month did Russia withdraw its peacekeepers?').reply;
+    expect(withdrawn).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(withdrawn)).toMatch(/^The source gives no date for this\. Russia has withdrawn/);
+    expect(lead(core.ask('When did Azerbaijan win its victory in Karabakh?').reply)).toMatch(/2023/);
+    const minister = core.ask('Which Iranian minister put his name to the pact?').reply;
+    expect(minister).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(minister)).toMatch(/^The source names no one for this\. .*Pezeshkian/);
+    expect(core.ask('Who put their names to the pact?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+  });
+
+  it('checks an attribute asked "what’s the X of / between" against what the source gives', () => {
+    expect(core.ask('What’s the exchange rate between the rial and the ruble?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('What’s the output of the Bushehr plant?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
+  it('reports no one’s words on the agreement in Russian and Persian either', () => {
+    for (const q of ['Что сказал министр об этом соглашении?', 'رهبر ایران درباره این توافق چه گفت؟'])
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
   it('reports no one’s view of the agreement, partners included, and gives no past date for something to come', () => {
     expect(core.ask('What did the Iranian president think of the treaty?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     const start = core.ask('When will the first Russian gas deliveries under the pact start?').reply;
@@ -525,8 +612,14 @@ describe('the scope policy', () => {
     }
   });
 
-  it('answers "what is this article about?" with the overview, in every language', () => {
-    for (const q of ['О чём вообще эта статья?', 'این مقاله کلاً درباره چیه؟'])
+  it('answers "what is this article about?" and "what is the agreement about?" with the overview, in every language', () => {
+    for (const q of [
+      'О чём вообще эта статья?',
+      'این مقاله کلاً درباره چیه؟',
+      'What is the agreement about?',
+      'О чём это соглашение?',
+      'این قرارداد درباره چیست؟',
+    ])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
   });
 
