@@ -96,6 +96,22 @@ describe('loading data/', () => {
     expect(issues).toContainEqual(expect.objectContaining({ path: 'themes[3].id', message: expect.stringMatching(/duplicate theme id "finance"/) }));
   });
 
+  it('rejects an owner or a place of an entity that is no entity, naming entities.yaml and the field', async () => {
+    const dir = await copyOfData();
+    await edit(join(dir, 'entities.yaml'), (s) => s.replace('    of: iran\n    in: iran\n', '    of: persia\n    in: atlantis\n'));
+    const issues = await issuesOf(dir);
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/entities\.yaml$/),
+        path: expect.stringMatching(/^entities\[\d+\]\.of$/),
+        message: expect.stringMatching(/persia/),
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: expect.stringMatching(/^entities\[\d+\]\.in$/), message: expect.stringMatching(/atlantis/) }),
+    );
+  });
+
   it('rejects a topic whose source is not in sources.yaml', async () => {
     const dir = await copyOfData();
     await edit(join(dir, 'topics/gas.yaml'), (s) => s.replace(/source: \{ id: [a-z0-9-]+/, 'source: { id: some-blog'));

@@ -56,4 +56,9 @@ describe('stem', () => {
     expect(stem('газа')).toBe(stem('газ'));
     expect(stem('2024')).toBe('2024');
   });
+  it('joins "-ial" adjectives and their "-ially" adverbs to their nouns', () => {
+    expect(stem('financially')).toBe(stem('finances'));
+    expect(stem('financial')).toBe(stem('finances'));
+    expect(stem('commercially')).toBe(stem('commerce'));
+  });
 });

@@ -252,7 +252,7 @@ describe('choosing the claim that answers', () => {
   });
 
   it('leads with the claims whose subject is the party the question asks about, not those that act on it', () => {
-    expect(lead(core.ask('Which states is Azerbaijan forging ties with?').reply)).toMatch(/^Azerbaijan has growing ties to Turkey and Israel/);
+    expect(lead(core.ask('Which nations has Azerbaijan been moving closer to?').reply)).toMatch(/^Azerbaijan has growing ties to Turkey and Israel/);
     expect(lead(core.ask('С какими государствами крепнут связи у Азербайджана?').reply)).toMatch(/Турци/);
   });
 
@@ -266,6 +266,7 @@ describe('choosing the claim that answers', () => {
     expect(lead(share)).toMatch(/^The source gives no figure for this\./);
     expect(lead(core.ask('By how many percent did trade rise in 2024?').reply)).toMatch(/15[.,]5%/);
     expect(core.ask('What share of last year’s trade was in machinery?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('What share of 2024 trade was farm goods?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(lead(core.ask('What share of payments is made in national currencies?').reply)).toMatch(/95%/);
   });
 
@@ -501,8 +502,9 @@ describe('yes or no', () => {
   });
 
   it('says no to keeping what the source says was withdrawn, and reads "so X?" as asking for confirmation', () => {
-    expect(lead(core.ask('Did Moscow keep its peacekeeping troops in the Caucasus?').reply)).toMatch(/^No\. Russia has withdrawn/);
-    expect(lead(core.ask('Сохранила ли Россия миротворцев на Кавказе?').reply)).toMatch(/^Нет\./);
+    expect(lead(core.ask('Has Moscow kept its peacekeeping troops?').reply)).toMatch(/^No\. Russia has withdrawn/);
+    expect(lead(core.ask('Does Russia still have peacekeepers there?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Сохранила ли Россия своих миротворцев?').reply)).toMatch(/^Нет\./);
     expect(lead(core.ask('So the pact runs for 20 years?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('So trade climbed 15.5% in 2024?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('So they signed it in Tehran?').reply)).toMatch(/^No\./);
@@ -572,7 +574,7 @@ describe('the scope policy', () => {
   });
 
   it('gives no date of one event for another, and says who the source names when an office it never mentions is asked for', () => {
-    const withdrawn = core.ask('In which month did Russia withdraw its peacekeepers?').reply;
+    const withdrawn = core.ask('When exactly did the peacekeepers leave the Caucasus?').reply;
     expect(withdrawn).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(lead(withdrawn)).toMatch(/^The source gives no date for this\. Russia has withdrawn/);
     expect(lead(core.ask('When did Azerbaijan win its victory in Karabakh?').reply)).toMatch(/2023/);
