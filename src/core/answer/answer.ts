@@ -10,7 +10,8 @@ import { claimAnswer, joinClaims, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
 import { createUnknownNames } from './unknown-names.js';
-import { asksBare, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
+import { createPlaceThings } from './place-things.js';
+import { asksBare, asksMore, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
 import { asksForAuthor, asksForOverview, asksOnlyAbout, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
@@ -65,6 +66,12 @@ const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|nee
 const ASKS_WHAT_IT_SAYS =
   /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
+/** Words that ask only what the source says of something ("what does it say about", "is X mentioned", "что говорится о"). */
+const MENTION_WORDS = new Set(
+  'say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures tell talk talks about говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
+    .split(' ')
+    .map((w) => stem(w)),
+);
 const SOURCE_NOUNS = new Set('article piece story stories source text статья статье статьи источник مقاله منبع متن'.split(' ').map((w) => stem(w)));
 /** A when-question about something to come ("when will … start", "когда начнутся…", "کی شروع می‌شود"). */
 const FUTURE_WHEN: Record<Lang, RegExp> = {
@@ -88,6 +95,27 @@ const CHANGE: Record<Lang, RegExp> = {
   ru: /(?<![\p{L}])(?:вырос\p{L}*|выро\p{L}*|рост\p{L}*|увелич\p{L}*|сниз\p{L}*|упал\p{L}*|сократ\p{L}*)/u,
   fa: /(?:رشد|افزایش|کاهش)/u,
 };
+/** "Which parts of", "what kind of areas in" right before a place: English, where "area" alone asks for no region. */
+const PARTS_OF = /(?:^|\s)(?:which|what)(?: kinds? of| sort of)? (?:parts?|areas?|places?) (?:of|in|within|inside)(?: the)?$/u;
+const PLACE_OF_PARTS = new Set(['country', 'region']);
+/** Nouns for an agreement, in each language. */
+const AGREEMENT_NOUN: Record<Lang, RegExp> = {
+  en: /^(?:agreement|agreements|deal|deals|treaty|treaties|pact|pacts|accord|accords)$/u,
+  ru: /^(?:соглашени\p{L}*|договор\p{L}*|сделк\p{L}*|пакт\p{L}*)$/u,
+  fa: /^(?:توافق\p{L}*|قرارداد\p{L}*|پیمان\p{L}*|معاهده\p{L}*)$/u,
+};
+/** Scores this close are a tie between claims. */
+const TIE = 0.02;
+/** The word before a currency a figure is asked in ("in dollars", "в долларах", "به دلار"). */
+const IN_UNIT = /^(?:in|into|в|به|بر|با)$/u;
+/** "How much of…", "какая часть", "چه مقدار از": a part of something asked for. */
+const PART_OF: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:how (?:much|many) of|part of|portion of)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:какая часть|какую часть|сколько из)(?![\p{L}])/u,
+  fa: /(?:چه مقدار از|چقدر از|چه بخشی از)/u,
+};
+/** Currencies the source's figures are given in. */
+const UNIT_CURRENCY = new Set(['us-dollar']);
 /** The word of exclusivity in "only about energy", "только", "فقط". */
 const ONLY_WORD =
   /^(?:only|purely|solely|exclusively|just|merely|simply|mainly|strictly|nothing|только|исключительно|лишь|чисто|сугубо|فقط|صرفا|صرفاً|تنها|منحصرا|منحصراً)$/u;
@@ -117,7 +145,7 @@ const REACTION_TO_AGREEMENT: Record<Lang, RegExp> = {
 
 /** A question about who the agreement is between or with ("is the deal between Russia and China?", "did Iran sign it with India?"). */
 const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
-  en: /(?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) (?:\p{L}+ ){0,2}(?:between|with)|(?:sign|signed|signing|conclud\p{L}*) (?:it |this |that |the \p{L}+ |this \p{L}+ )?with/u,
+  en: /(?:the|this|that) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) (?:\p{L}+ ){0,2}(?:between|with)|(?:sign|signed|signing|conclud\p{L}*) (?:it |this |that |(?:the|this) (?:\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) |the \p{L}+ |this \p{L}+ )?with/u,
   ru: /(?:соглашени|договор|сделк|пакт|партнерств)\p{L}* (?:\p{L}+ )?(?:между|с|со)(?![\p{L}])|подписа\p{L}* (?:\p{L}+ )?(?:с|со)(?![\p{L}])/u,
   fa: /(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}* (?:\p{L}+ )?(?:بین|میان|با)(?![\p{L}])/u,
 };
@@ -134,6 +162,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const index = createClaimIndex(kb, finder);
   const expectations = createExpectations(kb);
   const unknown = createUnknownNames(kb, finder, index);
+  const placeThings = createPlaceThings(kb, finder, index);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
   // What the bot can know reaches as far as its newest source.
   const published =
@@ -311,6 +340,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     if (q.unknownNames > 0 && !q.expect.yesno && q.entities.every((e) => e.partner)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
+    // "What does the China–Iran cooperation agreement include?": another agreement, of a party the source discusses, which it does not describe.
+    if (otherAgreement(q)) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     // "Is this agreement between Russia and China?": the parties to the agreement are the two partners.
     if (q.expect.yesno && AGREEMENT_PARTIES[lang].test(q.normalized)) {
       const outsider = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind));
@@ -497,6 +528,15 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         .slice(0, count.value - 1);
       if (sameSentence.length) together.push(...sameSentence);
     }
+    // "What is the deal designed to do?": claims split from the lead's sentence that fit the question as well as the lead,
+    // and open as it does, are said with it ("designed to deepen economic cooperation, enhance … and strengthen …").
+    if (!together.length && !q.expect.yesno && !q.expect.kind) {
+      const alike = ranked.filter(
+        (x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence && x.score >= lead.score - TIE,
+      );
+      const texts = [lead, ...alike].map((x) => x.item.claim.text[lang]);
+      if (alike.length && joinClaims(texts, lang) !== texts.join(' ')) together.push(...alike);
+    }
     if (together.length) {
       const leadText = joinClaims(
         [kindLead ?? lead, ...together].map((x) => x.item.claim.text[lang]),
@@ -506,6 +546,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
     }
     return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+  }
+
+  /** An agreement the question names by a pair with a third party in it ("the China-Iran 25-year agreement", "the Russia–China treaty"). */
+  function otherAgreement(q: QuestionView): boolean {
+    return q.words.some(
+      (w, j) =>
+        AGREEMENT_NOUN[q.lang].test(w) &&
+        q.entities.some((e) => !e.partner && (e.kind === 'country' || e.kind === 'organisation') && e.end <= j && j - e.end <= 5) &&
+        !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? ''),
+    );
   }
 
   /** What the agreement is designed for: the agreement's claims of what it is, from the one sentence that says most of them. */
@@ -530,6 +580,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
 
       const talk = smallTalk(normalized, lang);
       if (talk) return reply(notice(lang, { hello: c.smallHello, thanks: c.smallThanks, ok: c.smallOk, bye: c.smallBye, laugh: c.smallLaugh }[talk]));
+      // "What else?", "tell me more": the rest of the conversation's topic, as its summary.
+      const current = context.topicId ? byId.get(context.topicId) : undefined;
+      if (current && asksMore(normalized, lang)) return reply(topicSummary(kb, current, lang));
       if (asksForAuthor(normalized, lang)) return reply(decline(lang, 'not-in-source', c.declineAuthor(formatDate(published, lang, true))));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
       // "The financial side", "summarise the security provisions": an area of the source, not one topic.
@@ -555,14 +608,26 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (The raw words decide yes/no where a synonym's canonical form hides the verb: "вывела" → "вывести".)
       const raw = corrected.yesno || corrected.types.length > 0 ? corrected : expectations(normalized, lang);
       const expect = raw.yesno ? raw : corrected;
-      const entities = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder);
+      // "How much in dollars?": the currency a figure is asked in is its unit, not a subject (the source's values are in dollars).
+      // (Not a share of something in it: "how much of their trade is still in dollars?")
+      const inUnit = expect.types.includes('how_much') && !SHARE_ASKED[lang].test(normalized) && !PART_OF[lang].test(normalized);
+      const named = resolveMetonyms(finder.inStems(analysis.stems), analysis, lang, expect, finder).filter(
+        (e) => !(inUnit && e.kind === 'currency' && IN_UNIT.test(analysis.words[e.start - 1] ?? '') && UNIT_CURRENCY.has(e.id)),
+      );
+      // "What does it say about the United States?": a place the source names only inside a thing's name (the U.S. dollar) is that thing.
+      const entities = [...named, ...placeThings.mentions(match, named, (s) => index.isStop(s, lang) || MENTION_WORDS.has(s) || SOURCE_NOUNS.has(s))];
       // "Help" is what the bot can do; a question that names things of the partnership is a question ("will Moscow help Tehran…").
       if (match.outcome === 'help' && (entities.length === 0 || analysis.words.length <= 3)) return reply(replyFor(kb, match));
+      // "Which parts of Syria…", "what areas in Syria…": parts of a place named are regions.
+      const partOfPlace =
+        !expect.kind &&
+        !expect.yesno &&
+        entities.some((e) => PLACE_OF_PARTS.has(e.kind) && PARTS_OF.test(analysis.words.slice(Math.max(0, e.start - 5), e.start).join(' ')));
       const view = questionView(
         analysis,
         lang,
         entities,
-        expect,
+        partOfPlace ? { ...expect, kind: 'region', many: true } : expect,
         (s) => index.isStop(s, lang),
         unknown.count(question, entities, lang),
         unknown.kinds(question, entities, lang),
@@ -598,11 +663,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const top = match.ranking[0]?.confidence ?? 0;
       const followUp = context.topicId && byId.has(context.topicId) && isFollowUp(q, top) ? context.topicId : undefined;
       if (followUp) topics.set(followUp, Math.min(1, (topics.get(followUp) ?? 0) + 0.5));
-      // With nothing in context, "it" is the agreement.
-      else {
+      // With nothing in context, or the agreement itself ("how long does it last?" … "is it a response to something?"), "it" is the agreement.
+      if (!followUp || byId.get(followUp)?.agreement) {
         // "It" is the agreement; "this agreement" too, more lightly when the question names a subject of its own ("military cooperation in this agreement").
-        const lean = leansOnPronoun(q) || asksBare(q) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
-        if (lean) for (const x of kb.topics) if (x.agreement) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
+        const lean = leansOnPronoun(q) || (!followUp && asksBare(q)) ? 0.25 : namesTheAgreement(q) ? 0.1 : 0;
+        if (lean) for (const x of kb.topics) if (x.agreement && x.id !== followUp) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
       }
 
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
@@ -614,10 +679,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const undiscussed = (match.placesNamed ?? []).find(
         (p) =>
           !names.some((n) => n.includes(` ${finder.stemsOf(p.surface).join(' ')} `)) &&
+          !placeThings.of(p.place).some((id) => entities.some((e) => e.id === id)) &&
           !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
       );
       if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
-      if (match.outcome === 'other-parties' && !partyNamed) return reply(replyFor(kb, match));
+      const viaPlace = entities.length > named.length;
+      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
       // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.

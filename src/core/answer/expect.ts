@@ -41,7 +41,7 @@ const YES_NO: Record<Lang, RegExp> = {
 
 /** A tag that asks to confirm a statement, at its end. */
 const TAG: Record<Lang, RegExp> = {
-  en: /(?:^|\s)(?:right|correct|true|yes|yeah|eh|huh|yes or no|isnt it|is it|arent they|dont they|doesnt it|didnt it|didnt they|wasnt it|werent they|hasnt it|havent they|wont they|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
+  en: /(?:^|\s)(?:right|correct|true|yes|yeah|eh|huh|yes or no|(?:is|isnt|are|arent|was|wasnt|were|werent|do|dont|does|doesnt|did|didnt|has|hasnt|have|havent|will|wont|can|cant|could|couldnt|would|wouldnt|should|shouldnt) (?:it|he|she|they|there|we|you|that|this)|is that (?:right|correct|true|so|accurate)|am i right|did i get (?:that|it) right)$/u,
   ru: /(?:^|\s)(?:да|верно|так|правильно|правда|не так ли|ведь так|это так)$/u,
   fa: /(?:^|\s)(?:درسته|درست است|نه|مگه نه|اینطوره|این طوره|صحیحه|صحیح است)$/u,
 };

@@ -9,6 +9,18 @@ const CONTINUES: Record<Lang, RegExp> = {
   fa: start('و|اما|ولی|پس|همچنین|در مورد|درباره|راجع به|چی درباره|دیگه'),
 };
 
+/** Asking for the rest of what was being talked about, and nothing else ("what else?", "tell me more", "что ещё?", "بیشتر بگو"). */
+const MORE: Record<Lang, RegExp> = {
+  en: /^(?:(?:and|ok|okay|so|but) )?(?:what else|anything else|anything more|anything beyond (?:that|this)|beyond that|what more|more|tell me more|more details?|more info|go on|keep going|continue|(?:is there )?anything else|what else is there|(?:and )?the rest)(?: (?:about it|about that|on that|on this|there|then|please|pls))?$/u,
+  ru: /^(?:(?:а|и|ну) )?(?:что ещ[её]|ещ[её] что(?:-| )?нибудь|а ещ[её]|подробнее|расскажи подробнее|расскажите подробнее|расскажи ещ[её]|расскажите ещ[её]|дальше|что дальше|что-то ещ[её]|что то ещ[её])(?: (?:об этом|про это|пожалуйста))?$/u,
+  fa: /^(?:و )?(?:دیگه چی|دیگر چه|دیگه چه|چه چیز دیگری|بیشتر بگو|بیشتر توضیح بده|بیشتر|ادامه بده|ادامه)(?: (?:بگو|لطفا))?$/u,
+};
+
+/** Whether a question asks for more of the conversation's topic and names nothing of its own. */
+export function asksMore(normalized: string, lang: Lang): boolean {
+  return MORE[lang].test(normalized);
+}
+
 /** Words that stand for something said before ("it", "they", "that", "его", "آن"). */
 const PRONOUN: Record<Lang, RegExp> = {
   en: re('it|its|they|them|their|this|that|these|those|he|she|there'),

@@ -16,6 +16,15 @@ const sameKind = (a: string | undefined, b: string | undefined) => a !== undefin
 /** Kinds of particular, named things (not a sector, an activity or a party). */
 const CONCRETE_KINDS = new Set(['city', 'facility', 'sea', 'corridor', 'currency', 'network']);
 
+/** Asking what brought something about, not what it is for ("the background to", "what prompted", "предыстория", "پیشینه"). */
+const CAUSE_ASKED: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:background|backdrop|what (?:led|prompted|caused|triggered|drove|pushed)|causes?)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:предыстори\p{L}*|что (?:привело|побудило|подтолкнуло|заставило)|причин\p{L}*)/u,
+  fa: /(?:پیشینه|علت|چه چیزی باعث)/u,
+};
+/** A claim's own words of a cause: a response to something, something pushing or prompting (its English text). */
+const CAUSE_TEXT = /\b(?:response|pushed|prompted|forced|in light of|because|due to)\b/;
+
 /** Countries a question can ask about as a whole ("what does Russia still have in Syria?"). */
 const PLACE_OR_PARTY = new Set(['country']);
 
@@ -94,6 +103,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   // A figure in a question that asks neither a figure nor yes/no describes what is asked about.
   const describing = !q.expect.yesno && typed.length === 0 && q.content.size >= 3;
   const subject = subjectOf(q, finder);
+  const causeAsked = CAUSE_ASKED[lang].test(q.normalized);
   const aboutPlace = named.length > 0 && named.every((e) => PLACE_OR_PARTY.has(e.kind));
   const out: ScoredClaim[] = [];
   for (const item of index.claims) {
@@ -141,6 +151,8 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     // city, a network) says more than one that only describes ("Russia's naval base in Tartus" over "its military foothold in Syria").
     const concrete =
       aboutPlace && item.claim.entities.some((id) => !askedSet.has(id) && !finder.isPartner(id) && CONCRETE_KINDS.has(finder.kindOf(id) ?? '')) ? 0.05 : 0;
+    // Asked what brought it about, a claim that gives a cause ("a direct response to Western sanctions") over one of its aims.
+    const cause = causeAsked && CAUSE_TEXT.test(item.claim.text.en) ? 0.05 : 0;
     const role = subject && item.claim.entities.includes(subject) ? (item.subject === subject ? 0.3 : -0.2) : 0;
     const score =
       lexical +
@@ -153,6 +165,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
       TOPIC_WEIGHT * topicConfidence +
       context +
       concrete +
+      cause +
       role;
     out.push({ item, score, lexical, own, entityHits, typeHit, kindHit, numberHit: unitHit || numberHit, topicConfidence });
   }

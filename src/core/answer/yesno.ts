@@ -54,6 +54,10 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
 const LOCATIVE = /^(?:in|inside|at|within|в|во|на|در)$/u;
 /** Kinds of places a question can put a thing in. */
 const PLACE_KINDS = new Set(['country', 'city', 'sea', 'region']);
+/** Whether a place the question names starts at a word ("in Syria": at the word after "in"). */
+const placeAt = (q: QuestionView, at: number) => q.entities.some((e) => e.start === at && PLACE_KINDS.has(e.kind));
+/** Words that make a noun name a class the thing belongs to ("one of the groups", "part of the corridor plans", "among the bases"). */
+const GROUP_WORD = /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u;
 
 /**
  * Things of the claim that the question puts in a place, as [thing, place] entity ids: a place after "in"
@@ -141,8 +145,8 @@ const PARTY_KINDS = new Set(['country', 'organisation', 'region', 'person', 'gro
 /** Kinds whose values are specific enough that another one in a claim that otherwise fits is a "no" (Hmeimim is not the naval base: Tartus is). */
 const SPECIFIC_KINDS = new Set(['country', 'organisation', 'person', 'city', 'facility', 'sea', 'corridor', 'currency', 'network', 'region']);
 
-/** Between a described noun and the name after it: "the naval base in Syria is at Hmeimim", "the base they keep is Tartus". */
-const BEFORE_COPULA = /(?:^|\s)(?:is|was|are|were)(?: (?:at|in|on|located at|located in|based at|based in))?$/u;
+/** Between a described noun and the name after it: "the naval base in Syria is at Hmeimim", "the base they keep is Tartus", "is the airbase in Syria located at Tartus?". */
+const BEFORE_COPULA = /(?:^|\s)(?:(?:is|was|are|were)(?: (?:at|in|on|located at|located in|based at|based in))?|(?:located|based|situated) (?:at|in))$/u;
 
 /** Verbs of a flow from one party to another ("Russia will supply gas to Iran"), English. */
 const FLOW_VERB =
@@ -274,7 +278,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
         ((i > e.end && i - e.end <= 6) || (i < e.start && e.start - i <= 6 && BEFORE_COPULA.test(q.words.slice(i + 1, e.start).join(' ')))) &&
         !q.words
           .slice(Math.min(i + 1, e.end), Math.max(i, e.start))
-          .some((w) => /^(?:one|part|member|members|among|in|for|within|into|одн\p{L}*|часть|из|в|среди|یکی|جزو|بخشی|از|در)$/u.test(w)),
+          // ("In Syria" says where, not a class: "is the airbase in Syria located at Tartus?")
+          .some((w, k, between) => GROUP_WORD.test(w) && !(LOCATIVE.test(w) && placeAt(q, Math.min(i + 1, e.end) + k + 1) && between.length > k + 1)),
     );
     if (described) out.contradicts++;
   });

@@ -3,9 +3,10 @@ import type { EngineModel } from './engine.js';
 
 /**
  * Bumped whenever the shape of `MatcherModel` changes, or what its weights are keyed by (the stems:
- * 2 = "-us" nouns keep their "s"), so a model stored by older code is retrained, not misread.
+ * 2 = "-us" nouns keep their "s"; 3 = "-ially" adverbs join their nouns, and frequent capitalised
+ * words are no longer "corrected"), so a model stored by older code is retrained, not misread.
  */
-export const MATCHER_MODEL_FORMAT = 2;
+export const MATCHER_MODEL_FORMAT = 3;
 
 /**
  * A trained matcher as structured-clonable data (`Matcher.toModel()` →

@@ -73,13 +73,15 @@ export interface Matcher {
 export const HELP_INTENT = '__help';
 
 /** Words for the source itself ("the piece", "this report", "в статье", "در مقاله"), as stems. */
-const SOURCE_NOUNS = new Set(
-  'article articles piece story report text write-up writeup статья статье статьи статью текст тексте материал материале مقاله متن گزارش'
-    .split(' ')
-    .map((w) => stem(w)),
-);
-// Common lower-case English words (proper names like "Gaz" excluded): left alone by typo correction.
-const KNOWN_WORDS = (subtlex as { word: string; count: number }[]).filter((w) => w.count >= 8 && w.word === w.word.toLowerCase()).map((w) => w.word);
+const SOURCE_WORDS = 'article articles piece story report text write-up writeup статья статье статьи статью текст тексте материал материале مقاله متن گزارش';
+const SOURCE_NOUNS = new Set(SOURCE_WORDS.split(' ').map((w) => stem(w)));
+/** The source and what it says, in every language: never "corrected" ("مقاله" is no typo of "مقابله", nor "گفته" of "گرفته"). */
+const SOURCE_TALK = `${SOURCE_WORDS} source منبع گفته گفت میگوید نوشته اشاره говорится сказано упоминается написано`.split(' ');
+// Common lower-case English words (rare proper names like "Gaz" excluded), and the very frequent ones the list
+// records capitalised ("General", "President", "West"): left alone by typo correction ("in general" is not "central").
+const KNOWN_WORDS = (subtlex as { word: string; count: number }[])
+  .filter((w) => (w.count >= 8 && w.word === w.word.toLowerCase()) || w.count >= 1000)
+  .map((w) => w.word.toLowerCase());
 
 /** Confidence from an SVM margin: 0.5 at margin 0, about 0.95 at margin 1. */
 export function confidenceOf(score: number): number {
@@ -166,7 +168,13 @@ function analyzerOptionsFor(kb: KnowledgeBase, lang: Lang): { synonyms: string[]
   const notTargets = [...STOPWORDS[lang]].filter((w) => !QUESTION_WORDS[lang].includes(w) && !ASKING_WORDS[lang].test(w));
   return {
     synonyms: kb.synonyms,
-    knownWords: [...general, ...STOPWORDS[lang], ...QUESTION_WORDS[lang], ...texts.flatMap((q) => tokenize(normalizeText(q)))],
+    knownWords: [
+      ...general,
+      ...STOPWORDS[lang],
+      ...QUESTION_WORDS[lang],
+      ...SOURCE_TALK.map((w) => normalizeText(w)),
+      ...texts.flatMap((q) => tokenize(normalizeText(q))),
+    ],
     notTargets,
   };
 }

@@ -29,7 +29,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     [
       'why',
       re(
-        'why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$',
+        'why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|(?:meant|designed|intended|supposed) (?:for|to (?:do|achieve|accomplish))$|background|backdrop|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$',
       ),
     ],
     [
@@ -43,7 +43,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     [
       'price',
       re(
-        'цена|цены|цене|цену|ценой|ценам|ценах|ценообразовани\\p{L}*|стоимост\\p{L}*|сколько (стоит|стоил\\p{L}*|будет стоить|\\p{L}+ (будет )?плат\\p{L}*)|тариф\\p{L}*',
+        'цена|цены|цене|цену|ценой|ценам|ценах|ценообразовани\\p{L}*|стоимост\\p{L}*|сколько (стоит|стоил\\p{L}*|будет стоить|\\p{L}+ (будет )?(за)?плат\\p{L}*)|тариф\\p{L}*',
       ),
     ],
     ['growth', re('на сколько (вырос|выросл|увеличил)\\p{L}*|рост\\p{L}*|вырос\\p{L}*|увеличил\\p{L}*|прирост\\p{L}*|как быстро')],
@@ -54,7 +54,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('когда|какого числа|в каком году|какого года|дат\\p{L}*')],
     ['where', re('где|в каком городе|в каком месте|куда|место (подписания|встречи|проведения)|город (подписания|встречи)')],
     ['who', re('кто|кем|какие (лидеры|президенты)|подписант\\p{L}*')],
-    ['why', re('почему|зачем|причин\\p{L}*|цел\\p{L}*|для чего|что (заставило|побудило|подтолкнуло)')],
+    ['why', re('почему|зачем|причин\\p{L}*|цел\\p{L}*|для чего|что (заставило|побудило|подтолкнуло)|предыстори\\p{L}*')],
     ['how_much', re('сколько|какой объем|каков объем|объем\\p{L}*|какая доля|какова доля|доля|долю|доли|какой процент|процент\\p{L}*|какая сумма|сумм\\p{L}*')],
   ],
   fa: [
@@ -64,7 +64,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     ['when', re('کی|چه زمانی|چه تاریخی|چه روزی|چه سالی|تاریخ')],
     ['where', re('کجا|در کدام شهر|کدام شهر|چه شهری|محل (امضا|امضای|برگزاری|دیدار)|مکان (امضا|امضای)')],
     ['who', re('چه کسی|چه کسانی|کیا|امضاکنندگان')],
-    ['why', re('چرا|به چه دلیل|دلیل|علت|انگیزه|باعث شد|هدف|برای چه')],
+    ['why', re('چرا|به چه دلیل|دلیل|علت|انگیزه|باعث شد|هدف|برای چه|پیشینه')],
     ['how_much', re('چقدر|چه مقدار|چه میزان|میزان|حجم|چند درصد|درصد|سهم|چند')],
   ],
 };

@@ -14,7 +14,7 @@ export const STOPWORDS: Record<Lang, Set<string>> = {
       'i me my we our us you your he him his she her it its they them their this that these those there here ' +
       'what which who whom whose when where why how whats hows wheres whos ' +
       'now then today currently still yet already ever anymore ' +
-      'theyre theyve theyll theyd youre youve youll im ive weve hes shes thats theres heres whove isnt arent wasnt werent havent hasnt hadnt wont wouldnt cant couldnt shouldnt ' +
+      'meant intended supposed theyre theyve theyll theyd youre youve youll im ive weve hes shes thats theres heres whove isnt arent wasnt werent havent hasnt hadnt wont wouldnt cant couldnt shouldnt ' +
       'terms ngl tbh idk imo pls plz please dont don t doesnt didnt gimme wanna gonna kinda sorta ya yo u ur hey bit real quick quickly stuff thing things like just basically actually ' +
       'not no yes so just also too very really any some all more most much many such than then now still ' +
       'tell say said know explain give show please thanks thank ok okay hey hi hello yo bro dude mate ' +
