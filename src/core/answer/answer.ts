@@ -523,16 +523,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "What are the three things it is designed to do?": the claims split from the lead's sentence answer together.
     const count = q.numbers.find((n) => !n.unit && !n.bound && Number.isInteger(n.value) && n.value >= 2 && n.value <= 6);
     if (!together.length && count && !q.expect.yesno && !q.expect.kind) {
-      const sameSentence = ranked
-        .filter((x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence)
+      const split = ranked
+        .filter((x) => x !== lead && sameSentence(x, lead))
         .slice(0, count.value - 1);
-      if (sameSentence.length) together.push(...sameSentence);
+      if (split.length) together.push(...split);
     }
     // "What is the deal designed to do?": claims split from the lead's sentence that fit the question as well as the lead,
     // and open as it does, are said with it ("designed to deepen economic cooperation, enhance … and strengthen …").
     if (!together.length && !q.expect.yesno && !q.expect.kind) {
       const alike = ranked.filter(
-        (x) => x !== lead && x.item.topic === lead.item.topic && x.item.sentence === lead.item.sentence && x.score >= lead.score - TIE,
+        (x) => x !== lead && sameSentence(x, lead) && x.score >= lead.score - TIE,
       );
       const texts = [lead, ...alike].map((x) => x.item.claim.text[lang]);
       if (alike.length && joinClaims(texts, lang) !== texts.join(' ')) together.push(...alike);
@@ -546,6 +546,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
     }
     return claimAnswer(kb, lang, { lead: lead.item, support: supportFor(lead, ranked), grounding: 'answered', ...(also ? { also } : {}) });
+  }
+
+  /** Whether two claims were split from one sentence of one source. */
+  function sameSentence(a: ScoredClaim, b: ScoredClaim): boolean {
+    return (
+      a.item.topic === b.item.topic &&
+      a.item.sentence === b.item.sentence &&
+      (a.item.claim.source ?? a.item.topic.source.id) === (b.item.claim.source ?? b.item.topic.source.id) &&
+      (a.item.claim.paragraph ?? a.item.topic.source.paragraph) === (b.item.claim.paragraph ?? b.item.topic.source.paragraph)
+    );
   }
 
   /** An agreement the question names by a pair with a third party in it ("the China-Iran 25-year agreement", "the Russia–China treaty"). */
