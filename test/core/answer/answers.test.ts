@@ -282,6 +282,29 @@ describe('choosing the claim that answers', () => {
     expect(core.ask('What military stuff did they agree on?').reply).toMatchObject({ kind: 'answer', area: 'security' });
   });
 
+  it('says claims of one sentence that fit alike together, and prefers a cause when the background is asked for', () => {
+    expect(lead(core.ask('What is the pact designed to do?').reply)).toMatch(/economic cooperation, enhance regional security collaboration, and strengthen/);
+    expect(lead(core.ask('What is this treaty meant for?').reply)).toMatch(/^The Russia–Iran strategic partnership agreement is designed to/);
+    expect(lead(core.ask('What is the backdrop to the treaty?').reply)).toMatch(/response to Western sanctions/);
+    expect(lead(core.ask('Какова предыстория договора?').reply)).toMatch(/ответом на западные санкции/);
+  });
+
+  it('reads "which parts of" a place as asking for regions, and "in general" as no typo of "central"', () => {
+    expect(lead(core.ask('What parts of Syria are contested for their resources?').reply)).toMatch(/oil-rich areas/);
+    expect(core.ask('Describe the security cooperation in general').reply).toMatchObject({ kind: 'answer', area: 'security' });
+  });
+
+  it('answers what the source says of a place it names only inside a thing’s name (the U.S. dollar), and no more', () => {
+    for (const q of ['What does the article say about the USA?', 'Что в статье сказано о США?']) {
+      const reply = core.ask(q).reply;
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: 'local-currencies' });
+      expect(renderText(reply), q).toMatch(/U\.S\. dollar|доллар/);
+    }
+    expect(core.ask('What is Washington’s stance on the pact?').reply).toMatchObject({ kind: 'decline' });
+    // Persian "article" and "said" stay what they are (no "confrontation", no "taken").
+    expect(core.ask('در مقاله درباره آمریکا چه گفته شده؟').reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies' });
+  });
+
   it('adds at most two supporting sentences, never the lead again', () => {
     const { reply } = core.ask('How much gas will Russia supply to Iran?');
     if (reply.kind !== 'answer') throw new Error(reply.kind);
@@ -511,6 +534,14 @@ describe('yes or no', () => {
     expect(lead(core.ask('so whats the story with the nuclear plant').reply)).not.toMatch(/^(?:Yes|No|The source)/);
   });
 
+  it('reads any auxiliary and pronoun as a confirming tag, and "located at" after a described noun', () => {
+    expect(lead(core.ask('Putin is one of the two who signed it, wasn’t he?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('The railway they are completing is Rasht–Astara, isn’t that it?').reply)).not.toMatch(/^No\./);
+    expect(lead(core.ask('Is Moscow’s airbase in Syria situated at Tartus?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is Moscow’s naval base in Syria situated at Tartus?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Is Turkey said to be losing influence?').reply)).toMatch(/^No\./);
+  });
+
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
     for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
       const { reply } = core.ask(q);
@@ -592,6 +623,14 @@ describe('the scope policy', () => {
   it('reports no one’s words on the agreement in Russian and Persian either', () => {
     for (const q of ['Что сказал министр об этом соглашении?', 'رهبر ایران درباره این توافق چه گفت؟'])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
+  it('does not take another pair’s agreement for this one, and declines the outlet and what Iran will pay, in Russian too', () => {
+    const other = core.ask('What is in the India-Iran port agreement?').reply;
+    expect(other).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('What is in the Russia–Iran agreement about India?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(core.ask('Which media outlet ran this story?').reply).toMatchObject({ kind: 'decline', reason: 'not-in-source' });
+    expect(core.ask('Сколько заплатит Иран за газ из России?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
   });
 
   it('reports no one’s view of the agreement, partners included, and gives no past date for something to come', () => {
@@ -755,6 +794,20 @@ describe('follow-ups', () => {
     expect(lead(when)).toMatch(/^The source gives no date for this\. Russia will supply/);
     await ask('Сколько газа поставит Россия?', 'chat-ru');
     expect(await ask('а где?', 'chat-ru')).toMatchObject({ kind: 'answer', topicId: 'gas', lang: 'ru' });
+  });
+
+  it('give the rest of the topic for "what else?" or "tell me more", keep "it" the agreement, and read "in dollars" as a unit', async () => {
+    const { ask } = chat();
+    await ask('Which plant is Russia working on in Iran?', 'more');
+    const rest = await ask('anything else?', 'more');
+    expect(rest).toMatchObject({ kind: 'answer', topicId: 'nuclear', grounding: 'answered' });
+    expect(`${lead(rest)} ${rest.kind === 'answer' ? rest.details : ''}`).toMatch(/reactor/);
+    expect(await ask('расскажи подробнее', 'more')).toMatchObject({ kind: 'answer', topicId: 'nuclear', lang: 'ru' });
+    expect(await ask('what else?', 'none')).not.toMatchObject({ kind: 'answer' });
+    await ask('How many years will the treaty run?', 'it');
+    expect(lead(await ask('did it come as a response to anything?', 'it'))).toMatch(/^Yes\. .*Western sanctions/);
+    await ask('How did Russia–Iran trade do in 2024?', 'usd');
+    expect(lead(await ask('how much was that in dollars?', 'usd'))).toMatch(/\$3\.77 billion/);
   });
 
   it('after a summary of an area, hold to none of its topics', async () => {
