@@ -523,17 +523,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "What are the three things it is designed to do?": the claims split from the lead's sentence answer together.
     const count = q.numbers.find((n) => !n.unit && !n.bound && Number.isInteger(n.value) && n.value >= 2 && n.value <= 6);
     if (!together.length && count && !q.expect.yesno && !q.expect.kind) {
-      const split = ranked
-        .filter((x) => x !== lead && sameSentence(x, lead))
-        .slice(0, count.value - 1);
+      const split = ranked.filter((x) => x !== lead && sameSentence(x, lead)).slice(0, count.value - 1);
       if (split.length) together.push(...split);
     }
     // "What is the deal designed to do?": claims split from the lead's sentence that fit the question as well as the lead,
     // and open as it does, are said with it ("designed to deepen economic cooperation, enhance … and strengthen …").
     if (!together.length && !q.expect.yesno && !q.expect.kind) {
-      const alike = ranked.filter(
-        (x) => x !== lead && sameSentence(x, lead) && x.score >= lead.score - TIE,
-      );
+      const alike = ranked.filter((x) => x !== lead && sameSentence(x, lead) && x.score >= lead.score - TIE);
       const texts = [lead, ...alike].map((x) => x.item.claim.text[lang]);
       if (alike.length && joinClaims(texts, lang) !== texts.join(' ')) together.push(...alike);
     }

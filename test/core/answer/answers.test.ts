@@ -284,7 +284,7 @@ describe('choosing the claim that answers', () => {
 
   it('says claims of one sentence that fit alike together, and prefers a cause when the background is asked for', () => {
     expect(lead(core.ask('What is the pact designed to do?').reply)).toMatch(/economic cooperation, enhance regional security collaboration, and strengthen/);
-    expect(lead(core.ask('What is this treaty meant for?').reply)).toMatch(/^The Russia–Iran strategic partnership agreement is designed to/);
+    expect(lead(core.ask('What is the agreement meant for?').reply)).toMatch(/^The Russia–Iran strategic partnership agreement is designed to/);
     expect(lead(core.ask('What is the backdrop to the treaty?').reply)).toMatch(/response to Western sanctions/);
     expect(lead(core.ask('Какова предыстория договора?').reply)).toMatch(/ответом на западные санкции/);
   });
@@ -629,8 +629,9 @@ describe('the scope policy', () => {
     const other = core.ask('What is in the India-Iran port agreement?').reply;
     expect(other).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(core.ask('What is in the Russia–Iran agreement about India?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
-    expect(core.ask('Which media outlet ran this story?').reply).toMatchObject({ kind: 'decline', reason: 'not-in-source' });
+    expect(core.ask('What news outlet ran this?').reply).toMatchObject({ kind: 'decline', reason: 'not-in-source' });
     expect(core.ask('Сколько заплатит Иран за газ из России?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(core.ask('What year is the Rasht–Astara line slated to open?').reply)).toMatch(/^The source gives no date for this\./);
   });
 
   it('reports no one’s view of the agreement, partners included, and gives no past date for something to come', () => {
