@@ -68,7 +68,7 @@ const ASKS_WHAT_IT_SAYS =
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
 /** Words that ask only what the source says of something ("what does it say about", "is X mentioned", "что говорится о"). */
 const MENTION_WORDS = new Set(
-  'say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures tell talk talks about говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
+  'say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures tell talk talks about anywhere somewhere all говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -325,7 +325,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "Turkey's rise": growth of a party, which the source never measures (its growth figures are of trade).
     const partyGrowth = q.entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind)) && q.numbers.length === 0;
     const specific = q.expect.types.filter(
-      (x) => isSpecificType(x) && !(kind && ((x === 'where' && kind !== 'city') || (x === 'who' && kind !== 'person'))) && !(x === 'growth' && partyGrowth),
+      (x) => isSpecificType(x) && !(kind && (x === 'where' || (x === 'who' && kind !== 'person'))) && !(x === 'growth' && partyGrowth),
     );
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
@@ -554,13 +554,19 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     );
   }
 
-  /** An agreement the question names by a pair with a third party in it ("the China-Iran 25-year agreement", "the Russia–China treaty"). */
+  /** An agreement the question names by a pair with a third party in it ("the China-Iran 25-year agreement", "Iran's agreement with China"). */
   function otherAgreement(q: QuestionView): boolean {
+    const third = (e: QuestionView['entities'][number]) => !e.partner && (e.kind === 'country' || e.kind === 'organisation');
     return q.words.some(
       (w, j) =>
         AGREEMENT_NOUN[q.lang].test(w) &&
-        q.entities.some((e) => !e.partner && (e.kind === 'country' || e.kind === 'organisation') && e.end <= j && j - e.end <= 5) &&
-        !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? ''),
+        ((q.entities.some((e) => third(e) && e.end <= j && j - e.end <= 5) && !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? '')) ||
+          // ("Iran's 25-year agreement with China": asked what it includes; "did they sign it with China?" is a yes/no of its own.)
+          // ("What's the deal with Syria?", "dealing with Armenia" are idioms: no "deal" here.)
+          (!q.expect.yesno &&
+            !/(?:^|\s)(?:deal|deals|dealing|dealt) with(?:\s|$)/u.test(q.normalized) &&
+            /^(?:with|с|со|با)$/u.test(q.words[j + 1] ?? '') &&
+            q.entities.some((e) => third(e) && e.start >= j + 2 && e.start <= j + 3))),
     );
   }
 
@@ -676,6 +682,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         if (lean) for (const x of kb.topics) if (x.agreement && x.id !== followUp) topics.set(x.id, Math.min(1, (topics.get(x.id) ?? 0) + lean));
       }
 
+      const viaPlace = entities.length > named.length;
       const partyNamed = entities.some((e) => !e.partner && PARTY_KINDS.has(e.kind) && index.claims.some((x) => x.entities.has(e.id)));
       // "What does the article say about oil?": a thing the source's claims name, asked about as such, is answered from them.
       const thingAsked = aboutOnly && entities.some((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)));
@@ -688,8 +695,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           !placeThings.of(p.place).some((id) => entities.some((e) => e.id === id)) &&
           !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
       );
-      if (undiscussed) return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
-      const viaPlace = entities.length > named.length;
+      // (Unless it only names a thing of a kind the source knows, asked yes or no: "is the railway the Baku–Tbilisi line?" is a "no".)
+      if (undiscussed && !(q.expect.yesno && q.unknownKinds.length > 0))
+        return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
       if (match.outcome === 'other-parties' && !partyNamed && !viaPlace) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
@@ -719,7 +727,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
             }),
           );
       }
-      if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
+      if (match.outcome === 'offtopic' && !partyNamed && !thingAsked && !viaPlace && !followUp && !rescue && !aboutAgreement) return reply(replyFor(kb, match));
       const scored = rankClaims(q, index, finder, { topics, ...(followUp ? { contextTopic: followUp } : {}) });
       // A follow-up that names nothing of another topic stays on the conversation's ("and when?" after gas is about gas, not the signing date).
       const strayed =
@@ -750,11 +758,23 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         q.expect.types.some((x) => isSpecificType(x) && !ranked.some((c) => c.item.topic.id === first?.id && c.item.claim.answers.includes(x))) &&
         (first?.confidence ?? 0) >= 0.4 &&
         (second?.confidence ?? 0) <= (first?.confidence ?? 0) / 3;
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType && !unanswered)
+      // (Nor one claim that says most of the question in its own words, well above any other topic's: "what type of world order…".)
+      const settledByWords =
+        best !== undefined &&
+        best.own >= 0.4 &&
+        best.item.topic.id === first?.id &&
+        !ranked.some((x) => x.item.topic !== best.item.topic && x.score >= best.score - 0.2);
+      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType && !unanswered && !settledByWords)
         return reply(replyFor(kb, match));
       const relevant =
         best &&
-        (!rescue || partyNamed || thingAsked || followUp || aboutAgreement || (best.lexical >= 0.4 && (best.typeHit || best.kindHit || best.entityHits > 0))) &&
+        (!rescue ||
+          partyNamed ||
+          thingAsked ||
+          viaPlace ||
+          followUp ||
+          aboutAgreement ||
+          (best.lexical >= 0.4 && (best.typeHit || best.kindHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
           best.numberHit ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
@@ -766,6 +786,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           (followUp && best.item.topic.id === followUp) ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.lexical >= 0.2));
       if (!best || !relevant) {
+        // "What does the agreement with Russia include?": the agreement asked about with no subject of its own is the overview.
+        if (aboutAgreement && q.content.size === 0 && !q.expect.yesno && !q.expect.types.some(isSpecificType))
+          return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
         if (time(q).later) return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
         return reply(replyFor(kb, match.outcome === 'answer' ? { ...match, outcome: 'unsure' } : match));
       }

@@ -71,7 +71,7 @@ const SOURCE: Record<Lang, RegExp> = {
 /** Who wrote or published the source: the text names no author, headline or publisher. */
 const AUTHOR: Record<Lang, RegExp> = {
   en: re(
-    'who (?:wrote|authored|published|penned|reported) (?:it|this|that|the (?:article|piece|story|report|text|source)|(?:your|this|that) (?:article|piece|story|report|text|source))|(?:who is|who s|whos|who was|name of|names? the) (?:the )?(?:author|writer|journalist|reporter|publisher)|(?:author|authors|writer|publisher|outlet|newspaper|publication|website) (?:of|behind|for) (?:the|this|that|your) (?:article|piece|story|report|text|source)|(?:which|what) (?:news |media )?(?:outlet|newspaper|paper|publication|website|site|news agency|agency|media outlet|magazine) (?:published|ran|carried|wrote|is it from|was it|is the (?:article|source|piece|report))|(?:article|piece|story|report|source)s? (?:author|writer|byline|headline|title)',
+    'who (?:wrote|authored|published|penned|reported) (?:it|this|that|the (?:article|piece|story|report|text|source)|(?:your|this|that) (?:article|piece|story|report|text|source))|(?:who is|who s|whos|who was|name of|names? the) (?:the )?(?:author|writer|journalist|reporter|publisher)|(?:author|authors|writer|publisher|outlet|newspaper|publication|website) (?:of|behind|for) (?:the|this|that|your) (?:article|piece|story|report|text|source)|(?:which|what) (?:news |media )?(?:outlet|newspaper|paper|publication|website|site|news agency|agency|media outlet|magazine|think tank)(?: or (?:a |an )?\\p{L}+(?: \\p{L}+)?)? (?:published|ran|carried|wrote|is it from|was it|is the (?:article|source|piece|report))|(?:article|piece|story|report|source)s? (?:author|writer|byline|headline|title)',
   ),
   ru: re(
     'кто (?:автор|написал|опубликовал)(?: (?:эту |эта |этой |данную )?стать\\p{L}*)?|автор (?:статьи|материала|текста|источника)|(?:какое|какая|какой) (?:издание|газета|сайт|агентство|сми) (?:опубликовал\\p{L}*|напечатал\\p{L}*)|заголовок статьи',
@@ -181,13 +181,13 @@ export function asksToWriteSummary(normalized: string, lang: Lang): boolean {
 
 const LATER: Record<Lang, RegExp> = {
   en: re(
-    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|(?:latest|recent|new|breaking|fresh) news|news (?:since|after|from (?:this|last) (?:week|month|year))|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
+    'ratif\\p{L}*|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|(?:latest|recent|new|breaking|fresh) news|news (?:since|after|from (?:this|last) (?:week|month|year))|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|right now|as we speak|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
   ),
   ru: re(
-    'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',
+    'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|прямо сейчас|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',
   ),
   fa: re(
-    'تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|امسال|از آن زمان|بعد از امضا|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)',
+    'تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|همین الان|همین حالا|امسال|از آن زمان|بعد از امضا|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)',
   ),
 };
 
@@ -199,7 +199,8 @@ const NOW: Record<Lang, RegExp> = {
 
 const DONE: Record<Lang, RegExp> = {
   en: re(
-    'complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working(?! (?:on|towards?|to|with|together))|flowing|arrived|happened',
+    // (Not "being completed": work under way.)
+    '(?<!being )(?:complete|completed|finished|finali[sz]ed|done(?! (?:in|through|with|via|by|using))|built|operational|launched|started|begun|began|opened|delivered|implemented|signed off|in operation|working(?! (?:on|towards?|to|with|together))|flowing|arrived|happened)',
   ),
   ru: re(
     'завершен\\p{L}*|законч\\p{L}*|построен\\p{L}*|запущен\\p{L}*|начал\\p{L}*|открыт\\p{L}*|реализован\\p{L}*|работает|действует|поставляется|ид[её]т (?:ли )?(?:газ|поставк\\p{L}*|строительств\\p{L}*)',

@@ -96,7 +96,8 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
   // ("Which country's influence…" asks for a country, not a place: the kind decides, as in the answer.)
   const kind = q.expect.kind;
-  const types = q.expect.types.filter((t) => !(kind && ((t === 'where' && kind !== 'city') || (t === 'who' && kind !== 'person'))));
+  // ("Which capital…" too: a city the question does not name answers it, which the kind checks; "where" would favour any place.)
+  const types = q.expect.types.filter((t) => !(kind && (t === 'where' || (t === 'who' && kind !== 'person'))));
   const typed = types.filter((t) => t !== 'what');
   // A "why" is answered only by a reason: the type weighs most there.
   const whyAsked = typed.includes('why');
@@ -147,10 +148,12 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     const context = opts.contextTopic === item.topic.id ? 0.35 : 0;
     // The party the question is about as its subject is the claim's subject too, not what it acts on ("Azerbaijan's ties",
     // not Iran's engagement "to counterbalance Azerbaijan").
-    // Asked about a place or a party, between claims that fit alike, one that names a particular thing there (a base, a
-    // city, a network) says more than one that only describes ("Russia's naval base in Tartus" over "its military foothold in Syria").
+    // Asked about a country, between claims that fit alike, one that names a particular thing the source places there
+    // says more than one that only describes ("Russia's naval base in Tartus" over "its military foothold in Syria").
     const concrete =
-      aboutPlace && item.claim.entities.some((id) => !askedSet.has(id) && !finder.isPartner(id) && CONCRETE_KINDS.has(finder.kindOf(id) ?? '')) ? 0.05 : 0;
+      aboutPlace && item.claim.entities.some((id) => !askedSet.has(id) && CONCRETE_KINDS.has(finder.kindOf(id) ?? '') && askedSet.has(finder.placeOf(id) ?? ''))
+        ? 0.05
+        : 0;
     // Asked what brought it about, a claim that gives a cause ("a direct response to Western sanctions") over one of its aims.
     const cause = causeAsked && CAUSE_TEXT.test(item.claim.text.en) ? 0.05 : 0;
     const role = subject && item.claim.entities.includes(subject) ? (item.subject === subject ? 0.3 : -0.2) : 0;

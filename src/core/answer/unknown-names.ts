@@ -8,8 +8,8 @@ export interface UnknownNames {
   /** Capitalised words after the first that no entity, topic or common word accounts for. */
   count(question: string, entities: readonly { id: string }[], lang: Lang): number;
   /**
-   * Kinds of the unknown names given with their kind noun: "the Black Sea" is a sea, "the Tabriz Refinery" a
-   * facility. The known words of the name ("Sea") do not make it known.
+   * Kinds of the unknown names given with their kind noun: "the Black Sea" is a sea, "the Tabriz Refinery" and
+   * "the Natanz facility" facilities. The known words of the name ("Sea") do not make it known.
    */
   kinds(question: string, entities: readonly { id: string }[], lang: Lang): EntityKind[];
 }
@@ -44,6 +44,19 @@ export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, inde
         const words = run.split(/\s+/u);
         const kind = finder.kindOfNoun(finder.stemsOf(words.at(-1)!)[0] ?? '');
         if (kind && words.slice(0, -1).some(isUnknown)) kinds.push(kind);
+      }
+      // "The Natanz facility", "the Baku–Tbilisi line": a name, then its kind's noun in lower case.
+      for (const m of question.matchAll(/(?<=\S\s+)((?:\p{Lu}[\p{Ll}'’]+[\s–-]+)+)(\p{Ll}+)/gu)) {
+        const kind = finder.kindOfNoun(finder.stemsOf(m[2]!)[0] ?? '');
+        if (
+          kind &&
+          m[1]!
+            .split(/[\s–-]+/u)
+            .filter(Boolean)
+            .some(isUnknown) &&
+          !kinds.includes(kind)
+        )
+          kinds.push(kind);
       }
       return kinds;
     },

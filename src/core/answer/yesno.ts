@@ -186,6 +186,27 @@ function markedFlow(q: QuestionView): [string, string] | undefined {
   return undefined;
 }
 
+/** Stems of relations that run both ways. */
+const SYMMETRIC = /^(?:ti|tie|ties|relat\p{L}*|partner\p{L}*|link\p{L}*|bond\p{L}*|cooper\p{L}*|friend\p{L}*|alli\p{L}*|border\p{L}*)$/u;
+/** Words that only list things ("Armenia and Azerbaijan", "Turkey, Israel"). */
+const LISTING = /^(?:and|or|nor|as|well|both|either|the|its|their|s)$/u;
+
+/** Whether the question names two parties of one kind that the claim names too, in the other order, each text relating them. */
+function swapped(q: QuestionView, focus: QuestionView['entities'], text: string, finder: EntityFinder): boolean {
+  const inClaim = finder.inText(text);
+  const pair = focus.filter((e) => PARTY_KINDS.has(e.kind) && inClaim.some((m) => m.id === e.id)).sort((a, b) => a.start - b.start);
+  if (pair.length !== 2 || pair[0]!.kind !== pair[1]!.kind) return false;
+  const [a, b] = pair as [(typeof pair)[number], (typeof pair)[number]];
+  const ca = inClaim.find((m) => m.id === a.id)!;
+  const cb = inClaim.find((m) => m.id === b.id)!;
+  if (ca.start < cb.start) return false;
+  const stems = finder.stemsOf(text);
+  const relates = (words: readonly string[]) => words.some((w) => !LISTING.test(w));
+  // (A relation that runs both ways is the same either way round: ties, relations, a partnership.)
+  const between = stems.slice(cb.end, ca.start);
+  return relates(q.stems.slice(a.end, b.start)) && relates(between) && !between.some((w) => SYMMETRIC.test(w));
+}
+
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
@@ -357,6 +378,9 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   // "Did trade fall?", "has Iran reduced its engagement?": no, where the claim says it grew or was stepped up.
   // (Only of what the claim is about: "did Armenia lose Karabakh?" is not answered by Iran's engagement with Armenia.)
   if (q.decline && focus.every((e) => c.item.entities.has(e.id)) && (claim.answers.includes('growth') || INCREASE.test(claim.text.en))) out.contradicts++;
+  // "Is Iran engaging Azerbaijan to counterbalance Armenia?": the claim's two parties of one kind, named the other way round
+  // (not when either text only lists them: "their approach to Armenia and Azerbaijan").
+  if (q.lang === 'en' && !q.mentions && swapped(q, focus, claim.text.en, finder)) out.contradicts++;
   // "Will Iran supply gas to Russia?": the flow runs the other way.
   {
     const asked = q.lang === 'en' ? flowOf(q.normalized, finder) : markedFlow(q);
