@@ -696,9 +696,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
       );
       // (Unless it only names a thing of a kind the source knows, asked yes or no: "is the railway the Baku–Tbilisi line?" is a "no".)
-      if (undiscussed && !(q.expect.yesno && q.unknownKinds.length > 0))
+      const namesAThing = q.expect.yesno && q.unknownKinds.length > 0;
+      if (undiscussed && !namesAThing)
         return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
-      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace) return reply(replyFor(kb, match));
+      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
       // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.

@@ -305,6 +305,12 @@ describe('choosing the claim that answers', () => {
     expect(core.ask('در مقاله درباره آمریکا چه گفته شده؟').reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies' });
   });
 
+  it('settles an unsure topic by the claim that says the question, and a kind asked over "where"', () => {
+    expect(lead(core.ask('What sort of world order do the two hope to foster?').reply)).toMatch(/multipolar/);
+    expect(renderText(core.ask('With which capital do the partners keep up energy and transport links?').reply)).toMatch(/Baku/);
+    expect(lead(core.ask('In which city did the signing take place?').reply)).toMatch(/Moscow/);
+  });
+
   it('adds at most two supporting sentences, never the lead again', () => {
     const { reply } = core.ask('How much gas will Russia supply to Iran?');
     if (reply.kind !== 'answer') throw new Error(reply.kind);
@@ -542,6 +548,22 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is Turkey said to be losing influence?').reply)).toMatch(/^No\./);
   });
 
+  it('says no to a name given with its kind’s noun in lower case, and to two parties named the other way round', () => {
+    expect(lead(core.ask('Is Russia’s nuclear work in Iran at the Arak reactor site?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is the railway they are completing the Kars–Tbilisi line?').reply)).toMatch(/^No\. .*Rasht/);
+    expect(lead(core.ask('Has Iran been courting Azerbaijan to offset Armenia’s gains?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Has Iran been courting Armenia to offset Azerbaijan’s gains?').reply)).toMatch(/^Yes\./);
+    // (Ties run both ways.)
+    expect(lead(core.ask('Does Israel have growing ties with Azerbaijan?').reply)).toMatch(/^Yes\./);
+  });
+
+  it('says "yes" to whether the source mentions a place it names only inside a thing’s name, and the present is after the source', () => {
+    expect(lead(core.ask('Does America come up anywhere in the article?').reply)).toMatch(/^Yes\. .*U\.S\. dollar/);
+    const now = core.ask('Is Russia still at Hmeimim as we speak?').reply;
+    expect(now).toMatchObject({ kind: 'answer', grounding: 'after-source' });
+    expect(lead(core.ask('Is the railway being completed the Rasht–Astara line?').reply)).toMatch(/^Yes\./);
+  });
+
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
     for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
       const { reply } = core.ask(q);
@@ -632,6 +654,13 @@ describe('the scope policy', () => {
     expect(core.ask('What news outlet ran this?').reply).toMatchObject({ kind: 'decline', reason: 'not-in-source' });
     expect(core.ask('Сколько заплатит Иран за газ из России?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(lead(core.ask('What year is the Rasht–Astara line slated to open?').reply)).toMatch(/^The source gives no date for this\./);
+  });
+
+  it('takes "Iran’s agreement with India" for another agreement, but not "the deal with Syria", and "the agreement" alone for the overview', () => {
+    expect(core.ask('What does Iran’s port agreement with India cover?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('So what is the deal with Syria in the article?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(core.ask('What does the agreement with Russia contain?').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
+    expect(core.ask('Which think tank or outlet published this article?').reply).toMatchObject({ kind: 'decline', reason: 'not-in-source' });
   });
 
   it('reports no one’s view of the agreement, partners included, and gives no past date for something to come', () => {
