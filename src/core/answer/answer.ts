@@ -695,8 +695,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           !placeThings.of(p.place).some((id) => entities.some((e) => e.id === id)) &&
           !finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))),
       );
-      // (Unless it only names a thing of a kind the source knows, asked yes or no: "is the railway the Baku–Tbilisi line?" is a "no".)
-      const namesAThing = q.expect.yesno && q.unknownKinds.length > 0;
+      // (Unless it only names a thing of a kind the source knows, asked yes or no of one the source has — named, or by a
+      // noun of its own — "is the railway the Baku–Tbilisi line?" is a "no". "Will Iran accept the Zangezur corridor?" is declined.)
+      const namesAThing =
+        q.expect.yesno &&
+        q.unknownKinds.some(
+          (kind) => q.stems.filter((s) => finder.kindOfNoun(s) === kind).length >= 2 || q.entities.some((e) => e.kind === kind && !e.partner),
+        );
       if (undiscussed && !namesAThing)
         return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
       if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing) return reply(replyFor(kb, match));

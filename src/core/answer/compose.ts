@@ -75,7 +75,8 @@ export function claimAnswer(kb: KnowledgeBase, lang: Lang, a: ClaimAnswer): Answ
   let room = SUPPORT_CHARS + Math.max(0, LEAD_CHARS - lead.length) / 2;
   for (const item of a.support) {
     const s = item.claim.text[lang];
-    if (s === sentence || lead.includes(s) || s.length > room) continue;
+    // (Nor a sentence the lead says within its own: "… within BRICS, the SCO and the EAEU" of "… within BRICS, the SCO and the EAEU to foster …".)
+    if (s === sentence || lead.includes(s.replace(/[.!?]+$/u, '')) || s.length > room) continue;
     support.push(s);
     room -= s.length + 1;
     if (support.length >= 2) break;
