@@ -22,7 +22,10 @@ export interface PlaceThings {
 
 export function createPlaceThings(kb: KnowledgeBase, finder: EntityFinder, index: ClaimIndex): PlaceThings {
   const tokensOf = (text: string) => ` ${tokenize(normalizeText(text)).join(' ')} `;
-  const claimed = kb.entities.entities.filter((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)));
+  // (Every name's words once: the gazetteer has hundreds of aliases.)
+  const claimed = kb.entities.entities
+    .filter((e) => !e.partner && index.claims.some((x) => x.entities.has(e.id)))
+    .map((e) => ({ id: e.id, names: LANGS.flatMap((l) => e.names[l].map(tokensOf)) }));
   const byPlace = new Map<string, string[]>();
   const aliasesOf = new Map<string, string[][]>();
   for (const group of kb.places.places) {
@@ -31,7 +34,7 @@ export function createPlaceThings(kb: KnowledgeBase, finder: EntityFinder, index
     if (finder.inText(place).length) continue;
     // (One-letter aliases — "U" of "U.S." — would be inside any name.)
     const aliases = group.map(tokensOf).filter((a) => a.trim().length > 1);
-    const things = claimed.filter((e) => LANGS.some((l) => e.names[l].some((n) => aliases.some((a) => tokensOf(n).includes(a)))));
+    const things = claimed.filter((e) => e.names.some((n) => aliases.some((a) => n.includes(a))));
     if (things.length) {
       byPlace.set(
         place,
