@@ -6,6 +6,7 @@ import { topicsButton } from '../reply-actions.js';
 import type { DeclineReply, HelpReply, NoticeReply, Reply } from '../reply.js';
 import { summaryCard, OVERVIEW_ID } from '../summary-card.js';
 import { createClaimIndex, type IndexedClaim } from './claims.js';
+import { createHeadingIndex } from './headings.js';
 import { claimAnswer, joinClaims, topicSummary } from './compose.js';
 import { createEntityFinder } from './entities.js';
 import { createExpectations } from './expect.js';
@@ -104,6 +105,8 @@ const AGREEMENT_NOUN: Record<Lang, RegExp> = {
   ru: /^(?:соглашени\p{L}*|договор\p{L}*|сделк\p{L}*|пакт\p{L}*)$/u,
   fa: /^(?:توافق\p{L}*|قرارداد\p{L}*|پیمان\p{L}*|معاهده\p{L}*)$/u,
 };
+/** Prepositions that place a party in an agreement ("how does BRICS figure in the agreement?") rather than name another one. */
+const PLACING = /^(?:in|into|within|inside|on|under|for|by|at|from|through|via|during|as|в|во|на|по|для|при|за|در|به|برای|از)$/u;
 /** Scores this close are a tie between claims. */
 const TIE = 0.02;
 /** The word before a currency a figure is asked in ("in dollars", "в долларах", "به دلار"). */
@@ -159,7 +162,8 @@ const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
 export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const finder = createEntityFinder(kb);
   const themes = createThemeFinder(kb, finder.stemsOf);
-  const index = createClaimIndex(kb, finder);
+  const headings = createHeadingIndex(kb, finder);
+  const index = createClaimIndex(kb, finder, headings);
   const expectations = createExpectations(kb);
   const unknown = createUnknownNames(kb, finder, index);
   const placeThings = createPlaceThings(kb, finder, index);
@@ -560,7 +564,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     return q.words.some(
       (w, j) =>
         AGREEMENT_NOUN[q.lang].test(w) &&
-        ((q.entities.some((e) => third(e) && e.end <= j && j - e.end <= 5) && !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? '')) ||
+        // ("How does BRICS figure in the agreement?": a preposition between the party and the noun places the party in the agreement.)
+        ((q.entities.some((e) => third(e) && e.end <= j && j - e.end <= 5 && !q.words.slice(e.end, j).some((w) => PLACING.test(w))) &&
+          !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? '')) ||
           // ("Iran's 25-year agreement with China": asked what it includes; "did they sign it with China?" is a yes/no of its own.)
           // ("What's the deal with Syria?", "dealing with Armenia" are idioms: no "deal" here.)
           (!q.expect.yesno &&
@@ -643,6 +649,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         (s) => index.isStop(s, lang),
         unknown.count(question, entities, lang),
         unknown.kinds(question, entities, lang),
+        unknown.places(question, entities, lang),
       );
       // "Why is Israel mentioned in the article?", "how does Europe come up?" ask what the source says about it, not for a reason.
       // (Not "does the article say the corridors run through European markets?": a verb between two named things states a relation.)
@@ -841,6 +848,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // What the part is of: its words without those that frame a part ("the Middle East part of the article": the Middle East).
     const q = { ...view, content: new Set([...view.content].filter((s) => !ABOUT_WORDS.has(s) && !isFrameWord(s) && !SOURCE_NOUNS.has(s))) };
     if (q.content.size === 0 && q.entities.every((e) => e.partner)) return undefined;
+    // A section asked for by its heading in the source ("walk me through the Middle East policy adjustments section").
+    const headed = lang === 'en' ? headings.topicNamed(analysis.stems) : undefined;
+    if (headed) return headed;
     const ranked = rankClaims(q, index, finder, { topics: new Map(match.ranking.map((r) => [r.id, r.confidence])) });
     const best = ranked[0];
     const next = ranked.find((x) => x.item.topic !== best?.item.topic);

@@ -5,6 +5,7 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { stem } from '../text/stem.js';
 import { topicTexts } from '../match/topic-texts.js';
 import type { EntityFinder } from './entities.js';
+import type { HeadingIndex } from './headings.js';
 
 /** A claim with what answer selection compares: its topic, stems per language, entity ids and kinds. */
 export interface IndexedClaim {
@@ -43,7 +44,7 @@ export interface ClaimIndex {
  * Every claim of every topic, indexed for answer selection: each claim's text
  * in each language, its keywords and the names of its entities, as stems.
  */
-export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder): ClaimIndex {
+export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder, headings: HeadingIndex): ClaimIndex {
   const stop: Record<Lang, Set<string>> = { en: new Set(), ru: new Set(), fa: new Set() };
   for (const lang of LANGS) for (const w of STOPWORDS[lang]) stop[lang].add(stem(w));
   const names = new Map(kb.entities.entities.map((e) => [e.id, e.names] as const));
@@ -89,6 +90,8 @@ export function createClaimIndex(kb: KnowledgeBase, finder: EntityFinder): Claim
       const set = new Set<string>();
       for (const text of topicTexts(topic, lang)) for (const s of finder.stemsOf(text)) set.add(s);
       for (const c of claims) if (c.topic === topic) for (const s of c.stems[lang]) set.add(s);
+      // (A topic knows the words of its section's heading in the source: "the Middle East policy adjustments section".)
+      if (lang === 'en') for (const s of headings.stemsOf(topic.id)) set.add(s);
       words[lang] = set;
       for (const s of set) df[lang].set(s, (df[lang].get(s) ?? 0) + 1);
     }

@@ -28,7 +28,10 @@ const AND: Record<Lang, string> = { en: 'and', ru: 'и', fa: 'و' };
  * economic cooperation." + "…to enhance regional security collaboration." → "The agreement is designed
  * to deepen economic cooperation, enhance regional security collaboration and …"); otherwise one after another.
  */
-export function joinClaims(texts: readonly string[], lang: Lang): string {
+export function joinClaims(all: readonly string[], lang: Lang): string {
+  // (A claim another one says with more words is said by that one: "… a parallel financial ecosystem." of "… ecosystem to counteract …".)
+  const bare = (x: string) => x.replace(/[.!?]+$/u, '');
+  const texts = all.filter((x, i) => !all.some((y, j) => j !== i && y !== x && y.startsWith(bare(x))));
   if (texts.length < 2) return texts.join(' ');
   const words = texts.map((x) => x.replace(/[.!?]+$/u, '').split(' '));
   let shared = 0;
@@ -69,14 +72,22 @@ export function claimAnswer(kb: KnowledgeBase, lang: Lang, a: ClaimAnswer): Answ
   const { topic } = a.lead;
   // Several sources on one point: the newest leads, and the answer says what an older one said.
   const { claim, older } = newestOnPoint(kb, a.lead.claim, topic);
-  const sentence = claim === a.lead.claim ? (a.leadText ?? claim.text[lang]) : claim.text[lang];
+  const own = claim === a.lead.claim ? (a.leadText ?? claim.text[lang]) : claim.text[lang];
+  // Supporting claims that say the lead and more ("… within BRICS, the SCO and the EAEU to counteract …") are said instead of it, together.
+  const fuller =
+    a.leadText === undefined ? a.support.filter((x) => x.claim.text[lang] !== own && x.claim.text[lang].startsWith(own.replace(/[.!?]+$/u, ''))) : [];
+  const joined = joinClaims(
+    fuller.map((x) => x.claim.text[lang]),
+    lang,
+  );
+  const sentence = fuller.length === 0 ? own : joined.length <= LEAD_CHARS ? joined : fuller[0]!.claim.text[lang];
   const lead = a.prefix ? `${a.prefix} ${sentence}` : sentence;
   const support: string[] = older.map((o) => `${t(lang).olderSource(formatDate(o.source.published, lang))} ${o.claim.text[lang]}`);
   let room = SUPPORT_CHARS + Math.max(0, LEAD_CHARS - lead.length) / 2;
   for (const item of a.support) {
     const s = item.claim.text[lang];
     // (Nor a sentence the lead says within its own: "… within BRICS, the SCO and the EAEU" of "… within BRICS, the SCO and the EAEU to foster …".)
-    if (s === sentence || lead.includes(s.replace(/[.!?]+$/u, '')) || s.length > room) continue;
+    if (s === sentence || fuller.includes(item) || lead.includes(s.replace(/[.!?]+$/u, '')) || s.length > room) continue;
     support.push(s);
     room -= s.length + 1;
     if (support.length >= 2) break;

@@ -46,8 +46,15 @@ const TAG: Record<Lang, RegExp> = {
   fa: /(?:^|\s)(?:درسته|درست است|نه|مگه نه|اینطوره|این طوره|صحیحه|صحیح است)$/u,
 };
 /** A question that opens with a question word asks for something, whatever its tag. */
+/** A which-word right before what would be a tag ("… for trade. Which are they?", "which ones are they"): it asks, it does not confirm. */
+const WH_BEFORE_TAG: Record<Lang, RegExp> = {
+  en: /(?:^|\s)(?:what|which|who|whom|where|when|why|how)(?: \p{L}+)? (?:is|are|was|were|do|does|did|will|would|can|could) (?:it|they|that|this|he|she|there|we|you)$/u,
+  ru: /^$/u,
+  fa: /^$/u,
+};
 const WH_OPENING: Record<Lang, RegExp> = {
-  en: /^(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}])/u,
+  // ("In which country is that?", "for how long is it?": a preposition may come first.)
+  en: /^(?:(?:in|on|at|to|for|from|by|with|since|until|of|into|through|under|within|after|before|during) )?(?:what|which|who|whom|whose|when|where|why|how)(?![\p{L}])/u,
   ru: /^(?:что|кто|где|когда|куда|почему|зачем|сколько|как|какой|какая|какое|какие|каков|чей)(?![\p{L}])/u,
   fa: /^(?:چه|چی|چرا|کجا|کی|چند|چقدر|کدام|کدوم|چطور|چگونه)(?![\p{L}])/u,
 };
@@ -66,7 +73,7 @@ const REQUEST: Record<Lang, RegExp> = {
 /** Overview requests: the topic's summary rather than one statement. */
 const OVERVIEW: Record<Lang, RegExp> = {
   en: re(
-    'tell me about|tell me more|explain|describe|walk (?:me|us) through|run (?:me|us) through|go (?:over|through)|sum up|(?:part|section|dimension|angle|side|aspect)s? of (?:the|this) (?:article|story|piece|report|text|news)|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)',
+    'tell me about|tell me more|explain|describe|walk (?:me|us) through|break (?:it |this |that )?down|(?:the )?gist|rundown|lowdown|recap|run (?:me|us) through|go (?:over|through)|sum up|(?:part|section|dimension|angle|side|aspect)s? of (?:the|this) (?:article|story|piece|report|text|news)|summari[sz]e|summary|overview|outline|what about|how about|what do you know|what does (?:it |this |the (?:article|source|agreement|deal|treaty|piece|text) )?(?:say|tell us|mention) about|what(?:s| is) (?:the )?(?:deal|story|situation) with|anything about|info on|information on|details on|what is (?:the )?\\w+ (?:partnership|cooperation|collaboration|expansion|alliance|clause)',
   ),
   ru: re('расскажи|расскажите|объясни|объясните|опиши|опишите|подробнее|что известно|что ты знаешь|что насчет|что говорится|в общих чертах|обзор|кратко'),
   fa: re('بگو|بگویید|توضیح|شرح|خلاصه|چه می ?گوید|درباره .* بگو|اطلاعات'),
@@ -248,7 +255,7 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
       else if (!wh && tokens.length >= 3) yesno = tokens.some((t) => FINITE_VERB[lang]?.test(t) ?? false);
     }
     // "So Iran supplies gas to Russia, right?", "I read that … — is that right?", "…, верно?", "…، درسته؟": a statement put for confirmation.
-    if (!yesno && !request && TAG[lang].test(normalized) && !WH_OPENING[lang].test(normalized)) yesno = true;
+    if (!yesno && !request && TAG[lang].test(normalized) && !WH_OPENING[lang].test(normalized) && !WH_BEFORE_TAG[lang].test(normalized)) yesno = true;
     if (!yesno && !request && soStatement && !wh && tokens.length >= 4) yesno = true;
     // "Is it a ten- or a twenty-year deal?" offers a choice: answered with the claim, not yes or no.
     if (yesno && CHOICE[lang].test(normalized)) yesno = false;

@@ -43,6 +43,8 @@ export interface QuestionView {
   unknownNames: number;
   /** Kinds of the names the data does not know that the question gives with their kind noun ("the Black Sea": a sea). */
   unknownKinds: EntityKind[];
+  /** Unknown names the question gives as places ("in Latakia"). */
+  unknownPlaces: number;
   /** Asks only what the source says about something ("is Europe mentioned?"): naming it is enough, whatever the claim's stance. */
   mentions?: boolean;
   /** Where a condition starts ("if it is attacked", "в случае нападения", "در صورت حمله"), as a word position: what it names is a premise. */
@@ -262,7 +264,7 @@ const CONDITION: Record<Lang, RegExp> = {
 
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 export const ABOUT_WORDS = new Set(
-  'article piece story stories source say says said mention mentions mentioned anywhere somewhere write wrote present presents presented presenting portray portrays portrayed frame frames framed framing depict depicts depicted characterize characterizes characterized characterise characterised label labels labelled labeled cast casts paint paints painted представлен представлено представлена изображен изображено описан описано описывается معرفی توصیف figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features affect affects affected impact impacts effect effects implication implications consequence consequences mean means стать статья статье влияет влияние последствия означает статьи данным данные согласно говорит говорится сказано упоминается роль место позиция отношение связь تاثیر تأثیر پیامد پیامدهای مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط'
+  'article piece story stories source say says said mention mentions mentioned anywhere somewhere write wrote present presents presented presenting portray portrays portrayed frame frames framed framing depict depicts depicted characterize characterizes characterized characterise characterised label labels labelled labeled cast casts paint paints painted представлен представлено представлена изображен изображено описан описано описывается معرفی توصیف figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features affect affects affected impact impacts effect effects implication implications consequence consequences mean means relevance relevant significance importance standing stake contribution стать статья статье влияет влияние последствия означает статьи данным данные согласно говорит говорится сказано упоминается роль место позиция отношение связь значение значимость важность تاثیر تأثیر پیامد پیامدهای مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط اهمیت'
     .split(' ')
     .map((w) => stem(w)),
 );
@@ -291,6 +293,22 @@ function premise(words: readonly string[], lang: Lang): { premiseFrom?: number }
   return at > 0 ? { premiseFrom: at } : {};
 }
 
+/** A contrast said beside a statement ("…, not the other way round"): it asserts nothing of its own. */
+const CONTRAST = /^(?:(?:and |but )?not (?:the other way (?:a)?round|vice versa|the (?:reverse|opposite)))$/u;
+/** A tag put after a statement for confirmation ("…, right?", "…, is that correct?"). */
+const TAG_WORDS = /^(?:right|correct|true|yeah|eh|huh|is that (?:right|correct|true|so|accurate)|am i right)$/u;
+
+/** Indices of the words of a contrast or a closing tag, in English. */
+function asideWords(words: readonly string[], lang: Lang): Set<number> {
+  const out = new Set<number>();
+  if (lang !== 'en') return out;
+  for (let i = 0; i < words.length; i++)
+    for (let n = 2; n <= 7 && i + n <= words.length; n++) if (CONTRAST.test(words.slice(i, i + n).join(' '))) for (let k = i; k < i + n; k++) out.add(k);
+  for (let n = 1; n <= 3 && n < words.length; n++)
+    if (TAG_WORDS.test(words.slice(-n).join(' '))) for (let k = words.length - n; k < words.length; k++) out.add(k);
+  return out;
+}
+
 export function questionView(
   analysis: Analysis,
   lang: Lang,
@@ -299,6 +317,7 @@ export function questionView(
   isStop: (stem: string) => boolean,
   unknownNames = 0,
   unknownKinds: EntityKind[] = [],
+  unknownPlaces = 0,
 ): QuestionView {
   // "3 billion dollars", "5 млрд рублей", "$3.77 billion": a currency next to a figure is its unit, not a thing asked about.
   entities = entities.filter((e) => e.kind !== 'currency' || !(MAGNITUDE.test(analysis.words[e.start - 1] ?? '') || /^\d/.test(analysis.words[e.end] ?? '')));
@@ -307,8 +326,11 @@ export function questionView(
   // "Does the deal contain…" is the frame; "trying to contain Turkey's influence" is not: the frame needs the agreement or "it".
   const framed = analysis.stems.some((s) => AGREEMENT_STEMS[lang].test(s)) || /(?:^|\s)(?:it|they|он|оно|они|آن|این)(?:\s|$)/u.test(analysis.normalized);
   const frame = (s: string) => FRAME_WORDS[lang].test(s) && (framed || AGREEMENT_STEMS[lang].test(s));
+  const aside = asideWords(analysis.words, lang);
   const content = new Set(
-    analysis.stems.filter((s, i) => !inEntity.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s)),
+    analysis.stems.filter(
+      (s, i) => !inEntity.has(i) && !aside.has(i) && !isStop(s) && !/^\d/.test(s) && !PARTY_WORDS[lang].test(s) && !LIGHT_WORDS[lang].test(s) && !frame(s),
+    ),
   );
   const { numbers, years, days, months } = numbersOf(analysis.words);
   return {
@@ -330,6 +352,7 @@ export function questionView(
     cease: CEASE[lang].test(analysis.normalized),
     unknownNames,
     unknownKinds,
+    unknownPlaces,
     includes: INCLUDES[lang].test(analysis.normalized),
     ...premise(analysis.words, lang),
   };

@@ -2,6 +2,7 @@ import { type EntityKind, type KnowledgeBase, type Lang, LANGS } from '../data/s
 import { stem } from '../text/stem.js';
 import type { ClaimIndex } from './claims.js';
 import type { EntityFinder } from './entities.js';
+import { topicTexts } from '../match/topic-texts.js';
 
 /** Names a question gives that the data does not know: how many, and the kinds they are given with. */
 export interface UnknownNames {
@@ -12,12 +13,27 @@ export interface UnknownNames {
    * "the Natanz facility" facilities. The known words of the name ("Sea") do not make it known.
    */
   kinds(question: string, entities: readonly { id: string }[], lang: Lang): EntityKind[];
+  /** Unknown names given as a place: right after "in", "at", "near" ("is the naval base in Latakia?", "в Латакии"). */
+  places(question: string, entities: readonly { id: string }[], lang: Lang): number;
 }
+
+/** Words that put what follows as a place. */
+const AT_PLACE = /(?<![\p{L}])(?:in|at|near|inside|в|во|около|под)\s+(?:the\s+)?(\p{Lu}\p{Ll}{2,})/gu;
 
 export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, index: ClaimIndex): UnknownNames {
   // A name is known from any language's texts, except that an English question's name must be known in English:
   // a brand a Russian example question happens to mention ("без Visa и Mastercard") is nothing the source says.
-  const knownAnywhere = (s: string, lang: Lang) => kb.topics.some((x) => (lang === 'en' ? ['en' as const] : LANGS).some((l) => index.topicKnows(x.id, s, l)));
+  // (Nor does an English name only an example question gives — "without SWIFT?" — make it something the source says.)
+  const english = new Set(
+    [
+      ...kb.topics.flatMap((x) => {
+        const examples = new Set(x.examples.en ?? []);
+        return [...topicTexts(x, 'en').filter((text) => !examples.has(text)), ...x.claims.flatMap((c) => c.keywords)];
+      }),
+      ...kb.entities.entities.flatMap((e) => finder.namesOf(e.id)),
+    ].flatMap((text) => finder.stemsOf(text)),
+  );
+  const knownAnywhere = (s: string, lang: Lang) => (lang === 'en' ? english.has(s) : kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l))));
   const asWritten = (name: string) =>
     name
       .toLowerCase()
@@ -29,12 +45,12 @@ export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, inde
     new Set(entities.flatMap((e) => finder.namesOf(e.id).flatMap((n) => [...finder.stemsOf(n), ...(written ? asWritten(n) : [])])));
   const unknown = (named: Set<string>, lang: Lang) => (word: string) => {
     const s = finder.stemsOf(word)[0];
-    return s !== undefined && !named.has(s) && !knownAnywhere(s, lang);
+    return s !== undefined && !named.has(s) && !index.isStop(s, lang) && !knownAnywhere(s, lang);
   };
 
   return {
     count(question, entities, lang) {
-      const words = question.match(/(?<=\S\s+)\p{Lu}\p{Ll}{2,}/gu) ?? [];
+      const words = question.match(/(?<=[^\s.!?]\s+)\p{Lu}(?:\p{Ll}{2,}|\p{Lu}{2,}(?![\p{L}]))/gu) ?? [];
       return words.filter(unknown(namedStems(entities, false), lang)).length;
     },
     kinds(question, entities, lang) {
@@ -59,6 +75,10 @@ export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, inde
           kinds.push(kind);
       }
       return kinds;
+    },
+    places(question, entities, lang) {
+      const isUnknown = unknown(namedStems(entities, true), lang);
+      return [...question.matchAll(AT_PLACE)].filter((m) => isUnknown(m[1]!)).length;
     },
   };
 }

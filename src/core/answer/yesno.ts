@@ -72,13 +72,18 @@ function placements(q: QuestionView, claimEntities: readonly string[], finder: E
     return next && PLACE_KINDS.has(next.kind) ? [next] : [];
   });
   if (places.length === 0) return [];
-  const placed = claimEntities.filter((id) => finder.placeOf(id));
-  const things = placed.filter(
-    (id) =>
-      q.entities.some((e) => e.id === id) ||
-      (!q.entities.some((e) => e.kind === finder.kindOf(id)) && q.stems.some((s) => finder.kindOfNoun(s) === finder.kindOf(id))),
-  );
+  const things = placedThings(q, claimEntities, finder);
   return things.flatMap((t) => places.filter((p) => p.id !== t).map((p) => [t, p.id] as [string, string]));
+}
+
+/** Things of the claim the source places that the question names, or asks by its kind's noun when it names none of that kind. */
+function placedThings(q: QuestionView, claimEntities: readonly string[], finder: EntityFinder): string[] {
+  return claimEntities.filter(
+    (id) =>
+      finder.placeOf(id) &&
+      (q.entities.some((e) => e.id === id) ||
+        (!q.entities.some((e) => e.kind === finder.kindOf(id)) && q.stems.some((s) => finder.kindOfNoun(s) === finder.kindOf(id)))),
+  );
 }
 
 /** Words that may follow a predicate at the end of a question ("…Iranian?", "…иранская ли?", "…ایرانی است؟"). */
@@ -285,6 +290,8 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.specific++;
     } else if (finder.kindOf(at) === finder.kindOf(place)) out.contradicts++;
   }
+  // "Is the naval base in Latakia?": a place the data does not know, for a thing the source places elsewhere.
+  if (q.unknownPlaces > 0 && placedThings(q, claim.entities, finder).length > 0) out.contradicts++;
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
   // (Only a noun that describes the thing, right after it — "is Tartus the site of the airbase?" — not one that names a class
   // it belongs to: "one of the groups where…", "part of the corridor plans".)

@@ -33,6 +33,7 @@ describe('what a question expects', () => {
       ['What kinds of operations will the drills focus on?', 'en', 'activity'],
       ['Into which sectors will trade grow?', 'en', 'sector'],
       ['Which sea are the ports on?', 'en', 'sea'],
+      ['On which sea is that?', 'en', 'sea'],
       ['В каких отраслях вырастет торговля?', 'ru', 'sector'],
       ['За счёт каких секторов собираются нарастить торговлю?', 'ru', 'sector'],
       ['در کدام بخش‌ها تجارت گسترش می‌یابد؟', 'fa', 'sector'],
@@ -322,6 +323,30 @@ describe('choosing the claim that answers', () => {
     if (order.kind !== 'answer') throw new Error(order.kind);
     for (const s of order.details.split(/(?<=\.)\s+/).filter(Boolean)) expect(order.lead, s).not.toContain(s.replace(/\.$/, ''));
   });
+
+  it('says a lead that a supporting claim says with more words once, with the more', () => {
+    const { reply } = core.ask('How does the SCO figure in this agreement?');
+    expect(reply).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: 'global-alliances' });
+    expect(lead(reply)).toMatch(
+      /^Russia and Iran are deepening their ties within BRICS.* to counteract Western economic dominance and foster a multipolar world order\.$/,
+    );
+    expect(reply.kind === 'answer' && reply.details).not.toMatch(/deepening their ties/);
+    expect(joinClaims(['They build a parallel system.', 'They build a parallel system to avoid sanctions.'], 'en')).toBe(
+      'They build a parallel system to avoid sanctions.',
+    );
+  });
+
+  it('summarises a section asked for by its heading in the source, or with "break down"', () => {
+    const topicOf = (id: string) => kb.topics.find((x) => x.id === id)!;
+    // (The article's heading, not the topic's title: "Strengthening global alliances" is the section on BRICS, the SCO and the EAEU.)
+    const section = core.ask('Break down the "Strengthening global alliances" section for me').reply;
+    expect(section).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: 'global-alliances' });
+    expect(lead(section)).toBe(topicOf('global-alliances').short.en);
+    const heading = core.ask('Give me the gist of the expansion of bilateral trade').reply;
+    expect(heading).toMatchObject({ kind: 'answer', topicId: 'bilateral-trade' });
+    expect(lead(heading)).toBe(topicOf('bilateral-trade').short.en);
+    expect(lead(core.ask('Break down the gas partnership for me').reply)).toBe(topicOf('gas').short.en);
+  });
 });
 
 describe('yes or no', () => {
@@ -568,6 +593,19 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is the railway being completed the Rasht–Astara line?').reply)).toMatch(/^Yes\./);
   });
 
+  it('says no to a place the data does not know for a thing the source places, and to a network beside the two it integrates', () => {
+    expect(lead(core.ask('Does Russia keep its naval base in Banias?').reply)).toMatch(/^No\. .*Tartus/);
+    expect(lead(core.ask('Is Mir being hooked up to SEPA?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is Mir being hooked up to Shetab?').reply)).not.toMatch(/^No\./);
+    // (A word that opens a sentence is no name: "… for trade. Which are they?")
+    expect(lead(core.ask('The article names sectors where trade will grow. Which are they?').reply)).not.toMatch(/^The source/);
+  });
+
+  it('reads a contrast or a closing tag as no part of what is asked', () => {
+    expect(lead(core.ask('It is Russia that sends gas to Iran, not the reverse, right?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Iran sends gas to Russia and not vice versa, correct?').reply)).toMatch(/^No\./);
+  });
+
   it('never says yes from a merely related claim, and what a condition names is not asserted', () => {
     for (const q of ['Will Russia build a gas pipeline to Iran?', 'Will Russia defend Iran if it is attacked?', 'Does Russia send gas to Turkey?']) {
       const { reply } = core.ask(q);
@@ -685,6 +723,16 @@ describe('the scope policy', () => {
     ]) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
     }
+  });
+
+  it('answers how a bloc figures in the agreement and its relevance, and the article’s date', () => {
+    for (const q of ['How does the SCO figure in this agreement?', 'What’s the EAEU’s significance in all this?']) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: 'global-alliances' });
+    }
+    // (Still another agreement: the parties named before it without a preposition between.)
+    expect(core.ask('What’s in the India–Iran agreement?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    for (const q of ['Which day is the piece dated?', 'When did the story come out?']) expect(renderText(core.ask(q).reply), q).toMatch(/24 January 2025/);
   });
 
   it('answers "what is this article about?" and "what is the agreement about?" with the overview, in every language', () => {
