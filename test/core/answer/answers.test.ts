@@ -346,6 +346,10 @@ describe('choosing the claim that answers', () => {
     expect(heading).toMatchObject({ kind: 'answer', topicId: 'bilateral-trade' });
     expect(lead(heading)).toBe(topicOf('bilateral-trade').short.en);
     expect(lead(core.ask('Break down the gas partnership for me').reply)).toBe(topicOf('gas').short.en);
+    // (A heading whose words the topic's claims never use: "policy adjustments".)
+    const adjustments = core.ask('Sum up the part titled Middle East Policy Adjustments').reply;
+    expect(adjustments).toMatchObject({ kind: 'answer', grounding: 'answered', topicId: 'middle-east-after-assad' });
+    expect(lead(adjustments)).toBe(topicOf('middle-east-after-assad').short.en);
   });
 });
 
