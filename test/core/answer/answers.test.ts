@@ -601,6 +601,8 @@ describe('yes or no', () => {
     expect(lead(core.ask('Does Russia keep its naval base in Banias?').reply)).toMatch(/^No\. .*Tartus/);
     expect(lead(core.ask('Is Mir being hooked up to SEPA?').reply)).toMatch(/^No\./);
     expect(lead(core.ask('Is Mir being hooked up to Shetab?').reply)).not.toMatch(/^No\./);
+    // (A name only an example question of the data gives is nothing the source says.)
+    expect(lead(core.ask('Is Shetab to be plugged into SWIFT?').reply)).toMatch(/^No\./);
     // (A word that opens a sentence is no name: "… for trade. Which are they?")
     expect(lead(core.ask('The article names sectors where trade will grow. Which are they?').reply)).not.toMatch(/^The source/);
   });
