@@ -13,7 +13,7 @@ import { createExpectations } from './expect.js';
 import { createUnknownNames } from './unknown-names.js';
 import { createPlaceThings } from './place-things.js';
 import { asksBare, asksMore, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
-import { ABOUT_WORDS, questionView, resolveMetonyms, type QuestionView } from './question.js';
+import { ABOUT_WORDS, countsThings, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
 import { asksForAuthor, asksForOverview, asksOnlyAbout, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
@@ -82,6 +82,8 @@ const FUTURE_WHEN: Record<Lang, RegExp> = {
 };
 /** Question types a figure answers. */
 const FIGURES = new Set(['how_much', 'how_long', 'when', 'price', 'growth']);
+/** Words that join two things an attribute is of ("the rial to ruble rate"). */
+const PAIR_JOIN = /^(?:to|and|vs|versus)$/u;
 /** Words that join an attribute to what it is of. */
 const OF = /^(?:of|between)$/u;
 /** A share asked for ("what percentage", "what share of", "какую долю", "چند درصد"): only a figure in percent answers it. */
@@ -202,7 +204,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
    * sentence say much the same).
    */
   function supportFor(lead: ScoredClaim, ranked: readonly ScoredClaim[]): IndexedClaim[] {
-    const same = ranked.filter((c) => c !== lead && c.item.topic === lead.item.topic && (c.lexical > 0 || c.entityHits > 0 || c.kindHit || c.typeHit));
+    // (Claims that tie with the lead support it: a question with no words of its own — "what happens to some of it?" — chose none of them.)
+    const same = ranked.filter(
+      (c) => c !== lead && c.item.topic === lead.item.topic && (c.lexical > 0 || c.entityHits > 0 || c.kindHit || c.typeHit || c.score >= lead.score - TIE),
+    );
     const used = new Set([lead.item.sentence]);
     const first: IndexedClaim[] = [];
     const later: IndexedClaim[] = [];
@@ -229,10 +234,15 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // ("the capacity of the Bushehr plant": an article may stand between.)
     // ("The exchange rate between the rial and the ruble": "between" joins an attribute to its things as "of" does.)
     const of = OF.test(q.words[start - 1] ?? '') ? start - 1 : q.words[start - 1] === 'the' && OF.test(q.words[start - 2] ?? '') ? start - 2 : -1;
-    if (q.lang === 'en') return of >= 0 ? content(of - 1) : start <= 3 ? content(e.end) : undefined;
+    if (q.lang === 'en') return of >= 0 ? content(of - 1) : start <= 3 || pairedAfter(q, e) ? content(e.end) : undefined;
     // Russian "каково население Израиля", Persian "جمعیت اسرائیل چیست": the attribute comes first.
     const first = q.lang === 'ru' ? 1 : 0;
     return e.start - 1 === first ? content(e.start - 1) : undefined;
+  }
+
+  /** The second of two things of a kind joined before a noun ("the rial to ruble exchange rate", "the rial and ruble rate"). */
+  function pairedAfter(q: QuestionView, e: { start: number; end: number; kind?: string }): boolean {
+    return PAIR_JOIN.test(q.words[e.start - 1] ?? '') && q.entities.some((p) => p.end === e.start - 1 && p.kind === e.kind);
   }
 
   /**
@@ -264,16 +274,19 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     ranked: readonly ScoredClaim[],
     best: ScoredClaim,
     kind?: string,
-    share: 'none' | 'share' | 'growth' = 'none',
+    share: 'none' | 'share' | 'growth' | 'count' = 'none',
   ): ScoredClaim | undefined {
     // A claim that gives a date answers "in which year" whatever else it answers.
     // ("What percentage…" is answered only by a figure in percent: a share, or a rate of growth when it asks how much
     // something rose; a volume in bcm is none, and a growth rate no share of trade.)
+    // ("How many terminals…" is answered only by a count, which none of the source's figures is.)
     const answers = (c: ScoredClaim) =>
-      (type === 'how_much' && share !== 'none'
-        ? c.item.claim.numbers.some((n) => n.unit === '%') &&
-          (c.item.claim.answers.includes(type) || (share === 'growth' && c.item.claim.answers.includes('growth')))
-        : c.item.claim.answers.includes(type)) ||
+      (type === 'how_much' && share === 'count'
+        ? c.item.claim.numbers.some((n) => !n.unit) && c.item.claim.answers.includes(type)
+        : type === 'how_much' && share !== 'none'
+          ? c.item.claim.numbers.some((n) => n.unit === '%') &&
+            (c.item.claim.answers.includes(type) || (share === 'growth' && c.item.claim.answers.includes('growth')))
+          : c.item.claim.answers.includes(type)) ||
       (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
     // (The date of something else is no answer: "when did Russia pull its peacekeepers out?" is not dated by Azerbaijan's
     // victory in the same paragraph, which names fewer of the things asked about and fewer of the question's words.)
@@ -371,7 +384,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       });
     }
     // A detail of a kind no claim gives ("what price", "when will it be finished").
-    const share = !SHARE_ASKED[lang].test(q.normalized) ? 'none' : CHANGE[lang].test(q.normalized) ? 'growth' : 'share';
+    const share =
+      lang === 'en' && !q.expect.kind && countsThings(q.words)
+        ? 'count'
+        : !SHARE_ASKED[lang].test(q.normalized)
+          ? 'none'
+          : CHANGE[lang].test(q.normalized)
+            ? 'growth'
+            : 'share';
     const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind, share)).find(Boolean) : best;
     // (Said of what was asked about: a claim that answers the type, but of something else, ranked first only by its type.)
     if (!typedLead) {
@@ -409,7 +429,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (In English only "the X of T": "what is the Russian gas meant for" names no attribute.)
       const ofForm = (e: (typeof things)[number]) => {
         const start = q.entities.find((p) => p.partner && p.end === e.start)?.start ?? e.start;
-        return lang !== 'en' || OF.test(q.words[start - 1] ?? '') || (q.words[start - 1] === 'the' && OF.test(q.words[start - 2] ?? ''));
+        return lang !== 'en' || OF.test(q.words[start - 1] ?? '') || (q.words[start - 1] === 'the' && OF.test(q.words[start - 2] ?? '')) || pairedAfter(q, e);
       };
       const unknown = things
         .filter(ofForm)

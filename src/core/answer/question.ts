@@ -66,6 +66,25 @@ const UNITS: [RegExp, string][] = [
   [/^(?:billion|bn|млрд|миллиард\p{L}*|میلیارد)$/u, 'USD bn'],
 ];
 
+/** Nouns of the units the source gives figures in: years, percent, cubic metres, dollars. */
+const FIGURE_NOUN = /^(?:years?|yrs?|decades?|percent|percentage|bcm|cubic|meters?|metres?|billions?|bn|dollars?|usd)$/u;
+const VERB_AFTER = /^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)$/u;
+
+/**
+ * "How many terminals / troops / drones…": a count of things (English), which none of the source's figures
+ * (years, percent, cubic metres, dollars) is; undefined when the question asks no such count.
+ */
+export function countsThings(words: readonly string[]): boolean {
+  const at = words.findIndex((w, i) => w === 'how' && words[i + 1] === 'many');
+  if (at < 0) return false;
+  const noun: string[] = [];
+  for (const w of words.slice(at + 2, at + 7)) {
+    if (VERB_AFTER.test(w) || w === 'of') break;
+    noun.push(w);
+  }
+  return noun.length > 0 && !noun.some((w) => FIGURE_NOUN.test(w));
+}
+
 /** Numbers written as words, in the three languages ("two decades", "двадцать лет", "بیست سال"). */
 const WORD_NUMBERS: Record<string, number> = {
   one: 1,
@@ -298,7 +317,10 @@ const CONTRAST = /^(?:(?:and |but )?not (?:the other way (?:a)?round|vice versa|
 /** A tag put after a statement for confirmation ("…, right?", "…, is that correct?"). */
 const TAG_WORDS = /^(?:right|correct|true|yeah|eh|huh|is that (?:right|correct|true|so|accurate)|am i right)$/u;
 
-/** Indices of the words of a contrast or a closing tag, in English. */
+const PART_WORD = /^(?:part|parts|portion|some|bit|rest|remainder|much|most)$/u;
+const PRONOUN = /^(?:it|that|this|them|those)$/u;
+
+/** Indices of the words of a contrast, a closing tag or a part of "it", in English. */
 function asideWords(words: readonly string[], lang: Lang): Set<number> {
   const out = new Set<number>();
   if (lang !== 'en') return out;
@@ -306,6 +328,12 @@ function asideWords(words: readonly string[], lang: Lang): Set<number> {
     for (let n = 2; n <= 7 && i + n <= words.length; n++) if (CONTRAST.test(words.slice(i, i + n).join(' '))) for (let k = i; k < i + n; k++) out.add(k);
   for (let n = 1; n <= 3 && n < words.length; n++)
     if (TAG_WORDS.test(words.slice(-n).join(' '))) for (let k = words.length - n; k < words.length; k++) out.add(k);
+  // "What happens to part of it?": a part of what the conversation is about, no subject of its own ("as part of its nuclear work").
+  words.forEach((w, i) => {
+    if (PART_WORD.test(w) && words[i + 1] === 'of' && PRONOUN.test(words[i + 2] ?? '')) out.add(i);
+    // ("What becomes of it?" is "what happens to it?".)
+    if (/^(?:become|becomes|became)$/u.test(w) && words[i + 1] === 'of') out.add(i);
+  });
   return out;
 }
 

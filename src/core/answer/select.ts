@@ -14,6 +14,12 @@ const KIN: Record<string, string> = { group: 'organisation', organisation: 'orga
 const sameKind = (a: string | undefined, b: string | undefined) => a !== undefined && (a === b || (KIN[a] !== undefined && KIN[a] === KIN[b ?? '']));
 
 /** Kinds of particular, named things (not a sector, an activity or a party). */
+/** "What kind of", "какого типа", "چه نوع": the sort of a thing asked, which a thing the question names may be. */
+const SORT_OF: Record<QuestionView['lang'], RegExp> = {
+  en: /(?<![\p{L}])(?:what|which) (?:kind|kinds|type|types|sort|sorts) of(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:какого (?:типа|рода|вида)|что за)(?![\p{L}])/u,
+  fa: /(?:چه نوع|چه جور)/u,
+};
 const CONCRETE_KINDS = new Set(['city', 'facility', 'sea', 'corridor', 'currency', 'network']);
 
 /** Asking what brought something about, not what it is for ("the background to", "what prompted", "предыстория", "پیشینه"). */
@@ -93,6 +99,7 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
   let total = named.reduce((sum, e) => sum + weight(e), 0);
   for (const s of q.content) total += index.idf(s, lang);
   const askedSet = new Set(q.entities.map((e) => e.id));
+  const sortOf = SORT_OF[q.lang].test(q.normalized) && q.entities.some((e) => !e.partner && sameKind(e.kind, q.expect.kind ?? ''));
   // Every asked type but "what" (which any claim answers somehow) favours claims that answer it.
   // ("Which country's influence…" asks for a country, not a place: the kind decides, as in the answer.)
   const kind = q.expect.kind;
@@ -133,10 +140,11 @@ export function rankClaims(q: QuestionView, index: ClaimIndex, finder: EntityFin
     // A claim that answers the asked type counts only if it is about what was asked at all.
     const typeHit = types.some((t) => item.claim.answers.includes(t)) && (entityHits > 0 || asked.length === 0);
     // The two parties are no answer to "which countries" (the question is about their partners), but their presidents are to "who".
+    // ("What kind of facility does Russia have in Tartus?" asks what the named one is: the claim naming it describes it.)
     const kindHit =
       q.expect.kind !== undefined &&
       item.claim.entities.some(
-        (id) => !askedSet.has(id) && !(q.expect.kind === 'country' && finder.isPartner(id)) && sameKind(finder.kindOf(id), q.expect.kind),
+        (id) => (!askedSet.has(id) || sortOf) && !(q.expect.kind === 'country' && finder.isPartner(id)) && sameKind(finder.kindOf(id), q.expect.kind),
       );
     const numberHit =
       q.numbers.some((n) => !(describing && n.unit) && item.claim.numbers.some((c) => c.value === n.value)) ||

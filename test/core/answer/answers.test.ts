@@ -306,6 +306,11 @@ describe('choosing the claim that answers', () => {
     expect(core.ask('در مقاله درباره آمریکا چه گفته شده؟').reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies' });
   });
 
+  it('describes a thing the question names when asked what kind of thing it is', () => {
+    expect(lead(core.ask('What sort of base does Russia run at Tartus?').reply)).toMatch(/naval base in Tartus/);
+    expect(lead(core.ask('What type of installation does Russia hold at Hmeimim?').reply)).toMatch(/airbase in Hmeimim/);
+  });
+
   it('settles an unsure topic by the claim that says the question, and a kind asked over "where"', () => {
     expect(renderText(core.ask('What type of world order are Moscow and Tehran hoping to foster?').reply)).toMatch(/multipolar/);
     expect(lead(core.ask('Which capital do Moscow and Tehran keep energy and transport ties with?').reply)).toMatch(/Baku/);
@@ -731,6 +736,19 @@ describe('the scope policy', () => {
     }
   });
 
+  it('says the source gives no count of things it never counts, nor a rate between two things it names', () => {
+    for (const q of ['How many Mir cards have been issued in Iran?', 'How many ports on the Caspian are being upgraded?']) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+      expect(lead(reply), q).toMatch(/^The source gives no figure for this\./);
+    }
+    expect(lead(core.ask('How many years does the pact run for?').reply)).toMatch(/20-year/);
+    expect(lead(core.ask('How many billion cubic metres of gas a year?').reply)).toMatch(/55 billion/);
+    const rate = core.ask('What is the present ruble-rial rate of exchange?').reply;
+    expect(rate).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(core.ask('What’s the rial and ruble conversion rate?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
   it('answers how a bloc figures in the agreement and its relevance, and the article’s date', () => {
     for (const q of ['How does the SCO figure in this agreement?', 'What’s the EAEU’s significance in all this?']) {
       const { reply } = core.ask(q);
@@ -894,6 +912,11 @@ describe('follow-ups', () => {
     expect(await ask('what else?', 'none')).not.toMatchObject({ kind: 'answer' });
     await ask('How many years will the treaty run?', 'it');
     expect(lead(await ask('did it come as a response to anything?', 'it'))).toMatch(/^Yes\. .*Western sanctions/);
+    // "Part of it", "some of it" are of the conversation's thing: what the source says of it, all the claims that tie.
+    await ask('What volume of gas will Iran get from Russia?', 'part');
+    const part = await ask('and what becomes of some of it?', 'part');
+    expect(part).toMatchObject({ kind: 'answer', topicId: 'gas' });
+    expect(`${lead(part)} ${part.kind === 'answer' ? part.details : ''}`).toMatch(/re-exported/);
     await ask('How did Russia–Iran trade do in 2024?', 'usd');
     expect(lead(await ask('how much was that in dollars?', 'usd'))).toMatch(/\$3\.77 billion/);
   });
