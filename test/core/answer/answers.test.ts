@@ -737,7 +737,11 @@ describe('the scope policy', () => {
   });
 
   it('says the source gives no count of things it never counts, nor a rate between two things it names', () => {
-    for (const q of ['How many Mir cards have been issued in Iran?', 'How many ports on the Caspian are being upgraded?']) {
+    for (const q of [
+      'How many LNG tankers will carry the gas?',
+      'How many trains a day will use the Rasht–Astara line?',
+      'How many Mir cards have been issued in Iran?',
+    ]) {
       const { reply } = core.ask(q);
       expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
       expect(lead(reply), q).toMatch(/^The source gives no figure for this\./);
@@ -914,9 +918,11 @@ describe('follow-ups', () => {
     expect(lead(await ask('did it come as a response to anything?', 'it'))).toMatch(/^Yes\. .*Western sanctions/);
     // "Part of it", "some of it" are of the conversation's thing: what the source says of it, all the claims that tie.
     await ask('What volume of gas will Iran get from Russia?', 'part');
-    const part = await ask('and what becomes of some of it?', 'part');
-    expect(part).toMatchObject({ kind: 'answer', topicId: 'gas' });
-    expect(`${lead(part)} ${part.kind === 'answer' ? part.details : ''}`).toMatch(/re-exported/);
+    for (const q of ['and what becomes of some of it?', 'and what is done with part of it?']) {
+      const part = await ask(q, 'part');
+      expect(part, q).toMatchObject({ kind: 'answer', topicId: 'gas' });
+      expect(`${lead(part)} ${part.kind === 'answer' ? part.details : ''}`, q).toMatch(/re-exported/);
+    }
     await ask('How did Russia–Iran trade do in 2024?', 'usd');
     expect(lead(await ask('how much was that in dollars?', 'usd'))).toMatch(/\$3\.77 billion/);
   });
