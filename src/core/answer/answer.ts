@@ -488,9 +488,14 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         const offTopic = unjoined || (best.item.topic !== typed.item.topic && best.score - typed.score > 0.5 && own > 0);
         if (!offTopic) {
           const others = about.filter((x) => x !== typed && x.item.topic !== typed.item.topic).map((x) => x.item);
+          const ownName = parties.some((e) => typed.item.claim.entities.includes(e.id));
           return claimAnswer(kb, lang, {
             lead: typed.item,
-            support: [...supportFor(typed, ranked).filter((x) => parties.some((e) => x.entities.has(e.id))), ...others],
+            // (When the lead names the party in its own words, so do its supporting claims: a topic's title names it for every claim.)
+            support: [
+              ...supportFor(typed, ranked).filter((x) => parties.some((e) => (ownName ? x.claim.entities.includes(e.id) : x.entities.has(e.id)))),
+              ...others,
+            ],
             grounding: 'answered',
           });
         }

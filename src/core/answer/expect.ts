@@ -195,10 +195,11 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
           }
           continue;
         }
-        // (Nouns of up to three words: "power plant", "body of water".)
+        // (Nouns of up to three words: "power plant", "body of water"; an English adverb or adjective is none: "what’s it doing regionally", "regional".)
         const span = [3, 2, 1].find(
           (n) =>
             k + n <= tokens.length &&
+            !(lang === 'en' && /(?:ly|ional)$/u.test(tokens[k + n - 1]!)) &&
             kinds.stems.has(
               tokens
                 .slice(k, k + n)

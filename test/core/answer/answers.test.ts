@@ -41,6 +41,9 @@ describe('what a question expects', () => {
       expect(expects(q, lang).kind, q).toBe(kind);
     }
     expect(expects('How much gas will Russia supply?', 'en').kind).toBeUndefined();
+    // (An adverb or adjective of a kind's noun is none: "what's it doing regionally", read "regional".)
+    expect(expects('whats it doing regional', 'en').kind).toBeUndefined();
+    expect(expects('which regions is it about', 'en').kind).toBe('region');
   });
 
   it('reads Persian "کدام‌اند" as a which-question and "sites" as facilities, never as a yes/no', () => {
@@ -751,6 +754,13 @@ describe('the scope policy', () => {
     const rate = core.ask('What is the present ruble-rial rate of exchange?').reply;
     expect(rate).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(core.ask('What’s the rial and ruble conversion rate?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
+  it('supports what the source says of a party with claims that name it, not with its topic’s other claims', () => {
+    const { reply } = core.ask('What’s Azerbaijan’s place in all of this?');
+    expect(reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    if (reply.kind !== 'answer') throw new Error(reply.kind);
+    for (const sentence of reply.details.split(/(?<=\.)\s+/).filter(Boolean)) expect(sentence).toMatch(/Azerbaijan|Baku|Karabakh/);
   });
 
   it('answers how a bloc figures in the agreement and its relevance, and the article’s date', () => {
