@@ -42,7 +42,7 @@ describe('what a question expects', () => {
     }
     expect(expects('How much gas will Russia supply?', 'en').kind).toBeUndefined();
     // (An adverb or adjective of a kind's noun is none: "what's it doing regionally", read "regional".)
-    expect(expects('whats it doing regional', 'en').kind).toBeUndefined();
+    expect(expects('what it doing regional', 'en').kind).toBeUndefined();
     expect(expects('which regions is it about', 'en').kind).toBe('region');
   });
 
