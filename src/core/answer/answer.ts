@@ -57,7 +57,7 @@ const UNCOVERED = 0.45;
  * partly", "mainly") and fillers.
  */
 const NO_SUBJECT: Record<Lang, RegExp> = {
-  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type|partli|least|some|mostli|mainli|larg|primarili|chiefli|arrang|sinc|dure|befor|after|until|whose)$/u,
+  en: /^(?:report|paragraph|open|describ|per|accord|one|two|three|four|five|six|broad|main|kei|try|tri|meant|mean|serv|plai|role|work|cope|handl|hmm|late|actual|realli|basic|sort|kind|type|partli|least|some|mostli|mainli|larg|primarili|chiefli|arrang|sinc|dure|befor|after|until|whose|hope|want|wish|seek|bring|brought)$/u,
   ru: /^(?:стать|абзац|текст|пиш|описыва|описан|дв|тр|четыр|пят|основн|главн|пыта|роль|игра)$/u,
   fa: /^(?:مقاله|گزارش|پاراگراف|بند|سه|دو|چهار|اصلی|نقش)$/u,
 };
@@ -109,6 +109,12 @@ const AGREEMENT_NOUN: Record<Lang, RegExp> = {
 };
 /** Prepositions that place a party in an agreement ("how does BRICS figure in the agreement?") rather than name another one. */
 const PLACING = /^(?:in|into|within|inside|on|under|for|by|at|from|through|via|during|as|в|во|на|по|для|при|за|در|به|برای|از)$/u;
+/** Several things asked for at once ("what areas", "which goals", "какие цели", "چه حوزه‌هایی"). */
+const SEVERAL_ASKED: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:what|which) (?:\p{L}+ )?(?:areas|fields|spheres|domains|goals|aims|objectives|purposes|things|ways|kinds|types|sorts|parts)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:какие|каких|в каких) (?:\p{L}+ )?(?:сферы|сферах|области|областях|цели|задачи|направления|направлениях)(?![\p{L}])/u,
+  fa: /(?:چه|کدام) (?:حوزه|زمینه|اهداف|هدف)/u,
+};
 /** Scores this close are a tie between claims. */
 const TIE = 0.02;
 /** The word before a currency a figure is asked in ("in dollars", "в долларах", "به دلار"). */
@@ -292,7 +298,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // victory in the same paragraph, which names fewer of the things asked about and fewer of the question's words.)
     const other = (c: ScoredClaim) =>
       type === 'when' && ranked.some((x) => x !== c && x.item.topic === c.item.topic && x.entityHits > c.entityHits && x.lexical > c.lexical);
-    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && (c.item.topic === best.item.topic || c.score >= best.score - 0.3) && !other(c));
+    // (From another topic only with some of the question's words: "how much money into the reactors" is no share of payments.)
+    const near = (c: ScoredClaim) => c.item.topic === best.item.topic || (c.score >= best.score - 0.3 && (c.lexical >= 0.2 || c.entityHits > 0));
+    return ranked.find((c) => answers(c) && (!kind || c.kindHit) && near(c) && !other(c));
   }
 
   /**
@@ -346,6 +354,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     );
     // A year the source never mentions, before its own ("the treaty of 2001"): said first, then what it does say.
     if (match.unknownYear && Number(match.unknownYear) < sourceYear) {
+      // ("Did Azerbaijan win in 2020?": the claim that dates what is asked, by another year, says no; not the signing of 2025
+      // for "a treaty of 2001", which names nothing of its own.)
+      const dated = ranked.find(
+        (x) =>
+          x.item.claim.dates.length > 0 &&
+          x.lexical >= 0.3 &&
+          x.score >= best.score - 0.3 &&
+          q.entities.some((e) => !e.partner && x.item.claim.entities.includes(e.id)),
+      );
+      if (q.expect.yesno && dated) return claimAnswer(kb, lang, { lead: dated.item, prefix: c.no, support: [], grounding: 'answered' });
       return claimAnswer(kb, lang, {
         lead: best.item,
         prefix: c.notStatedYear(formatInteger(Number(match.unknownYear), lang)),
@@ -535,6 +553,16 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       return claimAnswer(kb, lang, { lead: (kindLead ?? typedLead).item, prefix: c.notWhich, support: [], grounding: 'not-in-source' });
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
+    // "What areas is the deal meant to strengthen?": several asked of one of the agreement's aims, all of them, as the source says them together.
+    const aims = agreementAims();
+    if (!q.expect.yesno && SEVERAL_ASKED[lang].test(q.normalized) && aims.includes(lead.item) && aims.length > 1) {
+      const leadText = joinClaims(
+        aims.map((x) => x.claim.text[lang]),
+        lang,
+      );
+      const rest = supportFor(lead, ranked).filter((x) => !aims.includes(x));
+      return claimAnswer(kb, lang, { lead: lead.item, leadText, support: rest, grounding: 'answered', ...(also ? { also } : {}) });
+    }
     // "Which bases…": the claims of the lead's topic that name other things of that kind answer with it.
     const together =
       kindLead && q.expect.many
@@ -596,7 +624,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           // ("What's the deal with Syria?", "dealing with Armenia" are idioms: no "deal" here.)
           (!q.expect.yesno &&
             !/(?:^|\s)(?:deal|deals|dealing|dealt) with(?:\s|$)/u.test(q.normalized) &&
-            /^(?:with|с|со|با)$/u.test(q.words[j + 1] ?? '') &&
+            /^(?:with|between|с|со|между|با|بین)$/u.test(q.words[j + 1] ?? '') &&
             q.entities.some((e) => third(e) && e.start >= j + 2 && e.start <= j + 3))),
     );
   }
@@ -788,7 +816,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // "Explain the Middle East policy adjustments", "the Middle East dimension of this story": one topic's summary, when the words of what is asked settle it.
       // (Not "what does the article say about oil?": a thing the claims name, not a party, is answered from them.)
       const thingOnly = aboutOnly && entities.some((e) => !e.partner && !PARTY_KINDS.has(e.kind));
-      const summarised = q.expect.overview && !q.expect.kind && !followUp && !thingOnly ? overviewTopic(analysis, lang, match) : undefined;
+      // (Nor news since the source: "what's the latest news on …" is after it.)
+      const summarised = q.expect.overview && !q.expect.kind && !followUp && !thingOnly && !time(q).later ? overviewTopic(analysis, lang, match) : undefined;
       if (summarised && !summarised.agreement) return reply(topicSummary(kb, summarised, lang));
       // (Nor a detail no claim gives, asked of a topic the matcher all but settles: "сколько заплатит Иран за газ?" is a price the source lacks.)
       const [first, second] = match.ranking;
@@ -802,6 +831,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         best.own >= 0.4 &&
         best.item.topic.id === first?.id &&
         !ranked.some((x) => x.item.topic !== best.item.topic && x.score >= best.score - 0.2);
+      // ("Any latest news on the partnership?": what happened since is past the source, whichever topic it is of.)
+      if (match.outcome === 'unsure' && time(q).later && !q.expect.yesno && !followUp)
+        return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
       if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType && !unanswered && !settledByWords)
         return reply(replyFor(kb, match));
       const relevant =
@@ -812,6 +844,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           viaPlace ||
           followUp ||
           aboutAgreement ||
+          // (Or one claim says most of the question in its own words, well above any other topic's: "what kind of world order…".)
+          (settledByWords && best.own >= 0.6) ||
           (best.lexical >= 0.4 && (best.typeHit || best.kindHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
           best.numberHit ||

@@ -49,8 +49,8 @@ const TAG: Record<Lang, RegExp> = {
 /** A which-word right before what would be a tag ("… for trade. Which are they?", "which ones are they"): it asks, it does not confirm. */
 const WH_BEFORE_TAG: Record<Lang, RegExp> = {
   en: /(?:^|\s)(?:what|which|who|whom|where|when|why|how)(?: \p{L}+)? (?:is|are|was|were|do|does|did|will|would|can|could) (?:it|they|that|this|he|she|there|we|you)$/u,
-  ru: /^$/u,
-  fa: /^$/u,
+  ru: /(?!)/u,
+  fa: /(?!)/u,
 };
 const WH_OPENING: Record<Lang, RegExp> = {
   // ("In which country is that?", "for how long is it?": a preposition may come first.)
@@ -267,6 +267,10 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     const kind = yesno ? undefined : (kindOf(tokens, lang) ?? (types.includes('who') ? personNoun(tokens, lang) : undefined));
     // "Which sectors will trade grow in" asks for sectors, not a growth figure.
     // ("How many reactors, and at which sites?" opens with its figure: that stays asked.)
+    // ("Which regions are cited when the article talks about…": a later "when" joins a clause after a which-question.)
+    // (Not "in which city and when…", a second question.)
+    const at = tokens.indexOf('when');
+    if (kind && lang === 'en' && at >= 3 && !/^(?:and|or|also)$/u.test(tokens[at - 1] ?? '')) types = types.filter((x) => x !== 'when');
     if (kind)
       types = types.filter(
         (x) => x === 'who' || x === 'where' || x === 'when' || x === 'why' || x === 'what' || (x === 'how_much' && HOW_MANY_FIRST[lang].test(normalized)),

@@ -262,7 +262,7 @@ const AGREEMENT_STEMS: Record<Lang, RegExp> = {
 /** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
 const LIGHT_WORDS: Record<Lang, RegExp> = {
   // (And the words of a confirming tag: "…, isn't it?", "…, right?".)
-  en: /^(?:hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|wont)$/u,
+  en: /^(?:one|ones|hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|wont)$/u,
   ru: /^(?:провод|провест|провед|проведут|дела|сдела|име|получ)$/u,
   fa: /^(?:برگزار|انجام|میکنند|میکند|کنند|کند|دارند|دارد|میشود|شود)$/u,
 };
@@ -283,7 +283,7 @@ const CONDITION: Record<Lang, RegExp> = {
 
 /** Words that ask what the source says about something rather than about a detail of it ("how does Turkey figure in this?"). */
 export const ABOUT_WORDS = new Set(
-  'article piece story stories source say says said mention mentions mentioned anywhere somewhere write wrote present presents presented presenting portray portrays portrayed frame frames framed framing depict depicts depicted characterize characterizes characterized characterise characterised label labels labelled labeled cast casts paint paints painted представлен представлено представлена изображен изображено описан описано описывается معرفی توصیف figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features affect affects affected impact impacts effect effects implication implications consequence consequences mean means relevance relevant significance importance standing stake contribution стать статья статье влияет влияние последствия означает статьи данным данные согласно говорит говорится сказано упоминается роль место позиция отношение связь значение значимость важность تاثیر تأثیر پیامد پیامدهای مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط اهمیت'
+  'article piece story stories source say says said mention mentions mentioned anywhere somewhere write wrote present presents presented presenting portray portrays portrayed frame frames framed framing depict depicts depicted characterize characterizes characterized characterise characterised label labels labelled labeled cast casts paint paints painted представлен представлено представлена изображен изображено описан описано описывается معرفی توصیف figure figures role roles part involve involved involvement stance position view views relation relations relationship regard about concern concerns connection link place fit come comes up appear appears feature features affect affects affected impact impacts effect effects implication implications consequence consequences mean means relevance relevant significance importance standing stake contribution direction directions orientation trajectory leaning leanings tilt posture attitude outlook description descriptions portrayal depiction characterization characterisation стать статья статье влияет влияние последствия означает статьи данным данные согласно говорит говорится сказано упоминается роль место позиция отношение связь значение значимость важность تاثیر تأثیر پیامد پیامدهای مقاله منبع میگوید گفته نقش جایگاه موضع رابطه ارتباط اهمیت'
     .split(' ')
     .map((w) => stem(w)),
 );

@@ -105,8 +105,17 @@ const OVERVIEW: Record<Lang, RegExp> = {
 
 /** A request for the overview of the whole partnership. */
 export function asksForOverview(normalized: string, lang: Lang): boolean {
-  return (OVERVIEW[lang].test(normalized) || WRITE_SUMMARY[lang].test(normalized)) && normalized.split(' ').length <= 12;
+  return (
+    ((OVERVIEW[lang].test(normalized) || WRITE_SUMMARY[lang].test(normalized)) && normalized.split(' ').length <= 12) || DEAL_ENDING[lang].test(normalized)
+  );
 }
+
+/** A message that ends asking what the deal is ("… made some deal or smth? whats the deal lol"), however long. */
+const DEAL_ENDING: Record<Lang, RegExp> = {
+  en: /(?:^|\s)(?:whats|what is) (?:the|this) (?:deal|story)(?: (?:here|lol|lmao|exactly|then|now|about))*$/u,
+  ru: /(?!)/u,
+  fa: /(?!)/u,
+};
 
 /** A yes/no asked of the source itself: "does the article say…", "упоминается ли в статье…", "آیا مقاله می‌گوید…". */
 const ASKS_SOURCE: Record<Lang, RegExp> = {
@@ -138,7 +147,7 @@ const OPINION_FA = `${BEFORE}(?:به نظر ?ت|به نظر شما|نظر شما
 
 const REQUEST: Record<Lang, RegExp> = {
   en: new RegExp(
-    `^(?:please |pls |can you |could you |would you |will you |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
+    `^(?:please |pls |can you |could you |would you |will you |can u |could u |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|repair|set up|install|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
     'u',
   ),
   ru: new RegExp(

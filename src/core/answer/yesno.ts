@@ -251,6 +251,14 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       fitsOtherwise(e)
     )
       out.contradicts++;
+    // "55 bcm of oil?": a resource other than the one the claim is about, which the question does not name.
+    else if (
+      !against &&
+      e.kind === 'resource' &&
+      claim.entities.some((id) => finder.kindOf(id) === 'resource') &&
+      !q.entities.some((x) => x.kind === 'resource' && claim.entities.includes(x.id))
+    )
+      out.contradicts++;
     // (Not a named place, base or network: "are the LNG terminals in Syria?" is not answered by a claim about Syria.)
     else if (!PARTY_KINDS.has(e.kind) && !SPECIFIC_KINDS.has(e.kind) && c.own >= 0.5) out.soft++;
     else out.missing++;

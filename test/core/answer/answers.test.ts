@@ -44,6 +44,9 @@ describe('what a question expects', () => {
     // (An adverb or adjective of a kind's noun is none: "what's it doing regionally", read "regional".)
     expect(expects('what it doing regional', 'en').kind).toBeUndefined();
     expect(expects('which regions is it about', 'en').kind).toBe('region');
+    // (A later "when" joins a clause to a which-question; "and when" asks a second question.)
+    expect(expects('which ports are named when the article discusses the corridor', 'en').types).not.toContain('when');
+    expect(expects('in which city and when was it signed', 'en').types).toContain('when');
   });
 
   it('reads Persian "کدام‌اند" as a which-question and "sites" as facilities, never as a yes/no', () => {
@@ -615,6 +618,14 @@ describe('yes or no', () => {
     expect(lead(core.ask('The article names sectors where trade will grow. Which are they?').reply)).not.toMatch(/^The source/);
   });
 
+  it('says no to a year other than the one the source dates an event by, and to another resource', () => {
+    expect(lead(core.ask('Was Azerbaijan’s Karabakh win in 2021?').reply)).toMatch(/^No\. .*2023/);
+    // (An event the source does not date, or does not name, is not said to be another year's.)
+    expect(lead(core.ask('Did Russia pull its peacekeepers out in 2019?').reply)).toMatch(/^The source says nothing about 2019\./);
+    expect(lead(core.ask('Did Russia sign a treaty with Iran in 1995?').reply)).toMatch(/^The source says nothing about 1995\./);
+    expect(lead(core.ask('Will Russia ship 55 bcm of crude oil to Iran each year?').reply)).toMatch(/^No\. .*natural gas/);
+  });
+
   it('reads a contrast or a closing tag as no part of what is asked', () => {
     expect(lead(core.ask('It is Russia that sends gas to Iran, not the reverse, right?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Iran sends gas to Russia and not vice versa, correct?').reply)).toMatch(/^No\./);
@@ -763,6 +774,26 @@ describe('the scope policy', () => {
     for (const sentence of reply.details.split(/(?<=\.)\s+/).filter(Boolean)) expect(sentence).toMatch(/Azerbaijan|Baku|Karabakh/);
   });
 
+  it('reads a party’s direction or description, and hoping or bringing about, as asking what the source says', () => {
+    const armenia = core.ask('How does the piece describe Armenia’s orientation?').reply;
+    expect(armenia).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(renderText(armenia)).toMatch(/West/);
+    expect(core.ask('What’s the article’s description of Azerbaijan’s trajectory?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    const order = core.ask('What sort of world order do the two hope to bring about?').reply;
+    expect(order).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(lead(order)).toMatch(/multipolar/);
+  });
+
+  it('gives all the agreement’s aims when several are asked for, and no figure of another topic', () => {
+    for (const q of ['Which goals is the accord supposed to serve?', 'What areas does the pact set out to reinforce?']) {
+      const text = lead(core.ask(q).reply);
+      for (const aim of [/economic cooperation/, /regional security/, /financial independence/]) expect(text, q).toMatch(aim);
+    }
+    const cash = core.ask('How much cash will Moscow pour into new reactors?').reply;
+    expect(cash).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(cash)).toMatch(/^The source gives no figure for this\./);
+  });
+
   it('answers how a bloc figures in the agreement and its relevance, and the article’s date', () => {
     for (const q of ['How does the SCO figure in this agreement?', 'What’s the EAEU’s significance in all this?']) {
       const { reply } = core.ask(q);
@@ -815,6 +846,19 @@ describe('the scope policy', () => {
       expect(reply.kind === 'decline' ? reply.reason : reply.kind === 'answer' && reply.grounding, q).toBe('after-source');
       expect(renderText(reply), q).toMatch(said);
     }
+  });
+
+  it('declines the latest news however unsure the topic, a request for help with something else, and another pair’s deal “between” them', () => {
+    expect(core.ask('Any latest news on the partnership?').reply).toMatchObject({ kind: 'decline', reason: 'after-source' });
+    expect(core.ask('What’s the latest news on Russia–Iran ties?').reply).toMatchObject({ kind: 'decline', reason: 'after-source' });
+    expect(core.ask('can u help me repair my laptop').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+    expect(core.ask('What does the cooperation deal between India and Iran include?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+  });
+
+  it('gives the overview when a long message ends asking what the deal is, and an area’s summary however it is to be laid out', () => {
+    expect(core.ask('ok so russia and iran signed something a while back, whats the story').reply).toMatchObject({ kind: 'card' });
+    const security = core.ask('Give me the military-related provisions in bullet form').reply;
+    expect(security).toMatchObject({ kind: 'answer', area: 'security' });
   });
 
   it('declines requests that are no questions, small talk gets one short line, and the meta questions are answered', () => {
@@ -933,6 +977,9 @@ describe('follow-ups', () => {
       expect(part, q).toMatchObject({ kind: 'answer', topicId: 'gas' });
       expect(`${lead(part)} ${part.kind === 'answer' ? part.details : ''}`, q).toMatch(/re-exported/);
     }
+    // "Which one is the Russian one?": "one" stands for a thing the conversation named.
+    await ask('Name the two payment systems being linked', 'one');
+    expect(lead(await ask('and which one is the Russian one?', 'one'))).toMatch(/Russia's Mir/);
     await ask('How did Russia–Iran trade do in 2024?', 'usd');
     expect(lead(await ask('how much was that in dollars?', 'usd'))).toMatch(/\$3\.77 billion/);
   });
