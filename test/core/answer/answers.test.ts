@@ -779,17 +779,19 @@ describe('the scope policy', () => {
     expect(armenia).toMatchObject({ kind: 'answer', grounding: 'answered' });
     expect(renderText(armenia)).toMatch(/West/);
     expect(core.ask('What’s the article’s description of Azerbaijan’s trajectory?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
-    const order = core.ask('What sort of world order do the two hope to bring about?').reply;
-    expect(order).toMatchObject({ kind: 'answer', grounding: 'answered' });
-    expect(lead(order)).toMatch(/multipolar/);
+    for (const q of ['What sort of world order do the two hope to bring about?', 'What kind of world order are Moscow and Tehran seeking to foster?']) {
+      const order = core.ask(q).reply;
+      expect(order, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+      expect(lead(order), q).toMatch(/multipolar/);
+    }
   });
 
   it('gives all the agreement’s aims when several are asked for, and no figure of another topic', () => {
-    for (const q of ['Which goals is the accord supposed to serve?', 'What areas does the pact set out to reinforce?']) {
+    for (const q of ['Which goals is the accord supposed to serve?', 'What areas is the pact meant to deepen?']) {
       const text = lead(core.ask(q).reply);
       for (const aim of [/economic cooperation/, /regional security/, /financial independence/]) expect(text, q).toMatch(aim);
     }
-    const cash = core.ask('How much cash will Moscow pour into new reactors?').reply;
+    const cash = core.ask('How much money is Russia putting into the reactor projects?').reply;
     expect(cash).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(lead(cash)).toMatch(/^The source gives no figure for this\./);
   });
