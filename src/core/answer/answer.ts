@@ -762,9 +762,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         q.unknownKinds.some(
           (kind) => q.stems.filter((s) => finder.kindOfNoun(s) === kind).length >= 2 || q.entities.some((e) => e.kind === kind && !e.partner),
         );
-      if (undiscussed && !namesAThing)
+      // ("Does the article say Iran backs militias in Libya?": asked of the source, a place it never discusses is a "no, it doesn't say so".)
+      const deniedBySource = undiscussed !== undefined && q.expect.yesno && asksTheSource(q.normalized, lang);
+      if (undiscussed && !namesAThing && !deniedBySource)
         return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
-      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing) return reply(replyFor(kb, match));
+      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing && !deniedBySource) return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
       // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.
@@ -877,6 +879,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         const ids = [...new Set(ranked.slice(0, 8).map((x) => x.item.topic.id))].slice(0, 3);
         return reply(replyFor(kb, { ...match, outcome: 'unsure', suggestions: ids }));
       }
+      if (deniedBySource) return reply(claimAnswer(kb, lang, { lead: best.item, prefix: c.notSaidAsked, support: [], grounding: 'answered' }));
       return reply(answerClaims(q, match, ranked));
     },
   };

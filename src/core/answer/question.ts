@@ -221,7 +221,7 @@ const monthOf = (word: string): number | undefined => {
 };
 
 const AGAINST: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|(?<!(?:the|\d{4}) )fights?(?! (?:in|over|of|between|for)(?![\p{L}]))|fighting (?!(?:in|over|of|between|for)(?![\p{L}]))(?=\p{L})|combat(?! readiness)\p{L}*|tackl\p{L}*|battl\p{L}*|confront\p{L}*|crack(?:ing)? down|pull(?:ed|ing|s)? (?:\p{L}+ ){0,3}?(?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|offset\p{L}*|balanc\p{L}* out|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against|threat\p{L}*|address\p{L}*|respon\p{L}*|react\p{L}*|retaliat\p{L}*|fall|fell|fallen|collaps\p{L}*|toppl\p{L}*|oust\p{L}*|overthr\p{L}*|downfall|end of)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:withdr[ae]w\p{L}*|(?<!(?:the|\d{4}) )fights?(?! (?:in|over|of|between|for)(?![\p{L}]))|fighting (?!(?:in|over|of|between|for)(?![\p{L}]))(?=\p{L})|combat(?! readiness)\p{L}*|tackl\p{L}*|battl\p{L}*|confront\p{L}*|crack(?:ing)? down|pull(?:ed|ing|s)? (?:\p{L}+ ){0,3}?(?:out|back)|pulled|remov\p{L}*|retreat\p{L}*|exit\p{L}*|reduc\p{L}*|less|lower|cut|cutting|bypass\p{L}*|without|avoid\p{L}*|away from|independen\p{L}*|counter\p{L}*|offset\p{L}*|balanc\p{L}* out|contain\p{L}*|limit\p{L}*|curb\p{L}*|weaken\p{L}*|replac\p{L}*|abandon\p{L}*|ditch\p{L}*|drop the|move away|moving away|stop using|instead of|circumvent\p{L}*|evad\p{L}*|oppos\p{L}*|deny|denies|denied|block\p{L}*|resist\p{L}*|against|threat\p{L}*|address\p{L}*|respon\p{L}*|repl(?:y|ies|ied)|answer(?:s|ed)? to|in reaction|react\p{L}*|retaliat\p{L}*|fall|fell|fallen|collaps\p{L}*|toppl\p{L}*|oust\p{L}*|overthr\p{L}*|downfall|end of)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:вывел\p{L}*|вывод\p{L}*|вывест\p{L}*|отозвал\p{L}*|ушл\p{L}*|сниж\p{L}*|сокращ\p{L}*|уменьш\p{L}*|обход\p{L}*|в обход|без|отказ\p{L}*|независим\p{L}*|противо\p{L}*|сдерж\p{L}*|огранич\p{L}*|вместо|против|угроз\p{L}*|ответ\p{L}*|реакц\p{L}*|пал|пала|падени\p{L}*|крах\p{L}*|сверг\p{L}*|рухн\p{L}*)(?![\p{L}])/u,
   fa: /(?<![\p{L}])(?:خارج (?:کرد|شد|می ?کند|می ?کنند)\p{L}*|بیرون (?:کشید|برد)\p{L}*|عقب ?نشینی|فراخواند|کاهش|کم ?کردن|دور زدن|بدون|بی ?نیاز|استقلال|مقابله|مهار|محدود|به جای|علیه|تهدید\p{L}*|کنار گذاشتن|پاسخ|واکنش|سقوط|فروپاشی|سرنگون\p{L}*)(?![\p{L}])/u,
 };
@@ -262,7 +262,7 @@ const AGREEMENT_STEMS: Record<Lang, RegExp> = {
 /** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
 const LIGHT_WORDS: Record<Lang, RegExp> = {
   // (And the words of a confirming tag: "…, isn't it?", "…, right?".)
-  en: /^(?:one|ones|hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|wont)$/u,
+  en: /^(?:least|partli|mostli|mainli|primarili|chiefli|somewhat|one|ones|hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|wont)$/u,
   ru: /^(?:провод|провест|провед|проведут|дела|сдела|име|получ)$/u,
   fa: /^(?:برگزار|انجام|میکنند|میکند|کنند|کند|دارند|دارد|میشود|شود)$/u,
 };

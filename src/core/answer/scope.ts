@@ -119,7 +119,7 @@ const DEAL_ENDING: Record<Lang, RegExp> = {
 
 /** A yes/no asked of the source itself: "does the article say…", "упоминается ли в статье…", "آیا مقاله می‌گوید…". */
 const ASKS_SOURCE: Record<Lang, RegExp> = {
-  en: /^(?:so )?(?:does|did|do|is|was) (?:the |this |your )?(?:article|source|piece|text|story|report) (?:actually |really |even )?(?:say|says|mention|state|claim|report|suggest|imply|indicate|talk about)(?![\p{L}])/u,
+  en: /^(?:so )?(?:does|did|do|is|was) (?:the |this |your )?(?:article|source|piece|text|story|report) (?:actually |really |even )?(?:say|says|mention|state|claim|report|suggest|imply|indicate|talk about|describe|characteri[sz]e|present|portray|frame|call|name|list)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:говорится|сказано|упоминается|утверждается|пишется|сообщается) ли|ли (?:в )?(?:статье|статья|источнике|источник)(?![\p{L}])/u,
   fa: /(?:آیا )?(?:مقاله|منبع|متن) (?:می ?گوید|گفته|اشاره|ذکر|ادعا)/u,
 };

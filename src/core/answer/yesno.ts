@@ -45,11 +45,21 @@ function possessions(q: QuestionView, finder: EntityFinder): [string, string][] 
         q.words.slice(p.end).every((w) => COPULA.test(w))
       )
         out.push([e.id, p.id]);
+      // "Is Iran's card network called Mir?": the partner's noun of the thing's kind, then the name it is called by.
+      else if (
+        e.start > p.end &&
+        e.start - p.end <= 6 &&
+        q.stems.slice(p.end, e.start).some((s) => finder.kindOfNoun(s) === e.kind) &&
+        q.words.slice(p.end, e.start).some((w) => NAMING.test(w))
+      )
+        out.push([e.id, p.id]);
     }
   }
   return out;
 }
 
+/** Words that give a thing its name ("called", "named", "называется", "نام"). */
+const NAMING = /^(?:called|named|known|dubbed|называется|называемая|называемый|под|نام|اسم|به نام)$/u;
 /** Words that put a thing somewhere ("in Russia", "в России", "در روسیه"). */
 const LOCATIVE = /^(?:in|inside|at|within|в|во|на|در)$/u;
 /** Kinds of places a question can put a thing in. */

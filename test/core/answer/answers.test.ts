@@ -626,6 +626,21 @@ describe('yes or no', () => {
     expect(lead(core.ask('Will Russia ship 55 bcm of crude oil to Iran each year?').reply)).toMatch(/^No\. .*natural gas/);
   });
 
+  it('reads hedges as no part of what is asked, and checks whose a thing is by the name it is called', () => {
+    expect(lead(core.ask('Was the pact at least in part a reply to Western sanctions?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Is the deal chiefly a response to Western sanctions?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Is Russia’s payment system named Shetab?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is Russia’s payment system named Mir?').reply)).toMatch(/^Yes\./);
+  });
+
+  it('says no, the source does not say so, when asked whether it says something of a place it never discusses', () => {
+    for (const q of ['Does the article claim Iran arms militias in Sudan?', 'Does the piece describe the pact as a reply to Japanese sanctions?']) {
+      const { reply } = core.ask(q);
+      expect(reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
+      expect(lead(reply), q).toMatch(/^No, the source doesn’t say so\./);
+    }
+  });
+
   it('reads a contrast or a closing tag as no part of what is asked', () => {
     expect(lead(core.ask('It is Russia that sends gas to Iran, not the reverse, right?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Iran sends gas to Russia and not vice versa, correct?').reply)).toMatch(/^No\./);
