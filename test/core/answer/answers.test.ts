@@ -628,6 +628,7 @@ describe('yes or no', () => {
 
   it('reads hedges as no part of what is asked, and checks whose a thing is by the name it is called', () => {
     expect(lead(core.ask('Was the pact at least in part a reply to Western sanctions?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Was the treaty at least partly a reaction to Western sanctions?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Is the deal chiefly a response to Western sanctions?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Is Russia’s payment system named Shetab?').reply)).toMatch(/^No\./);
     expect(lead(core.ask('Is Russia’s payment system named Mir?').reply)).toMatch(/^Yes\./);
