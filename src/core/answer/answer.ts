@@ -49,6 +49,7 @@ import {
   REACTION_TO_AGREEMENT,
   AGREEMENT_PARTIES,
   otherAgreement,
+  PURPOSE,
 } from './wording.js';
 
 /** What the conversation knows before a question: the topic it is on, for follow-ups. */
@@ -132,7 +133,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   function attributeOf(q: QuestionView, e: { start: number; end: number }): string | undefined {
     const stems = q.stems;
     const content = (i: number) =>
-      i >= 0 && i < stems.length && !ABOUT_WORDS.has(stems[i]!) && !MODAL.test(stems[i]!) && !index.isStop(stems[i]!, q.lang) && !/^\d/.test(stems[i]!)
+      i >= 0 &&
+      i < stems.length &&
+      !ABOUT_WORDS.has(stems[i]!) &&
+      !MODAL.test(stems[i]!) &&
+      !PURPOSE.test(stems[i]!) &&
+      !index.isStop(stems[i]!, q.lang) &&
+      !/^\d/.test(stems[i]!)
         ? stems[i]
         : undefined;
     // English: "the X of P", or "P's X" right after the opening ("what is Turkey's GDP"; not "… now that Assad's gone").
@@ -719,7 +726,19 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // ("Any latest news on the partnership?": what happened since is past the source, whichever topic it is of.)
       if (match.outcome === 'unsure' && time(q).later && !q.expect.yesno && !followUp)
         return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
-      if (match.outcome === 'unsure' && !partyNamed && !followUp && !aboutAgreement && !match.unknownYear && !settledByType && !unanswered && !settledByWords)
+      // (Nor several of the agreement's aims asked at once: "what three main aims does the deal have?")
+      const aimsAsked = best !== undefined && SEVERAL_ASKED[lang].test(q.normalized) && agreementAims().includes(best.item);
+      if (
+        match.outcome === 'unsure' &&
+        !partyNamed &&
+        !followUp &&
+        !aboutAgreement &&
+        !match.unknownYear &&
+        !settledByType &&
+        !unanswered &&
+        !settledByWords &&
+        !aimsAsked
+      )
         return reply(replyFor(kb, match));
       const relevant =
         best &&
@@ -733,6 +752,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           (settledByWords && best.own >= 0.6) ||
           (best.lexical >= 0.4 && (best.typeHit || best.kindHit || best.entityHits > 0))) &&
         (best.lexical >= RELEVANT.lexical ||
+          aimsAsked ||
           best.numberHit ||
           (best.typeHit && best.topicConfidence >= 0.2 && best.item.topic.id === match.ranking[0]?.id && match.coverage >= 0.6) ||
           (match.unknownYear !== undefined && best.topicConfidence >= 0.2) ||

@@ -31,6 +31,8 @@ export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, inde
         return [...topicTexts(x, 'en').filter((text) => !examples.has(text)), ...x.claims.flatMap((c) => c.keywords)];
       }),
       ...kb.entities.entities.flatMap((e) => finder.namesOf(e.id)),
+      // (The partners' other names in the gazetteer: "the Kremlin" is Russia.)
+      ...kb.places.partners.flat(),
     ].flatMap((text) => finder.stemsOf(text)),
   );
   const knownAnywhere = (s: string, lang: Lang) => (lang === 'en' ? english.has(s) : kb.topics.some((x) => LANGS.some((l) => index.topicKnows(x.id, s, l))));

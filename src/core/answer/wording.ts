@@ -36,6 +36,8 @@ export const NO_SUBJECT: Record<Lang, RegExp> = {
   ru: /^(?:стать|абзац|текст|пиш|описыва|описан|дв|тр|четыр|пят|основн|главн|пыта|роль|игра)$/u,
   fa: /^(?:مقاله|گزارش|پاراگراف|بند|سه|دو|چهار|اصلی|نقش)$/u,
 };
+/** Nouns of a purpose ("what is the point of the parallel system?"): a why-question, not an attribute the source lacks. */
+export const PURPOSE = /^(?:point|purpos|goal|aim|idea|reason|rational|logic|motiv|object|inten|sens)$/u;
 /** Words after a party that say what it is to do, not an attribute of it ("the task forces supposed to fight", "Iran meant to get"). */
 export const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|requir|need|aim|go|about|like|name|full|call)$/u;
 /** Asking what the source says of something ("say about", "mention", "говорится о", "درباره"). */
@@ -86,7 +88,7 @@ export const AGREEMENT_NOUN: Record<Lang, RegExp> = {
 export const PLACING = /^(?:in|into|within|inside|on|under|for|by|at|from|through|via|during|as|в|во|на|по|для|при|за|در|به|برای|از)$/u;
 /** Several things asked for at once ("what areas", "which goals", "какие цели", "چه حوزه‌هایی"). */
 export const SEVERAL_ASKED: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:what|which) (?:\p{L}+ )?(?:areas|fields|spheres|domains|goals|aims|objectives|purposes|things|ways|kinds|types|sorts|parts)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:what|which) (?:\p{L}+ ){0,2}(?:areas|fields|spheres|domains|goals|aims|objectives|purposes|things|ways|kinds|types|sorts|parts)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:какие|каких|в каких) (?:\p{L}+ )?(?:сферы|сферах|области|областях|цели|задачи|направления|направлениях)(?![\p{L}])/u,
   fa: /(?:چه|کدام) (?:حوزه|زمینه|اهداف|هدف)/u,
 };

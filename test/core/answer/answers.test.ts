@@ -803,13 +803,20 @@ describe('the scope policy', () => {
   });
 
   it('gives all the agreement’s aims when several are asked for, and no figure of another topic', () => {
-    for (const q of ['Which goals is the accord supposed to serve?', 'What areas is the pact meant to deepen?']) {
+    for (const q of ['Which goals is the accord supposed to serve?', 'What areas is the pact meant to deepen?', 'What four big goals does the pact have?']) {
       const text = lead(core.ask(q).reply);
       for (const aim of [/economic cooperation/, /regional security/, /financial independence/]) expect(text, q).toMatch(aim);
     }
     const cash = core.ask('How much money is Russia putting into the reactor projects?').reply;
     expect(cash).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(lead(cash)).toMatch(/^The source gives no figure for this\./);
+  });
+
+  it('knows the partners by the gazetteer’s other names, and reads "the point of" as why', () => {
+    expect(core.ask('Which shifts in the region is the Kremlin reacting to?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    const point = core.ask('What’s the rationale of the Mir–Shetab integration?').reply;
+    expect(point).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(renderText(point)).toMatch(/Western/);
   });
 
   it('answers how a bloc figures in the agreement and its relevance, and the article’s date', () => {
@@ -877,6 +884,8 @@ describe('the scope policy', () => {
 
   it('gives the overview when a long message ends asking what the deal is, and an area’s summary however it is to be laid out', () => {
     expect(core.ask('ok so russia and iran signed something a while back, whats the story').reply).toMatchObject({ kind: 'card' });
+    for (const q of ['In a couple of sentences, what is this news story about?', 'List the main topics the piece covers.'])
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'card' });
     const security = core.ask('Give me the military-related provisions in bullet form').reply;
     expect(security).toMatchObject({ kind: 'answer', area: 'security' });
   });
