@@ -803,7 +803,11 @@ describe('the scope policy', () => {
   });
 
   it('gives all the agreement’s aims when several are asked for, and no figure of another topic', () => {
-    for (const q of ['Which goals is the accord supposed to serve?', 'What areas is the pact meant to deepen?', 'What four big goals does the pact have?']) {
+    for (const q of [
+      'Which goals is the accord supposed to serve?',
+      'What areas is the pact meant to deepen?',
+      'What three key aims does the 20-year treaty have?',
+    ]) {
       const text = lead(core.ask(q).reply);
       for (const aim of [/economic cooperation/, /regional security/, /financial independence/]) expect(text, q).toMatch(aim);
     }
@@ -884,7 +888,11 @@ describe('the scope policy', () => {
 
   it('gives the overview when a long message ends asking what the deal is, and an area’s summary however it is to be laid out', () => {
     expect(core.ask('ok so russia and iran signed something a while back, whats the story').reply).toMatchObject({ kind: 'card' });
-    for (const q of ['In a couple of sentences, what is this news story about?', 'List the main topics the piece covers.'])
+    for (const q of [
+      'In a couple of sentences, what is this news story about?',
+      'What is the news story about, in a few sentences?',
+      'List the main topics the piece covers.',
+    ])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card' });
     const security = core.ask('Give me the military-related provisions in bullet form').reply;
     expect(security).toMatchObject({ kind: 'answer', area: 'security' });
