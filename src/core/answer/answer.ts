@@ -78,6 +78,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const unknown = createUnknownNames(kb, finder, index);
   const placeThings = createPlaceThings(kb, finder, index);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
+
   // What the bot can know reaches as far as its newest source.
   const published =
     kb.sources
@@ -283,6 +284,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     if (q.unknownNames > 0 && !q.expect.yesno && q.entities.every((e) => e.partner)) {
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
+    // "What was agreed at the BRICS summit in Kazan?": a place the data does not know, so nothing the source says happened there.
+    if (q.unknownPlaces > 0 && !q.expect.yesno)
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    // "Did India comment on the deal?": the source reports no one's reaction to the agreement.
+    if (q.expect.yesno && REACTION_TO_AGREEMENT[lang].test(q.normalized))
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notSaid, support: [], grounding: 'not-in-source' });
     // "What does the China–Iran cooperation agreement include?": another agreement, of a party the source discusses, which it does not describe.
     if (otherAgreement(q)) return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     // "Is this agreement between Russia and China?": the parties to the agreement are the two partners.
@@ -656,7 +663,11 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       const deniedBySource = undiscussed !== undefined && q.expect.yesno && asksTheSource(q.normalized, lang);
       if (undiscussed && !namesAThing && !deniedBySource)
         return reply(replyFor(kb, { ...match, outcome: 'other-parties', place: undiscussed.place, placeText: undiscussed.surface }));
-      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing && !deniedBySource) return reply(replyFor(kb, match));
+      // (A discussed country named by its capital, asked yes or no — "did they sign it in Beijing?" — is no party the source lacks.)
+      const placeDiscussed =
+        q.expect.yesno && (match.placesNamed ?? []).some((p) => finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))));
+      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing && !deniedBySource && !placeDiscussed)
+        return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;
       // "How long does it last?", "how long's this pact good for" with nothing in context: "it" is the agreement, whatever the matcher made of so few words.

@@ -262,7 +262,7 @@ const AGREEMENT_STEMS: Record<Lang, RegExp> = {
 /** Light verbs that carry no subject of their own ("hold exercises", "run war games", "проводить учения", "برگزار کردن"). */
 const LIGHT_WORDS: Record<Lang, RegExp> = {
   // (And the words of a confirming tag: "…, isn't it?", "…, right?".)
-  en: /^(?:least|partli|mostli|mainli|primarili|chiefli|somewhat|one|ones|hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|wont)$/u,
+  en: /^(?:least|partli|mostli|mainli|primarili|chiefli|somewhat|exactli|precis|specif|one|ones|hold|held|run|ran|conduct|carri|carry|do|doe|did|make|made|get|got|take|took|have|has|had|go|goe|went|happen|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|wont)$/u,
   ru: /^(?:провод|провест|провед|проведут|дела|сдела|име|получ)$/u,
   fa: /^(?:برگزار|انجام|میکنند|میکند|کنند|کند|دارند|دارد|میشود|شود)$/u,
 };

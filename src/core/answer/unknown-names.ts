@@ -13,12 +13,12 @@ export interface UnknownNames {
    * "the Natanz facility" facilities. The known words of the name ("Sea") do not make it known.
    */
   kinds(question: string, entities: readonly { id: string }[], lang: Lang): EntityKind[];
-  /** Unknown names given as a place: right after "in", "at", "near" ("is the naval base in Latakia?", "в Латакии"). */
+  /** Unknown names given as a place: right after "in", "at", "near", "to" ("is the naval base in Latakia?", "в Латакии", "travel to Beijing"). */
   places(question: string, entities: readonly { id: string }[], lang: Lang): number;
 }
 
 /** Words that put what follows as a place. */
-const AT_PLACE = /(?<![\p{L}])(?:in|at|near|inside|в|во|около|под)\s+(?:the\s+)?(\p{Lu}\p{Ll}{2,})/gu;
+const AT_PLACE = /(?<![\p{L}])(?:in|at|near|inside|to|в|во|около|под)\s+(?:the\s+)?(\p{Lu}\p{Ll}{2,})/gu;
 
 export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, index: ClaimIndex): UnknownNames {
   // A name is known from any language's texts, except that an English question's name must be known in English:
@@ -75,6 +75,15 @@ export function createUnknownNames(kb: KnowledgeBase, finder: EntityFinder, inde
           !kinds.includes(kind)
         )
           kinds.push(kind);
+      }
+      // "The Tehran–Moscow high-speed line": two known names joined into a name no entity has, then its kind's noun.
+      for (const m of question.matchAll(/\p{Lu}\p{Ll}+\s*[–—-]\s*\p{Lu}\p{Ll}+((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu)) {
+        const kind = m[1]!
+          .trim()
+          .split(/\s+/u)
+          .map((w) => finder.kindOfNoun(finder.stemsOf(w)[0] ?? ''))
+          .find(Boolean);
+        if (kind && !entities.some((e) => finder.kindOf(e.id) === kind) && !kinds.includes(kind)) kinds.push(kind);
       }
       return kinds;
     },

@@ -46,7 +46,7 @@ export const ASKS_WHAT_IT_SAYS =
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
 /** Words that ask only what the source says of something ("what does it say about", "is X mentioned", "что говорится о"). */
 export const MENTION_WORDS = new Set(
-  'say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures tell talk talks about anywhere somewhere all говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
+  'say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures fit fits role roles part play plays tell talk talks about anywhere somewhere all говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
     .split(' ')
     .map((w) => stem(w)),
 );

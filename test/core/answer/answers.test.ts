@@ -618,6 +618,14 @@ describe('yes or no', () => {
     expect(lead(core.ask('The article names sectors where trade will grow. Which are they?').reply)).not.toMatch(/^The source/);
   });
 
+  it('says no to a signing city the data does not know or a country’s capital, and to a line named by two known cities', () => {
+    expect(lead(core.ask('Did Putin go to Sochi to sign the treaty?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Was the pact signed on a trip to New Delhi?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is the railway they are completing the Moscow–Tehran freight line?').reply)).toMatch(/^No\. .*Rasht/);
+    // (Looking into, exploring: the source's "considering"; "exactly" asks nothing of its own.)
+    expect(lead(core.ask('Is Russia looking into new reactor projects for Iran? What specifically?').reply)).toMatch(/^(?:Yes|Under consideration)\./);
+  });
+
   it('says no to a year other than the one the source dates an event by, and to another resource', () => {
     expect(lead(core.ask('Was Azerbaijan’s Karabakh win in 2021?').reply)).toMatch(/^No\. .*2023/);
     // (An event the source does not date, or does not name, is not said to be another year's.)
@@ -875,6 +883,19 @@ describe('the scope policy', () => {
       expect(reply.kind === 'decline' ? reply.reason : reply.kind === 'answer' && reply.grounding, q).toBe('after-source');
       expect(renderText(reply), q).toMatch(said);
     }
+  });
+
+  it('declines an unknown place’s events, parliament’s approval, what comes after the signing and anyone’s comment on the deal', () => {
+    expect(core.ask('What was decided at the SCO gathering in Ufa?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    for (const q of ['Has the Majlis approved the treaty?', 'Did Putin visit anyone after signing it?']) {
+      const { reply } = core.ask(q);
+      expect(reply.kind === 'decline' ? reply.reason : reply.kind === 'answer' ? reply.grounding : reply.kind, q).toBe('after-source');
+    }
+    const comment = core.ask('Did Turkey comment on the pact?').reply;
+    expect(comment).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    expect(lead(comment)).toMatch(/^The source doesn’t say\./);
+    // (The United States through the dollar, asked how it fits in.)
+    expect(renderText(core.ask('How does America fit into all this?').reply)).toMatch(/U\.S\. dollar/);
   });
 
   it('declines the latest news however unsure the topic, a request for help with something else, and another pair’s deal “between” them', () => {
