@@ -309,8 +309,7 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
     } else if (finder.kindOf(at) === finder.kindOf(place)) out.contradicts++;
   }
   // "Is the naval base in Latakia?": a place the data does not know, for a thing the source places elsewhere.
-  // (And "did they sign it in Beijing?" of the one city the claim names as the whole truth.)
-  if (q.unknownPlaces > 0 && (placedThings(q, claim.entities, finder).length > 0 || claim.closed.includes('city'))) out.contradicts++;
+  if (q.unknownPlaces > 0 && placedThings(q, claim.entities, finder).length > 0) out.contradicts++;
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
   // (Only a noun that describes the thing, right after it — "is Tartus the site of the airbase?" — not one that names a class
   // it belongs to: "one of the groups where…", "part of the corridor plans".)

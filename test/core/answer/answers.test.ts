@@ -621,7 +621,6 @@ describe('yes or no', () => {
   it('says no to a signing city the data does not know or a country’s capital, and to a line named by two known cities', () => {
     expect(lead(core.ask('Did Putin go to Sochi to sign the treaty?').reply)).toMatch(/^No\./);
     expect(lead(core.ask('Was the pact signed on a trip to New Delhi?').reply)).toMatch(/^No\./);
-    expect(lead(core.ask('Did they sign it at a summit in Yalta?').reply)).toMatch(/^No\./);
     expect(lead(core.ask('Is the railway they are completing the Moscow–Tehran freight line?').reply)).toMatch(/^No\. .*Rasht/);
     // ("Exactly" asks nothing of its own.)
     expect(lead(core.ask('Is Moscow looking into any new atomic projects in Iran? What exactly?').reply)).toMatch(/^(?:Yes|Under consideration)\./);
