@@ -913,10 +913,12 @@ describe('the scope policy', () => {
       'In a couple of sentences, what is this news story about?',
       'What is the news story about, in a few sentences?',
       'List the main topics the piece covers.',
+      'Tell me about the Iran–Russia strategic partnership treaty.',
     ])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card' });
     const security = core.ask('Give me the military-related provisions in bullet form').reply;
     expect(security).toMatchObject({ kind: 'answer', area: 'security' });
+    expect(core.ask('Which security pledges does the treaty contain?').reply).toMatchObject({ kind: 'answer', area: 'security' });
   });
 
   it('declines requests that are no questions, small talk gets one short line, and the meta questions are answered', () => {
