@@ -227,7 +227,7 @@ const AGAINST: Record<Lang, RegExp> = {
 };
 
 const DECLINE: Record<Lang, RegExp> = {
-  en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|loses|losing|lost|reduc\p{L}*|cut back|cuts back|cutting back|scaled? back|scaling back|scal\p{L}* down|wind\p{L}* down|pull(?:s|ed|ing)? back|weaken\p{L}*|downgrad\p{L}*|halt\p{L}*|stopp?\p{L}*)(?![\p{L}])/u,
+  en: /(?<![\p{L}])(?:fall|fell|fallen|drop|dropped|decline\p{L}*|decreas\p{L}*|shrink\p{L}*|shrank|shrunk|slump\p{L}*|plunge\p{L}*|contract\p{L}*ed|down|lower|lose|loses|losing|lost|reduc\p{L}*|cut back|cuts back|cutting back|cut|cuts|cutting|sever\p{L}*|downgrad\p{L}*|scaled? back|scaling back|scal\p{L}* down|wind\p{L}* down|pull(?:s|ed|ing)? back|weaken\p{L}*|downgrad\p{L}*|halt\p{L}*|stopp?\p{L}*)(?![\p{L}])/u,
   ru: /(?<![\p{L}])(?:упал\p{L}*|упад\p{L}*|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|падени\p{L}*|спад\p{L}*|ослаб\p{L}*|свернул\p{L}*|сворачива\p{L}*|свернут\p{L}*|прекрат\p{L}*)(?![\p{L}])/u,
   fa: /(?<![\p{L}])(?:خارج کرد|بیرون کشید|عقب ?نشینی|فراخواند|کاهش|افت|سقوط|کم شد)(?![\p{L}])/u,
 };

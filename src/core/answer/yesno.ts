@@ -176,8 +176,10 @@ function flowOf(text: string, finder: EntityFinder): [string, string] | undefine
   const before = finder.inText(lower.slice(0, verb.index)).filter(party);
   const after = lower.slice(verb.index + verb[0].length);
   const to = /(?<![\p{L}])to (.*)$/u.exec(after);
+  // ("Will Iran supply Russia with gas?": the receiver right after the verb, the thing after "with".)
+  const supplied = /^\s*(?:the\s+)?(\p{L}+)\s+with(?![\p{L}])/u.exec(after);
   const from = before.at(-1)?.id;
-  const target = to ? finder.inText(to[1]!).find(party)?.id : undefined;
+  const target = (to ? finder.inText(to[1]!).find(party)?.id : undefined) ?? (supplied ? finder.inText(supplied[1]!).find(party)?.id : undefined);
   return from && target && from !== target ? [from, target] : undefined;
 }
 

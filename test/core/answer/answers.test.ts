@@ -650,6 +650,12 @@ describe('yes or no', () => {
     }
   });
 
+  it('says no to a flow put "X supply Y with", and to cutting what the source says is intensified', () => {
+    expect(lead(core.ask('Is Iran going to provide Russia with natural gas every year?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is Russia going to provide Iran with natural gas every year?').reply)).not.toMatch(/^No\./);
+    expect(lead(core.ask('Has Iran severed its diplomatic engagement with Armenia?').reply)).toMatch(/^No\. .*intensified/);
+  });
+
   it('reads a contrast or a closing tag as no part of what is asked', () => {
     expect(lead(core.ask('It is Russia that sends gas to Iran, not the reverse, right?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Iran sends gas to Russia and not vice versa, correct?').reply)).toMatch(/^No\./);
@@ -838,7 +844,8 @@ describe('the scope policy', () => {
     }
     // (Still another agreement: the parties named before it without a preposition between.)
     expect(core.ask('What’s in the India–Iran agreement?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
-    for (const q of ['Which day is the piece dated?', 'When did the story come out?']) expect(renderText(core.ask(q).reply), q).toMatch(/24 January 2025/);
+    for (const q of ['Which day is the piece dated?', 'When did the story come out?', 'What is the date at the top of this piece?'])
+      expect(renderText(core.ask(q).reply), q).toMatch(/24 January 2025/);
   });
 
   it('answers "what is this article about?" and "what is the agreement about?" with the overview, in every language', () => {
@@ -914,6 +921,7 @@ describe('the scope policy', () => {
       'What is the news story about, in a few sentences?',
       'List the main topics the piece covers.',
       'Tell me about the Iran–Russia strategic partnership treaty.',
+      'What are the headline figures of the pact?',
     ])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card' });
     const security = core.ask('Give me the military-related provisions in bullet form').reply;
