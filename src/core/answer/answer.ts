@@ -78,6 +78,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   const unknown = createUnknownNames(kb, finder, index);
   const placeThings = createPlaceThings(kb, finder, index);
   const byId = new Map(kb.topics.map((x) => [x.id, x]));
+  // What the agreement is designed for, found once: the claims never change for a core.
+  const aims = findAgreementAims();
 
   // What the bot can know reaches as far as its newest source.
   const published =
@@ -469,7 +471,6 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     const lead = kindLead ?? typedLead;
     const also = alsoAbout(ranked, lead) ?? match.alsoTopicId;
     // "What areas is the deal meant to strengthen?": several asked of one of the agreement's aims, all of them, as the source says them together.
-    const aims = agreementAims();
     if (!q.expect.yesno && SEVERAL_ASKED[lang].test(q.normalized) && aims.includes(lead.item) && aims.length > 1) {
       const leadText = joinClaims(
         aims.map((x) => x.claim.text[lang]),
@@ -527,7 +528,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   }
 
   /** What the agreement is designed for: the agreement's claims of what it is, from the one sentence that says most of them. */
-  function agreementAims(): IndexedClaim[] {
+  function findAgreementAims(): IndexedClaim[] {
     const groups = new Map<string, IndexedClaim[]>();
     for (const x of index.claims) {
       if (!x.topic.agreement || !x.claim.answers.includes('what') || x.claim.source) continue;
@@ -681,7 +682,6 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         asksOnlyAbout(q.normalized, lang) &&
         !q.entities.some((e) => !e.partner && (PARTY_KINDS.has(e.kind) || (onlyAt >= 0 && e.start < onlyAt)))
       ) {
-        const aims = agreementAims();
         if (aims.length > 1)
           return reply(
             claimAnswer(kb, lang, {
@@ -738,7 +738,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (match.outcome === 'unsure' && time(q).later && !q.expect.yesno && !followUp)
         return reply(decline(lang, 'after-source', c.declineAfterSource(formatDate(published, lang, true))));
       // (Nor several of the agreement's aims asked at once: "what three main aims does the deal have?")
-      const aimsAsked = best !== undefined && SEVERAL_ASKED[lang].test(q.normalized) && agreementAims().includes(best.item);
+      const aimsAsked = best !== undefined && SEVERAL_ASKED[lang].test(q.normalized) && aims.includes(best.item);
       if (
         match.outcome === 'unsure' &&
         !partyNamed &&
