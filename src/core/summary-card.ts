@@ -14,7 +14,7 @@ export const OVERVIEW_FIGURES = [
   { topic: 'gas', fact: 'annual-volume' },
   { topic: 'bilateral-trade', fact: 'value-2024' },
   { topic: 'local-currencies', fact: 'share' },
-  { topic: 'treaty', fact: 'duration' },
+  { topic: 'aims', fact: 'sanctions-response' },
 ] as const;
 
 /**

@@ -555,7 +555,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (asksForAuthor(normalized, lang)) return reply(decline(lang, 'not-in-source', c.declineAuthor(formatDate(published, lang, true))));
       if (asksForSource(normalized, lang)) return reply(sourceHelp(lang));
       // "The financial side", "summarise the security provisions": an area of the source, not one topic.
-      const theme = themes.find(analysis.stems, (s) => index.isStop(s, lang));
+      // (The two partners named beside it ask nothing more: "the financial cooperation between Russia and Iran"; one of them is
+      // a subject of its own: "what is Iran doing in the region?")
+      const partnerAt = finder.inStems(analysis.stems).filter((e) => e.partner && e.kind === 'country');
+      const both = new Set(partnerAt.map((e) => e.id)).size === 2;
+      const areaStems = analysis.stems.filter((_, i) => !both || !partnerAt.some((e) => i >= e.start && i < e.end));
+      const theme = themes.find(areaStems, (s) => index.isStop(s, lang));
       const areaSummary = theme && !expectations(normalized, lang).yesno ? themeSummary(kb, theme, lang) : undefined;
       if (areaSummary) return reply(areaSummary);
       if (asksForOverview(normalized, lang)) {

@@ -96,6 +96,28 @@ function placedThings(q: QuestionView, claimEntities: readonly string[], finder:
   );
 }
 
+/** Verbs of going somewhere, before "to" ("travel to Iran", "flew to Tehran"), and of visiting. */
+const MOTION = /^(?:travel\p{L}*|go|goes|going|went|gone|fly|flies|flying|flew|flown|come|comes|coming|came|head\p{L}*|trip|journey|sent)$/u;
+const VISIT = /^(?:visit|visits|visited|visiting|посетил\p{L}*|посетить)$/u;
+const TO = /^(?:to|به)$/u;
+
+/**
+ * Where a question puts an event when it puts it in one of the partners ("signed in Iran?", "did Putin travel to
+ * Iran to sign it?", "flew to Tehran" — the capital as its country), as that country's entity id.
+ */
+function partnerPlace(q: QuestionView): string | undefined {
+  const at = q.entities.find((e) => {
+    if (!e.partner || e.kind !== 'country') return false;
+    const i = q.words[e.start - 1] === 'the' ? e.start - 2 : e.start - 1;
+    const before = q.words[i] ?? '';
+    return LOCATIVE.test(before) || VISIT.test(before) || (TO.test(before) && [1, 2].some((k) => MOTION.test(q.words[i - k] ?? '')));
+  });
+  return at?.id;
+}
+
+/** Whether a topic's events have a place the source gives (a claim of an event closed on its city: "signed in Moscow"). */
+const placesEvents = (topic: ScoredClaim['item']['topic']) => topic.claims.some((x) => x.status === 'event' && x.closed.includes('city'));
+
 /** Words that may follow a predicate at the end of a question ("…Iranian?", "…иранская ли?", "…ایرانی است؟"). */
 const COPULA = /^(?:is|it|ли|же|است|هست|ست|میباشد|باشد)$/u;
 
@@ -310,6 +332,18 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.specific++;
     } else if (finder.kindOf(at) === finder.kindOf(place)) out.contradicts++;
   }
+  // "Was it signed in Iran?", "did Putin fly to Tehran for the signing?": an event the source places in a city decides by the
+  // city's country; its other claims (who signed, when) say nothing of where.
+  const eventAt = claim.status === 'event' ? partnerPlace(q) : undefined;
+  if (eventAt) {
+    const cities = claim.entities.filter((id) => finder.kindOf(id) === 'city');
+    if (cities.length > 0) {
+      if (cities.some((id) => finder.standsFor(id) === eventAt)) {
+        out.supports++;
+        out.specific++;
+      } else out.contradicts++;
+    } else if (placesEvents(c.item.topic)) out.missing++;
+  }
   // "Is the naval base in Latakia?": a place the data does not know, for a thing the source places elsewhere.
   if (q.unknownPlaces > 0 && placedThings(q, claim.entities, finder).length > 0) out.contradicts++;
   // "Is Tartus an airbase?": a noun of the thing's kind that the claim does not use describes something else.
@@ -464,7 +498,9 @@ function jointVerdict(q: QuestionView, relevant: readonly ScoredClaim[], ranked:
     if (group.length < 2) continue;
     const all = merged(group);
     // (Only when the claims say what the question does: "did they meet again later in 2025?" is not the signing.)
-    if (![...q.predicate].every((w) => all.item.stems[q.lang].has(w))) continue;
+    // (Going to the place an event is put in is part of where it was: "did Pezeshkian travel to Russia to sign it?")
+    const going = partnerPlace(q) ? new Set(q.stems.filter((_, i) => MOTION.test(q.words[i]!) || VISIT.test(q.words[i]!))) : new Set<string>();
+    if (![...q.predicate].every((w) => all.item.stems[q.lang].has(w) || going.has(w))) continue;
     const r = compare(q, all, finder);
     if (r.contradicts === 0 && r.missing === 0 && r.specific > 0) return { answer: 'yes', claim: group[0]! };
     // (Everything else it names is in the sentence: "did Putin and Pezeshkian sign it in Tehran?" — the signers are, Moscow is the place.)

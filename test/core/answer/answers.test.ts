@@ -656,6 +656,15 @@ describe('yes or no', () => {
     expect(lead(core.ask('Has Iran severed its diplomatic engagement with Armenia?').reply)).toMatch(/^No\. .*intensified/);
   });
 
+  it('decides where an event was by the country of the city the source gives, going there included', () => {
+    for (const q of ['Did the signing take place in Iran?', 'Did Putin head to Tehran to sign the treaty?', 'Подписали ли договор в Иране?']) {
+      const { reply } = core.ask(q);
+      expect(lead(reply), q).toMatch(/^(?:No|Нет)\. .*(?:Moscow|Москв)/);
+    }
+    expect(lead(core.ask('Was the signing held in Russia?').reply)).toMatch(/^Yes\. .*Moscow/);
+    expect(lead(core.ask('Did Pezeshkian come to Russia to sign the pact?').reply)).toMatch(/^Yes\./);
+  });
+
   it('reads a contrast or a closing tag as no part of what is asked', () => {
     expect(lead(core.ask('It is Russia that sends gas to Iran, not the reverse, right?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Iran sends gas to Russia and not vice versa, correct?').reply)).toMatch(/^No\./);
@@ -943,6 +952,16 @@ describe('the scope policy', () => {
     );
     expect(core.ask('summarise everything').reply).toMatchObject({ kind: 'card', topicId: 'overview' });
     expect(core.ask('кратко обо всём').reply).toMatchObject({ kind: 'card', lang: 'ru' });
+  });
+
+  it('gives an area’s summary asked in shorthand or of "the cooperation between Russia and Iran", and an overview that says why it was signed', () => {
+    expect(core.ask('tldr of the defence stuff plz').reply).toMatchObject({ kind: 'answer', area: 'security' });
+    expect(core.ask('Describe the economic cooperation between Iran and Russia.').reply).toMatchObject({ kind: 'answer', area: 'economy' });
+    // (One partner named is a subject of its own, not the pair: what it does in the region is no area's summary.)
+    expect(core.ask('what is Russia up to regionally?').reply).not.toMatchObject({ area: 'geopolitics' });
+    // ("Shipping" is a synonym of supplying: what Russia supplies is no transport summary.)
+    expect(core.ask('What is Russia going to supply Iran with?').reply).toMatchObject({ kind: 'answer', topicId: 'gas' });
+    expect(renderText(core.ask('Can I get an overview of the strategic partnership agreement?').reply)).toMatch(/Western sanctions/);
   });
 
   it('answers a summary asked for in writing, and "what is the deal with these two", as summaries', () => {
