@@ -662,7 +662,7 @@ describe('yes or no', () => {
       expect(lead(reply), q).toMatch(/^(?:No|Нет)\. .*(?:Moscow|Москв)/);
     }
     expect(lead(core.ask('Was the signing held in Russia?').reply)).toMatch(/^Yes\. .*Moscow/);
-    expect(lead(core.ask('Did Pezeshkian come to Russia to sign the pact?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Did Pezeshkian fly to Russia for the signing?').reply)).toMatch(/^Yes\./);
   });
 
   it('reads a contrast or a closing tag as no part of what is asked', () => {
