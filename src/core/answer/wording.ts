@@ -138,6 +138,13 @@ export const AGREEMENT_PARTIES: Record<Lang, RegExp> = {
   fa: /(?:توافق|قرارداد|پیمان|معاهده|مشارکت)\p{L}* (?:\p{L}+ )?(?:بین|میان|با)(?![\p{L}])/u,
 };
 
+/** Words that make an agreement another one than this ("a similar deal with Turkey", "аналогичное соглашение", "توافق مشابه"). */
+const ANOTHER: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}])(?:similar|another|other|new|separate|second|comparable|parallel|same kind of)(?![\p{L}])/u,
+  ru: /(?<![\p{L}])(?:аналогичн\p{L}*|подобн\p{L}*|похож\p{L}*|друг\p{L}*|нов\p{L}*|отдельн\p{L}*|такое же|такой же)(?![\p{L}])/u,
+  fa: /(?:مشابه|دیگری|دیگر|جدید|جداگانه)/u,
+};
+
 /** An agreement the question names by a pair with a third party in it ("the China-Iran 25-year agreement", "Iran's agreement with China"). */
 export function otherAgreement(q: QuestionView): boolean {
   const third = (e: QuestionView['entities'][number]) => !e.partner && (e.kind === 'country' || e.kind === 'organisation');
@@ -149,8 +156,9 @@ export function otherAgreement(q: QuestionView): boolean {
         !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? '')) ||
         // ("Iran's 25-year agreement with China": asked what it includes; "did they sign it with China?" is a yes/no of its own.)
         // ("What's the deal with Syria?", "dealing with Armenia" are idioms: no "deal" here.)
-        (!q.expect.yesno &&
-          !/(?:^|\s)(?:deal|deals|dealing|dealt) with(?:\s|$)/u.test(q.normalized) &&
+        // ("Did they sign a similar deal with Turkey?": another one, whether yes/no or not.)
+        ((ANOTHER[q.lang].test(q.words.slice(Math.max(0, j - 2), j).join(' ')) ||
+          (!q.expect.yesno && !/(?:^|\s)(?:deal|deals|dealing|dealt) with(?:\s|$)/u.test(q.normalized))) &&
           /^(?:with|between|с|со|между|با|بین)$/u.test(q.words[j + 1] ?? '') &&
           q.entities.some((e) => third(e) && e.start >= j + 2 && e.start <= j + 3))),
   );

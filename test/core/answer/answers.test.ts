@@ -762,6 +762,17 @@ describe('the scope policy', () => {
     expect(lead(core.ask('What year is the Rasht–Astara line slated to open?').reply)).toMatch(/^The source gives no date for this\./);
   });
 
+  it('takes a similar or separate pact with a third party for another agreement, asked yes or no', () => {
+    for (const q of ['Have Moscow and Tehran concluded a comparable pact with Azerbaijan?', 'Заключили ли они похожий договор с Турцией?']) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    }
+    expect(lead(core.ask('Did they sign it with China?').reply)).toMatch(/^No\./);
+  });
+
+  it('knows Europe by its adjective: partnerships chiefly with European states are a no', () => {
+    expect(lead(core.ask('Is Iran growing its business ties chiefly with European states?').reply)).toMatch(/^No\./);
+  });
+
   it('takes "Iran’s agreement with India" for another agreement, but not "the deal with Syria", and "the agreement" alone for the overview', () => {
     expect(core.ask('What does Iran’s port agreement with India cover?').reply).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     expect(core.ask('So what is the deal with Syria in the article?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
