@@ -11,7 +11,7 @@ const CONTINUES: Record<Lang, RegExp> = {
 
 /** Asking for the rest of what was being talked about, and nothing else ("what else?", "tell me more", "что ещё?", "بیشتر بگو"). */
 const MORE: Record<Lang, RegExp> = {
-  en: /^(?:(?:and|ok|okay|so|but) )?(?:what else|anything else|anything more|anything beyond (?:that|this)|beyond that|what more|more|tell me more|more details?|more info|go on|keep going|continue|(?:is there )?anything else|what else is there|(?:and )?the rest)(?: (?:about it|about that|on that|on this|there|then|please|pls))?$/u,
+  en: /^(?:(?:and|ok|okay|so|but) )?(?:what else|anything else|anything more|anything (?:beyond|besides|other than|apart from|except) (?:that|this|the)(?: \p{L}+)?|beyond that|what more|more|tell me more|more details?|more info|go on|keep going|continue|(?:is there )?anything else|what else is there|(?:and )?the rest)(?: (?:about it|about that|on that|on this|there|then|please|pls))?$/u,
   ru: /^(?:(?:а|и|ну) )?(?:что ещ[её]|ещ[её] что(?:-| )?нибудь|а ещ[её]|подробнее|расскажи подробнее|расскажите подробнее|расскажи ещ[её]|расскажите ещ[её]|дальше|что дальше|что-то ещ[её]|что то ещ[её])(?: (?:об этом|про это|пожалуйста))?$/u,
   fa: /^(?:و )?(?:دیگه چی|دیگر چه|دیگه چه|چه چیز دیگری|بیشتر بگو|بیشتر توضیح بده|بیشتر|ادامه بده|ادامه)(?: (?:بگو|لطفا))?$/u,
 };
@@ -57,6 +57,8 @@ export function isFollowUp(q: QuestionView, topicConfidence: number): boolean {
   if (CONTINUES[q.lang].test(q.normalized)) return true;
   const ownEntities = q.entities.filter((e) => !e.partner).length;
   if (words <= 8 && PRONOUN[q.lang].test(q.normalized) && ownEntities === 0) return true;
+  // ("Why?", "how so?": a question word alone asks it of what was just said, however surely the matcher reads it as the agreement's.)
+  if (words <= 2 && q.content.size === 0 && q.entities.length === 0 && q.expect.types.length > 0) return true;
   return words <= 5 && q.content.size <= 2 && ownEntities === 0 && topicConfidence < 0.6;
 }
 

@@ -1,6 +1,7 @@
 import type { EntityFinder } from './entities.js';
 import type { QuestionView } from './question.js';
 import type { ScoredClaim } from './select.js';
+import { stem } from '../text/stem.js';
 
 export type YesNo = 'yes' | 'no' | 'unknown';
 
@@ -246,6 +247,40 @@ function swapped(q: QuestionView, focus: QuestionView['entities'], text: string,
   return relates(q.stems.slice(a.end, b.start)) && relates(between) && !between.some((w) => SYMMETRIC.test(w));
 }
 
+/** Words of one party drawing closer to another ("aligning with", "closer to", "ties to", "siding with", "engagement with"), as stems. */
+const ALIGN = new Set(
+  'align aligns aligned aligning alignment closer close ties tie relations relationship partnership partnerships engagement engaged engage side sides siding sided lean leans leaning pivot pivots pivoting drift drifts drifting gravitate gravitating rapprochement'
+    .split(' ')
+    .map((w) => stem(w)),
+);
+const TOWARD = new Set(['with', 'to', 'toward', 'towards'].map((w) => stem(w)));
+
+/**
+ * Who draws closer to whom in an English text: the party named last before a word of alignment, and the parties
+ * listed right after its "with"/"to" ("Azerbaijan has growing ties to Turkey and Israel"). Capitals stand for their countries.
+ */
+function alignment(stems: readonly string[], mentions: readonly { id: string; kind: string; start: number; end: number }[], finder: EntityFinder) {
+  const as = (id: string) => finder.standsFor(id) ?? id;
+  const parties = mentions.filter((m) => PARTY_KINDS.has(m.kind));
+  for (let i = 0; i < stems.length; i++) {
+    if (!ALIGN.has(stems[i]!)) continue;
+    const k = [1, 2, 3].map((d) => i + d).find((j) => TOWARD.has(stems[j] ?? ''));
+    const subject = parties.filter((m) => m.end <= i).at(-1);
+    if (k === undefined || !subject) continue;
+    const targets: string[] = [];
+    let at = k + 1;
+    // (A name may take its article in — "the West" — or not: "with the Kremlin".)
+    const next = () => parties.find((x) => x.start === at) ?? (stems[at] === 'the' ? parties.find((x) => x.start === at + 1) : undefined);
+    for (let m = next(); m; m = next()) {
+      targets.push(as(m.id));
+      at = m.end;
+      while (at < stems.length && LISTING.test(stems[at]!)) at++;
+    }
+    if (targets.length > 0) return { subject: as(subject.id), targets };
+  }
+  return undefined;
+}
+
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
@@ -343,6 +378,18 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
         out.specific++;
       } else out.contradicts++;
     } else if (placesEvents(c.item.topic)) out.missing++;
+  }
+  // "Is Armenia drifting closer to Moscow?": whom a party draws closer to is what the claim says of that party ("aligning
+  // itself with the West"), and only a claim that says it of that party bears on it.
+  // (Not the two partners' own ties, which the whole source is about: "is Russia strengthening ties with Iran?")
+  const asked = q.lang === 'en' ? alignment(q.stems, q.entities, finder) : undefined;
+  if (asked && ![asked.subject, ...asked.targets].every((id) => finder.isPartner(id))) {
+    const said = alignment(finder.stemsOf(claim.text.en), finder.inText(claim.text.en), finder);
+    if (!said || said.subject !== asked.subject) out.missing++;
+    else if (asked.targets.every((id) => said.targets.includes(id))) {
+      out.supports++;
+      out.specific++;
+    } else out.contradicts++;
   }
   // "Is the naval base in Latakia?": a place the data does not know, for a thing the source places elsewhere.
   if (q.unknownPlaces > 0 && placedThings(q, claim.entities, finder).length > 0) out.contradicts++;

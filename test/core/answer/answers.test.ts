@@ -665,6 +665,13 @@ describe('yes or no', () => {
     expect(lead(core.ask('Did Pezeshkian fly to Russia for the signing?').reply)).toMatch(/^Yes\./);
   });
 
+  it('decides whom a party draws closer to by what the source says of that party, not of the two partners', () => {
+    expect(lead(core.ask('Is Armenia gravitating towards Moscow?').reply)).toMatch(/^No\. Armenia is increasingly aligning itself with the West/);
+    expect(lead(core.ask('Is Azerbaijan aligning with Tehran?').reply)).toMatch(/^No\./);
+    expect(lead(core.ask('Is Azerbaijan leaning towards Israel?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Does Iran have economic partnerships with India?').reply)).toMatch(/^Yes\./);
+  });
+
   it('reads a contrast or a closing tag as no part of what is asked', () => {
     expect(lead(core.ask('It is Russia that sends gas to Iran, not the reverse, right?').reply)).toMatch(/^Yes\./);
     expect(lead(core.ask('Iran sends gas to Russia and not vice versa, correct?').reply)).toMatch(/^No\./);
@@ -1033,6 +1040,19 @@ describe('follow-ups', () => {
     };
     return { ask, contexts };
   }
+
+  it('ask a bare "why?" of what was just said, and take "anything besides the …" for the rest of the topic', async () => {
+    const { ask } = chat();
+    await ask('Which blocs do the two countries work within?', 'blocs');
+    expect(await ask('why?', 'blocs')).toMatchObject({ kind: 'answer', topicId: 'global-alliances' });
+    await ask('Is Bushehr part of the nuclear cooperation?', 'npp');
+    expect(lead(await ask('why so?', 'npp'))).toMatch(/energy security/);
+    expect(lead(await ask('почему?', 'chat-ru'))).toMatch(/.+/);
+    await ask('Where does Russia keep its naval base in Syria?', 'base');
+    const rest = await ask('anything besides the base?', 'base');
+    expect(rest).toMatchObject({ kind: 'answer', topicId: 'middle-east-after-assad' });
+    expect(renderText(rest)).toMatch(/militia/);
+  });
 
   it('resolve elliptical questions against the conversation’s topic, in each language', async () => {
     const { ask } = chat();
