@@ -669,7 +669,9 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is Armenia gravitating towards Moscow?').reply)).toMatch(/^No\. Armenia is increasingly aligning itself with the West/);
     expect(lead(core.ask('Is Azerbaijan aligning with Tehran?').reply)).toMatch(/^No\./);
     expect(lead(core.ask('Is Azerbaijan leaning towards Israel?').reply)).toMatch(/^Yes\./);
-    expect(lead(core.ask('Does Iran have economic partnerships with India?').reply)).toMatch(/^Yes\./);
+    expect(lead(core.ask('Is Iran forging closer ties with India?').reply)).toMatch(/^Yes\. Iran is expanding its economic partnerships/);
+    expect(lead(core.ask('Is Armenia drifting towards the EAEU?').reply)).toMatch(/^No\. Armenia is increasingly aligning itself with the West/);
+    expect(lead(core.ask('Is Iran deepening ties with Russia within BRICS?').reply)).toMatch(/^Yes\./);
   });
 
   it('reads a contrast or a closing tag as no part of what is asked', () => {
