@@ -38,6 +38,7 @@ import {
   CHANGE,
   PARTS_OF,
   PLACE_OF_PARTS,
+  ANSWER_PLACES,
   SEVERAL_ASKED,
   TIE,
   IN_UNIT,
@@ -186,13 +187,25 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
   }
 
   /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
+  /** ("Where are the Turkish-backed militias gaining ground?": a claim of what was asked that names a place the question does not.) */
+  function givesPlace(c: ScoredClaim, asked: readonly { id: string; kind: string }[]): boolean {
+    // (Not where a person is, which the source never says: "where is Assad living?" is not "in Syria".)
+    return (
+      c.lexical >= RELEVANT.lexical &&
+      !asked.some((e) => e.kind === 'person') &&
+      c.item.claim.entities.some((id) => ANSWER_PLACES.has(finder.kindOf(id) ?? '') && !finder.isPartner(id) && !asked.some((e) => e.id === id))
+    );
+  }
+
   function answersType(
     type: QuestionType,
     ranked: readonly ScoredClaim[],
     best: ScoredClaim,
     kind?: string,
     share: 'none' | 'share' | 'growth' | 'count' = 'none',
+    asked: readonly { id: string; kind: string }[] = [],
   ): ScoredClaim | undefined {
+    const placed = (c: ScoredClaim) => type === 'where' && givesPlace(c, asked);
     // A claim that gives a date answers "in which year" whatever else it answers.
     // ("What percentage…" is answered only by a figure in percent: a share, or a rate of growth when it asks how much
     // something rose; a volume in bcm is none, and a growth rate no share of trade.)
@@ -204,7 +217,8 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           ? c.item.claim.numbers.some((n) => n.unit === '%') &&
             (c.item.claim.answers.includes(type) || (share === 'growth' && c.item.claim.answers.includes('growth')))
           : c.item.claim.answers.includes(type)) ||
-      (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
+      (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical) ||
+      placed(c);
     // (The date of something else is no answer: "when did Russia pull its peacekeepers out?" is not dated by Azerbaijan's
     // victory in the same paragraph, which names fewer of the things asked about and fewer of the question's words.)
     const other = (c: ScoredClaim) =>
@@ -327,7 +341,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           : CHANGE[lang].test(q.normalized)
             ? 'growth'
             : 'share';
-    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind, share)).find(Boolean) : best;
+    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind, share, q.entities)).find(Boolean) : best;
     // (Said of what was asked about: a claim that answers the type, but of something else, ranked first only by its type.)
     if (!typedLead) {
       const about = best.typeHit ? (ranked.find((x) => !x.typeHit && x.score >= best.score - 0.6) ?? best) : best;
@@ -345,7 +359,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "How many reactors, and where?": a figure asked beside another detail, which no claim gives, is what the source lacks.
     // (Only beside a place or a person: "how many years" asks how long and how much at once.)
     const twoParts = specific.some((x) => x === 'where' || x === 'who') && specific.some((x) => FIGURES.has(x));
-    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind, share)) : undefined;
+    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind, share, q.entities)) : undefined;
     if (unfigured)
       return claimAnswer(kb, lang, { lead: typedLead.item, prefix: c.notStated(unfigured as SpecificType), support: [], grounding: 'not-in-source' });
     // (Not when the lead gives what was asked: a thing of the kind asked for — "which country's influence…" is
@@ -393,7 +407,12 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         // A year the question names must be the claim's too ("China–Iran trade in 2024": the source gives no such figure).
         const ofYear = (x: ScoredClaim) => q.years.every((y) => x.item.claim.dates.some((d) => d.startsWith(String(y))));
         const typedClaim = specific.length
-          ? about.find((x) => specific.some((t) => x.item.claim.answers.includes(t)) && (!q.expect.kind || x.kindHit) && ofYear(x))
+          ? about.find(
+              (x) =>
+                specific.some((t) => x.item.claim.answers.includes(t) || (t === 'where' && givesPlace(x, q.entities))) &&
+                (!q.expect.kind || x.kindHit) &&
+                ofYear(x),
+            )
           : ofYear(lead)
             ? lead
             : undefined;

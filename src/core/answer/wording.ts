@@ -78,6 +78,8 @@ export const CHANGE: Record<Lang, RegExp> = {
 /** "Which parts of", "what kind of areas in" right before a place: English, where "area" alone asks for no region. */
 export const PARTS_OF = /(?:^|\s)(?:which|what)(?: kinds? of| sort of)? (?:parts?|areas?|places?) (?:of|in|within|inside)(?: the)?$/u;
 export const PLACE_OF_PARTS = new Set(['country', 'region']);
+/** Kinds of entity that say where something is, as an answer to "where" ("in Syria", "in the Caucasus"). */
+export const ANSWER_PLACES = new Set(['country', 'city', 'region', 'sea']);
 /** Nouns for an agreement, in each language. */
 export const AGREEMENT_NOUN: Record<Lang, RegExp> = {
   en: /^(?:agreement|agreements|deal|deals|treaty|treaties|pact|pacts|accord|accords)$/u,

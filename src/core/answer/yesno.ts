@@ -281,6 +281,18 @@ function alignment(stems: readonly string[], mentions: readonly { id: string; ki
   return undefined;
 }
 
+/** Words of a response ("a response to", "reacting to"), as stems. */
+const RESPONSE = new Set(
+  'response responses respond responds responding responded reaction reactions react reacts reacting reacted'.split(' ').map((w) => stem(w)),
+);
+
+/** What a text calls something a response to: the names right after "to" ("a direct response to Western sanctions"). */
+function respondsTo(stems: readonly string[], mentions: readonly { id: string; start: number }[]): string[] {
+  const at = stems.findIndex((s, i) => RESPONSE.has(s) && TOWARD.has(stems[i + 1] ?? ''));
+  if (at < 0) return [];
+  return mentions.filter((m) => m.start === at + 2 || (m.start === at + 3 && stems[at + 2] === 'the')).map((m) => m.id);
+}
+
 /** How a claim bears on what a yes/no question asserts: each entity, number and year of the question supported, contradicted or not covered. */
 function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Comparison {
   const claim = c.item.claim;
@@ -390,6 +402,17 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
       out.supports++;
       out.specific++;
     } else out.contradicts++;
+  }
+  // "A response to Chinese pressure?": what the source calls it a response to decides (Western sanctions), when it says.
+  const reason = respondsTo(q.stems, q.entities);
+  if (reason.length > 0) {
+    const given = respondsTo(finder.stemsOf(claim.text.en), finder.inText(claim.text.en));
+    if (reason.every((id) => c.item.entities.has(id))) {
+      if (given.length > 0) {
+        out.supports++;
+        out.specific++;
+      }
+    } else if (given.length > 0) out.contradicts++;
   }
   // "Is the naval base in Latakia?": a place the data does not know, for a thing the source places elsewhere.
   if (q.unknownPlaces > 0 && placedThings(q, claim.entities, finder).length > 0) out.contradicts++;

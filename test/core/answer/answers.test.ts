@@ -665,6 +665,11 @@ describe('yes or no', () => {
     expect(lead(core.ask('Did Pezeshkian fly to Russia for the signing?').reply)).toMatch(/^Yes\./);
   });
 
+  it('decides what the agreement answers by what the source calls it a response to', () => {
+    expect(lead(core.ask('Was the treaty signed in response to Chinese demands?').reply)).toMatch(/^No\. .*Western sanctions/);
+    expect(lead(core.ask('Is the pact a reaction to Western sanctions?').reply)).toMatch(/^Yes\./);
+  });
+
   it('decides whom a party draws closer to by what the source says of that party, not of the two partners', () => {
     expect(lead(core.ask('Is Armenia gravitating towards Moscow?').reply)).toMatch(/^No\. Armenia is increasingly aligning itself with the West/);
     expect(lead(core.ask('Is Azerbaijan aligning with Tehran?').reply)).toMatch(/^No\./);
@@ -982,6 +987,19 @@ describe('the scope policy', () => {
     // ("Shipping" is a synonym of supplying: what Russia supplies is no transport summary.)
     expect(core.ask('What is Russia going to supply Iran with?').reply).toMatchObject({ kind: 'answer', topicId: 'gas' });
     expect(renderText(core.ask('Can I get an overview of the strategic partnership agreement?').reply)).toMatch(/Western sanctions/);
+  });
+
+  it('gives the overview for "summarise this piece", and the article’s date however its date is asked', () => {
+    for (const q of ['Summarize this piece for me', 'summarise for us the whole story'])
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
+    for (const q of ['Which day is the report itself dated?', 'when is this story from?'])
+      expect(renderText(core.ask(q).reply), q).toMatch(/published on 24 January 2025/);
+  });
+
+  it('answers where with a place the claim names and the question does not, but not where a person is', () => {
+    expect(core.ask('Where is Gulf-state influence on the rise?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(lead(core.ask('Where is Gulf-state influence on the rise?').reply)).toMatch(/Syria/);
+    expect(core.ask('Where does Assad reside these days?').reply).not.toMatchObject({ grounding: 'answered' });
   });
 
   it('answers a summary asked for in writing, and "what is the deal with these two", as summaries', () => {
