@@ -203,9 +203,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     best: ScoredClaim,
     kind?: string,
     share: 'none' | 'share' | 'growth' | 'count' = 'none',
-    asked: readonly { id: string; kind: string }[] = [],
   ): ScoredClaim | undefined {
-    const placed = (c: ScoredClaim) => type === 'where' && givesPlace(c, asked);
     // A claim that gives a date answers "in which year" whatever else it answers.
     // ("What percentage…" is answered only by a figure in percent: a share, or a rate of growth when it asks how much
     // something rose; a volume in bcm is none, and a growth rate no share of trade.)
@@ -217,8 +215,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           ? c.item.claim.numbers.some((n) => n.unit === '%') &&
             (c.item.claim.answers.includes(type) || (share === 'growth' && c.item.claim.answers.includes('growth')))
           : c.item.claim.answers.includes(type)) ||
-      (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical) ||
-      placed(c);
+      (type === 'when' && c.item.claim.dates.length > 0 && c.lexical >= RELEVANT.lexical);
     // (The date of something else is no answer: "when did Russia pull its peacekeepers out?" is not dated by Azerbaijan's
     // victory in the same paragraph, which names fewer of the things asked about and fewer of the question's words.)
     const other = (c: ScoredClaim) =>
@@ -341,7 +338,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
           : CHANGE[lang].test(q.normalized)
             ? 'growth'
             : 'share';
-    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind, share, q.entities)).find(Boolean) : best;
+    const typedLead = specific.length ? specific.map((type) => answersType(type, ranked, best, q.expect.kind, share)).find(Boolean) : best;
     // (Said of what was asked about: a claim that answers the type, but of something else, ranked first only by its type.)
     if (!typedLead) {
       const about = best.typeHit ? (ranked.find((x) => !x.typeHit && x.score >= best.score - 0.6) ?? best) : best;
@@ -359,7 +356,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "How many reactors, and where?": a figure asked beside another detail, which no claim gives, is what the source lacks.
     // (Only beside a place or a person: "how many years" asks how long and how much at once.)
     const twoParts = specific.some((x) => x === 'where' || x === 'who') && specific.some((x) => FIGURES.has(x));
-    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind, share, q.entities)) : undefined;
+    const unfigured = twoParts ? specific.find((type) => FIGURES.has(type) && !answersType(type, ranked, best, q.expect.kind, share)) : undefined;
     if (unfigured)
       return claimAnswer(kb, lang, { lead: typedLead.item, prefix: c.notStated(unfigured as SpecificType), support: [], grounding: 'not-in-source' });
     // (Not when the lead gives what was asked: a thing of the kind asked for — "which country's influence…" is

@@ -248,12 +248,17 @@ function swapped(q: QuestionView, focus: QuestionView['entities'], text: string,
 }
 
 /** Words of one party drawing closer to another ("aligning with", "closer to", "ties to", "siding with", "engagement with"), as stems. */
-const ALIGN = new Set(
-  'align aligns aligned aligning alignment closer close ties tie relations relationship partnership partnerships engagement engaged engage side sides siding sided lean leans leaning pivot pivots pivoting drift drifts drifting gravitate gravitating rapprochement'
-    .split(' ')
-    .map((w) => stem(w)),
-);
+const stems = (words: string) => new Set(words.split(' ').map((w) => stem(w)));
+/** Those that run both ways ("Israel's ties with Azerbaijan" are Azerbaijan's ties with Israel). */
+const MUTUAL = stems('ties tie relations relationship partnership partnerships engagement engaged engage rapprochement');
+const ALIGN = new Set([
+  ...MUTUAL,
+  ...stems(
+    'align aligns aligned aligning alignment closer close side sides siding sided lean leans leaning pivot pivots pivoting drift drifts drifting gravitate gravitating',
+  ),
+]);
 const TOWARD = new Set(['with', 'to', 'toward', 'towards'].map((w) => stem(w)));
+const COPULA_STEMS = stems('is are was were lie lies');
 
 /**
  * Who draws closer to whom in an English text: the party named last before a word of alignment, and the parties
@@ -276,9 +281,40 @@ function alignment(stems: readonly string[], mentions: readonly { id: string; ki
       at = m.end;
       while (at < stems.length && LISTING.test(stems[at]!)) at++;
     }
-    if (targets.length > 0) return { subject: as(subject.id), targets };
+    // ("Azerbaijan's growing ties are with Iran": which ties, said as what they are, not as some of them.)
+    const which = stems.slice(i + 1, k).some((s) => COPULA_STEMS.has(s));
+    if (targets.length > 0) return { subject: as(subject.id), targets, mutual: MUTUAL.has(stems[i]!), which };
   }
   return undefined;
+}
+
+/** How far down the ranking a claim saying whom a party draws closer to is looked for. */
+const RELATION_DEPTH = 30;
+
+/** Words that make ties exclusive ("mainly with European countries"): other ties the source names then say no. */
+const CHIEFLY = /^(?:mainly|mostly|chiefly|primarily|principally|largely|predominantly|only|exclusively|solely)$/u;
+
+/**
+ * Whom a party draws closer to, asked in English, as a claim bears on it: "yes" when the claim says it of those
+ * parties, "no" when it says the party draws closer to someone else ("Armenia … with the West", asked of Moscow; for
+ * ties, which run both ways, only when asked as its main ones or as what they are), "not-said" when the claim says no such thing of them.
+ * Undefined when the question asks none, or only the two partners' own ties, which the whole source is about.
+ */
+function relates(q: QuestionView, c: ScoredClaim, finder: EntityFinder): 'yes' | 'no' | 'not-said' | undefined {
+  const asked = q.lang === 'en' ? alignment(q.stems, q.entities, finder) : undefined;
+  if (!asked) return undefined;
+  const parties = [asked.subject, ...asked.targets];
+  if (parties.every((id) => finder.isPartner(id))) return undefined;
+  const claim = c.item.claim.text.en;
+  const said = alignment(finder.stemsOf(claim), finder.inText(claim), finder);
+  if (!said) return 'not-said';
+  const named = [said.subject, ...said.targets];
+  if (asked.mutual) {
+    if (parties.every((id) => named.includes(id))) return 'yes';
+    return said.subject === asked.subject && (asked.which || q.words.some((w) => CHIEFLY.test(w))) ? 'no' : 'not-said';
+  }
+  if (said.subject !== asked.subject) return 'not-said';
+  return asked.targets.every((id) => said.targets.includes(id)) ? 'yes' : 'no';
 }
 
 /** Words of a response ("a response to", "reacting to"), as stems. */
@@ -393,16 +429,12 @@ function compare(q: QuestionView, c: ScoredClaim, finder: EntityFinder): Compari
   }
   // "Is Armenia drifting closer to Moscow?": whom a party draws closer to is what the claim says of that party ("aligning
   // itself with the West"), and only a claim that says it of that party bears on it.
-  // (Not the two partners' own ties, which the whole source is about: "is Russia strengthening ties with Iran?")
-  const asked = q.lang === 'en' ? alignment(q.stems, q.entities, finder) : undefined;
-  if (asked && ![asked.subject, ...asked.targets].every((id) => finder.isPartner(id))) {
-    const said = alignment(finder.stemsOf(claim.text.en), finder.inText(claim.text.en), finder);
-    if (!said || said.subject !== asked.subject) out.missing++;
-    else if (asked.targets.every((id) => said.targets.includes(id))) {
-      out.supports++;
-      out.specific++;
-    } else out.contradicts++;
-  }
+  const relation = relates(q, c, finder);
+  if (relation === 'yes') {
+    out.supports++;
+    out.specific++;
+  } else if (relation === 'no') out.contradicts++;
+  else if (relation === 'not-said') out.missing++;
   // "A response to Chinese pressure?": what the source calls it a response to decides (Western sanctions), when it says.
   const reason = respondsTo(q.stems, q.entities);
   if (reason.length > 0) {
@@ -599,6 +631,12 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
       c.score >= best.score - 0.45 &&
       (c.lexical >= 0.2 || c.entityHits > 0 || c.numberHit || c.topicConfidence >= 0.5),
   );
+  // "Is Armenia drifting closer to Moscow?": the claim that says whom that party draws closer to decides, wherever it ranks.
+  const related = ranked.slice(0, RELATION_DEPTH).map((c) => ({ c, r: relates(q, c, finder) }));
+  const affirmed = related.find(({ c, r }) => r === 'yes' && compare(q, c, finder).contradicts === 0);
+  if (affirmed) return { answer: 'yes', claim: affirmed.c };
+  const denied = related.find(({ r }) => r === 'no');
+  if (denied) return { answer: 'no', claim: denied.c };
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
   const compared = relevant.map((c) => ({ c, r: compare(q, c, finder) }));
   // No "yes" by coverage alone when the question has a word the source never uses ("does Russia give Iran nuclear weapons?").

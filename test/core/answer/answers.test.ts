@@ -677,6 +677,14 @@ describe('yes or no', () => {
     expect(lead(core.ask('Is Iran forging closer ties with India?').reply)).toMatch(/^Yes\. Iran is expanding its economic partnerships/);
     expect(lead(core.ask('Is Armenia drifting towards the EAEU?').reply)).toMatch(/^No\. Armenia is increasingly aligning itself with the West/);
     expect(lead(core.ask('Is Iran deepening ties with Russia within BRICS?').reply)).toMatch(/^Yes\./);
+    // (Ties run both ways, and a party has several: other ties say no only when the asked ones are its main ones, or what they are.)
+    expect(lead(core.ask('Are Iran’s new economic partnerships primarily with European states?').reply)).toMatch(
+      /^No\. Iran is expanding its economic partnerships/,
+    );
+    expect(lead(core.ask('Azerbaijan’s deepening ties are with Russia, correct?').reply)).toMatch(/^No\. Azerbaijan has growing ties to Turkey and Israel/);
+    expect(lead(core.ask('Is Iran expanding ties with Turkey?').reply)).toMatch(/^The source doesn’t say\./);
+    // (Siding with someone is said of the one who sides, whatever ranks first: Iran's engagement is with Armenia.)
+    expect(lead(core.ask('Has Tehran sided with Baku against Yerevan?').reply)).toMatch(/^No\. Iran has intensified its diplomatic engagement with Armenia/);
   });
 
   it('reads a contrast or a closing tag as no part of what is asked', () => {
@@ -992,14 +1000,14 @@ describe('the scope policy', () => {
   it('gives the overview for "summarise this piece", and the article’s date however its date is asked', () => {
     for (const q of ['Summarize this piece for me', 'summarise for us the whole story'])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
-    for (const q of ['Which day is the report itself dated?', 'when is this story from?'])
+    for (const q of ['Which year is this piece from?', 'when is this story from?'])
       expect(renderText(core.ask(q).reply), q).toMatch(/published on 24 January 2025/);
   });
 
   it('answers where with a place the claim names and the question does not, but not where a person is', () => {
     expect(core.ask('Where is Gulf-state influence on the rise?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
     expect(lead(core.ask('Where is Gulf-state influence on the rise?').reply)).toMatch(/Syria/);
-    expect(core.ask('Where does Assad reside these days?').reply).not.toMatchObject({ grounding: 'answered' });
+    expect(core.ask('Where is Assad living?').reply).not.toMatchObject({ grounding: 'answered' });
   });
 
   it('answers a summary asked for in writing, and "what is the deal with these two", as summaries', () => {
