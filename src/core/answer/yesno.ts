@@ -633,8 +633,6 @@ export function decideYesNo(q: QuestionView, ranked: readonly ScoredClaim[], fin
   );
   // "Is Armenia drifting closer to Moscow?": the claim that says whom that party draws closer to decides, wherever it ranks.
   const related = ranked.slice(0, RELATION_DEPTH).map((c) => ({ c, r: relates(q, c, finder) }));
-  const affirmed = related.find(({ c, r }) => r === 'yes' && compare(q, c, finder).contradicts === 0);
-  if (affirmed) return { answer: 'yes', claim: affirmed.c };
   const denied = related.find(({ r }) => r === 'no');
   if (denied) return { answer: 'no', claim: denied.c };
   const checkable = q.entities.some((e) => !e.partner) || q.numbers.length > 0 || q.years.length > 0 || q.days.length > 0 || q.decline;
