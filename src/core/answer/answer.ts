@@ -39,6 +39,7 @@ import {
   PARTS_OF,
   PLACE_OF_PARTS,
   ANSWER_PLACES,
+  OTHER_MEASURE,
   SEVERAL_ASKED,
   TIE,
   IN_UNIT,
@@ -329,6 +330,13 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         grounding: 'answered',
       });
     }
+    // "How much gas does Iran produce?": a measure of something the source never gives (its figure is what Russia supplies).
+    if (
+      specific.includes('how_much') &&
+      !q.expect.yesno &&
+      q.words.some((w, i) => OTHER_MEASURE[lang].test(w) && !index.topicKnows(best.item.topic.id, q.stems[i]!, lang))
+    )
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notStated('how_much'), support: [], grounding: 'not-in-source' });
     // A detail of a kind no claim gives ("what price", "when will it be finished").
     const share =
       lang === 'en' && !q.expect.kind && countsThings(q.words)

@@ -158,6 +158,16 @@ export function createExpectations(kb: KnowledgeBase): (normalized: string, lang
     const which = WHICH[lang];
     many = false;
     noun = undefined;
+    // (Persian may ask "which" last, of the noun it opens with: "پایگاه‌های نظامی روسیه در سوریه کدام‌اند؟" — "Russia's bases in Syria are which?")
+    const closing = tokens.at(-1) === 'است' || tokens.at(-1) === 'هستند' ? tokens.at(-2) : tokens.at(-1);
+    if (lang === 'fa' && /^(?:کدامند|کداماند|کدامها|کدام|کدومن|کدوماند|کدوم)$/u.test(closing ?? '') && !which.test(tokens[0]!)) {
+      const hit = kinds.prefixes.find((p) => tokens[0]!.startsWith(p.prefix) || tokens.slice(0, 2).join(' ').startsWith(p.prefix));
+      if (hit) {
+        many = plural('', tokens[0]!, lang) || !/^(?:کدام|کدوم)$/u.test(closing!) || tokens.at(-1) === 'هستند';
+        noun = hit.prefix.split(' ').at(-1);
+        return hit.kind;
+      }
+    }
     for (let i = 0; i < tokens.length; i++) {
       if (!which.test(tokens[i]!)) continue;
       // The noun right after the which-word ("which sectors", "в каких отраслях", "چه بخش‌هایی"), past

@@ -78,6 +78,12 @@ export const CHANGE: Record<Lang, RegExp> = {
 /** "Which parts of", "what kind of areas in" right before a place: English, where "area" alone asks for no region. */
 export const PARTS_OF = /(?:^|\s)(?:which|what)(?: kinds? of| sort of)? (?:parts?|areas?|places?) (?:of|in|within|inside)(?: the)?$/u;
 export const PLACE_OF_PARTS = new Set(['country', 'region']);
+/** Measures of a resource other than what changes hands ("produce", "reserves", "consume"): a figure the source may not give. */
+export const OTHER_MEASURE: Record<Lang, RegExp> = {
+  en: /^(?:produce|produces|produced|producing|production|output|extract|extracts|extracted|extraction|reserves|consume|consumes|consumed|consumption|burn|burns|store|stores|stored|storage)$/u,
+  ru: /^(?:производ\p{L}*|добыва\p{L}*|добыч\p{L}*|добуд\p{L}*|запас\p{L}*|потребл\p{L}*|выраб\p{L}*)$/u,
+  fa: /^(?:تولید|استخراج|ذخایر|ذخیره|مصرف)$/u,
+};
 /** Kinds of entity that say where something is, as an answer to "where" ("in Syria", "in the Caucasus"). */
 export const ANSWER_PLACES = new Set(['country', 'city', 'region', 'sea']);
 /** Nouns for an agreement, in each language. */

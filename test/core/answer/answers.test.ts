@@ -57,6 +57,14 @@ describe('what a question expects', () => {
     expect(lead(core.ask('They’re upgrading ports on the Caspian, right?').reply)).toMatch(/^Yes\./);
   });
 
+  it('reads a Persian noun that a closing "کدام‌اند" asks of as the kind asked for, several of them', () => {
+    expect(expects('نیروگاه‌های مورد همکاری کدام‌اند؟', 'fa')).toMatchObject({ kind: 'facility', many: true });
+    expect(expects('پایگاه روسیه در سوریه کدام است؟', 'fa')).toMatchObject({ kind: 'facility' });
+    const bases = lead(core.ask('پایگاه‌های روسیه در خاک سوریه کدامند؟').reply);
+    expect(bases).toMatch(/طرطوس/);
+    expect(bases).toMatch(/حمیمیم/);
+  });
+
   it('a kind that one claim names settles a topic the matcher is unsure of, and "name the X" asks for X', () => {
     expect(lead(core.ask('With what country do the two keep up their energy and transport ties?').reply)).toMatch(/Baku/);
     expect(lead(core.ask('Name the blocs where the two are deepening ties').reply)).toMatch(/BRICS/);
@@ -820,6 +828,13 @@ describe('the scope policy', () => {
     ]) {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'answered' });
     }
+  });
+
+  it('says the source gives no figure for a measure it never gives: production, reserves, consumption', () => {
+    for (const q of ['How much gas does Iran extract annually?', 'How much gas is produced in Russia each year?', 'Сколько газа добывает Россия?']) {
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
+    }
+    expect(core.ask('How much gas will Iran receive each year?').reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
   });
 
   it('says the source gives no count of things it never counts, nor a rate between two things it names', () => {
