@@ -771,6 +771,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       if (
         match.outcome === 'unsure' &&
         !partyNamed &&
+        !thingAsked &&
         !followUp &&
         !aboutAgreement &&
         !match.unknownYear &&

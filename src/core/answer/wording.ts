@@ -156,17 +156,19 @@ const ANOTHER: Record<Lang, RegExp> = {
 /** An agreement the question names by a pair with a third party in it ("the China-Iran 25-year agreement", "Iran's agreement with China"). */
 export function otherAgreement(q: QuestionView): boolean {
   const third = (e: QuestionView['entities'][number]) => !e.partner && (e.kind === 'country' || e.kind === 'organisation');
+  const another = (j: number) => ANOTHER[q.lang].test(q.words.slice(Math.max(0, j - 2), j).join(' '));
   return q.words.some(
     (w, j) =>
       AGREEMENT_NOUN[q.lang].test(w) &&
-      // ("How does BRICS figure in the agreement?": a preposition between the party and the noun places the party in the agreement.)
-      ((q.entities.some((e) => third(e) && e.end <= j && j - e.end <= 5 && !q.words.slice(e.end, j).some((w) => PLACING.test(w))) &&
-        !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? '')) ||
+      // ("Did Turkey and Iran sign a similar agreement?": another one, with a third party among its signers.)
+      ((another(j) && q.entities.some((e) => third(e) && e.end <= j)) ||
+        // ("How does BRICS figure in the agreement?": a preposition between the party and the noun places the party in the agreement.)
+        (q.entities.some((e) => third(e) && e.end <= j && j - e.end <= 5 && !q.words.slice(e.end, j).some((w) => PLACING.test(w))) &&
+          !/^(?:with|and|between|to|of|с|и|между|با|و|بین)$/u.test(q.words[j - 1] ?? '')) ||
         // ("Iran's 25-year agreement with China": asked what it includes; "did they sign it with China?" is a yes/no of its own.)
         // ("What's the deal with Syria?", "dealing with Armenia" are idioms: no "deal" here.)
         // ("Did they sign a similar deal with Turkey?": another one, whether yes/no or not.)
-        ((ANOTHER[q.lang].test(q.words.slice(Math.max(0, j - 2), j).join(' ')) ||
-          (!q.expect.yesno && !/(?:^|\s)(?:deal|deals|dealing|dealt) with(?:\s|$)/u.test(q.normalized))) &&
+        ((another(j) || (!q.expect.yesno && !/(?:^|\s)(?:deal|deals|dealing|dealt) with(?:\s|$)/u.test(q.normalized))) &&
           /^(?:with|between|с|со|между|با|بین)$/u.test(q.words[j + 1] ?? '') &&
           q.entities.some((e) => third(e) && e.start >= j + 2 && e.start <= j + 3))),
   );

@@ -797,6 +797,12 @@ describe('the scope policy', () => {
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'answer', grounding: 'not-in-source' });
     }
     expect(lead(core.ask('Did they sign it with China?').reply)).toMatch(/^No\./);
+    expect(core.ask('Have India and Iran concluded a comparable partnership treaty?').reply).toMatchObject({ grounding: 'not-in-source' });
+  });
+
+  it('answers where a thing the claims name fits into "the arrangement", however unsure the matcher', () => {
+    const reply = core.ask('Where does the greenback fit into the arrangement?').reply;
+    expect(reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies', grounding: 'answered' });
   });
 
   it('knows Europe by its adjective: partnerships chiefly with European states are a no', () => {
