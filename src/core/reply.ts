@@ -128,6 +128,8 @@ export interface CardReply extends ReplyBase {
   topicId: string;
   title: string;
   lead: string;
+  /** A sentence after the lead in a text reply, not drawn on the image card (the overview: what the agreement is for). */
+  about?: string;
   /** At most six key figures. */
   figures: KeyFact[];
   source: SourceRef;
@@ -152,3 +154,6 @@ export interface ReportReply extends ReplyBase {
 }
 
 export const MAX_CARD_FIGURES = 6;
+
+/** A card's lead as a text reply gives it: the lead, then the sentence the image has no room for. */
+export const cardLead = (reply: CardReply): string => (reply.about ? `${reply.lead} ${reply.about}` : reply.lead);

@@ -9,6 +9,9 @@ export const OVERVIEW_ID = 'overview';
 /** The topic whose short answer leads the overview and whose source it cites. */
 export const OVERVIEW_TOPIC = 'treaty';
 
+/** The fact whose sentence says what the agreement is for: the overview's text replies give it after the lead (the image has no room). */
+export const OVERVIEW_AIMS = { topic: 'aims', fact: 'goals' } as const;
+
 /** The overview's headline figures, by topic and fact id in data/topics/*.yaml. */
 export const OVERVIEW_FIGURES = [
   { topic: 'gas', fact: 'annual-volume' },
@@ -105,6 +108,7 @@ export function summaryCard(kb: KnowledgeBase, id: string, lang: Lang): CardRepl
   const topic = kb.topics.find((x) => x.id === (overview ? OVERVIEW_TOPIC : id));
   if (!topic) return undefined;
   const source = sourceRef(kb, topic.source.id, lang, overview ? undefined : topic.source.paragraph);
+  const aims = kb.topics.find((x) => x.id === OVERVIEW_AIMS.topic)?.facts.find((f) => f.id === OVERVIEW_AIMS.fact);
   const chart = cardChart(kb, id, lang);
   return {
     kind: 'card',
@@ -113,6 +117,7 @@ export function summaryCard(kb: KnowledgeBase, id: string, lang: Lang): CardRepl
     topicId: overview ? OVERVIEW_ID : topic.id,
     title: overview ? t(lang).agreementName : text(topic.title, lang),
     lead: text(topic.short, lang),
+    ...(overview && aims ? { about: text(aims.sentence, lang) } : {}),
     figures: figuresOf(cardFacts(kb, id), lang),
     source,
     asOf: source.asOf,

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type KnowledgeBase, LANGS } from '../../src/core/data/schema.js';
 import { t } from '../../src/core/i18n/index.js';
 import { text } from '../../src/core/source.js';
-import { cardChart, OVERVIEW_FIGURES, OVERVIEW_ID, OVERVIEW_TOPIC, summaryCard } from '../../src/core/summary-card.js';
+import { renderText } from '../../src/adapters/kit/plain-text.js';
+import { cardLead } from '../../src/core/reply.js';
+import { cardChart, OVERVIEW_AIMS, OVERVIEW_FIGURES, OVERVIEW_ID, OVERVIEW_TOPIC, summaryCard } from '../../src/core/summary-card.js';
 import { realKnowledgeBase } from '../support/core.js';
 
 let kb: KnowledgeBase;
@@ -36,6 +38,17 @@ describe('overview card', () => {
       const topicLine = summaryCard(kb, 'gas', lang)!.source.line;
       expect(topicLine.startsWith(card.source.line)).toBe(true);
     }
+  });
+
+  it('says in text replies what the agreement is for, after the lead, in each language; topic cards say nothing more', () => {
+    const goals = fact(OVERVIEW_AIMS.topic, OVERVIEW_AIMS.fact)!;
+    for (const lang of LANGS) {
+      const card = summaryCard(kb, OVERVIEW_ID, lang)!;
+      expect(card.about).toBe(text(goals.sentence, lang));
+      expect(cardLead(card)).toBe(`${card.lead} ${card.about}`);
+      expect(summaryCard(kb, 'gas', lang)!.about).toBeUndefined();
+    }
+    expect(renderText(summaryCard(kb, OVERVIEW_ID, 'en')!)).toMatch(/17 January 2025\. The agreement is designed to deepen economic cooperation/);
   });
 
   it('charts the trade value with its growth, leaving the other headline figures to the grid', () => {

@@ -202,6 +202,12 @@ describe('renderDiscordReply', () => {
     expect(renderDiscordReply(core.help('topics')).embeds[0]!.footer).toBeUndefined();
   });
 
+  it('an overview card says after its lead what the agreement is for, as the other surfaces do', () => {
+    const overview = core.card('overview') as CardReply;
+    expect(overview.about).toBeTruthy();
+    expect(renderDiscordReply(overview).embeds[0]!.description).toContain(overview.about!.slice(0, 40));
+  });
+
   it('a card preview says where it would go, above the card, with [Post with image] [Post as text] [Cancel]; the post itself is the card alone', () => {
     const card = core.card('gas') as CardReply;
     const preview = renderDiscordReply({ ...card, preview: { target: '<#400000000000000002>' }, actions: postActions('gas', 'en'), private: true });

@@ -77,6 +77,7 @@ function everyKind(long: boolean): Reply[] {
     card({
       title: s('T'),
       lead: s('L'),
+      about: s('A'),
       figures: Array.from({ length: 6 }, () => ({ label: s('l'), value: s('v') })),
       source: source(s('Source: x')),
       preview: { target: s('@x') },
@@ -210,6 +211,11 @@ describe('renderMessage', () => {
     const tooLong = openTopic({ id: 'a'.repeat(70), title: 'Too long' }, 'en', 'related');
     expect(labels(answer({ actions: [tooLong, ...topics(1, 'related'), ...voteActions('gas', 'en')] }))).toEqual([['Topic 0'], ['👍', '👎']]);
     expect(renderMessage(answer({ topicId: 'a'.repeat(70), actions: voteActions('a'.repeat(70), 'en') })).reply_markup).toBeUndefined();
+  });
+
+  it('a card with a sentence after its lead (the overview’s aims) gives it right after the lead, escaped', () => {
+    const m = renderMessage(card({ about: 'It aims at <more> trade.' }));
+    expect(m.text).toContain('Russia will supply up to 55 bcm of gas a year. It aims at &lt;more&gt; trade.');
   });
 
   it('a card preview: the italic preface, the card, [Post with image] [Post as text] then [Cancel]; captions without buttons', () => {

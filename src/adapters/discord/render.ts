@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField, MessageMentionTypes } from 'discord.js';
 import type { Lang } from '../../core/data/schema.js';
 import { t } from '../../core/i18n/index.js';
-import type { CardReply, Reply } from '../../core/reply.js';
+import { type CardReply, cardLead, type Reply } from '../../core/reply.js';
 import { renderText } from '../kit/plain-text.js';
 import { clip, isBlank, RLM, rtl, rtlLine, sanitize } from '../kit/text.js';
 import { type ActionRow, actionRows } from './components.js';
@@ -81,7 +81,7 @@ function embedOf(reply: Exclude<Reply, { kind: 'notice' | 'report' }>): APIEmbed
         author: { name: c.cardFooter },
         title: md(reply.title, L.title),
         ...webUrl(reply.source.url),
-        description: md(reply.lead, L.description),
+        description: md(cardLead(reply), L.description),
         fields: reply.figures.slice(0, L.fields).map((f) => field(f.value, f.label)),
         footer: { text: sanitize(reply.source.line) },
       };

@@ -1,5 +1,5 @@
 import { t } from '../../core/i18n/index.js';
-import type { Reply, ReplyAction } from '../../core/reply.js';
+import { cardLead, type Reply, type ReplyAction } from '../../core/reply.js';
 import { clip, sanitize } from './text.js';
 
 /** Longest plain-text reply; longer ones are cut with "…". */
@@ -44,7 +44,7 @@ function body(reply: Reply): string[] {
       return [reply.title, reply.text, ...(reply.hint ? [reply.hint] : [])];
     case 'card': {
       const figures = reply.figures.map((f) => `• ${f.value}: ${f.label}`);
-      return [`${c.cardFooter}: ${reply.title}`, reply.lead, ...figures, reply.source.line];
+      return [`${c.cardFooter}: ${reply.title}`, cardLead(reply), ...figures, reply.source.line];
     }
     case 'report':
       return [reply.text];

@@ -3,7 +3,7 @@ import { encodeAction } from '../../core/conversation/actions.js';
 import { startPayload } from '../../core/conversation/features/help.js';
 import { t } from '../../core/i18n/index.js';
 import { pageAction } from '../../core/reply-actions.js';
-import type { ActionGroup, AnswerReply, CardReply, Reply, ReplyAction, SourceRef } from '../../core/reply.js';
+import { type ActionGroup, type AnswerReply, type CardReply, cardLead, type Reply, type ReplyAction, type SourceRef } from '../../core/reply.js';
 import { clip, ELLIPSIS, isBlank, oneLine, sanitize } from '../kit/text.js';
 import { fitHtml, rtlLines, type Line, type Span } from './html.js';
 
@@ -54,7 +54,7 @@ function lines(reply: Exclude<Reply, { kind: 'report' }>): { head: Line[]; tail:
     }
     case 'card': {
       const preface: Line[] = reply.preview ? [[italic(t(reply.lang).postPreview(reply.preview.target))], []] : [];
-      const head: Line[] = [...preface, [bold(reply.title)], [plain(reply.lead, CAPS.lead)]];
+      const head: Line[] = [...preface, [bold(reply.title)], [plain(cardLead(reply), CAPS.lead)]];
       if (reply.figures.length) head.push([]);
       for (const f of reply.figures) head.push([plain('• '), bold(f.value, CAPS.fact), plain(` — ${cap(f.label, CAPS.fact)}`)]);
       return { head, tail: [[], sourceLine(reply.source)] };
