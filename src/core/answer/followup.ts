@@ -24,7 +24,8 @@ export function asksMore(normalized: string, lang: Lang): boolean {
 /** Words that stand for something said before ("it", "they", "that", "его", "آن"). */
 const PRONOUN: Record<Lang, RegExp> = {
   // ("Which one is the Iranian one?": "one" stands for a thing the conversation named.)
-  en: re('it|its|they|them|their|this|that|these|those|he|she|there|(?:which|the|this|that|\\p{L}+(?:an|ish|ese)) ones?'),
+  // ("What did Russia do in the region after?": the region the conversation is about.)
+  en: re('it|its|they|them|their|this|that|these|those|he|she|there|(?:which|the|this|that|\\p{L}+(?:an|ish|ese)) ones?|(?:the|that) (?:region|area)'),
   ru: re('он|она|оно|они|его|ее|её|их|ему|ей|им|это|этот|эта|эти|этого|этой|этих|там|тот|та|те'),
   fa: re('آن|این|آنها|اینها|اونها|اون|اینجا|آنجا|او'),
 };

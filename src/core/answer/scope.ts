@@ -103,11 +103,17 @@ const OVERVIEW: Record<Lang, RegExp> = {
   ),
 };
 
+/** How the summary is to be laid out ("in a few bullet points", "in two sentences"): no words of what is asked. */
+const LAYOUT: Record<Lang, RegExp> = {
+  en: /(?:^|\s)(?:in|as) (?:a |an )?(?:(?:few|couple of|couple|some|short|quick|brief|\d+|two|three|four|five) ){0,2}(?:bullet points?|bullets?|bullet form|bullet list|list|sentences?|lines?|words|paragraphs?|points)(?:\s|$)/gu,
+  ru: /(?:^|\s)(?:в|одним|двумя|тремя|несколькими) (?:виде )?(?:пунктах|пунктов|списка|списком|предложени\p{L}*|словах|словами|строк\p{L}*)(?:\s|$)/gu,
+  fa: /(?:^|\s)(?:در|به صورت) (?:چند )?(?:جمله|نکته|خط|بند)\p{L}*(?:\s|$)/gu,
+};
+
 /** A request for the overview of the whole partnership. */
 export function asksForOverview(normalized: string, lang: Lang): boolean {
-  return (
-    ((OVERVIEW[lang].test(normalized) || WRITE_SUMMARY[lang].test(normalized)) && normalized.split(' ').length <= 12) || DEAL_ENDING[lang].test(normalized)
-  );
+  const words = normalized.replace(LAYOUT[lang], ' ').split(' ').filter(Boolean).length;
+  return ((OVERVIEW[lang].test(normalized) || WRITE_SUMMARY[lang].test(normalized)) && words <= 12) || DEAL_ENDING[lang].test(normalized);
 }
 
 /** A message that ends asking what the deal is ("… made some deal or smth? whats the deal lol"), however long. */
@@ -190,7 +196,7 @@ export function asksToWriteSummary(normalized: string, lang: Lang): boolean {
 
 const LATER: Record<Lang, RegExp> = {
   en: re(
-    'ratif\\p{L}*|(?:parliament|majlis|duma|legislature|lawmakers|mps)\\p{L}* (?:\\p{L}+ ){0,3}?(?:approv|pass|vot|endors|back)\\p{L}*|approv\\p{L}* (?:the |this |that )?(?:\\p{L}+ )?(?:agreement|deal|treaty|pact|accord)|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|(?:latest|recent|new|breaking|fresh) news|news (?:since|after|from (?:this|last) (?:week|month|year))|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|right now|as we speak|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|signing(?: it| this| the \\p{L}+)?|january 2025|it was signed)|20(?:2[6-9]|[3-9]\\d)',
+    'ratif\\p{L}*|(?:parliament|majlis|duma|legislature|lawmakers|mps)\\p{L}* (?:\\p{L}+ ){0,3}?(?:approv|pass|vot|endors|back)\\p{L}*|approv\\p{L}* (?:the |this |that )?(?:\\p{L}+ )?(?:agreement|deal|treaty|pact|accord)|(?:enter|enters|entered|entering|come|comes|came|coming|go|goes|went|gone) into (?:force|effect)|(?:is|was|has) (?:it |the \\p{L}+ )?(?:now |already |yet )?(?:been )?in (?:force|effect) (?:yet|now|already)|take effect|takes effect|took effect|taken effect|latest|(?:latest|recent|new|breaking|fresh) news|news (?:since|after|from (?:this|last) (?:week|month|year))|update|updates|updated|since (?:then|the signing|signing|january|it was signed|2025|they signed)|today|tonight|this (?:year|month|week)|nowadays|as of (?:now|today)|right now|as we speak|up to date|next (?:summit|meeting|visit|round|step|steps|year|talks)|upcoming|after (?:the article|the signing|signing(?: it| this| the \\p{L}+)?|january 2025|it was signed|(?:the|this|that) (?:\\p{L}+ )?(?:agreement|deal|treaty|pact|partnership|accord) (?:was |got |had been |has been )?(?:signed|concluded|inked))|20(?:2[6-9]|[3-9]\\d)',
   ),
   ru: re(
     'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|прямо сейчас|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',

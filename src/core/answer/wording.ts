@@ -44,9 +44,12 @@ export const MODAL = /^(?:suppos|meant|set|expect|due|tri|try|plan|abl|allow|req
 export const ASKS_WHAT_IT_SAYS =
   /(?<![\p{L}])(?:say|says|said|mention\p{L}*|about|cover\p{L}*|discuss\p{L}*|говорит\p{L}*|упомина\p{L}*|сказано|пишет|میگوید|گفته|اشاره|درباره)(?![\p{L}])/u;
 /** Words that name the source itself: "according to the article" says where, not what is mentioned. */
-/** Words that ask only what the source says of something ("what does it say about", "is X mentioned", "что говорится о"). */
+/**
+ * Words that ask only what the source says of something ("what does it say about", "is X mentioned", "что говорится о"),
+ * and the agreement it is asked of ("how does the US factor into the partnership?").
+ */
 export const MENTION_WORDS = new Set(
-  'say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures fit fits role roles part play plays tell talk talks about anywhere somewhere all говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
+  'partnership agreement deal treaty pact accord arrangement say says said mention mentions mentioned write wrote written come comes up appear appears feature features figure figures factor factors fit fits role roles part play plays tell talk talks about anywhere somewhere all говорится сказано упоминается упоминаются пишут написано میگوید گفته اشاره'
     .split(' ')
     .map((w) => stem(w)),
 );

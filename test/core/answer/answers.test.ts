@@ -800,6 +800,12 @@ describe('the scope policy', () => {
     expect(core.ask('Have India and Iran concluded a comparable partnership treaty?').reply).toMatchObject({ grounding: 'not-in-source' });
   });
 
+  it('answers how a place the source names only inside a thing’s name factors into the partnership, from that thing', () => {
+    const reply = core.ask('How does America factor into the partnership?').reply;
+    expect(reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies', grounding: 'answered' });
+    expect(lead(reply)).toMatch(/dollar/);
+  });
+
   it('answers where a thing the claims name fits into "the arrangement", however unsure the matcher', () => {
     const reply = core.ask('Where does the greenback fit into the arrangement?').reply;
     expect(reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies', grounding: 'answered' });
@@ -940,6 +946,11 @@ describe('the scope policy', () => {
     expect(lead(share)).toMatch(/95%/);
   });
 
+  it('says the source predates what happened after the agreement was signed', () => {
+    const reply = core.ask('Were the naval drills held after the deal was concluded?').reply;
+    expect(reply).toMatchObject({ grounding: 'after-source' });
+  });
+
   it('says first that the source predates what is asked about later events, in every language', () => {
     const later = core.ask('Has the treaty been ratified yet?').reply;
     expect(later).toMatchObject({ kind: 'answer', grounding: 'after-source' });
@@ -1018,6 +1029,14 @@ describe('the scope policy', () => {
     expect(renderText(core.ask('Can I get an overview of the strategic partnership agreement?').reply)).toMatch(/Western sanctions/);
   });
 
+  it('gives the overview for its key points however they are to be laid out, a long request included', () => {
+    for (const q of [
+      'Could you list the main points of this whole story for me in a few short sentences?',
+      'Give me the key takeaways of the piece as a short bullet list please',
+    ])
+      expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
+  });
+
   it('gives the overview for "summarise this piece", and the article’s date however its date is asked', () => {
     for (const q of ['Summarize this piece for me', 'summarise for us the whole story'])
       expect(core.ask(q).reply, q).toMatchObject({ kind: 'card', topicId: 'overview' });
@@ -1089,6 +1108,12 @@ describe('follow-ups', () => {
     };
     return { ask, contexts };
   }
+
+  it('read "the region" as the place the conversation is about', async () => {
+    const { ask } = chat();
+    await ask('Who won in Nagorno-Karabakh?', 'nk');
+    expect(lead(await ask('and what did Moscow do in that area?', 'nk'))).toMatch(/withdrawn its peacekeeping forces/);
+  });
 
   it('ask a bare "why?" of what was just said, and take "anything besides the …" for the rest of the topic', async () => {
     const { ask } = chat();
