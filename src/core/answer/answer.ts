@@ -18,7 +18,7 @@ import { stem } from '../text/stem.js';
 import { asksForAuthor, asksForOverview, asksOnlyAbout, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { createThemeFinder, isFrameWord, themeSummary } from './themes.js';
-import { decideYesNo, OTHER_OFFICE } from './yesno.js';
+import { decideYesNo, drawsCloser, OTHER_OFFICE } from './yesno.js';
 import {
   VERB_FORM,
   RELEVANT,
@@ -40,6 +40,7 @@ import {
   PLACE_OF_PARTS,
   ANSWER_PLACES,
   OTHER_MEASURE,
+  SAID_BY_PERSON,
   SEVERAL_ASKED,
   TIE,
   IN_UNIT,
@@ -301,6 +302,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     // "What was agreed at the BRICS summit in Kazan?": a place the data does not know, so nothing the source says happened there.
     if (q.unknownPlaces > 0 && !q.expect.yesno)
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
+    // "What did Putin say at the press conference?": the source quotes no one's words.
+    if (lang === 'en' && q.entities.some((e) => e.kind === 'person') && SAID_BY_PERSON.test(q.normalized))
+      return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     // "Did India comment on the deal?": the source reports no one's reaction to the agreement.
     if (q.expect.yesno && REACTION_TO_AGREEMENT[lang].test(q.normalized))
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notSaid, support: [], grounding: 'not-in-source' });
@@ -374,6 +378,9 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       (q.expect.kind !== undefined && q.expect.kind !== 'person' && typedLead.kindHit) ||
       (specific.some((x) => x === 'how_long' || x === 'how_much') && typedLead.typeHit);
     if (best.topicConfidence < 0.3 && !givesAsked && asksBeyond(q, best.item.topic.id)) {
+      // ("Which way is Armenia drifting?": whom the party draws closer to is said, in words the topic does not use.)
+      const drawn = q.expect.yesno ? undefined : drawsCloser(q, ranked, finder);
+      if (drawn) return claimAnswer(kb, lang, { lead: drawn.item, support: [], grounding: 'answered' });
       return claimAnswer(kb, lang, { lead: best.item, prefix: c.notInSource, support: [], grounding: 'not-in-source' });
     }
 
@@ -696,7 +703,10 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
       // (A discussed country named by its capital, asked yes or no — "did they sign it in Beijing?" — is no party the source lacks.)
       const placeDiscussed =
         q.expect.yesno && (match.placesNamed ?? []).some((p) => finder.inText(p.place).some((e) => index.claims.some((x) => x.entities.has(e.id))));
-      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing && !deniedBySource && !placeDiscussed)
+      // ("What does the deal mean for the US dollar?": the place is the thing's, and the thing is named.)
+      const inThingsName =
+        (match.placesNamed ?? []).length > 0 && (match.placesNamed ?? []).every((p) => placeThings.of(p.place).some((id) => entities.some((e) => e.id === id)));
+      if (match.outcome === 'other-parties' && !partyNamed && !viaPlace && !namesAThing && !deniedBySource && !placeDiscussed && !inThingsName)
         return reply(replyFor(kb, match));
       // Off-topic by the matcher: the claims may still answer a question in the domain's words that the classifier did not place.
       const rescue = match.outcome === 'offtopic' && match.coverage >= 0.6;

@@ -153,7 +153,7 @@ const OPINION_FA = `${BEFORE}(?:به نظر ?ت|به نظر شما|نظر شما
 
 const REQUEST: Record<Lang, RegExp> = {
   en: new RegExp(
-    `^(?:please |pls |can you |could you |would you |will you |can u |could u |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|repair|set up|install|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
+    `^(?:please |pls |can you |could you |would you |will you |can u |could u |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|repair|set up|install|code|write|solve|with my)|how (?:do|can|should) i (?:fix|debug|repair|install|uninstall|configure|set up|cook|bake|get rid of|lose|learn)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
     'u',
   ),
   ru: new RegExp(
@@ -202,7 +202,7 @@ const LATER: Record<Lang, RegExp> = {
     'ратифи\\p{L}*|вступ\\p{L}*(?: \\p{L}+){0,3} в силу|вступило|в силе|последн\\p{L}* (?:новост\\p{L}*|данн\\p{L}*|событ\\p{L}*)|новост\\p{L}*|сегодня|прямо сейчас|в этом году|в этом месяце|с тех пор|после подписания|следующ\\p{L}* (?:саммит\\p{L}*|встреч\\p{L}*|визит\\p{L}*|шаг\\p{L}*)|20(?:2[6-9]|[3-9]\\d)',
   ),
   fa: re(
-    'تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|همین الان|همین حالا|امسال|از آن زمان|بعد از امضا|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)',
+    'تصویب|لازم ?الاجرا|اجرایی شده|آخرین (?:خبر|اخبار|وضعیت)|اخبار|خبر جدید|امروز|همین الان|همین حالا|امسال|از آن زمان|بعد از امضا|(?:بعد|پس) از (?:این |آن )?(?:توافق|قرارداد|پیمان|معاهده)|نشست بعدی|سفر بعدی|دیدار بعدی|20(?:2[6-9]|[3-9]\\d)',
   ),
 };
 

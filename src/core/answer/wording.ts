@@ -87,6 +87,9 @@ export const OTHER_MEASURE: Record<Lang, RegExp> = {
   ru: /^(?:производ\p{L}*|добыва\p{L}*|добыч\p{L}*|добуд\p{L}*|запас\p{L}*|потребл\p{L}*|выраб\p{L}*)$/u,
   fa: /^(?:تولید|استخراج|ذخایر|ذخیره|مصرف)$/u,
 };
+/** What someone said ("what did Putin say", "his speech", "the press conference"), which the source never quotes. English. */
+export const SAID_BY_PERSON =
+  /(?<![\p{L}])(?:(?:what|anything) (?:did|has|have) (?!(?:the|this|your) (?:article|source|piece|report|story|text))(?:\p{L}+ ){1,5}(?:say|said|tell|told|announce|announced|declare|declared)|press conference|speech|speeches|remarks|quoted?)(?![\p{L}])/u;
 /** Kinds of entity that say where something is, as an answer to "where" ("in Syria", "in the Caucasus"). */
 export const ANSWER_PLACES = new Set(['country', 'city', 'region', 'sea']);
 /** Nouns for an agreement, in each language. */

@@ -317,6 +317,18 @@ function relates(q: QuestionView, c: ScoredClaim, finder: EntityFinder): 'yes' |
   return asked.targets.every((id) => said.targets.includes(id)) ? 'yes' : 'no';
 }
 
+/**
+ * The claim that says whom a party the question names draws closer to, asked without a target ("which way is Armenia
+ * drifting?"): the first ranked claim whose alignment has that party as its subject. English only.
+ */
+export function drawsCloser(q: QuestionView, ranked: readonly ScoredClaim[], finder: EntityFinder): ScoredClaim | undefined {
+  if (q.lang !== 'en') return undefined;
+  const at = q.stems.findIndex((s) => ALIGN.has(s) && !MUTUAL.has(s));
+  const party = at < 0 ? undefined : q.entities.filter((e) => !e.partner && PARTY_KINDS.has(e.kind) && e.end <= at).at(-1);
+  if (!party) return undefined;
+  return ranked.find((c) => alignment(finder.stemsOf(c.item.claim.text.en), finder.inText(c.item.claim.text.en), finder)?.subject === party.id);
+}
+
 /** Words of a response ("a response to", "reacting to"), as stems. */
 const RESPONSE = new Set(
   'response responses respond responds responding responded reaction reactions react reacts reacting reacted'.split(' ').map((w) => stem(w)),

@@ -800,6 +800,22 @@ describe('the scope policy', () => {
     expect(core.ask('Have India and Iran concluded a comparable partnership treaty?').reply).toMatchObject({ grounding: 'not-in-source' });
   });
 
+  it('answers what the deal means for a thing whose name carries a place, not declining the place', () => {
+    const reply = core.ask('What happens to the US dollar under this pact?').reply;
+    expect(reply).toMatchObject({ kind: 'answer', grounding: 'answered' });
+    expect(lead(reply)).toMatch(/dollar/);
+  });
+
+  it('answers which way a party is drifting with whom the source says it draws closer to', () => {
+    expect(lead(core.ask('In which direction is Armenia drifting geopolitically?').reply)).toMatch(/^Armenia is increasingly aligning itself with the West/);
+  });
+
+  it('declines what someone said, which the source never quotes, and a how-to about something else', () => {
+    for (const q of ['What did Pezeshkian tell reporters in his speech?', 'how do i fix a leaking tap?'])
+      expect(core.ask(q).reply, q).not.toMatchObject({ grounding: 'answered' });
+    expect(core.ask('how do i fix a leaking tap?').reply).toMatchObject({ kind: 'decline', reason: 'request' });
+  });
+
   it('answers how a place the source names only inside a thing’s name factors into the partnership, from that thing', () => {
     const reply = core.ask('How does America factor into the partnership?').reply;
     expect(reply).toMatchObject({ kind: 'answer', topicId: 'local-currencies', grounding: 'answered' });
@@ -949,6 +965,7 @@ describe('the scope policy', () => {
   it('says the source predates what happened after the agreement was signed', () => {
     const reply = core.ask('Were the naval drills held after the deal was concluded?').reply;
     expect(reply).toMatchObject({ grounding: 'after-source' });
+    expect(core.ask('پزشکیان پس از این پیمان به مسکو رفت؟').reply).toMatchObject({ grounding: 'after-source' });
   });
 
   it('says first that the source predates what is asked about later events, in every language', () => {
