@@ -15,7 +15,18 @@ import { createPlaceThings } from './place-things.js';
 import { asksBare, asksMore, isFollowUp, leansOnPronoun, namesTheAgreement } from './followup.js';
 import { ABOUT_WORDS, countsThings, questionView, resolveMetonyms, type QuestionView } from './question.js';
 import { stem } from '../text/stem.js';
-import { asksForAuthor, asksForOverview, asksOnlyAbout, asksForSource, asksTheSource, overviewSubject, isRequest, smallTalk, timeOf } from './scope.js';
+import {
+  asksForAuthor,
+  asksForOverview,
+  asksHowTo,
+  asksOnlyAbout,
+  asksForSource,
+  asksTheSource,
+  overviewSubject,
+  isRequest,
+  smallTalk,
+  timeOf,
+} from './scope.js';
 import { rankClaims, type ScoredClaim } from './select.js';
 import { createThemeFinder, isFrameWord, themeSummary } from './themes.js';
 import { decideYesNo, drawsCloser, OTHER_OFFICE } from './yesno.js';
@@ -607,6 +618,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         return reply(summaryCard(kb, OVERVIEW_ID, lang) ?? replyFor(kb, match));
       }
       if (isRequest(normalized, lang)) return reply(decline(lang, 'request', c.declineRequest));
+      if (asksHowTo(normalized, lang)) return reply(replyFor(kb, { ...match, outcome: 'offtopic' }));
 
       // Expectations read the words as the matcher corrected them ("wich city" → "which city").
       const corrected = expectations(analysis.words.join(' '), lang);

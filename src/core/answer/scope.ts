@@ -153,7 +153,7 @@ const OPINION_FA = `${BEFORE}(?:به نظر ?ت|به نظر شما|نظر شما
 
 const REQUEST: Record<Lang, RegExp> = {
   en: new RegExp(
-    `^(?:please |pls |can you |could you |would you |will you |can u |could u |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|repair|set up|install|code|write|solve|with my)|how (?:do|can|should) i (?:fix|debug|repair|install|uninstall|configure|set up|cook|bake|get rid of|lose|learn)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
+    `^(?:please |pls |can you |could you |would you |will you |can u |could u |i want you to |i need you to )?(?:translate|write|compose|draft|generate|create|make me|make a|recommend|suggest (?:a|some)|sing|rap|code|program|calculate|compute|solve|play|draw|paint|rewrite|paraphrase|proofread|correct my|roleplay|pretend|act as|imagine|predict|forecast|guess|invent|help me (?:debug|fix|repair|set up|install|code|write|solve|with my)|tell (?:me )?a (?:joke|story|poem)|give me (?:a )?(?:joke|poem|story|recipe|essay))${AFTER}|${BEFORE}(?:joke|jokes|poem|poems|song|lyrics|essay|recipe|haiku|limerick)${AFTER}|${OPINION_EN}|^how (?:do|would|can|should) (?:you|i|we|one) (?:say|spell|pronounce)${AFTER}|${BEFORE}in (?:japanese|chinese|french|german|spanish|italian|korean|arabic|turkish|hindi|portuguese|latin)$`,
     'u',
   ),
   ru: new RegExp(
@@ -184,6 +184,14 @@ const WRITE_SUMMARY: Record<Lang, RegExp> = {
   ru: /^(?:пожалуйста )?(?:напиши|напишите|составь|составьте|сделай|сделайте)(?: мне| нам)? (?:\p{L}+ )?(?:резюме|обзор|абзац|выжимк\p{L}*|сводк\p{L}*|изложени\p{L}*|аннотаци\p{L}*)(?![\p{L}])/u,
   fa: /(?:خلاصه|چکیده|یک پاراگراف|پاراگرافی)(?:‌ای| ای)? (?:\p{L}+ ){0,6}(?:بنویس|بنویسید|تهیه کن|آماده کن)/u,
 };
+
+/** "How do I fix my router?": how to do something of one's own, which no question about the partnership asks. English. */
+const HOW_TO =
+  /^(?:so |ok |okay )?how (?:do|can|should|would) i (?:fix|debug|repair|install|uninstall|configure|set up|update|reset|cook|bake|make|get rid of|lose|learn)(?![\p{L}])/u;
+
+export function asksHowTo(normalized: string, lang: Lang): boolean {
+  return lang === 'en' && HOW_TO.test(normalized);
+}
 
 export function isRequest(normalized: string, lang: Lang): boolean {
   return REQUEST[lang].test(normalized) && !WRITE_SUMMARY[lang].test(normalized);
