@@ -811,9 +811,9 @@ describe('the scope policy', () => {
   });
 
   it('declines what someone said, which the source never quotes, and a how-to about something else', () => {
-    for (const q of ['What did Putin say when he signed the treaty?', 'What remarks did Pezeshkian make at the signing?', 'how do i fix a leaking tap?'])
+    for (const q of ['What did Putin say when he signed the treaty?', 'What remarks did Pezeshkian make at the signing?', 'how do I update npm on my laptop?'])
       expect(core.ask(q).reply, q).not.toMatchObject({ grounding: 'answered' });
-    expect(core.ask('how do i fix a leaking tap?').reply).toMatchObject({ kind: 'decline', reason: 'offtopic' });
+    expect(core.ask('how do I update npm on my laptop?').reply).toMatchObject({ kind: 'decline', reason: 'offtopic' });
   });
 
   it('answers how a place the source names only inside a thing’s name factors into the partnership, from that thing', () => {
