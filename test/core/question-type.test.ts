@@ -29,6 +29,7 @@ describe('question types', () => {
 
   it('reads "what made / prompted them" as a why question', () => {
     expect(types('What made Russia and Iran sign the treaty?', 'en')).toContain('why');
+    expect(types('What forced Moscow and Tehran into this pact?', 'en')).toContain('why');
     expect(types('Что побудило Россию и Иран подписать договор?', 'ru')).toContain('why');
     expect(types('چه چیزی باعث شد روسیه و ایران این توافق را امضا کنند؟', 'fa')).toContain('why');
     expect(types('علت امضای پیمان چیست؟', 'fa')).toContain('why');

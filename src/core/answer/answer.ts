@@ -51,6 +51,7 @@ import {
   PLACE_OF_PARTS,
   ANSWER_PLACES,
   OTHER_MEASURE,
+  PLURAL,
   SAID_BY_PERSON,
   SEVERAL_ASKED,
   TIE,
@@ -640,11 +641,18 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
         !expect.kind &&
         !expect.yesno &&
         entities.some((e) => PLACE_OF_PARTS.has(e.kind) && PARTS_OF.test(analysis.words.slice(Math.max(0, e.start - 5), e.start).join(' ')));
+      // "Where are Russia's bases in Syria?", "где российские базы?": several facilities, asked where, none of them named.
+      const placedMany =
+        expect.types.includes('where') && !expect.kind && !expect.yesno
+          ? analysis.words
+              .map((w, i) => ({ w, kind: finder.kindOfNoun(analysis.stems[i]!) }))
+              .find(({ w, kind }) => kind === 'facility' && PLURAL[lang].test(w) && !entities.some((e) => e.kind === kind))?.kind
+          : undefined;
       const view = questionView(
         analysis,
         lang,
         entities,
-        partOfPlace ? { ...expect, kind: 'region', many: true } : expect,
+        partOfPlace ? { ...expect, kind: 'region', many: true } : placedMany ? { ...expect, kind: placedMany, many: true } : expect,
         (s) => index.isStop(s, lang),
         unknown.count(question, entities, lang),
         unknown.kinds(question, entities, lang),

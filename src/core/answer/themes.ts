@@ -17,7 +17,7 @@ const FRAME_WORDS = (
   'cover covers include includes involve involves contain contains address addresses say says ' +
   'country countries two both nations sides between laid lay outline outlined set implication implications ' +
   'quick brief short rundown recap gist lowdown tl dr tldr pls plz please situation measure measures step steps bullet bullets few couple list related relating form format news information info sentence sentences commitment commitments pledge pledges obligation obligations sum walk through run down give show fill clue break go over unpack ' +
-  'general generally try tries tried trying become becoming handle handles handled handling manage manages managed managing arrange arranged agree agreed agreeing ' +
+  'general generally try tries tried trying make makes made making become becoming handle handles handled handling manage manages managed managing arrange arranged agree agreed agreeing ' +
   'сторона стороны аспект аспекты часть части положения положение пункты пункт вопросы вопрос сотрудничество соглашение договор сделка ' +
   'договорились договорились договариваются ' +
   'партнерство главное основное основные ключевые расскажи расскажите объясни объясните опиши кратко обзор сфера область раздел ' +

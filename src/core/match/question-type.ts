@@ -29,7 +29,7 @@ const PATTERNS: Record<Lang, Patterns> = {
     [
       'why',
       re(
-        'why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused)|(what|whats) (is |s )?the (point|goal|aim|idea)|(?:meant|designed|intended|supposed) (?:for|to (?:do|achieve|accomplish))$|background|backdrop|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$',
+        'why|what for|(?:what|whats) (?:is |are |s )?(?:it|this|that|they|these|those|the \\p{L}+) for$|for what reason|reasons?|motivat\\w*|purpose|rationale|what (made|led|prompted|drove|caused|pushed|forced|motivated)|(what|whats) (is |s )?the (point|goal|aim|idea)|(?:meant|designed|intended|supposed) (?:for|to (?:do|achieve|accomplish))$|background|backdrop|goals?|aims? of|what (\\p{L}+ ){0,4}(use|used|using|need|needs|want|wants) (it |them |this |that )?for|what (\\p{L}+ ){0,4}(do|doing|does|did) with (it|them|this|that|all that|the \\p{L}+)$',
       ),
     ],
     [

@@ -65,6 +65,14 @@ describe('what a question expects', () => {
     expect(bases).toMatch(/حمیمیم/);
   });
 
+  it('answers where several things of a kind are, none of them named, with all of them, in every language', () => {
+    for (const q of ['Where does Russia have its bases in Syria?', 'Где у России базы в Сирии?']) {
+      const text = lead(core.ask(q).reply);
+      expect(text, q).toMatch(/Tartus|Тартус/);
+      expect(text, q).toMatch(/Hmeimim|Хмеймим/);
+    }
+  });
+
   it('a kind that one claim names settles a topic the matcher is unsure of, and "name the X" asks for X', () => {
     expect(lead(core.ask('With what country do the two keep up their energy and transport ties?').reply)).toMatch(/Baku/);
     expect(lead(core.ask('Name the blocs where the two are deepening ties').reply)).toMatch(/BRICS/);
@@ -1038,6 +1046,7 @@ describe('the scope policy', () => {
 
   it('gives an area’s summary asked in shorthand or of "the cooperation between Russia and Iran", and an overview that says why it was signed', () => {
     expect(core.ask('tldr of the defence stuff plz').reply).toMatchObject({ kind: 'answer', area: 'security' });
+    expect(core.ask('Which defence pledges have the two countries made?').reply).toMatchObject({ kind: 'answer', area: 'security' });
     expect(core.ask('Describe the economic cooperation between Iran and Russia.').reply).toMatchObject({ kind: 'answer', area: 'economy' });
     // (One partner named is a subject of its own, not the pair: what it does in the region is no area's summary.)
     expect(core.ask('what is Russia up to regionally?').reply).not.toMatchObject({ area: 'geopolitics' });
