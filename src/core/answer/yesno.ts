@@ -247,10 +247,10 @@ function swapped(q: QuestionView, focus: QuestionView['entities'], text: string,
   return relates(q.stems.slice(a.end, b.start)) && relates(between) && !between.some((w) => SYMMETRIC.test(w));
 }
 
-/** Words of one party drawing closer to another ("aligning with", "closer to", "ties to", "siding with", "engagement with"), as stems. */
 const stems = (words: string) => new Set(words.split(' ').map((w) => stem(w)));
-/** Those that run both ways ("Israel's ties with Azerbaijan" are Azerbaijan's ties with Israel). */
+/** Words of ties that run both ways ("Israel's ties with Azerbaijan" are Azerbaijan's ties with Israel), as stems. */
 const MUTUAL = stems('ties tie relations relationship partnership partnerships engagement engaged engage rapprochement');
+/** Words of one party drawing closer to another ("aligning with", "closer to", "ties to", "siding with", "engagement with"), as stems. */
 const ALIGN = new Set([
   ...MUTUAL,
   ...stems(
