@@ -326,6 +326,12 @@ describe('right to left (Persian)', () => {
     expect(visible(renderMessage({ kind: 'notice', lang: 'ru', level: 'info', text: '17 января', actions: [] }).text)).toBe('17 января');
   });
 
+  it('gives a Persian line an RLM by its whole text, when its first part is only white space (a figure value of "\\r\\n\\t")', () => {
+    const text = visible(renderMessage(card({ lang: 'fa', figures: [{ label: 'حجم', value: '\r\n\t' }] })).text);
+    const line = text.split('\n').find((l) => l.includes('حجم'))!;
+    expect(line.startsWith(RLM)).toBe(true);
+  });
+
   it('never splits a surrogate pair, an emoji or an HTML entity when cutting, at any length', () => {
     const text = 'ایران 🇮🇷 & <روسیه> "۵۵" 👍🏽 '.repeat(40);
     for (let max = 1; max < 400; max += 1) {

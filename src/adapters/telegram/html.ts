@@ -69,9 +69,10 @@ export function rtlLines(lines: readonly Line[]): Line[] {
     }
     split.push(current);
   }
+  // (Decided by the whole line: a first span of white space — a value that was only "\r\n\t" — decides nothing.)
   return split.map((line) => {
-    const first = line.find((span) => span.text)?.text;
-    return first === undefined || rtlLine(first) === first ? line : [{ text: RLM }, ...line];
+    const text = line.map((span) => span.text).join('');
+    return rtlLine(text) === text ? line : [{ text: RLM }, ...line];
   });
 }
 
