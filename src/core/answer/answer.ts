@@ -200,7 +200,6 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     return words >= 2 && total > 0 && missing / total >= UNCOVERED;
   }
 
-  /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
   /** ("Where are the Turkish-backed militias gaining ground?": a claim of what was asked that names a place the question does not.) */
   function givesPlace(c: ScoredClaim, asked: readonly { id: string; kind: string }[]): boolean {
     // (Not where a person is, which the source never says: "where is Assad living?" is not "in Syria".)
@@ -211,6 +210,7 @@ export function createAnswerer(kb: KnowledgeBase, matcher: Matcher) {
     );
   }
 
+  /** A claim among the relevant ones that answers the asked type (a date for "when", a figure for "how much"; a person for "who is the president"). */
   function answersType(
     type: QuestionType,
     ranked: readonly ScoredClaim[],
